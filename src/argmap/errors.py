@@ -1,0 +1,102 @@
+"""Errors and problems: what argmap reports when input is wrong.
+
+Every failure a user can cause is reported, never raised as a traceback. Two shapes:
+
+* :class:`Problem` -- one finding about an input (a map, an ICCMA file), with a stable
+  code, a location (file, 1-based line and column) and an optional hint. Checking collects
+  all of them before reporting.
+* Exceptions, for callers of the library::
+
+      ArgmapError
+      ├── InputError(ValueError)         bad input; carries the problems found
+      ├── LimitError(ValueError)         input larger than a documented limit allows
+      └── ToolMissingError(RuntimeError)  an external program (Graphviz ``dot``) is absent
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+__all__ = [
+    "ArgmapError",
+    "InputError",
+    "LimitError",
+    "Location",
+    "Problem",
+    "Severity",
+    "ToolMissingError",
+]
+
+
+class Severity(str, Enum):
+    """How bad a problem is: errors fail a check, warnings only with ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a problem is: a path and a 1-based line and column (0 = unknown)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}"
+        return self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about an input, printed compiler-style on one line."""
+
+    code: str
+    message: str
+    location: Location
+    severity: Severity = Severity.ERROR
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
+        if self.hint:
+            text += f" ({self.hint})"
+        return " ".join(text.split())  # always one line, whatever the user's text held
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem as plain data, for ``--format json``."""
+        return {
+            "path": self.location.path,
+            "line": self.location.line,
+            "column": self.location.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class ArgmapError(Exception):
+    """Root of every error argmap raises on purpose."""
+
+
+class InputError(ArgmapError, ValueError):
+    """The input is invalid; ``problems`` says every way in which it is."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        first = str(self.problems[0]) if self.problems else "invalid input"
+        more = len(self.problems) - 1
+        super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
+
+
+class LimitError(ArgmapError, ValueError):
+    """The input exceeds a documented limit (size, nesting, extensions to enumerate)."""
+
+
+class ToolMissingError(ArgmapError, RuntimeError):
+    """An external program argmap needs is not installed; the message says how to get it."""

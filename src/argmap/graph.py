@@ -1,0 +1,121 @@
+"""The graph view of a workspace: one networkx ``DiGraph`` that every view reads.
+
+Relations are nodes too (as in AIF, where inferences and conflicts are nodes), so an
+undercut can attack a relation and a counter-undercut can attack that undercut:
+
+* a claim node ``"map:claim"`` has ``type="claim"`` and ``claim=`` its :class:`Claim`;
+* a relation node ``"map:rel"`` has ``type="relation"`` and ``relation=`` its :class:`Relation`;
+* edges run premise → relation (``role="from"`` for the claim that states the relation,
+  ``role="with"`` for linked premises) and relation → target (``role="to"``).
+
+The helpers below answer the questions views ask ("what attacks this?", "what is this
+claim's role?") so no view re-derives them.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Iterator
+
+import networkx as nx
+
+from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
+
+__all__ = [
+    "Role",
+    "build_graph",
+    "claims",
+    "incoming",
+    "outgoing",
+    "relations",
+    "role",
+]
+
+
+class Role(str, Enum):
+    """A claim's role, derived from its relations as classic argument maps colour them."""
+
+    THESIS = "thesis"  # written kind: thesis
+    REASON = "reason"  # supports something
+    OBJECTION = "objection"  # rebuts or undercuts something that is not itself an attack
+    REBUTTAL = "rebuttal"  # rebuts or undercuts an objection or a rebuttal
+    CLAIM = "claim"  # relates to nothing
+
+    @property
+    def is_attack(self) -> bool:
+        return self in (Role.OBJECTION, Role.REBUTTAL)
+
+
+def build_graph(workspace: Workspace) -> nx.DiGraph:
+    """Build the graph of every claim and relation in ``workspace``."""
+    graph = nx.DiGraph()
+    for key, claim in workspace.claims.items():
+        graph.add_node(key, type="claim", claim=claim)
+    for key, rel in workspace.relations.items():
+        graph.add_node(key, type="relation", relation=rel)
+    for key, rel in workspace.relations.items():
+        graph.add_edge(rel.source, key, role="from")
+        for premise in rel.linked:
+            graph.add_edge(premise, key, role="with")
+        graph.add_edge(key, rel.target, role="to")
+    return graph
+
+
+def claims(graph: nx.DiGraph) -> Iterator[Claim]:
+    """Every claim of the graph, in the order the maps declare them."""
+    for _, data in graph.nodes(data=True):
+        if data["type"] == "claim":
+            yield data["claim"]
+
+
+def relations(graph: nx.DiGraph) -> Iterator[Relation]:
+    """Every relation of the graph."""
+    for _, data in graph.nodes(data=True):
+        if data["type"] == "relation":
+            yield data["relation"]
+
+
+def incoming(graph: nx.DiGraph, node: str, kind: RelationKind | None = None) -> list[Relation]:
+    """The relations that bear on ``node`` (a claim or a relation), optionally of one kind."""
+    found = []
+    for pred in graph.predecessors(node):
+        data = graph.nodes[pred]
+        if data["type"] == "relation" and (kind is None or data["relation"].kind is kind):
+            found.append(data["relation"])
+    return found
+
+
+def outgoing(graph: nx.DiGraph, claim: str, kind: RelationKind | None = None) -> list[Relation]:
+    """The relations ``claim`` takes part in as a premise (stated or linked)."""
+    found = []
+    for succ in graph.successors(claim):
+        rel = graph.nodes[succ].get("relation")
+        if rel is not None and (kind is None or rel.kind is kind):
+            found.append(rel)
+    return found
+
+
+def role(graph: nx.DiGraph, claim: str) -> Role:
+    """The role of a claim: thesis, reason, objection, rebuttal, or plain claim.
+
+    A claim that both supports and attacks is shown by its attack: the attack is what the
+    other side has to answer. A rebuttal is an attack on an attacker (a claim whose own
+    relations attack) or on an attack relation.
+    """
+    data: Claim = graph.nodes[claim]["claim"]
+    if data.kind is ClaimKind.THESIS:
+        return Role.THESIS
+    stated = [r for r in outgoing(graph, claim) if r.source == claim]
+    attacks = [r for r in stated if r.kind.is_attack]
+    if attacks:
+        for rel in attacks:
+            target = graph.nodes[rel.target]
+            if target["type"] == "relation":
+                if target["relation"].kind.is_attack:
+                    return Role.REBUTTAL
+            elif any(r.kind.is_attack and r.source == rel.target for r in outgoing(graph, rel.target)):
+                return Role.REBUTTAL
+        return Role.OBJECTION
+    if stated:
+        return Role.REASON
+    return Role.CLAIM

@@ -1,0 +1,630 @@
+"""Load map files into a checked :class:`~argmap.model.Workspace`.
+
+Loading never raises for bad input: it collects every problem (with file, line and
+column) and returns them on the workspace, so ``argmap check`` can print them all and the
+explorer can show a broken map instead of dying. Two passes:
+
+1. *structure*, per file: keys, types and ids, giving records with references unresolved;
+2. *resolution*, across the workspace: speakers, sides, sources, claims (``map:claim``
+   reaches another file of the folder, loaded on demand), relations for undercuts,
+   support cycles, and every quote verified against its source text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from argmap.errors import Location, Problem, Severity
+from argmap.model import (
+    ArgMap,
+    Claim,
+    ClaimKind,
+    Quote,
+    Relation,
+    RelationKind,
+    Side,
+    Source,
+    Speaker,
+    Workspace,
+    claim_key,
+)
+from argmap.quotes import QuoteIndex
+from argmap.yamlread import MAX_BYTES, MarkedList, MarkedMap, read_yaml
+
+__all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "find_maps", "load_workspace"]
+
+FORMAT_VERSION = 1
+MAP_SUFFIXES = (".yaml", ".yml")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_ARROW = re.compile(r"\s*->\s*")
+
+KEYS: dict[str, dict[str, bool]] = {
+    # object → {key: required}; the JSON Schema in argmap/schema mirrors this (tested)
+    "map": {"argmap": True, "title": True, "summary": False, "sides": False, "speakers": False, "sources": False, "claims": True},
+    "side": {"label": True, "note": False},
+    "speaker": {"name": True, "role": False, "side": False, "note": False},
+    "source": {"title": True, "publisher": False, "author": False, "date": False, "url": False, "text": False, "note": False},
+    "claim": {"text": True, "kind": False, "by": False, "quote": False, "supports": False, "rebuts": False, "undercuts": False, "tags": False, "note": False, "weight": False},
+    "quote": {"source": True, "text": True},
+    "relation": {"to": True, "id": False, "with": False, "note": False, "tags": False},
+}
+
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true/false", type(None): "nothing", MarkedMap: "a mapping", MarkedList: "a list"}
+
+
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
+    """A "did you mean …?" hint for a near miss, or None."""
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+@dataclass
+class _RawRelation:
+    """A relation as written, before its references are resolved."""
+
+    kind: RelationKind
+    stem: str
+    source: str  # claim key
+    target: str  # reference as written
+    linked: list[tuple[str, Location]]
+    id: str | None
+    tags: tuple[str, ...]
+    note: str | None
+    location: Location
+
+    @property
+    def key(self) -> str:
+        local = self.id if self.id is not None else f"{self.source.partition(':')[2]}->{_ARROW.sub('->', self.target)}"
+        return claim_key(self.stem, local)
+
+
+@dataclass
+class _FileResult:
+    """What the structure pass read from one file."""
+
+    map: ArgMap | None
+    relations: list[_RawRelation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _FileReader:
+    """The structure pass over one file's marked YAML."""
+
+    def __init__(self, path: Path, display: str, stem: str) -> None:
+        self.path = path
+        self.display = display
+        self.stem = stem
+        self.problems: list[Problem] = []
+
+    # -- reporting --------------------------------------------------------------------
+    def at(self, mark: tuple[int, int]) -> Location:
+        return Location(self.display, mark[0], mark[1])
+
+    def error(self, code: str, message: str, mark: tuple[int, int], hint: str | None = None, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(code, message, self.at(mark), severity, hint))
+
+    # -- typed access -----------------------------------------------------------------
+    def fields(self, node: Any, kind: str, where: str, mark: tuple[int, int]) -> MarkedMap | None:
+        """Check ``node`` is a mapping with the keys of ``kind``; report unknown and missing ones."""
+        if not isinstance(node, MarkedMap):
+            self.error("wrong-type", f"{where} must be a mapping, not {_type_name(node)}", mark, f"write it as 'key: value' lines; see 'argmap new'")
+            return None
+        allowed = KEYS[kind]
+        for key in node:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed) or f"allowed keys: {', '.join(allowed)}"
+                self.error("unknown-key", f"unknown key {key!r} in {where}", node.key_marks[key], hint)
+        for key, required in allowed.items():
+            if required and key not in node:
+                self.error("missing-key", f"{where} has no {key!r}", node.mark, f"add '{key}:'")
+        return node
+
+    def text(self, node: MarkedMap, key: str, where: str) -> str | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.error("wrong-type", f"{where}: {key!r} must be text, not {_type_name(value)}", node.value_marks[key], "quote it if it holds ':' or starts with a special character")
+            return None
+        return str(value)
+
+    def text_list(self, node: MarkedMap, key: str, where: str) -> list[tuple[str, tuple[int, int]]]:
+        value = node.get(key)
+        if value is None:
+            return []
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return [(str(value), node.value_marks[key])]
+        if not isinstance(value, MarkedList):
+            self.error("wrong-type", f"{where}: {key!r} must be a list, not {_type_name(value)}", node.value_marks[key], "write [a, b] or one '- item' a line")
+            return []
+        items = []
+        for item, mark in zip(value, value.marks):
+            if isinstance(item, (str, int)) and not isinstance(item, bool):
+                items.append((str(item), mark))
+            else:
+                self.error("wrong-type", f"items of {key!r} in {where} must be text, not {_type_name(item)}", mark)
+        return items
+
+    def entries(self, node: Any, kind: str, mark: tuple[int, int]) -> Iterable[tuple[str, Any, tuple[int, int], tuple[int, int]]]:
+        """The ``id: {…}`` entries of a keyed section, ids checked."""
+        if node is None:
+            return
+        if not isinstance(node, MarkedMap):
+            self.error("wrong-type", f"{kind}s must be a mapping of id to {kind}, not {_type_name(node)}", mark, f"write '  some-id: {{…}}' lines under '{kind}s:'")
+            return
+        for key, value in node.items():
+            key_mark = node.key_marks[key]
+            if not ID_PATTERN.match(key):
+                self.error("bad-id", f"{kind} id {key!r} is not valid", key_mark, "use lower-case letters, digits and '-', starting with a letter or digit")
+            yield key, value, key_mark, node.value_marks[key]
+
+    # -- the pass ---------------------------------------------------------------------
+    def read(self, data: Any) -> _FileResult:
+        if data is None:
+            self.error("empty-map", "the file holds no map", (1, 1), "a map needs at least 'argmap: 1', 'title:' and 'claims:'; 'argmap new' writes one")
+            return _FileResult(None, problems=self.problems)
+        top = self.fields(data, "map", "the map", (1, 1))
+        if top is None:
+            return _FileResult(None, problems=self.problems)
+        version = top.get("argmap")
+        if "argmap" in top and (version != FORMAT_VERSION or isinstance(version, bool)):
+            self.error("bad-version", f"unsupported format version {version!r}", top.value_marks["argmap"], f"this argmap reads 'argmap: {FORMAT_VERSION}'")
+        title = self.text(top, "title", "the map") or ""
+        summary = self.text(top, "summary", "the map")
+
+        sides: dict[str, Side] = {}
+        for sid, node, kmark, vmark in self.entries(top.get("sides"), "side", top.value_marks.get("sides", (1, 1))):
+            fields = self.fields(node, "side", f"side {sid!r}", vmark)
+            if fields is not None:
+                sides[sid] = Side(sid, self.text(fields, "label", f"side {sid!r}") or sid, self.at(kmark))
+
+        speakers: dict[str, Speaker] = {}
+        for pid, node, kmark, vmark in self.entries(top.get("speakers"), "speaker", top.value_marks.get("speakers", (1, 1))):
+            where = f"speaker {pid!r}"
+            fields = self.fields(node, "speaker", where, vmark)
+            if fields is None:
+                continue
+            side = self.text(fields, "side", where)
+            if side is not None and side not in sides:
+                self.error("unknown-side", f"{where} is on unknown side {side!r}", fields.value_marks["side"], did_you_mean(side, sides) or _declare_hint("sides", sides))
+                side = None
+            speakers[pid] = Speaker(pid, self.text(fields, "name", where) or pid, self.text(fields, "role", where), side, self.text(fields, "note", where), self.at(kmark))
+
+        sources: dict[str, Source] = {}
+        for order, (sid, node, kmark, vmark) in enumerate(self.entries(top.get("sources"), "source", top.value_marks.get("sources", (1, 1)))):
+            where = f"source {sid!r}"
+            fields = self.fields(node, "source", where, vmark)
+            if fields is None:
+                continue
+            text_path = None
+            relative = self.text(fields, "text", where)
+            if relative is not None:
+                text_path = self.source_path(relative, fields.value_marks["text"])
+            sources[sid] = Source(
+                sid, self.text(fields, "title", where) or sid, order,
+                publisher=self.text(fields, "publisher", where), author=self.text(fields, "author", where),
+                date=self.text(fields, "date", where), url=self.text(fields, "url", where),
+                text_path=text_path, note=self.text(fields, "note", where), location=self.at(kmark),
+            )
+
+        claims: dict[str, Claim] = {}
+        relations: list[_RawRelation] = []
+        claims_node = top.get("claims")
+        if "claims" in top and not isinstance(claims_node, MarkedMap):
+            self.error("wrong-type", f"claims must be a mapping of id to claim, not {_type_name(claims_node)}", top.value_marks["claims"], "write '  some-id: {text: …}' lines under 'claims:'")
+            claims_node = None
+        for cid, node, kmark, vmark in self.entries(claims_node, "claim", (1, 1)):
+            claim = self.claim(cid, node, kmark, vmark, speakers, sources, relations)
+            if claim is not None:
+                claims[cid] = claim
+        argmap = ArgMap(self.path, self.stem, title, summary, sides, speakers, sources, claims, {})
+        return _FileResult(argmap, relations, self.problems)
+
+    def source_path(self, relative: str, mark: tuple[int, int]) -> Path | None:
+        """Resolve a source's ``text:`` path; it must stay inside the folder of maps."""
+        root = self.path.parent.resolve()
+        candidate = (root / relative).resolve()
+        if not candidate.is_relative_to(root):
+            self.error("source-outside", f"source text {relative!r} is outside the folder of maps", mark, f"keep source texts under {self.path.parent}/, e.g. sources/")
+            return None
+        if not candidate.is_file():
+            self.error("source-missing", f"source text {relative!r} does not exist", mark, f"looked for {candidate}")
+            return None
+        return candidate
+
+    def claim(self, cid: str, node: Any, kmark: tuple[int, int], vmark: tuple[int, int], speakers: dict[str, Speaker], sources: dict[str, Source], relations: list[_RawRelation]) -> Claim | None:
+        where = f"claim {cid!r}"
+        fields = self.fields(node, "claim", where, vmark)
+        if fields is None:
+            return None
+        key = claim_key(self.stem, cid)
+        kind = ClaimKind.CLAIM
+        raw_kind = self.text(fields, "kind", where)
+        if raw_kind is not None:
+            try:
+                kind = ClaimKind(raw_kind)
+            except ValueError:
+                choices = [k.value for k in ClaimKind]
+                self.error("bad-kind", f"{where} has unknown kind {raw_kind!r}", fields.value_marks["kind"], did_you_mean(raw_kind, choices) or f"use one of {', '.join(choices)}")
+        by = self.text(fields, "by", where)
+        if by is not None and by not in speakers:
+            self.error("unknown-speaker", f"{where} is by unknown speaker {by!r}", fields.value_marks["by"], did_you_mean(by, speakers) or _declare_hint("speakers", speakers))
+            by = None
+        quote = None
+        if "quote" in fields:
+            qfields = self.fields(fields["quote"], "quote", f"the quote of {where}", fields.value_marks["quote"])
+            if qfields is not None:
+                source = self.text(qfields, "source", f"{where}.quote")
+                text = self.text(qfields, "text", f"{where}.quote")
+                if source is not None and source not in sources:
+                    self.error("unknown-source", f"{where} quotes unknown source {source!r}", qfields.value_marks["source"], did_you_mean(source, sources) or _declare_hint("sources", sources))
+                elif source is not None and text:
+                    quote = Quote(source, text, self.at(qfields.value_marks["text"]))
+        weight: float | None = None
+        if fields.get("weight") is not None:
+            raw = fields["weight"]
+            if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1:
+                self.error("bad-weight", f"{where}: weight must be a number from 0 to 1, not {raw!r}", fields.value_marks["weight"], "the base score before any support or attack; leave it out for the default 0.5")
+            else:
+                weight = float(raw)
+        for rkind in RelationKind:
+            self.relations(key, fields, rkind, where, relations)
+        return Claim(
+            key, cid, self.text(fields, "text", where) or "", kind, by, quote,
+            tuple(t for t, _ in self.text_list(fields, "tags", where)), self.text(fields, "note", where),
+            weight, self.at(kmark),
+        )
+
+    def relations(self, source: str, fields: MarkedMap, kind: RelationKind, where: str, out: list[_RawRelation]) -> None:
+        """Read a claim's ``supports``/``rebuts``/``undercuts`` list, short and long forms."""
+        value = fields.get(kind.value)
+        if value is None:
+            return
+        if isinstance(value, (str, MarkedMap)):
+            items, marks = [value], [fields.value_marks[kind.value]]
+        elif isinstance(value, MarkedList):
+            items, marks = list(value), value.marks
+        else:
+            self.error("wrong-type", f"{where}: {kind.value!r} must be a list, not {_type_name(value)}", fields.value_marks[kind.value], "write [id, …] or one '- id' a line")
+            return
+        for item, mark in zip(items, marks):
+            if isinstance(item, str):
+                out.append(_RawRelation(kind, self.stem, source, item.strip(), [], None, (), None, self.at(mark)))
+            elif isinstance(item, MarkedMap):
+                rel = self.fields(item, "relation", f"a {kind.value} entry of {where}", mark)
+                if rel is None or not isinstance(rel.get("to"), str):
+                    if rel is not None and "to" in rel:
+                        self.error("wrong-type", f"'to' in {where}.{kind.value} must be text", rel.value_marks["to"])
+                    continue
+                rid = self.text(rel, "id", where)
+                if rid is not None and not ID_PATTERN.match(rid):
+                    self.error("bad-id", f"relation id {rid!r} is not valid", rel.value_marks["id"], "use lower-case letters, digits and '-'")
+                    rid = None
+                linked = [(ref, self.at(m)) for ref, m in self.text_list(rel, "with", where)]
+                tags = tuple(t for t, _ in self.text_list(rel, "tags", where))
+                out.append(_RawRelation(kind, self.stem, source, rel["to"].strip(), linked, rid, tags, self.text(rel, "note", where), self.at(rel.value_marks["to"])))
+            else:
+                self.error("wrong-type", f"items of {kind.value!r} in {where} must be ids or mappings, not {_type_name(item)}", mark)
+
+
+def strongly_connected(edges: dict[str, dict[str, object]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iteratively (maps can be deep).
+
+    Kept here rather than taken from networkx so that ``argmap check`` does not pay for
+    importing networkx at start-up.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for start in edges:
+        if start in index:
+            continue
+        work = [(start, iter(edges.get(start, ())))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(edges.get(child, ()))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    components.append(component)
+    return components
+
+
+def _cycle_in(component: list[str], edges: dict[str, dict[str, Relation]]) -> list[str]:
+    """One cycle through a strongly connected component, closed (first == last)."""
+    members = set(component)
+    path = [component[0]]
+    seen = {component[0]: 0}
+    while True:
+        node = next(n for n in edges[path[-1]] if n in members)
+        if node in seen:
+            return path[seen[node]:] + [node]
+        seen[node] = len(path)
+        path.append(node)
+
+
+def _declare_hint(section: str, known: Iterable[str]) -> str:
+    names = list(known)
+    if not names:
+        return f"declare it under '{section}:'"
+    shown = ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+    return f"declare it under '{section}:' (known: {shown})"
+
+
+# ---------------------------------------------------------------------------------------
+def find_maps(folder: Path) -> list[Path]:
+    """The map files of a workspace folder (not its subfolders), in name order."""
+    return sorted(p for p in folder.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file() and not p.name.startswith("."))
+
+
+def _display(path: Path) -> str:
+    """The path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class _Resolver:
+    """The resolution pass: references across the workspace, cycles and quotes."""
+
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        self.root = root
+        self.max_bytes = max_bytes
+        self.files: dict[str, _FileResult] = {}
+        self.paths: dict[str, Path] = {}
+        self.problems: list[Problem] = []
+        self.claims: dict[str, Claim] = {}
+
+    def read(self, path: Path) -> _FileResult:
+        stem = path.stem
+        if stem in self.files:
+            return self.files[stem]
+        display = _display(path)
+        data, problems = read_yaml(path, display, self.max_bytes)
+        if problems:
+            result = _FileResult(None, problems=problems)
+        else:
+            result = _FileReader(path, display, stem).read(data)
+        self.files[stem] = result
+        self.paths[stem] = path
+        self.problems.extend(result.problems)
+        if result.map is not None:
+            for claim in result.map.claims.values():
+                self.claims[claim.key] = claim
+        return result
+
+    def other_map(self, stem: str) -> bool:
+        """Load the map ``stem`` of the workspace folder on demand; True if it exists."""
+        if stem in self.files:
+            return self.files[stem].map is not None
+        for suffix in MAP_SUFFIXES:
+            candidate = self.root / f"{stem}{suffix}"
+            if candidate.is_file():
+                return self.read(candidate).map is not None
+        return False
+
+    def claim_ref(self, ref: str, stem: str, location: Location, what: str) -> str | None:
+        """Resolve a claim reference written in map ``stem`` to a claim key, or report it."""
+        ref = ref.strip()
+        other, sep, local = ref.partition(":")
+        if not sep:
+            other, local = stem, ref
+        key = claim_key(other, local)
+        if key in self.claims:
+            return key
+        if other != stem and not self.other_map(other):
+            maps = [p.stem for p in find_maps(self.root)] if self.root.is_dir() else []
+            self.problems.append(Problem("unknown-map", f"{what} {ref!r} names map {other!r}, which is not in {self.root}", location, hint=did_you_mean(other, maps) or "a reference to another map is 'map-file-stem:claim-id'"))
+            return None
+        if key in self.claims:
+            return key
+        local_ids = [k.partition(":")[2] for k in self.claims if k.startswith(other + ":")]
+        hint = did_you_mean(local, local_ids)
+        self.problems.append(Problem("unknown-claim", f"{what} {ref!r} is not a claim" + (f" of map {other!r}" if other != stem else ""), location, hint=hint or "check the id under 'claims:'"))
+        return None
+
+    def load_referenced(self) -> None:
+        """Read every other map that a relation names (``map:id``), transitively."""
+        done: set[str] = set()
+        while todo := [s for s in self.files if s not in done]:
+            for stem in todo:
+                done.add(stem)
+                for raw in self.files[stem].relations:
+                    refs = [raw.target, *(ref for ref, _ in raw.linked)]
+                    if raw.kind is RelationKind.UNDERCUT and "->" in raw.target:
+                        refs = raw.target.split("->")
+                    for ref in refs:
+                        other, sep, _ = ref.strip().partition(":")
+                        if sep and other != stem:
+                            self.other_map(other)
+
+    def resolve(self) -> tuple[dict[str, ArgMap], dict[str, Relation]]:
+        self.load_referenced()
+        relations: dict[str, Relation] = {}
+        by_ends: dict[tuple[str, str], str] = {}
+        undercuts: list[_RawRelation] = []
+        for stem, result in list(self.files.items()):
+            for raw in result.relations:
+                if raw.kind is RelationKind.UNDERCUT:
+                    undercuts.append(raw)
+                    continue
+                target = self.claim_ref(raw.target, stem, raw.location, f"{raw.kind.value} target")
+                if target is None:
+                    continue
+                rel = self.make(raw, target)
+                if rel is None:
+                    continue
+                if raw.source == target:
+                    self.problems.append(Problem("self-relation", f"claim {raw.source.partition(':')[2]!r} {raw.kind.value} itself", raw.location, hint="a claim cannot be a reason for or against itself"))
+                    continue
+                ends = (raw.source, target)
+                if ends in by_ends:
+                    first = relations[by_ends[ends]]
+                    same = first.kind is rel.kind
+                    message = f"duplicate relation: {raw.source.partition(':')[2]!r} {raw.kind.value} {raw.target!r} twice" if same else f"{raw.source.partition(':')[2]!r} both {first.kind.value} and {raw.kind.value} {raw.target!r}"
+                    self.problems.append(Problem("duplicate-relation", message, raw.location, hint=f"first at line {first.location.line}" + ("" if same else "; a claim cannot argue for and against the same claim")))
+                    continue
+                if self.add(rel, relations):
+                    by_ends[ends] = rel.key
+        # undercuts may target undercuts: index them all, then resolve their targets
+        pending = []
+        for raw in undercuts:
+            rel = self.make(raw, "")
+            if rel is not None and self.add(rel, relations):
+                pending.append((raw, rel))
+        for raw, rel in pending:
+            target = self.relation_ref(raw, relations, by_ends)
+            if target is None or target == rel.key:
+                if target == rel.key:
+                    self.problems.append(Problem("self-relation", "an undercut cannot undercut itself", raw.location))
+                del relations[rel.key]
+                continue
+            relations[rel.key] = Relation(rel.key, rel.kind, rel.source, target, rel.linked, rel.tags, rel.note, rel.named, rel.location)
+        self.support_cycles(relations)
+        maps = {}
+        for stem, result in self.files.items():
+            if result.map is None:
+                continue
+            own = {k: r for k, r in relations.items() if k.partition(":")[0] == stem}
+            m = result.map
+            maps[stem] = ArgMap(m.path, m.stem, m.title, m.summary, m.sides, m.speakers, m.sources, m.claims, own)
+        return maps, relations
+
+    def make(self, raw: _RawRelation, target: str) -> Relation | None:
+        linked = []
+        for ref, location in raw.linked:
+            key = self.claim_ref(ref, raw.stem, location, "linked premise")
+            if key is not None:
+                linked.append(key)
+        return Relation(raw.key, raw.kind, raw.source, target, tuple(linked), raw.tags, raw.note, raw.id is not None, raw.location)
+
+    def add(self, rel: Relation, relations: dict[str, Relation]) -> bool:
+        """Index a relation by key, refusing one whose id is taken."""
+        stem, local = rel.key.split(":", 1)
+        if rel.key in relations or (rel.named and rel.key in self.claims):
+            what = "a claim" if rel.key in self.claims else "another relation"
+            self.problems.append(Problem("duplicate-id", f"relation id {local!r} is already used by {what}", rel.location, hint="ids of claims and relations share one namespace per map"))
+            return False
+        relations[rel.key] = rel
+        return True
+
+    def relation_ref(self, raw: _RawRelation, relations: dict[str, Relation], by_ends: dict[tuple[str, str], str]) -> str | None:
+        """Resolve an undercut's target: a relation id or ``"reason -> claim"``."""
+        ref = raw.target
+        if "->" in ref:
+            left, _, right = ref.partition("->")
+            source = self.claim_ref(left, raw.stem, raw.location, "undercut reason")
+            target = self.claim_ref(right, raw.stem, raw.location, "undercut conclusion")
+            if source is None or target is None:
+                return None
+            key = by_ends.get((source, target))
+            if key is None:
+                self.problems.append(Problem("unknown-relation", f"undercut target {ref!r}: {left.strip()!r} neither supports nor rebuts {right.strip()!r}", raw.location, hint="an undercut attacks an existing 'supports' or 'rebuts' relation"))
+            return key
+        other, sep, local = ref.partition(":")
+        key = ref if sep else claim_key(raw.stem, ref)
+        if key in relations:
+            return key
+        if sep:
+            self.other_map(other)
+        named = [k.partition(":")[2] for k, r in relations.items() if r.named and k.startswith((other if sep else raw.stem) + ":")]
+        self.problems.append(Problem("unknown-relation", f"undercut target {ref!r} is not a relation", raw.location, hint=did_you_mean(local if sep else ref, named) or "write 'reason-id -> claim-id' or give the relation an 'id:'"))
+        return None
+
+    def support_cycles(self, relations: dict[str, Relation]) -> None:
+        """Warn once per circle of supports (circular reasoning), at one of its relations."""
+        edges: dict[str, dict[str, Relation]] = {}
+        for rel in relations.values():
+            if rel.kind is RelationKind.SUPPORT:
+                edges.setdefault(rel.source, {})[rel.target] = rel
+        for component in strongly_connected(edges):
+            if len(component) < 2:
+                continue
+            cycle = _cycle_in(component, edges)
+            rel = edges[cycle[0]][cycle[1]]
+            names = " → ".join(key.partition(":")[2] for key in cycle)
+            self.problems.append(Problem("support-cycle", f"circular support: {names}", rel.location, Severity.WARNING, "circular reasoning: one of these supports is probably the wrong way round"))
+
+    def verify_quotes(self, maps: dict[str, ArgMap]) -> None:
+        index = QuoteIndex()
+        for m in maps.values():
+            for claim in m.claims.values():
+                quote = claim.quote
+                if quote is None:
+                    continue
+                source = m.sources[quote.source]
+                if source.text_path is None:
+                    continue
+                problem = index.check(quote, source.text_path)
+                if problem is not None:
+                    self.problems.append(problem)
+
+
+def load_workspace(paths: Sequence[Path | str], *, verify_quotes: bool = True, max_bytes: int = MAX_BYTES) -> Workspace:
+    """Load maps (files, or folders of maps) as one workspace and check them.
+
+    Problems are collected on the result, never raised; only the files asked for (and
+    the other maps they reference) are read.
+    """
+    files: list[Path] = []
+    root: Path | None = None
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = find_maps(path)
+            if not found:
+                problems.append(Problem("no-maps", f"no map files (*.yaml) in {path}", Location(str(path)), hint="'argmap new FILE' writes one"))
+            files.extend(found)
+            root = root or path
+        elif path.is_file():
+            files.append(path)
+            root = root or path.parent
+        else:
+            problems.append(Problem("no-such-file", f"no such file or folder: {path}", Location(str(path))))
+    resolver = _Resolver(root or Path("."), max_bytes)
+    seen: dict[str, Path] = {}
+    for path in files:
+        if path.stem in seen and seen[path.stem].resolve() != path.resolve():
+            problems.append(Problem("duplicate-map", f"two maps named {path.stem!r}", Location(_display(path)), hint=f"the other is {seen[path.stem]}; map names must be unique in a workspace"))
+            continue
+        seen[path.stem] = path
+        resolver.read(path)
+    maps, relations = resolver.resolve()
+    if verify_quotes:
+        resolver.verify_quotes(maps)
+    claims = {claim.key: claim for m in maps.values() for claim in m.claims.values()}
+    all_problems = sorted(problems + resolver.problems, key=lambda p: (p.location.path, p.location.line, p.location.column))
+    return Workspace(root or Path("."), maps, claims, relations, tuple(all_problems))

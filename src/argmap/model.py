@@ -1,0 +1,206 @@
+"""The argument-map model: immutable records of what a map says.
+
+A :class:`Workspace` holds one or more :class:`ArgMap` s (one per YAML file). Claims are
+addressed workspace-wide by a *key* ``"map-stem:claim-id"``; relations likewise by
+``"map-stem:relation-id"``, where an unnamed relation's id is ``"from->to"`` (``>`` cannot
+occur in a claim id, so the two never collide). Everything here is plain data: the
+graph view is built by :mod:`argmap.graph`, and nothing here knows of any UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Mapping
+
+from argmap.errors import Location, Problem, Severity
+
+__all__ = [
+    "ArgMap",
+    "Claim",
+    "ClaimKind",
+    "Quote",
+    "Relation",
+    "RelationKind",
+    "Side",
+    "Source",
+    "Speaker",
+    "Workspace",
+    "claim_key",
+    "split_key",
+]
+
+
+class ClaimKind(str, Enum):
+    """What a claim is: a main contention, an ordinary claim, or evidence (fact, figure, case)."""
+
+    THESIS = "thesis"
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+
+
+class RelationKind(str, Enum):
+    """How a claim bears on its target: gives a reason for it, argues against it, or
+    attacks the inference of another relation."""
+
+    SUPPORT = "supports"
+    REBUT = "rebuts"
+    UNDERCUT = "undercuts"
+
+    @property
+    def is_attack(self) -> bool:
+        return self is not RelationKind.SUPPORT
+
+
+def claim_key(stem: str, claim_id: str) -> str:
+    """The workspace-wide key of a claim or relation of map ``stem``."""
+    return f"{stem}:{claim_id}"
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """``"map:claim"`` → ``("map", "claim")``."""
+    stem, _, local = key.partition(":")
+    return stem, local
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """A position in the debate."""
+
+    id: str
+    label: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said something; a speaker's side is the side of everything they say."""
+
+    id: str
+    name: str
+    role: str | None
+    side: str | None
+    note: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where something was said. Sources are listed in speech order."""
+
+    id: str
+    title: str
+    order: int
+    publisher: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    text_path: Path | None = None
+    note: str | None = None
+    location: Location = Location("")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A verbatim quote from a source, which ``check`` verifies against the source text."""
+
+    source: str
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement in the debate. ``key`` is ``"map-stem:id"``."""
+
+    key: str
+    id: str
+    text: str
+    kind: ClaimKind
+    by: str | None
+    quote: Quote | None
+    tags: tuple[str, ...]
+    note: str | None
+    weight: float | None
+    location: Location
+
+    @property
+    def map(self) -> str:
+        return split_key(self.key)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A support, rebuttal or undercut: from a claim (with linked premises) to its target.
+
+    ``target`` is a claim key for supports and rebuttals, and a relation key for undercuts.
+    """
+
+    key: str
+    kind: RelationKind
+    source: str
+    target: str
+    linked: tuple[str, ...]
+    tags: tuple[str, ...]
+    note: str | None
+    named: bool
+    location: Location
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        """Every claim that together gives this reason or objection."""
+        return (self.source, *self.linked)
+
+
+@dataclass(frozen=True, slots=True)
+class ArgMap:
+    """One map file: its metadata, the claims and relations it declares."""
+
+    path: Path
+    stem: str
+    title: str
+    summary: str | None
+    sides: Mapping[str, Side]
+    speakers: Mapping[str, Speaker]
+    sources: Mapping[str, Source]
+    claims: Mapping[str, Claim]
+    relations: Mapping[str, Relation]
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Every map of a folder (or a single file), resolved together, and the problems found.
+
+    Claims and relations are indexed by key across all maps.
+    """
+
+    root: Path
+    maps: Mapping[str, ArgMap]
+    claims: Mapping[str, Claim]
+    relations: Mapping[str, Relation]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error."""
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def speaker(self, claim: Claim) -> Speaker | None:
+        """The speaker of a claim, looked up in the claim's own map."""
+        return self.maps[claim.map].speakers.get(claim.by) if claim.by else None
+
+    def side(self, claim: Claim) -> str | None:
+        """The side id of a claim (its speaker's side), or None for a neutral claim."""
+        speaker = self.speaker(claim)
+        return speaker.side if speaker else None
+
+    def source(self, claim: Claim) -> Source | None:
+        """The source a claim's quote cites."""
+        return self.maps[claim.map].sources.get(claim.quote.source) if claim.quote else None
+
+    def speech_order(self, claim: Claim) -> int | None:
+        """When the claim was said: the position of its quote's source in its map's
+        speech order, or None for a claim with no quote."""
+        source = self.source(claim)
+        return source.order if source else None
