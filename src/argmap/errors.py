@@ -39,16 +39,18 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a problem is: a path and a 1-based line and column (0 = unknown)."""
+    """Where a problem is: a path and a 1-based line and column.
+
+    A problem with the file as a whole (missing, binary, too large) points at 1:1, so
+    every message has the same shape for editors and tools.
+    """
 
     path: str
-    line: int = 0
-    column: int = 0
+    line: int = 1
+    column: int = 1
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.path}:{self.line}:{self.column}"
-        return self.path
+        return f"{self.path}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)

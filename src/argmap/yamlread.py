@@ -180,14 +180,14 @@ def read_yaml_text(text: str, path: str) -> tuple[Any, list[Problem]]:
                     return None, problems
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(err.problem or err.context or "invalid YAML").split())
         at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
         hint = "YAML indents with spaces, never tabs" if at_tab or "tab" in message else "check the indentation and quoting here"
         problem("yaml-syntax", f"invalid YAML: {message}", where, hint)
         return None, problems
     except yaml.YAMLError as err:  # reader errors (control characters) have no problem_mark
-        problem("yaml-syntax", "invalid YAML: " + " ".join(str(err).split()), (0, 0))
+        problem("yaml-syntax", "invalid YAML: " + " ".join(str(err).split()), (1, 1))
         return None, problems
     return root, problems
 

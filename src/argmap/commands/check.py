@@ -35,14 +35,16 @@ def run(args: argparse.Namespace) -> int:
     workspace = load_workspace(args.paths, verify_quotes=not args.no_quotes, max_bytes=max_bytes)
     errors = sum(p.severity is Severity.ERROR for p in workspace.problems)
     warnings = len(workspace.problems) - errors
-    quotes = sum(c.quote is not None for c in workspace.claims.values())
+    quotes = [c for c in workspace.claims.values() if c.quote is not None]
+    checkable = sum(1 for c in quotes if (source := workspace.source(c)) is not None and source.text_path is not None)
     if args.format == "json":
         report = {
             "ok": errors == 0,
             "maps": sorted(workspace.maps),
             "claims": len(workspace.claims),
             "relations": len(workspace.relations),
-            "quotes": quotes,
+            "quotes": len(quotes),
+            "quotes_verified": 0 if args.no_quotes else checkable,
             "errors": errors,
             "warnings": warnings,
             "problems": [p.as_dict() for p in workspace.problems],
@@ -52,10 +54,15 @@ def run(args: argparse.Namespace) -> int:
         for problem in workspace.problems:
             print(problem)
         sys.stdout.flush()
-        verified = "not verified" if args.no_quotes else "verified"
+        if args.no_quotes:
+            quoted = f"{len(quotes)} quotes not verified"
+        else:
+            quoted = f"{checkable} quotes verified against their sources"
+            if checkable < len(quotes):
+                quoted += f" ({len(quotes) - checkable} cite a source with no text)"
         print(
             f"{len(workspace.maps)} map(s), {len(workspace.claims)} claims, {len(workspace.relations)} relations, "
-            f"{quotes} quotes {verified}: {errors} error(s), {warnings} warning(s)",
+            f"{quoted}: {errors} error(s), {warnings} warning(s)",
             file=sys.stderr,
         )
     if errors:
