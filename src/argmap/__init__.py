@@ -6,9 +6,13 @@ The public API: load maps with :func:`load_workspace`, view them as a graph with
 
 from __future__ import annotations
 
-from argmap.errors import ArgmapError, InputError, LimitError, Location, Problem, Severity, ToolMissingError
-from argmap.load import load_workspace
-from argmap.model import ArgMap, Claim, ClaimKind, Quote, Relation, RelationKind, Side, Source, Speaker, Workspace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the real imports are lazy (below): `argmap --help` should not pay for them
+    from argmap.errors import ArgmapError, InputError, LimitError, Location, Problem, Severity, ToolMissingError
+    from argmap.graph import build_graph
+    from argmap.load import load_workspace
+    from argmap.model import ArgMap, Claim, ClaimKind, Quote, Relation, RelationKind, Side, Source, Speaker, Workspace
 
 __version__ = "0.1.0"
 
@@ -36,10 +40,19 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    # build_graph imports networkx: load it only when asked for
-    if name == "build_graph":
-        from argmap.graph import build_graph
+_HOMES = {
+    "build_graph": "argmap.graph",
+    "load_workspace": "argmap.load",
+    **dict.fromkeys(["ArgmapError", "InputError", "LimitError", "Location", "Problem", "Severity", "ToolMissingError"], "argmap.errors"),
+    **dict.fromkeys(["ArgMap", "Claim", "ClaimKind", "Quote", "Relation", "RelationKind", "Side", "Source", "Speaker", "Workspace"], "argmap.model"),
+}
 
-        return build_graph
-    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+def __getattr__(name: str) -> object:
+    """Import a public name on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(home), name)

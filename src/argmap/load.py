@@ -12,7 +12,6 @@ explorer can show a broken map instead of dying. Two passes:
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +61,8 @@ def _type_name(value: Any) -> str:
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """A "did you mean …?" hint for a near miss, or None."""
+    import difflib  # only on an error: keep it out of start-up
+
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
 
