@@ -628,4 +628,5 @@ def load_workspace(paths: Sequence[Path | str], *, verify_quotes: bool = True, m
         resolver.verify_quotes(maps)
     claims = {claim.key: claim for m in maps.values() for claim in m.claims.values()}
     all_problems = sorted(problems + resolver.problems, key=lambda p: (p.location.path, p.location.line, p.location.column))
-    return Workspace(root or Path("."), maps, claims, relations, tuple(all_problems))
+    primary = tuple(stem for stem in seen if stem in maps)
+    return Workspace(root or Path("."), maps, claims, relations, tuple(all_problems), primary)

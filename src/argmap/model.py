@@ -172,7 +172,9 @@ class ArgMap:
 class Workspace:
     """Every map of a folder (or a single file), resolved together, and the problems found.
 
-    Claims and relations are indexed by key across all maps.
+    Claims and relations are indexed by key across all maps. ``primary`` names the maps
+    that were asked for; the others were read only because a primary map refers to
+    them, so views show their claims as external context.
     """
 
     root: Path
@@ -180,6 +182,16 @@ class Workspace:
     claims: Mapping[str, Claim]
     relations: Mapping[str, Relation]
     problems: tuple[Problem, ...] = ()
+    primary: tuple[str, ...] = ()
+
+    def is_primary(self, key: str) -> bool:
+        """Whether a claim or relation key belongs to a map that was asked for."""
+        return split_key(key)[0] in self.primary
+
+    def display_id(self, key: str) -> str:
+        """The shortest unambiguous name of a key: the bare id within the only primary map."""
+        stem, local = split_key(key)
+        return local if len(self.primary) == 1 and stem == self.primary[0] else key
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,287 @@
+"""Debate analysis of a map: what stands, what was dropped, where the sides clash.
+
+Everything here is a pure function of the graph of :mod:`argmap.graph`.
+
+**Status** (IN / OUT / UNDEC) is Dung's grounded labelling of an abstract framework built
+from the map as AFRA does for attacks on attacks (Baroni, Cerutti, Giacomin & Guida,
+"AFRA: Argumentation framework with recursive attacks", IJAR 52, 2011): every claim *and
+every relation* is an argument; a rebuttal or undercut attacks its target (a claim, or a
+relation for an undercut, so counter-undercuts work); and whatever attacks a premise of a
+relation also attacks the relation, since an inference from a defeated premise proves
+nothing. A relation's premises are its stated claim and its linked premises (``with``), so
+attacking any premise of a linked set defeats the reason it gives together.
+
+Supports do not make a claim stand or fall: in a debate a claim stands until it is
+answered, and knocking out one reason does not refute a conclusion that may have others
+(the "secondary attacks" of Cayrol & Lagasquie-Schiex, ECSQARU 2005, would say it does).
+Supports count in the **strength**, a gradual semantics over the bipolar graph of claims
+(DF-QuAD by default, Rago et al., KR 2016), computed over the relations the grounded
+labelling does not defeat: an undercut acts there by defeating the inference it targets.
+
+**Dropped**: a claim of one side that no claim of another side attacks (the claim or an
+inference it states) in the same or a later source. Source order is speech order; a
+rebuttal in the same source counts, because a letter that reports a claim and answers it
+has answered it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from argmap.analysis.dung import Framework, Label, grounded_labelling
+from argmap.graph import claims as graph_claims
+from argmap.graph import incoming, outgoing
+from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
+
+__all__ = [
+    "Chain",
+    "Clash",
+    "MapAnalysis",
+    "SideSummary",
+    "analyze",
+    "attack_framework",
+    "dropped_claims",
+    "clash_points",
+    "rebuttal_chains",
+]
+
+MAX_CHAINS = 2_000
+"""Rebuttal chains listed at most (a dense map has exponentially many paths)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """A direct attack across sides: ``attacker`` rebuts or undercuts ``target``."""
+
+    attacker: str
+    target: str
+    relation: str
+    attacker_side: str | None
+    target_side: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """A path of attacks with alternating sides: each claim answers the one before it.
+
+    ``claims[0]`` is the claim under attack; ``claims[-1]`` has the last word, and
+    ``last_word`` is its side (None for a claim of no side). ``cyclic`` chains end
+    where every answer would repeat a claim already in the chain: nobody has the last word.
+    """
+
+    claims: tuple[str, ...]
+    last_word: str | None
+    cyclic: bool = False
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+
+@dataclass(frozen=True, slots=True)
+class SideSummary:
+    """What stands of one side's case."""
+
+    side: str | None
+    label: str
+    claims: int
+    status: Mapping[str, int]
+    theses: Mapping[str, str]  # thesis key → status name
+    dropped_by_opponents: int  # this side's claims the others never answered
+
+
+@dataclass(frozen=True)
+class MapAnalysis:
+    """Every analysis of a workspace, computed once and read by all views."""
+
+    status: Mapping[str, Label]  # claim and relation keys
+    strength: Mapping[str, float]  # claim keys
+    strength_semantics: str
+    converged: bool
+    dropped: frozenset[str]
+    clashes: tuple[Clash, ...]
+    chains: tuple[Chain, ...]
+    unsupported: frozenset[str]
+    isolated: frozenset[str]
+    sides: tuple[SideSummary, ...]
+    graph: nx.DiGraph = field(repr=False, compare=False)
+
+    def attackers_in(self, key: str) -> list[Relation]:
+        """Why a claim or relation is OUT: the attacking relations that are IN."""
+        return [r for r in _attacks_on(self.graph, key) if self.status.get(r.key) is Label.IN]
+
+
+def _attacks_on(graph: nx.DiGraph, key: str) -> Iterator[Relation]:
+    """Attack relations that defeat ``key`` when IN: on it, or on one of its premises."""
+    for rel in incoming(graph, key):
+        if rel.kind.is_attack:
+            yield rel
+    node = graph.nodes[key]
+    if node["type"] == "relation":
+        for premise in node["relation"].premises:
+            for rel in incoming(graph, premise):
+                if rel.kind.is_attack:
+                    yield rel
+
+
+def attack_framework(graph: nx.DiGraph) -> Framework:
+    """The AFRA-style Dung framework of a map: claims and relations as arguments."""
+    arguments = list(graph.nodes)
+    attacks: list[tuple[str, str]] = []
+    for key, data in graph.nodes(data=True):
+        if data["type"] == "relation":
+            attacks.extend((rel.key, key) for rel in _attacks_on(graph, key))
+        else:
+            attacks.extend((rel.key, key) for rel in incoming(graph, key) if rel.kind.is_attack)
+    return Framework(arguments, attacks)
+
+
+def _side(workspace: Workspace, claim: Claim) -> str | None:
+    return workspace.side(claim)
+
+
+def _answers(workspace: Workspace, graph: nx.DiGraph, claim: Claim) -> Iterator[Claim]:
+    """Claims that attack ``claim`` or an inference it states."""
+    targets = [claim.key, *(r.key for r in outgoing(graph, claim.key) if r.source == claim.key)]
+    for target in targets:
+        for rel in incoming(graph, target):
+            if rel.kind.is_attack:
+                yield workspace.claims[rel.source]
+
+
+def _concedes(workspace: Workspace, graph: nx.DiGraph, claim: Claim, side: str) -> bool:
+    """True when every relation the claim states supports another side: a concession,
+    which the other side has no reason to answer."""
+    stated = [r for r in outgoing(graph, claim.key) if r.source == claim.key]
+    if not stated:
+        return False
+    for rel in stated:
+        target = graph.nodes[rel.target].get("claim")
+        if rel.kind.is_attack or target is None or _side(workspace, target) in (None, side):
+            return False
+    return True
+
+
+def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
+    """Claims of a side, in the maps asked for, that no other side answers in the same
+    or a later source. Concessions (claims that only support another side) are not
+    dropped: nobody answers agreement."""
+    dropped = set()
+    for claim in graph_claims(graph):
+        side = _side(workspace, claim)
+        if side is None or not workspace.is_primary(claim.key) or _concedes(workspace, graph, claim, side):
+            continue
+        said = workspace.speech_order(claim)
+        answered = False
+        for answer in _answers(workspace, graph, claim):
+            other = _side(workspace, answer)
+            if other is None or other == side:
+                continue
+            when = workspace.speech_order(answer)
+            if said is None or when is None or answer.map != claim.map or when >= said:
+                answered = True
+                break
+        if not answered:
+            dropped.add(claim.key)
+    return frozenset(dropped)
+
+
+def clash_points(workspace: Workspace, graph: nx.DiGraph) -> tuple[Clash, ...]:
+    """Every rebuttal or undercut across sides that touches a map asked for."""
+    found = []
+    for key, data in graph.nodes(data=True):
+        rel = data.get("relation")
+        if rel is None or not rel.kind.is_attack:
+            continue
+        target = rel.target
+        if graph.nodes[target]["type"] == "relation":
+            target = graph.nodes[target]["relation"].target  # an undercut clashes with the conclusion
+            if graph.nodes[target]["type"] == "relation":
+                continue
+        if not (workspace.is_primary(rel.source) or workspace.is_primary(target)):
+            continue
+        a_side = _side(workspace, workspace.claims[rel.source])
+        t_side = _side(workspace, workspace.claims[target])
+        if a_side is not None and t_side is not None and a_side != t_side:
+            found.append(Clash(rel.source, target, rel.key, a_side, t_side))
+    return tuple(found)
+
+
+def _attacking_claims(workspace: Workspace, graph: nx.DiGraph, key: str) -> list[str]:
+    """Claims that attack ``key`` or an inference it states, on another side."""
+    claim = workspace.claims[key]
+    side = _side(workspace, claim)
+    result = []
+    for answer in _answers(workspace, graph, claim):
+        if answer.key not in result and _side(workspace, answer) != side:
+            result.append(answer.key)
+    return result
+
+
+def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CHAINS) -> tuple[Chain, ...]:
+    """Maximal alternating attack paths, from each claim that is answered but answers nothing.
+
+    A chain ends where nobody answers (that claim has the last word) or where it would
+    revisit a claim (``cyclic``: nobody has the last word).
+    """
+    chains: list[Chain] = []
+    starts = [
+        c.key
+        for c in graph_claims(graph)
+        if workspace.is_primary(c.key)
+        and _attacking_claims(workspace, graph, c.key) and not any(r.kind.is_attack and r.source == c.key for r in outgoing(graph, c.key))
+    ]
+    for start in starts:
+        stack: list[tuple[str, ...]] = [(start,)]
+        while stack and len(chains) < limit:
+            path = stack.pop()
+            answers = _attacking_claims(workspace, graph, path[-1])
+            fresh = [a for a in answers if a not in path]
+            if not answers:
+                chains.append(Chain(path, _side(workspace, workspace.claims[path[-1]])))
+            elif not fresh:
+                chains.append(Chain(path, None, cyclic=True))
+            for a in reversed(fresh):
+                stack.append((*path, a))
+    return tuple(chains)
+
+
+def analyze(workspace: Workspace, graph: nx.DiGraph | None = None, *, strength_semantics: str = "dfquad") -> MapAnalysis:
+    """Run every analysis on ``workspace`` (build its graph unless given)."""
+    from argmap.analysis.strength import claim_strength
+    from argmap.graph import build_graph
+
+    graph = graph if graph is not None else build_graph(workspace)
+    framework = attack_framework(graph)
+    status = dict(zip(framework.arguments, grounded_labelling(framework)))
+    strength, converged = claim_strength(graph, status, strength_semantics)
+    dropped = dropped_claims(workspace, graph)
+    scope = [c for c in graph_claims(graph) if workspace.is_primary(c.key)]
+    unsupported = frozenset(c.key for c in scope if c.kind is not ClaimKind.EVIDENCE and not incoming(graph, c.key, RelationKind.SUPPORT))
+    isolated = frozenset(c.key for c in scope if graph.degree(c.key) == 0)
+    labels: dict[str | None, str] = {}
+    for stem in (*workspace.primary, *workspace.maps):
+        for side in workspace.maps[stem].sides.values():
+            labels.setdefault(side.id, side.label)
+    labels[None] = "no side"
+    per_side: dict[str | None, list[Claim]] = defaultdict(list)
+    for claim in scope:
+        per_side[_side(workspace, claim)].append(claim)
+    sides = tuple(
+        SideSummary(
+            side,
+            labels.get(side, str(side)),
+            len(members),
+            dict(Counter(status[c.key].name for c in members)),
+            {c.key: status[c.key].name for c in members if c.kind is ClaimKind.THESIS},
+            sum(c.key in dropped for c in members),
+        )
+        for side, members in sorted(per_side.items(), key=lambda item: list(labels).index(item[0]))
+    )
+    return MapAnalysis(
+        status, strength, strength_semantics, converged, dropped, clash_points(workspace, graph),
+        rebuttal_chains(workspace, graph), unsupported, isolated, sides, graph,
+    )
