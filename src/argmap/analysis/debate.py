@@ -228,13 +228,12 @@ def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CH
     revisit a claim (``cyclic``: nobody has the last word).
     """
     chains: list[Chain] = []
-    starts = [
-        c.key
-        for c in graph_claims(graph)
-        if workspace.is_primary(c.key)
-        and _attacking_claims(workspace, graph, c.key) and not any(r.kind.is_attack and r.source == c.key for r in outgoing(graph, c.key))
-    ]
-    for start in starts:
+    attacked = [c.key for c in graph_claims(graph) if workspace.is_primary(c.key) and _attacking_claims(workspace, graph, c.key)]
+    # start where a dispute begins: an attacked claim that attacks nothing itself
+    starts = [key for key in attacked if not any(r.kind.is_attack and r.source == key for r in outgoing(graph, key))]
+    covered: set[str] = set()
+
+    def walk(start: str) -> None:
         stack: list[tuple[str, ...]] = [(start,)]
         while stack and len(chains) < limit:
             path = stack.pop()
@@ -242,10 +241,18 @@ def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CH
             fresh = [a for a in answers if a not in path]
             if not answers:
                 chains.append(Chain(path, _side(workspace, workspace.claims[path[-1]])))
+                covered.update(path)
             elif not fresh:
                 chains.append(Chain(path, None, cyclic=True))
+                covered.update(path)
             for a in reversed(fresh):
                 stack.append((*path, a))
+
+    for start in starts:
+        walk(start)
+    for key in attacked:  # disputes that are pure cycles have no such start
+        if key not in covered:
+            walk(key)
     return tuple(chains)
 
 

@@ -1,0 +1,173 @@
+"""Debate analysis: status over rebuttals and undercuts, dropped, clashes, chains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis import analyze
+from argmap.analysis.dung import Label
+from argmap.load import load_workspace
+from conftest import ARGUMENTS
+
+HEAD = """\
+argmap: 1
+title: T
+sides:
+  pro: {label: Pro}
+  con: {label: Con}
+speakers:
+  p: {name: P, side: pro}
+  c: {name: C, side: con}
+sources:
+  first: {title: First}
+  second: {title: Second}
+  third: {title: Third}
+claims:
+"""
+
+
+def analysed(tmp_path: Path, body: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "m.yaml"
+    path.write_text(HEAD + body)
+    workspace = load_workspace([path])
+    assert workspace.ok, workspace.problems
+    return workspace, analyze(workspace)
+
+
+def status(analysis, **_: object) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {key.partition(":")[2]: label.name for key, label in analysis.status.items() if "->" not in key}
+
+
+def test_rebuttal_defeats_and_counter_rebuttal_reinstates(tmp_path: Path) -> None:
+    _, analysis = analysed(tmp_path, (
+        "  t: {text: T, by: p}\n"
+        "  o: {text: O, by: c, rebuts: [t]}\n"
+        "  r: {text: R, by: p, rebuts: [o]}\n"
+    ))
+    assert status(analysis) == {"t": "IN", "o": "OUT", "r": "IN"}
+
+
+def test_undercut_defeats_the_rebuttal_not_its_author(tmp_path: Path) -> None:
+    _, analysis = analysed(tmp_path, (
+        "  t: {text: T, by: p}\n"
+        "  o: {text: O, by: c, rebuts: [t]}\n"
+        "  u: {text: U, by: p, undercuts: [o -> t]}\n"
+    ))
+    assert status(analysis) == {"t": "IN", "o": "IN", "u": "IN"}
+    assert analysis.status["m:o->t"] is Label.OUT
+
+
+def test_counter_undercut_reinstates_the_attack(tmp_path: Path) -> None:
+    _, analysis = analysed(tmp_path, (
+        "  t: {text: T, by: p}\n"
+        "  o: {text: O, by: c, rebuts: [{to: t, id: att}]}\n"
+        "  u: {text: U, by: p, undercuts: [{to: att, id: und}]}\n"
+        "  v: {text: V, by: c, undercuts: [und]}\n"
+    ))
+    assert analysis.status["m:und"] is Label.OUT
+    assert analysis.status["m:att"] is Label.IN
+    assert analysis.status["m:t"] is Label.OUT
+
+
+def test_attack_on_a_linked_premise_defeats_the_joint_reason(tmp_path: Path) -> None:
+    _, analysis = analysed(tmp_path, (
+        "  t: {text: T, by: p}\n"
+        "  a: {text: A, by: c}\n"
+        "  b: {text: B, by: c, rebuts: [{to: t, id: joint, with: [a]}]}\n"
+        "  x: {text: X, by: p, rebuts: [a]}\n"
+    ))
+    assert analysis.status["m:a"] is Label.OUT
+    assert analysis.status["m:joint"] is Label.OUT  # b alone does not carry the objection
+    assert analysis.status["m:t"] is Label.IN
+
+
+def test_mutual_rebuttal_is_undecided(tmp_path: Path) -> None:
+    _, analysis = analysed(tmp_path, "  a: {text: A, by: p, rebuts: [b]}\n  b: {text: B, by: c, rebuts: [a]}\n")
+    assert status(analysis) == {"a": "UNDEC", "b": "UNDEC"}
+    chain = next(c for c in analysis.chains)
+    assert chain.cyclic and chain.last_word is None
+
+
+def test_supports_do_not_decide_status(tmp_path: Path) -> None:
+    _, analysis = analysed(tmp_path, (
+        "  t: {text: T, by: p}\n"
+        "  reason: {text: R, by: p, supports: [t]}\n"
+        "  o: {text: O, by: c, rebuts: [reason]}\n"
+    ))
+    assert status(analysis) == {"t": "IN", "reason": "OUT", "o": "IN"}
+
+
+def test_dropped_follows_speech_order(tmp_path: Path) -> None:
+    quote = "quote: {{source: {}, text: x}}"
+    body = (
+        f"  a: {{text: A, by: p, {quote.format('second')}}}\n"
+        f"  late: {{text: L, by: c, rebuts: [a], {quote.format('third')}}}\n"  # answers a later: a is answered
+        f"  b: {{text: B, by: p, {quote.format('second')}}}\n"
+        f"  early: {{text: E, by: c, rebuts: [b], {quote.format('first')}}}\n"  # 'answers' b before b was said
+        f"  c2: {{text: C, by: p, {quote.format('second')}}}\n"
+        f"  same: {{text: S, by: c, rebuts: [c2], {quote.format('second')}}}\n"  # same source counts
+        f"  agree: {{text: G, by: c, supports: [a], {quote.format('third')}}}\n"  # a concession
+    )
+    for source in ("first", "second", "third"):
+        body = body.replace(f"source: {source}, text: x", f"source: {source}, text: x")
+    path = tmp_path / "m.yaml"
+    (tmp_path / "t.txt").write_text("x")
+    path.write_text(HEAD.replace("{title: First}", "{title: First, text: t.txt}").replace("{title: Second}", "{title: Second, text: t.txt}").replace("{title: Third}", "{title: Third, text: t.txt}") + body)
+    workspace = load_workspace([path])
+    assert workspace.ok, workspace.problems
+    dropped = {k.partition(":")[2] for k in analyze(workspace).dropped}
+    assert "a" not in dropped and "c2" not in dropped
+    assert "b" in dropped
+    assert "agree" not in dropped  # nobody answers agreement
+    assert {"late", "early", "same"} <= dropped  # pro never answers these
+
+
+def test_clash_of_an_undercut_is_with_the_conclusion(tmp_path: Path) -> None:
+    _, analysis = analysed(tmp_path, "  t: {text: T, by: p}\n  r: {text: R, by: p, supports: [t]}\n  u: {text: U, by: c, undercuts: [r -> t]}\n")
+    assert [(c.attacker, c.target) for c in analysis.clashes] == [("m:u", "m:t")]
+
+
+# -- the bundled debates: expectations justified from the texts ----------------------
+
+@pytest.fixture(scope="module")
+def ijm():  # type: ignore[no-untyped-def]
+    workspace = load_workspace([ARGUMENTS / "ijm-vs-thrupkaew.yaml"])
+    assert workspace.ok
+    return workspace, analyze(workspace)
+
+
+def test_abandonment_charge_falls(ijm) -> None:  # type: ignore[no-untyped-def]
+    # Roth and the vice president answer "abandons" with aftercare facts; the reply
+    # never defends the charge, so every attack on it stands.
+    workspace, analysis = ijm
+    key = "ijm-vs-thrupkaew:series-says-ijm-abandons-victims"
+    assert analysis.status[key] is Label.OUT
+    assert key not in analysis.dropped  # IJM answered it in the letter that reports it
+
+
+def test_siem_reap_case_is_dropped_by_the_reply(ijm) -> None:  # type: ignore[no-untyped-def]
+    # Thrupkaew's reply never mentions the Siem Reap operation or Eliza
+    workspace, analysis = ijm
+    dropped = {workspace.display_id(k) for k in analysis.dropped}
+    assert any(k.startswith("siem-reap") for k in dropped)
+    assert any(k.startswith("eliza") for k in dropped)
+
+
+def test_reply_has_the_last_word_on_corruption(ijm) -> None:  # type: ignore[no-untyped-def]
+    # The series (as Roth reports it) says corruption argues against enforcement; Roth
+    # answers that law enforcement is essential; the reply says the question is how, not whether.
+    workspace, analysis = ijm
+    chains = [tuple(workspace.display_id(k) for k in c.claims) for c in analysis.chains]
+    assert ("corruption-argues-against-enforcement", "law-enforcement-essential", "question-is-how-not-whether") in chains
+    chain = next(c for c in analysis.chains if workspace.display_id(c.claims[-1]) == "question-is-how-not-whether")
+    assert chain.last_word == "critics"
+
+
+def test_analysis_of_one_map_reports_only_that_map(ijm) -> None:  # type: ignore[no-untyped-def]
+    workspace, analysis = ijm
+    assert workspace.primary == ("ijm-vs-thrupkaew",)
+    assert "context" in workspace.maps  # read as context for cross-map links
+    assert all(k.startswith("ijm-vs-thrupkaew:") for k in analysis.dropped)
+    assert sum(s.claims for s in analysis.sides) == len(workspace.maps["ijm-vs-thrupkaew"].claims)
