@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from argmap.errors import ArgmapError
@@ -68,7 +69,7 @@ claims:                     # ids: lower-case letters, digits and '-'
 
 def starter_map(title: str, name: str = "map.yaml", schema: str = "https://argmap.invalid/schema/argmap-1.json") -> str:
     """The text of a starter map."""
-    safe_title = '"' + title.replace("\\\\", "\\\\\\\\").replace('"', '\\\\"') + '"'
+    safe_title = json.dumps(title, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
     return _STARTER.format(title=safe_title, name=name, schema=schema)
 
 
