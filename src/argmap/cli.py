@@ -23,12 +23,16 @@ EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS, EXIT_BUG = 0, 1, 2, 3
 
 
 def _commands() -> dict[str, ModuleType]:
-    """The command modules, by command name (``edit_ops`` → ``edit-ops``), in ORDER."""
+    """The command modules, by command name, in ORDER.
+
+    A module's name is its command's, with ``_`` as ``-`` and a trailing ``_`` dropped
+    (``import_`` is ``import``: a Python keyword cannot name a module).
+    """
     import argmap.commands as package
 
     modules = [importlib.import_module(f"{package.__name__}.{info.name}") for info in pkgutil.iter_modules(package.__path__)]
     modules.sort(key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
-    return {m.__name__.rpartition(".")[2].replace("_", "-"): m for m in modules}
+    return {m.__name__.rpartition(".")[2].rstrip("_").replace("_", "-"): m for m in modules}
 
 
 class _Parser(argparse.ArgumentParser):
