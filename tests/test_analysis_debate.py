@@ -141,7 +141,7 @@ def ijm():  # type: ignore[no-untyped-def]
 def test_abandonment_charge_falls(ijm) -> None:  # type: ignore[no-untyped-def]
     # Roth and the vice president answer "abandons" with aftercare facts; the reply
     # never defends the charge, so every attack on it stands.
-    workspace, analysis = ijm
+    _, analysis = ijm
     key = "ijm-vs-thrupkaew:series-says-ijm-abandons-victims"
     assert analysis.status[key] is Label.OUT
     assert key not in analysis.dropped  # IJM answered it in the letter that reports it

@@ -13,9 +13,10 @@ explorer can show a broken map instead of dying. Two passes:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from argmap.errors import Location, Problem, Severity
 from argmap.model import (
@@ -116,7 +117,7 @@ class _FileReader:
     def fields(self, node: Any, kind: str, where: str, mark: tuple[int, int]) -> MarkedMap | None:
         """Check ``node`` is a mapping with the keys of ``kind``; report unknown and missing ones."""
         if not isinstance(node, MarkedMap):
-            self.error("wrong-type", f"{where} must be a mapping, not {_type_name(node)}", mark, f"write it as 'key: value' lines; see 'argmap new'")
+            self.error("wrong-type", f"{where} must be a mapping, not {_type_name(node)}", mark, "write it as 'key: value' lines; see 'argmap new'")
             return None
         allowed = KEYS[kind]
         for key in node:
@@ -210,10 +211,10 @@ class _FileReader:
             if relative is not None:
                 text_path = self.source_path(relative, fields.value_marks["text"])
             sources[sid] = Source(
-                sid, self.text(fields, "title", where) or sid, order,
+                sid, self.text(fields, "title", where) or sid, order, self.at(kmark),
                 publisher=self.text(fields, "publisher", where), author=self.text(fields, "author", where),
                 date=self.text(fields, "date", where), url=self.text(fields, "url", where),
-                text_path=text_path, note=self.text(fields, "note", where), location=self.at(kmark),
+                text_path=text_path, note=self.text(fields, "note", where),
             )
 
         claims: dict[str, Claim] = {}
@@ -316,7 +317,7 @@ class _FileReader:
                 self.error("wrong-type", f"items of {kind.value!r} in {where} must be ids or mappings, not {_type_name(item)}", mark)
 
 
-def strongly_connected(edges: dict[str, dict[str, object]]) -> list[list[str]]:
+def strongly_connected(edges: Mapping[str, Mapping[str, object]]) -> list[list[str]]:
     """Tarjan's strongly connected components, iteratively (maps can be deep).
 
     Kept here rather than taken from networkx so that ``argmap check`` does not pay for
@@ -370,7 +371,7 @@ def _cycle_in(component: list[str], edges: dict[str, dict[str, Relation]]) -> li
     while True:
         node = next(n for n in edges[path[-1]] if n in members)
         if node in seen:
-            return path[seen[node]:] + [node]
+            return [*path[seen[node] :], node]
         seen[node] = len(path)
         path.append(node)
 
@@ -533,7 +534,7 @@ class _Resolver:
 
     def add(self, rel: Relation, relations: dict[str, Relation]) -> bool:
         """Index a relation by key, refusing one whose id is taken."""
-        stem, local = rel.key.split(":", 1)
+        local = rel.key.split(":", 1)[1]
         if rel.key in relations or (rel.named and rel.key in self.claims):
             what = "a claim" if rel.key in self.claims else "another relation"
             self.problems.append(Problem("duplicate-id", f"relation id {local!r} is already used by {what}", rel.location, hint="ids of claims and relations share one namespace per map"))

@@ -9,10 +9,10 @@ graph view is built by :mod:`argmap.graph`, and nothing here knows of any UI.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Mapping
 
 from argmap.errors import Location, Problem, Severity
 
@@ -92,13 +92,13 @@ class Source:
     id: str
     title: str
     order: int
+    location: Location
     publisher: str | None = None
     author: str | None = None
     date: str | None = None
     url: str | None = None
     text_path: Path | None = None
     note: str | None = None
-    location: Location = Location("")
 
 
 @dataclass(frozen=True, slots=True)

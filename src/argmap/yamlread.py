@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -30,9 +31,9 @@ from argmap.errors import Location, Problem
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "Mark",
     "MarkedList",
     "MarkedMap",
-    "Mark",
     "read_yaml",
     "read_yaml_text",
 ]
@@ -62,7 +63,7 @@ _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
 class MarkedMap(dict[str, Any]):
     """A mapping read from YAML, with the position of the mapping, its keys and values."""
 
-    __slots__ = ("mark", "key_marks", "value_marks")
+    __slots__ = ("key_marks", "mark", "value_marks")
 
     def __init__(self, mark: Mark) -> None:
         super().__init__()
@@ -121,7 +122,8 @@ def read_yaml_text(text: str, path: str) -> tuple[Any, list[Problem]]:
     root: Any = None
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+        for event in events:
             kind = type(event)
             if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 mark = _mark(event)
@@ -179,10 +181,10 @@ def read_yaml_text(text: str, path: str) -> tuple[Any, list[Problem]]:
                     problem("yaml-documents", "more than one YAML document in the file", _mark(event), "keep one map per file; remove the '---' line")
                     return None, problems
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        at = err.problem_mark or err.context_mark
+        where = (at.line + 1, at.column + 1) if at else (1, 1)
         message = " ".join(str(err.problem or err.context or "invalid YAML").split())
-        at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+        at_tab = at is not None and text[at.index : at.index + 1] == "\t"
         hint = "YAML indents with spaces, never tabs" if at_tab or "tab" in message else "check the indentation and quoting here"
         problem("yaml-syntax", f"invalid YAML: {message}", where, hint)
         return None, problems

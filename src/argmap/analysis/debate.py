@@ -44,8 +44,8 @@ __all__ = [
     "SideSummary",
     "analyze",
     "attack_framework",
-    "dropped_claims",
     "clash_points",
+    "dropped_claims",
     "rebuttal_chains",
 ]
 
@@ -192,7 +192,7 @@ def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
 def clash_points(workspace: Workspace, graph: nx.DiGraph) -> tuple[Clash, ...]:
     """Every rebuttal or undercut across sides that touches a map asked for."""
     found = []
-    for key, data in graph.nodes(data=True):
+    for _, data in graph.nodes(data=True):
         rel = data.get("relation")
         if rel is None or not rel.kind.is_attack:
             continue

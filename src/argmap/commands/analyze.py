@@ -119,7 +119,7 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
     label = {s["side"]: s["label"] for s in report["sides"]}
 
     def short(key: str, width: int = 70) -> str:
-        text = texts[key]
+        text = str(texts[key])
         return text if len(text) <= width else text[: width - 1] + "…"
 
     console.print(f"[bold]{' · '.join(report['maps'].values())}[/bold]")
