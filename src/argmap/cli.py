@@ -14,8 +14,8 @@ import importlib
 import os
 import pkgutil
 import sys
+from collections.abc import Sequence
 from types import ModuleType
-from typing import Sequence
 
 __all__ = ["EXIT_BUG", "EXIT_ERRORS", "EXIT_OK", "EXIT_WARNINGS", "main", "run"]
 

@@ -15,9 +15,9 @@ Every failure a user can cause is reported, never raised as a traceback. Two sha
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
 
 __all__ = [
     "ArgmapError",

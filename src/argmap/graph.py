@@ -14,8 +14,8 @@ claim's role?") so no view re-derives them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
-from typing import Iterator
 
 import networkx as nx
 
