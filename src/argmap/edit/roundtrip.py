@@ -1,0 +1,199 @@
+"""Round-trip a map file: edit its YAML as data, write back only the lines that changed.
+
+ruamel.yaml's round-trip mode keeps comments, key order, quoting, flow or block style and
+folded/literal scalars, but its output is not byte-for-byte the input everywhere: it
+respells some escapes (``\\u00a0`` becomes the character itself), drops trailing spaces,
+re-indents sequences whose indentation differs from the rest of the file and writes
+``\\n`` line ends. So a :class:`Document` never writes ruamel's whole output. It dumps
+the document twice, before and after the edit, and applies the difference of those two
+dumps to the user's original text: every line the edit did not touch stays exactly as the
+user wrote it, and the diff of one edit is the lines of that edit. If applying the
+difference would not give the same data as ruamel's own output (an edit inside a region
+ruamel re-indents), the whole dump is used instead: correct first, minimal where possible.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.error import YAMLError
+
+from argmap.errors import InputError, Location, Problem
+from argmap.yamlread import read_yaml_text
+
+__all__ = ["Document", "Indentation", "detect_indentation"]
+
+_CONTENT = re.compile(r"( *)(\S.*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Indentation:
+    """How a file indents: spaces per mapping level, per sequence level, and the dash offset."""
+
+    mapping: int = 2
+    sequence: int = 4
+    offset: int = 2
+
+
+def detect_indentation(text: str) -> Indentation:
+    """The indentation most of ``text`` uses, so new lines look like their neighbours.
+
+    A key with no value on its line opens a block; the first content line below it
+    shows how far a nested mapping, or a sequence's dash, is indented.
+    """
+    mappings: Counter[int] = Counter()
+    offsets: Counter[tuple[int, int]] = Counter()
+    previous: tuple[int, str] | None = None
+    for line in text.splitlines():
+        match = _CONTENT.match(line)
+        if match is None or match.group(2).startswith("#"):
+            continue
+        indent, content = len(match.group(1)), match.group(2)
+        if previous is not None and previous[1].endswith(":") and indent >= previous[0]:
+            if content.startswith("- "):
+                spaces = len(content[1:]) - len(content[1:].lstrip(" "))
+                offsets[(indent - previous[0], spaces)] += 1
+            elif indent > previous[0]:
+                mappings[indent - previous[0]] += 1
+        previous = (indent, content)
+    mapping = mappings.most_common(1)[0][0] if mappings else 2
+    offset, spaces = offsets.most_common(1)[0][0] if offsets else (2, 1)
+    return Indentation(mapping, offset + 1 + spaces, offset)
+
+
+def _yaml(indentation: Indentation) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 30  # never re-wrap a line
+    yaml.allow_duplicate_keys = True  # the checker reports them; editing must not crash on them
+    yaml.indent(mapping=indentation.mapping, sequence=indentation.sequence, offset=indentation.offset)
+    return yaml
+
+
+def _newline(text: str) -> str:
+    """The file's line end: CRLF if its first line ends so, else LF."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+class Document:
+    """One map file's YAML as editable data, which renders back into the user's text.
+
+    Edit :attr:`data` (a ruamel ``CommentedMap``) in place, then call :meth:`render`.
+    """
+
+    def __init__(self, text: str, display: str) -> None:
+        """Parse ``text``; raise :class:`~argmap.errors.InputError` if ruamel cannot read it.
+
+        Args:
+            text: the file's text (a leading BOM is kept and written back).
+            display: the path shown in problems.
+        """
+        self.bom = text.startswith("\ufeff")
+        self.original = text[1:] if self.bom else text
+        self.display = display
+        self.newline = _newline(self.original)
+        self.indentation = detect_indentation(self.original)
+        self._yaml = _yaml(self.indentation)
+        try:
+            data = self._yaml.load(self.original)
+        except YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+            message = " ".join(str(getattr(err, "problem", None) or err).split())
+            raise InputError([Problem("yaml-syntax", f"cannot edit this file: invalid YAML: {message}", where, hint="run 'argmap check' and fix the file first")]) from err
+        if not isinstance(data, CommentedMap):
+            raise InputError([Problem("wrong-type", "cannot edit this file: it does not hold a map", Location(display, 1, 1), hint="run 'argmap check' and fix the file first")])
+        self.data: CommentedMap = data
+        self._before = self.dump()
+        self._rendered = (self.original, self._before)
+
+    def dump(self) -> str:
+        """ruamel's own rendering of the data, ``\\n`` line ends, no BOM."""
+        out = io.StringIO()
+        self._yaml.dump(self.data, out)
+        return out.getvalue()
+
+    def render(self) -> str:
+        """The original text with the edit applied: untouched lines byte-for-byte as they were."""
+        after = self.dump()
+        merged = _apply(self.original, self._before, after, self.newline)
+        if not _same_data(merged, after, self.display):
+            merged = after if self.newline == "\n" else after.replace("\n", self.newline)
+        self._rendered = (merged, after)
+        return ("\ufeff" if self.bom else "") + merged
+
+    def commit(self) -> None:
+        """Take the last :meth:`render` as the new original, so the next edit needs no re-parse."""
+        self.original, self._before = self._rendered
+
+
+def _same_data(text: str, reference: str, display: str) -> bool:
+    """True when both texts parse to the same values (as argmap reads YAML)."""
+    value, problems = read_yaml_text(text, display)
+    return not problems and value == read_yaml_text(reference, display)[0]
+
+
+def _apply(original: str, before: str, after: str, newline: str) -> str:
+    """Apply the change ``before`` → ``after`` (two ruamel dumps) to ``original``.
+
+    ``original`` and ``before`` are aligned line by line; where they agree, the
+    original line is kept unless the change deletes it. Where ruamel rendered a run of
+    lines differently from the user, the user's run is kept unless the change touches
+    it, and then ruamel's rendering of the run (changed) replaces it.
+    """
+    olines = original.splitlines(keepends=True)
+    ostripped = [line.rstrip("\r\n") for line in olines]
+    blines = before.splitlines()
+    alines = after.splitlines()
+    deleted = [False] * len(blines)
+    inserted: list[list[str]] = [[] for _ in range(len(blines) + 1)]
+    for tag, j1, j2, k1, k2 in difflib.SequenceMatcher(None, blines, alines, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        for j in range(j1, j2):
+            deleted[j] = True
+        inserted[j1].extend(alines[k1:k2])
+
+    out: list[str] = []
+
+    def emit(line: str, ending: str) -> None:
+        if out and not out[-1].endswith("\n"):
+            out[-1] += newline
+        out.append(line + ending)
+
+    def emit_new(lines: list[str]) -> None:
+        for line in lines:
+            emit(line, newline)
+
+    matcher = difflib.SequenceMatcher(None, ostripped, blines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for t in range(j2 - j1):
+                emit_new(inserted[j1 + t])
+                if not deleted[j1 + t]:
+                    line = olines[i1 + t]
+                    body = ostripped[i1 + t]
+                    emit(body, line[len(body):])
+            continue
+        touched = any(deleted[j1:j2]) or any(inserted[j] for j in range(j1 + 1, j2))
+        if j1 < j2:
+            emit_new(inserted[j1])
+        if touched:
+            for j in range(j1, j2):
+                if j > j1:
+                    emit_new(inserted[j])
+                if not deleted[j]:
+                    emit(blines[j], newline)
+        else:
+            for i in range(i1, i2):
+                emit(ostripped[i], olines[i][len(ostripped[i]):])
+    emit_new(inserted[len(blines)])
+    return "".join(out)
+

@@ -1,0 +1,492 @@
+"""An editing session on a workspace folder: every change checked, undoable and saved safely.
+
+:class:`Editor` is the one implementation behind the ``add``/``link``/``unlink``/``rm``/``mv``
+commands and, later, the explorer's editing. It holds the text of every map of the folder
+as the user will see it on disk. Each operation edits the YAML round-trip (comments,
+order, quoting and layout kept), checks the result with the loader exactly as
+``argmap check`` does, and refuses a change that adds errors, leaving everything as it
+was. Saving writes only the maps that changed, atomically, and never over a file that
+changed on disk since it was read (:class:`ConflictError`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap
+
+from argmap.errors import ArgmapError, InputError, Location, Problem, Severity
+from argmap.fileio import atomic_write_bytes
+from argmap.load import did_you_mean, find_maps, load_workspace
+from argmap.model import RelationKind, Workspace, claim_key, split_key
+
+from . import ops
+from .history import History, State
+from .roundtrip import Document
+from .validate import check_texts, display
+
+__all__ = ["Change", "ChangeRefused", "Conflict", "ConflictError", "Editor"]
+
+Signature = Counter[tuple[str, str, str]]
+
+
+class ChangeRefused(InputError):
+    """A change was not made: ``problems`` are the errors it would have added."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A map changed on disk since it was read: the session's text and the disk's."""
+
+    path: Path
+    mine: str
+    theirs: str | None  # None: the file was deleted
+
+
+class ConflictError(ArgmapError):
+    """Saving would overwrite changes made on disk by someone else; nothing was written.
+
+    Resolve with :meth:`Editor.reload` (take theirs; undo brings yours back) or
+    :meth:`Editor.save` with ``force=True`` (keep mine).
+    """
+
+    def __init__(self, conflicts: Sequence[Conflict]) -> None:
+        self.conflicts = tuple(conflicts)
+        first = self.conflicts[0]
+        self.path, self.mine, self.theirs = first.path, first.mine, first.theirs
+        names = ", ".join(display(c.path) for c in self.conflicts)
+        super().__init__(f"{names} changed on disk since it was read; reload to take the disk's version, or save with force to keep yours")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one operation did: a description, the files it changed, the warnings it added,
+    and anything else worth telling (what a deletion took with it)."""
+
+    description: str
+    paths: tuple[Path, ...]
+    warnings: tuple[Problem, ...] = ()
+    details: tuple[str, ...] = ()
+
+
+def _signature(problems: Sequence[Problem], severity: Severity) -> Signature:
+    """Problems without their lines (an edit moves lines), to tell new problems from old."""
+    return Counter((p.location.path, p.code, p.message) for p in problems if p.severity is severity)
+
+
+def _added(problems: Sequence[Problem], before: Signature, severity: Severity) -> tuple[Problem, ...]:
+    budget = _signature(problems, severity) - before
+    out = []
+    for problem in problems:
+        key = (problem.location.path, problem.code, problem.message)
+        if problem.severity is severity and budget[key] > 0:
+            budget[key] -= 1
+            out.append(problem)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """What a state was checked to hold: its errors and warnings, without lines."""
+
+    errors: Signature
+    warnings: Signature
+
+
+class Editor:
+    """An editing session on the maps of one folder.
+
+    Every operation takes workspace keys (``"map:claim-id"``, relation keys as in
+    ``Workspace.relations``), returns a :class:`Change` or raises :class:`ChangeRefused`,
+    and leaves :attr:`workspace` up to date for a view to redraw. Not thread-safe: run
+    one operation at a time.
+    """
+
+    def __init__(self, folder: Path | str, *, verify_quotes: bool = True) -> None:
+        """Open the maps of ``folder`` (a map file opens its folder)."""
+        path = Path(folder)
+        if not path.exists():
+            raise ArgmapError(f"no such file or folder: {path}")
+        self.root = path if path.is_dir() else path.parent
+        self.verify_quotes = verify_quotes
+        self._disk: dict[Path, bytes] = {}
+        self._sources: list[Path] = []
+        self._documents: dict[Path, tuple[str, Document]] = {}  # parsed maps, by the text they hold
+        texts = self._read_disk()
+        workspace = load_workspace([self.root], verify_quotes=verify_quotes)  # the texts just read, as on disk
+        self._remember_sources(workspace)
+        self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
+        self._workspace: Workspace | None = workspace
+
+    # -- reading and checking ------------------------------------------------------------
+    def _read_disk(self) -> dict[Path, str]:
+        """Read every map of the folder; remember the bytes to detect later changes."""
+        self._disk = {}
+        texts = {}
+        for path in find_maps(self.root):
+            try:
+                data = path.read_bytes()
+                texts[path] = data.decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # not editable; the checker reports it from the file itself
+            self._disk[path] = data
+        return texts
+
+    def _check(self, texts: dict[Path, str]) -> Workspace:
+        """Load the maps as ``texts`` would have them, with the files they read."""
+        unread = [p for p in find_maps(self.root) if p not in texts]
+        workspace = check_texts(self.root, texts, [*unread, *self._sources], verify_quotes=self.verify_quotes)
+        self._remember_sources(workspace)
+        return workspace
+
+    def _remember_sources(self, workspace: Workspace) -> None:
+        self._sources = sorted({s.text_path for m in workspace.maps.values() for s in m.sources.values() if s.text_path} | set(self._sources))
+
+    @staticmethod
+    def _summary(workspace: Workspace) -> _Checked:
+        return _Checked(_signature(workspace.problems, Severity.ERROR), _signature(workspace.problems, Severity.WARNING))
+
+    @property
+    def workspace(self) -> Workspace:
+        """The workspace as the maps now stand (unsaved changes included), checked."""
+        if self._workspace is None:
+            self._workspace = self._check(self._history.current.texts)
+        return self._workspace
+
+    @property
+    def texts(self) -> dict[Path, str]:
+        """The text of every map, as it would be saved now."""
+        return dict(self._history.current.texts)
+
+    def path(self, stem: str) -> Path:
+        """The file of map ``stem``."""
+        for path in self._history.current.texts:
+            if path.stem == stem:
+                return path
+        raise ChangeRefused([Problem("unknown-map", f"no map {stem!r} in {display(self.root)}", Location(display(self.root)))])
+
+    @property
+    def dirty(self) -> bool:
+        """True when some map differs from its file."""
+        return any(self._disk.get(p) != t.encode("utf-8") for p, t in self._history.current.texts.items())
+
+    @property
+    def can_undo(self) -> bool:
+        return self._history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._history.can_redo
+
+    # -- the change machinery ----------------------------------------------------------------
+    def _refuse(self, code: str, message: str, stem: str | None = None, hint: str | None = None) -> ChangeRefused:
+        where = display(self.path(stem)) if stem is not None else display(self.root)
+        return ChangeRefused([Problem(code, message, Location(where), hint=hint)])
+
+    def _apply(self, description: str, edit: Callable[[Callable[[str], CommentedMap]], None], details: tuple[str, ...] = ()) -> Change:
+        """Run ``edit`` on the maps' YAML data, check the result, and record it or refuse it."""
+        current = self._history.current
+        documents: dict[Path, Document] = {}
+
+        def data(stem: str) -> CommentedMap:
+            path = self.path(stem)
+            if path not in documents:
+                cached = self._documents.pop(path, None)
+                fresh = cached is not None and cached[0] == current.texts[path]
+                documents[path] = cached[1] if fresh and cached else Document(current.texts[path], display(path))
+            return documents[path].data
+
+        # documents leave the cache while edited: a refused or failed edit may leave them half-changed
+        edit(data)
+        texts = dict(current.texts)
+        for path, document in documents.items():
+            texts[path] = document.render()
+        changed = tuple(p for p in texts if texts[p] != current.texts[p])
+        if not changed:
+            return Change(description + " (nothing to change)", ())
+        workspace = self._check(texts)
+        errors = _added(workspace.problems, current.checked.errors, Severity.ERROR)
+        if errors:
+            raise ChangeRefused(errors)
+        for path, document in documents.items():
+            document.commit()
+            self._documents[path] = (texts[path], document)
+        warnings = _added(workspace.problems, current.checked.warnings, Severity.WARNING)
+        self._history.push(State(texts, description, self._summary(workspace)))
+        self._workspace = workspace
+        return Change(description, changed, warnings, details)
+
+    def _claim(self, key: str) -> tuple[str, str]:
+        stem, local = split_key(key)
+        self.path(stem)
+        if key not in self.workspace.claims:
+            hint = did_you_mean(local, [split_key(k)[1] for k in self.workspace.claims if k.startswith(stem + ":")])
+            raise self._refuse("unknown-claim", f"no claim {local!r} in map {stem!r}", stem, hint)
+        return stem, local
+
+    def key(self, stem: str, written: str) -> str:
+        """The key of a claim as map ``stem`` writes it (``id`` or ``map:id``)."""
+        written = written.strip()
+        return written if ":" in written else claim_key(stem, written)
+
+    def relation_key(self, stem: str, written: str) -> str:
+        """The key of a relation as map ``stem`` writes it (an id or ``"a -> b"``)."""
+        key = ops.relation_key(written, stem, self.workspace)
+        if key is None or key not in self.workspace.relations:
+            raise self._refuse("unknown-relation", f"no relation {written!r}", stem, "write 'reason-id -> claim-id' or a relation id")
+        return key
+
+    # -- operations ------------------------------------------------------------------------
+    def add_claim(
+        self,
+        key: str,
+        text: str,
+        *,
+        kind: str | None = None,
+        by: str | None = None,
+        supports: Sequence[str] = (),
+        rebuts: Sequence[str] = (),
+        undercuts: Sequence[str] = (),
+        quote: tuple[str, str] | None = None,
+        tags: Sequence[str] = (),
+        note: str | None = None,
+        weight: float | None = None,
+        after: str | None = None,
+    ) -> Change:
+        """Add claim ``key`` (``"map:new-id"``), optionally as a support or rebuttal of claims
+        (keys) or an undercut of relations (keys), with a quote ``(source-id, text)``.
+
+        It goes at the end of the map's claims, or right after claim ``after``.
+        """
+        stem, local = split_key(key)
+        if key in self.workspace.claims:
+            raise self._refuse("duplicate-id", f"claim {local!r} already exists in map {stem!r}", stem, "choose another id")
+        fields: dict[str, Any] = {"text": text, "kind": kind, "by": by, "note": note, "weight": weight, "tags": list(tags) or None}
+        if quote is not None:
+            fields["quote"] = ops.quote_node(*quote)
+        for name, targets in (("supports", supports), ("rebuts", rebuts)):
+            if targets:
+                fields[name] = [ops.ref(t, stem) for t in targets]
+        if undercuts:
+            fields["undercuts"] = [ops.relation_ref(self._relation(r), stem) for r in undercuts]
+        place = split_key(after)[1] if after else None
+        return self._apply(f"add claim {local}", lambda data: ops.add_claim(data(stem), local, fields, place))
+
+    def _relation(self, key: str) -> Any:
+        relation = self.workspace.relations.get(key)
+        if relation is None:
+            stem = split_key(key)[0]
+            raise self._refuse("unknown-relation", f"no relation {split_key(key)[1]!r} in map {stem!r}", stem if stem in {p.stem for p in self.texts} else None)
+        return relation
+
+    def set_field(self, key: str, field: str, value: Any) -> Change:
+        """Set a claim's ``text``, ``kind``, ``by``, ``tags``, ``note`` or ``weight`` (None removes it)."""
+        stem, local = self._claim(key)
+        if field not in ("text", "kind", "by", "tags", "note", "weight"):
+            raise self._refuse("unknown-key", f"cannot set {field!r} of a claim", stem, "one of text, kind, by, tags, note, weight")
+        if field == "tags" and value is not None:
+            value = list(value) or None
+        return self._apply(f"set {field} of {local}", lambda data: ops.set_field(ops.claim_node(data(stem), local), field, value))  # type: ignore[arg-type]
+
+    def set_text(self, key: str, text: str) -> Change:
+        """Replace a claim's text, keeping its quoting or folded/literal block."""
+        return self.set_field(key, "text", text)
+
+    def set_kind(self, key: str, kind: str | None) -> Change:
+        """Make a claim a thesis, a claim or evidence (None: the default, claim)."""
+        return self.set_field(key, "kind", kind)
+
+    def set_speaker(self, key: str, speaker: str | None) -> Change:
+        """Attribute a claim to a speaker of its map (None: to no one)."""
+        return self.set_field(key, "by", speaker)
+
+    def set_tags(self, key: str, tags: Sequence[str]) -> Change:
+        """Replace a claim's tags."""
+        return self.set_field(key, "tags", list(tags))
+
+    def set_note(self, key: str, note: str | None) -> Change:
+        """Set or remove the coach's note of a claim."""
+        return self.set_field(key, "note", note)
+
+    def set_weight(self, key: str, weight: float | None) -> Change:
+        """Set or remove a claim's base weight (0 to 1)."""
+        return self.set_field(key, "weight", weight)
+
+    def set_quote(self, key: str, source: str | None, text: str | None = None) -> Change:
+        """Attach a quote from source ``source`` of the claim's map (None removes the quote).
+
+        Take ``text`` from :meth:`find_passages` and it verifies; any other text is refused
+        unless it occurs in the source.
+        """
+        stem, local = self._claim(key)
+        value = ops.quote_node(source, text or "") if source is not None else None
+        return self._apply(f"set quote of {local}", lambda data: ops.set_field(ops.claim_node(data(stem), local), "quote", value))  # type: ignore[arg-type]
+
+    def find_passages(self, map_stem: str, source: str, query: str, limit: int = 8) -> list[ops.Passage]:
+        """Passages of a source's text that match ``query``: quotes that will verify."""
+        found = self.workspace.maps.get(map_stem)
+        src = found.sources.get(source) if found else None
+        if src is None or src.text_path is None:
+            raise self._refuse("unknown-source", f"map {map_stem!r} has no source {source!r} with a text", map_stem if found else None)
+        return ops.find_passages(src.text_path.read_text(encoding="utf-8-sig"), query, limit)
+
+    def link(self, source: str, kind: RelationKind | str, target: str) -> Change:
+        """Make claim ``source`` support or rebut claim ``target``, or undercut relation ``target``."""
+        kind = RelationKind(kind)
+        stem, local = self._claim(source)
+        if kind is RelationKind.UNDERCUT:
+            written = ops.relation_ref(self._relation(target), stem)
+        else:
+            written = ops.ref(target, stem)
+        return self._apply(f"{local} {kind.value} {written}", lambda data: ops.add_relation(ops.claim_node(data(stem), local), kind, written))  # type: ignore[arg-type]
+
+    def unlink(self, source: str, target: str) -> Change:
+        """Remove the relation from claim ``source`` to ``target`` (a claim, or a relation undercut)."""
+        self._claim(source)
+        found = [k for k, r in self.workspace.relations.items() if r.source == source and r.target == target]
+        if not found:
+            stem = split_key(source)[0]
+            raise self._refuse("unknown-relation", f"{split_key(source)[1]!r} has no relation to {ops.ref(target, stem)!r}", stem)
+        return self.remove_relation(found[0])
+
+    def _entry(self, relation_key: str, data: Callable[[str], CommentedMap]) -> ops.Entry:
+        relation = self._relation(relation_key)
+        stem, local = split_key(relation.source)
+        node = ops.claim_node(data(stem), local)
+        entry = ops.find_entry(node, relation, self.workspace) if node is not None else None
+        if entry is None:
+            raise self._refuse("unknown-relation", f"relation {relation_key!r} is not written in claim {local!r}", stem)
+        return entry
+
+    def remove_relation(self, relation_key: str) -> Change:
+        """Delete a relation (refused while an undercut still targets it)."""
+        self._relation(relation_key)
+        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data)))
+
+    def retarget(self, relation_key: str, target: str) -> Change:
+        """Point a relation at another claim (or, for an undercut, another relation)."""
+        relation = self._relation(relation_key)
+        stem = split_key(relation.source)[0]
+        if relation.kind is RelationKind.UNDERCUT:
+            written = ops.relation_ref(self._relation(target), stem)
+        else:
+            written = ops.ref(target, stem)
+        return self._apply(f"point {relation_key} at {written}", lambda data: ops.set_entry_target(self._entry(relation_key, data), written))
+
+    def what_rm_orphans(self, key: str) -> ops.Orphans:
+        """What deleting claim ``key`` would remove or strand; ask before :meth:`remove_claim`."""
+        self._claim(key)
+        return ops.orphans_of(self.workspace, key)
+
+    def remove_claim(self, key: str) -> Change:
+        """Delete a claim, the relations to and from it, and undercuts of those relations;
+        drop it from linked premises. :meth:`what_rm_orphans` says what that takes."""
+        stem, local = self._claim(key)
+        orphans = ops.orphans_of(self.workspace, key)
+        relations = self.workspace.relations
+
+        def edit(data: Callable[[str], CommentedMap]) -> None:
+            doomed = [self._entry(k, data) for k in (*orphans.incoming, *orphans.undercuts) if relations[k].source != key]
+            for relation_key in orphans.premises:
+                ops.drop_premise(self._entry(relation_key, data), key, split_key(relation_key)[0])
+            for entry in sorted(doomed, key=lambda e: -(e.index or 0)):
+                ops.remove_entry(entry)
+            ops.remove_claim(data(stem), local)
+
+        return self._apply(f"remove claim {local}", edit, tuple(orphans.lines()))
+
+    def move_claim(self, key: str, to_map: str) -> Change:
+        """Move a claim to another map of the workspace, rewriting references both ways.
+
+        References to the claim (and to relations it declares) become ``to_map:id`` in
+        other maps and a bare id in ``to_map``; the claim's own references are re-based.
+        Its speaker and quote source must exist in ``to_map`` (else the move is refused).
+        """
+        stem, local = self._claim(key)
+        self.path(to_map)
+        if to_map == stem:
+            return Change(f"{local} is already in {to_map}", ())
+        new_key = claim_key(to_map, local)
+        if new_key in self.workspace.claims:
+            raise self._refuse("duplicate-id", f"map {to_map!r} already has a claim {local!r}", to_map, "rename one of them first")
+        moved = {key: new_key}
+        for relation in self.workspace.relations.values():
+            if relation.source == key and relation.named:
+                moved[relation.key] = claim_key(to_map, split_key(relation.key)[1])
+
+        def rename(ref_key: str) -> str:
+            return moved.get(ref_key, ref_key)
+
+        def edit(data: Callable[[str], CommentedMap]) -> None:
+            node = ops.take_claim(data(stem), local)
+            for path in self.texts:
+                other = path.stem
+                if other in self.workspace.maps:
+                    ops.rewrite_refs(data(other), other, other, rename)
+            ops.put_claim(data(to_map), local, node)
+            ops.rewrite_refs(data(to_map), to_map, stem, rename, only=local)
+
+        return self._apply(f"move claim {local} to {to_map}", edit)
+
+    # -- history ---------------------------------------------------------------------------
+    def undo(self) -> Change | None:
+        """Undo the last change (saved or not); None when there is nothing to undo."""
+        undone = self._history.undo()
+        return self._moved(undone, f"undo {undone.description}") if undone else None
+
+    def redo(self) -> Change | None:
+        """Redo the last undone change; None when there is nothing to redo."""
+        redone = self._history.redo()
+        return self._moved(redone, f"redo {redone.description}") if redone else None
+
+    def _moved(self, state: State[_Checked], description: str) -> Change:
+        current = self._history.current.texts
+        self._workspace = None
+        return Change(description, tuple(p for p in current if current[p] != state.texts.get(p)))
+
+    # -- disk ---------------------------------------------------------------------------------
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Maps this session would save that changed on disk since they were read."""
+        found = []
+        for path, text in self._history.current.texts.items():
+            if self._disk.get(path) == text.encode("utf-8"):
+                continue
+            try:
+                now: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                now = None
+            if now != self._disk.get(path):
+                found.append(Conflict(path, text, now.decode("utf-8", errors="replace") if now is not None else None))
+        return tuple(found)
+
+    def save(self, *, force: bool = False) -> tuple[Path, ...]:
+        """Write every changed map atomically; return the files written.
+
+        Raises:
+            ConflictError: a map to write changed on disk since it was read (nothing is
+                written); ``force=True`` keeps this session's version.
+        """
+        if not force and (found := self.conflicts()):
+            raise ConflictError(found)
+        written = []
+        for path, text in self._history.current.texts.items():
+            data = text.encode("utf-8")
+            if self._disk.get(path) != data:
+                atomic_write_bytes(path, data)
+                self._disk[path] = data
+                written.append(path)
+        return tuple(written)
+
+    def reload(self) -> Change:
+        """Take the maps as they are on disk now (an undo brings this session's back)."""
+        texts = self._read_disk()
+        workspace = self._check(texts)
+        current = self._history.current.texts
+        changed = tuple(p for p in texts.keys() | current.keys() if texts.get(p) != current.get(p))
+        self._history.push(State(texts, "reload from disk", self._summary(workspace)))
+        self._workspace = workspace
+        return Change("reload from disk", changed)
