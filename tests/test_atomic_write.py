@@ -60,6 +60,7 @@ def test_killing_the_writer_never_leaves_a_broken_map(tmp_path: Path) -> None:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == b"ready", child.stderr.read() if child.stderr else b""
         time.sleep(rng.uniform(0.0, 0.6))
+        assert child.poll() is None, f"the writer died by itself: {child.stderr.read().decode()[-2000:] if child.stderr else ''}"
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
         on_disk = path.read_bytes()
