@@ -1,0 +1,135 @@
+"""``argmap render``: draw a map, or part of it, with Graphviz (SVG, PNG, PDF or DOT).
+
+One view per call (whole map, overview, a claim's neighbourhood, a thesis, a rebuttal
+chain, one side's case), or ``--all`` for the bundled overview and per-thesis diagrams
+with their manifest. Large maps print a line on stderr per stage, so a long ``dot`` run
+does not look like a hang.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.render import RenderOptions
+    from argmap.render.views import View
+
+HELP = "draw maps with Graphviz: whole, overview, focus, thesis, chain, side"
+ORDER = 40
+
+LARGE = 500
+"""Claims from which each stage reports on stderr."""
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Draw a map with Graphviz. Boxes carry role word and icon, speaker and side; supports are "
+        "solid, attacks dashed; undercuts end on a diamond on the inference they attack. "
+        "Writes to renders/ unless -o is given."
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="MAP", help="a map file or a folder of maps")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (default: renders/NAME.FORMAT)")
+    parser.add_argument("--format", choices=["svg", "png", "pdf", "dot"], help="output format (default: from -o, else svg)")
+    view = parser.add_mutually_exclusive_group()
+    view.add_argument("--overview", action="store_true", help="theses, what bears on them directly, and where the sides clash")
+    view.add_argument("--focus", metavar="CLAIM", help="a claim and its neighbours (see --depth)")
+    view.add_argument("--thesis", metavar="CLAIM", help="a claim and everything that bears on it")
+    view.add_argument("--chain", metavar="CLAIM", help="the rebuttal chains through a claim")
+    view.add_argument("--side", metavar="SIDE", help="one side's case")
+    view.add_argument("--all", action="store_true", help="every map's overview and a diagram per thesis (SVG and PNG) and the manifest")
+    parser.add_argument("--depth", type=int, default=1, metavar="N", help="relations away from the --focus claim (default 1)")
+    parser.add_argument("--map", metavar="STEM", help="the map a whole, overview or side view is about (default: the one file given)")
+    parser.add_argument("--overlay", default="status,dropped", metavar="LIST", help="status, strength, dropped, all or none (default status,dropped)")
+    parser.add_argument("--theme", default="screen", choices=["screen", "print", "slides"], help="screen, print (page, pale headers) or slides (large text, 16:9)")
+    parser.add_argument("--rankdir", default="BT", choices=["BT", "TB", "LR", "RL"], help="layout direction (default BT: theses on top)")
+    parser.add_argument("--wrap", type=int, metavar="N", help="characters per line of claim text (default: the theme's)")
+    parser.add_argument("--dpi", type=int, metavar="N", help="PNG resolution (default: the theme's)")
+    parser.add_argument("--out-dir", type=Path, default=Path("renders"), metavar="DIR", help="folder for default outputs and --all (default renders/)")
+    parser.add_argument("--check", action="store_true", help="with --all: render nothing, exit 1 if renders/ is out of date with the maps")
+
+
+def _say(message: str) -> None:
+    print(f"argmap: {message}", file=sys.stderr, flush=True)
+
+
+def _view(args: argparse.Namespace, home: str | None) -> tuple[View, str]:
+    """The view asked for and the file name (without suffix) it gets by default."""
+    from argmap.render.views import View
+
+    if args.overview:
+        return View.overview(home), f"{home or 'workspace'}-overview"
+    if args.focus:
+        return View.focus(args.focus, args.depth), f"focus-{args.focus}-depth{args.depth}"
+    if args.thesis:
+        return View.thesis(args.thesis), f"thesis-{args.thesis}"
+    if args.chain:
+        return View.chain(args.chain), f"chain-{args.chain}"
+    if args.side:
+        return View.side_case(args.side, home), f"{home or 'workspace'}-side-{args.side}"
+    return View.whole(home), home or "workspace"
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in name)
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.errors import ArgmapError, InputError, Severity
+    from argmap.render import RenderOptions, build_dot, parse_overlays, render
+    from argmap.render.themes import theme
+    from argmap.render.views import ViewKind
+
+    options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
+    if args.check and not args.all:
+        raise ArgmapError("--check goes with --all (it checks the bundled renders)")
+    if args.all:
+        return _run_all(args, options)
+    started = time.perf_counter()
+    from argmap.analysis import analyze
+    from argmap.graph import build_graph
+    from argmap.load import load_workspace
+
+    workspace = load_workspace(args.paths, verify_quotes=False)
+    errors = [p for p in workspace.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise InputError(errors)
+    large = len(workspace.claims) >= LARGE
+    if large:
+        _say(f"loaded {len(workspace.claims)} claims in {time.perf_counter() - started:.1f} s")
+    home = args.map
+    if home is None and len(args.paths) == 1 and args.paths[0].is_file():
+        home = args.paths[0].stem
+    view, name = _view(args, home)
+    graph = build_graph(workspace)
+    analysis = analyze(workspace, graph) if options.overlays or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW) else None
+    if large:
+        _say(f"analysed in {time.perf_counter() - started:.1f} s")
+    digraph = build_dot(workspace, graph, analysis, view, options)
+    fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output and args.output.suffix else "svg")
+    path = args.output or args.out_dir / f"{_safe_name(name)}.{fmt}"
+    if large:
+        _say(f"built the diagram in {time.perf_counter() - started:.1f} s; running Graphviz dot -T{fmt} (can take a while)")
+    render(digraph, path, fmt, dpi=args.dpi or theme(options.theme).png_dpi)
+    if large:
+        _say(f"done in {time.perf_counter() - started:.1f} s")
+    print(f"wrote {path}")
+    return 0
+
+
+def _run_all(args: argparse.Namespace, options: RenderOptions) -> int:
+    from argmap.render.bundle import MANIFEST, render_all, stale
+
+    if args.check:
+        reasons = stale(args.paths, args.out_dir, options)
+        for reason in reasons:
+            print(reason)
+        if not reasons:
+            print(f"{args.out_dir / MANIFEST}: every diagram is in sync with its maps", file=sys.stderr)
+        return 1 if reasons else 0
+    written = render_all(args.paths, args.out_dir, options, progress=_say)
+    print(f"wrote {len(written)} files and {args.out_dir / MANIFEST}")
+    return 0

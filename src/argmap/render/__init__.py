@@ -1,0 +1,59 @@
+"""The Graphviz renderer: argument maps as diagrams a coach can project, print or hand out.
+
+:func:`build_dot` turns a view of a workspace into a ``graphviz.Digraph`` (no Graphviz
+needed), :func:`render` runs ``dot`` on it, and :func:`render_focus` does both for one
+claim's neighbourhood (the terminal explorer's "show me this as a diagram").
+:mod:`argmap.render.bundle` keeps ``renders/`` in sync with ``arguments/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.model import Workspace
+from argmap.render.dot import DEFAULT_OVERLAYS, OVERLAYS, RANKDIRS, RenderOptions, build_dot, parse_overlays
+from argmap.render.run import FORMATS, INSTALL_HINT, render
+from argmap.render.themes import THEMES, Theme
+from argmap.render.views import Selection, View, ViewKind, resolve_claim, select
+
+__all__ = [
+    "DEFAULT_OVERLAYS",
+    "FORMATS",
+    "INSTALL_HINT",
+    "OVERLAYS",
+    "RANKDIRS",
+    "THEMES",
+    "RenderOptions",
+    "Selection",
+    "Theme",
+    "View",
+    "ViewKind",
+    "build_dot",
+    "parse_overlays",
+    "render",
+    "render_focus",
+    "resolve_claim",
+    "select",
+]
+
+
+def render_focus(
+    workspace: Workspace,
+    claim_key: str,
+    depth: int,
+    path: Path | str,
+    fmt: str = "svg",
+    options: RenderOptions | None = None,
+) -> Path:
+    """Render ``claim_key`` and its neighbours up to ``depth`` relations away to ``path``.
+
+    Raises:
+        ArgmapError: an unknown claim; ToolMissingError when ``dot`` is missing.
+    """
+    from argmap.graph import build_graph
+    from argmap.render.themes import theme
+
+    options = options or RenderOptions()
+    graph = build_graph(workspace)
+    digraph = build_dot(workspace, graph, view=View.focus(claim_key, depth), options=options)
+    return render(digraph, path, fmt, dpi=theme(options.theme).png_dpi)

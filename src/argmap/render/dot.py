@@ -1,0 +1,493 @@
+"""Build the Graphviz diagram of a view: one ``graphviz.Digraph``, HTML-like labels only.
+
+Every box is a rounded HTML table: a header bar with the role's icon and word (and the
+claim's status when the status overlay is on), the claim text wrapped in Python, the
+speaker and side, then optional rows for a dropped claim, the strength and what the view
+hides. Supports are solid arrows; rebuttals and undercuts dashed with a ``tee`` head. A
+relation that is undercut passes through a small diamond so the undercut can end on it;
+linked premises meet in a junction dot before their one arrow. Claims of another map are
+drawn with a dashed border and their map's name. The title and a legend sit in the graph
+label, where they never disturb the layout.
+
+DOT is built only through ``graphviz.Digraph`` calls, with node names of our own
+(``c0``, ``r0``: keys contain ``:``, which DOT would read as a port) and every piece of
+user text escaped by :mod:`argmap.render.text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import graphviz
+import networkx as nx
+
+from argmap.errors import ArgmapError
+from argmap.graph import Role, outgoing, role
+from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
+from argmap.render.text import dot_text, html_lines, html_text, shorten, wrap
+from argmap.render.themes import RELATION_STYLES, ROLE_STYLES, Theme, theme
+from argmap.render.views import Hidden, Selection, View, ViewKind, select
+
+if TYPE_CHECKING:
+    from argmap.analysis import MapAnalysis
+
+__all__ = ["DEFAULT_OVERLAYS", "OVERLAYS", "RANKDIRS", "RenderOptions", "build_dot", "parse_overlays"]
+
+OVERLAYS = ("status", "strength", "dropped")
+DEFAULT_OVERLAYS = frozenset({"status", "dropped"})
+"""Status and dropped are on by default: what stands and what went unanswered is what a
+coach discusses first, and both are plain words. Strength is off: it is one gradual
+semantics' number, easy to over-read without explanation."""
+RANKDIRS = ("BT", "TB", "LR", "RL")
+LARGE = 500
+"""Boxes from which a diagram is laid out with capped network-simplex iterations."""
+LARGE_NSLIMIT = 0.2
+
+_FONT = "Arial"  # fontconfig maps it to Liberation Sans; consistent across renderers
+_STATUS_WORDS = {"IN": "● IN", "OUT": "○ OUT", "UNDEC": "◐ UNDEC"}
+_OUT_BODY = "#EDEDED"
+_OUT_TEXT = "#555555"
+_MUTED = "#4D4D4D"
+_FOCUS_BORDER = 4
+_EDGE_ORDER = {RelationKind.SUPPORT: 0, RelationKind.REBUT: 1, RelationKind.UNDERCUT: 2}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to draw: theme, direction, wrap width, overlays, legend.
+
+    ``rankdir`` and ``wrap`` default to the theme's choice (``BT``: theses on top,
+    arrows pointing up at what they bear on).
+    """
+
+    theme: str = "screen"
+    rankdir: str = "BT"
+    wrap: int | None = None
+    overlays: frozenset[str] = field(default=DEFAULT_OVERLAYS)
+    legend: bool = True
+    max_lines: int = 14
+
+    def __post_init__(self) -> None:
+        theme(self.theme)  # fails early, naming the themes
+        if self.rankdir not in RANKDIRS:
+            raise ArgmapError(f"unknown rankdir {self.rankdir!r}; choose one of {', '.join(RANKDIRS)}")
+        unknown = set(self.overlays) - set(OVERLAYS)
+        if unknown:
+            raise ArgmapError(f"unknown overlay {sorted(unknown)[0]!r}; choose from {', '.join(OVERLAYS)} or none")
+        if self.wrap is not None and self.wrap < 8:
+            raise ArgmapError(f"wrap width must be at least 8 characters, not {self.wrap}")
+
+    def as_dict(self) -> dict[str, object]:
+        """The options as plain data (for the renders manifest)."""
+        return {
+            "theme": self.theme,
+            "rankdir": self.rankdir,
+            "wrap": self.wrap,
+            "overlays": sorted(self.overlays),
+            "legend": self.legend,
+            "max_lines": self.max_lines,
+        }
+
+
+def parse_overlays(text: str) -> frozenset[str]:
+    """``"status,dropped"`` → the overlay set; ``"none"`` or ``""`` → none."""
+    names = {part.strip().lower() for part in text.split(",") if part.strip()}
+    names.discard("none")
+    if "all" in names:
+        return frozenset(OVERLAYS)
+    unknown = names - set(OVERLAYS)
+    if unknown:
+        raise ArgmapError(f"unknown overlay {sorted(unknown)[0]!r}; choose from {', '.join(OVERLAYS)}, all or none")
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every label builder needs, computed once per diagram."""
+
+    workspace: Workspace
+    graph: nx.DiGraph
+    analysis: MapAnalysis | None
+    selection: Selection
+    options: RenderOptions
+    theme: Theme
+    wrap: int
+    roles: Mapping[str, Role]
+    drawn: frozenset[str]  # keys of the relations drawn
+
+    def overlay(self, name: str) -> bool:
+        return self.analysis is not None and name in self.options.overlays
+
+
+def build_dot(
+    workspace: Workspace,
+    graph: nx.DiGraph,
+    analysis: MapAnalysis | None = None,
+    view: View | None = None,
+    options: RenderOptions | None = None,
+) -> graphviz.Digraph:
+    """The diagram of ``view`` (default: every claim) as a ``graphviz.Digraph``.
+
+    The analysis is run here when an overlay or the chain view needs it and none is given.
+
+    Raises:
+        ArgmapError: an unknown claim, side or map in the view, or a bad option.
+    """
+    view = view or View.whole()
+    options = options or RenderOptions()
+    if analysis is None and (options.overlays or view.kind is ViewKind.CHAIN):
+        from argmap.analysis import analyze
+
+        analysis = analyze(workspace, graph)
+    selection = select(workspace, graph, view, analysis)
+    look = theme(options.theme)
+    ctx = _Context(
+        workspace, graph, analysis, selection, options, look, options.wrap or look.wrap,
+        _display_roles(graph, workspace, selection), frozenset(selection.relations),
+    )
+    dot = graphviz.Digraph(name="argmap", engine="dot")
+    dot.attr(
+        "graph",
+        rankdir=options.rankdir,
+        newrank="true",
+        nodesep=str(look.nodesep),
+        ranksep=str(look.ranksep),
+        splines="spline",
+        pad="0.3",
+        ordering="in",
+        fontname=_FONT,
+        fontsize=str(look.fontsize),
+        bgcolor="white",
+        labelloc="t",
+        labeljust="l",
+        **look.graph,
+    )
+    if len(selection.claims) >= LARGE:
+        # x-placement by network simplex dominates dot's time on big diagrams (44 s of
+        # 45 s at 3,000 claims); capping its iterations cuts that fivefold
+        dot.attr("graph", nslimit=str(LARGE_NSLIMIT))
+    dot.attr("node", shape="plain", fontname=_FONT, fontsize=str(look.fontsize))
+    dot.attr("edge", fontname=_FONT, fontsize=str(look.small), penwidth=str(look.penwidth), arrowsize="0.9")
+    if options.legend:
+        dot.attr("graph", label=_graph_label(ctx))
+    names = {key: f"c{i}" for i, key in enumerate(selection.claims)}
+    for key in selection.claims:
+        claim = workspace.claims[key]
+        dot.node(names[key], label=_claim_label(ctx, claim), tooltip=_claim_tooltip(ctx, claim))
+    _add_relations(dot, ctx, names)
+    return dot
+
+
+def _role(ctx: _Context, key: str) -> Role:
+    return ctx.roles[key]
+
+
+def _display_roles(graph: nx.DiGraph, workspace: Workspace, selection: Selection) -> dict[str, Role]:
+    """Each claim's role *in this diagram*: what its drawn arrows do.
+
+    A claim that supports one claim and rebuts another is an objection in the whole map,
+    but in a diagram that draws only its support it must read as a reason, or a solid
+    arrow leaves a red box. Linked premises take the role of the reason they are part of.
+    A claim with no drawn arrow of its own (a thesis, the top of a view) keeps its role
+    in the whole map.
+    """
+    stated_by: dict[str, list[Relation]] = {}
+    for rel_key in selection.relations:
+        rel = workspace.relations[rel_key]
+        for premise in rel.premises:
+            stated_by.setdefault(premise, []).append(rel)
+    result: dict[str, Role] = {}
+    for key in selection.claims:
+        whole = role(graph, key)
+        stated = stated_by.get(key, [])
+        if whole is Role.THESIS or not stated:
+            result[key] = whole
+            continue
+        attacks = [r for r in stated if r.kind.is_attack]
+        if not attacks:
+            result[key] = Role.REASON
+        elif any(_attacks_an_attack(graph, r) for r in attacks):
+            result[key] = Role.REBUTTAL
+        else:
+            result[key] = Role.OBJECTION
+    return result
+
+
+def _attacks_an_attack(graph: nx.DiGraph, rel: Relation) -> bool:
+    target = graph.nodes[rel.target]
+    if target["type"] == "relation":
+        return bool(target["relation"].kind.is_attack)
+    return role(graph, rel.target).is_attack
+
+
+def _status(ctx: _Context, key: str) -> str | None:
+    if not ctx.overlay("status") or ctx.analysis is None:
+        return None
+    label = ctx.analysis.status.get(key)
+    return label.name if label is not None else None
+
+
+def _claim_label(ctx: _Context, claim: Claim) -> str:
+    """The HTML-like label of one claim's box."""
+    look = ctx.theme
+    shown_role = _role(ctx, claim.key)
+    style = ROLE_STYLES[shown_role]
+    external = ctx.selection.home is not None and claim.map != ctx.selection.home
+    status = _status(ctx, claim.key)
+    header_bg = style.tint if look.tinted_headers else style.color
+    header_fg = "#1A1A1A" if look.tinted_headers else style.text
+    heading = f"<B>{html_text(style.heading)}</B>"
+    if claim.kind is ClaimKind.EVIDENCE and shown_role is not Role.THESIS:
+        heading += " " + html_text("· evidence")
+    if external:
+        heading += " " + html_text(f"↗ from {shorten(claim.map, 24)}")
+    tag = html_text(_side_tag(ctx, claim))
+    if status is not None:
+        tag += " " + html_text(_STATUS_WORDS[status])
+    body_bg, body_fg = (_OUT_BODY, _OUT_TEXT) if status == "OUT" else ("white", "#111111")
+    text = html_lines(wrap(claim.text, ctx.wrap, ctx.options.max_lines))
+    rows = [
+        f'<TR><TD BGCOLOR="{header_bg}" ALIGN="LEFT" CELLPADDING="4"><FONT COLOR="{header_fg}" POINT-SIZE="{look.small}">{heading}</FONT></TD>'
+        f'<TD BGCOLOR="{header_bg}" ALIGN="RIGHT" CELLPADDING="4"><FONT COLOR="{header_fg}" POINT-SIZE="{look.small}"><B>{tag}</B></FONT></TD></TR>',
+        f'<TR><TD COLSPAN="2" BGCOLOR="{body_bg}" ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="6"><FONT COLOR="{body_fg}">{text}</FONT></TD></TR>',
+        _small_row(ctx, body_bg, _footer(ctx, claim)),
+    ]
+    if ctx.overlay("strength") and ctx.analysis is not None and claim.key in ctx.analysis.strength:
+        rows.append(_small_row(ctx, body_bg, html_text(_strength_bar(ctx.analysis.strength[claim.key]))))
+    hidden = _hidden_line(ctx, claim.key)
+    if hidden:
+        rows.append(_small_row(ctx, body_bg, "<I>" + html_text(hidden) + "</I>"))
+    border = _FOCUS_BORDER if claim.key == ctx.selection.focus else (2 if shown_role is Role.THESIS else 1)
+    table_style = "dashed" if external else "rounded"
+    return (
+        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" STYLE="{table_style}" '
+        f'COLOR="{style.color}" BGCOLOR="{body_bg}">{"".join(rows)}</TABLE>>'
+    )
+
+
+def _small_row(ctx: _Context, background: str, content: str) -> str:
+    return (
+        f'<TR><TD COLSPAN="2" BGCOLOR="{background}" ALIGN="LEFT" CELLPADDING="4">'
+        f'<FONT POINT-SIZE="{ctx.theme.small}" COLOR="{_MUTED}">{content}</FONT></TD></TR>'
+    )
+
+
+def _footer(ctx: _Context, claim: Claim) -> str:
+    """The speaker, and the dropped flag: on the same line, so flags do not make boxes taller."""
+    speaker = html_text(_speaker_line(ctx, claim))
+    if ctx.overlay("dropped") and ctx.analysis is not None and claim.key in ctx.analysis.dropped:
+        return f'{speaker}  <FONT COLOR="#1A1A1A"><B>{html_text("⚑ DROPPED")}</B></FONT>'
+    return speaker
+
+
+def _side_tag(ctx: _Context, claim: Claim) -> str:
+    """The claim's side, short enough for the header bar: its id in capitals."""
+    side = ctx.workspace.side(claim)
+    return shorten(side.upper(), 16) if side else "no side"
+
+
+def _speaker_line(ctx: _Context, claim: Claim) -> str:
+    """The speaker's name, shortened to the box width (the tooltip has it in full)."""
+    speaker = ctx.workspace.speaker(claim)
+    side_id = ctx.workspace.side(claim)
+    side = ctx.workspace.maps[claim.map].sides.get(side_id) if side_id else None
+    who = speaker.name if speaker else "no speaker"
+    if side is not None and side.label.casefold() not in who.casefold() and who.casefold() not in side.label.casefold():
+        who += f" ({side.label})"
+    return shorten(who, int(ctx.wrap * 0.95))
+
+
+def _strength_bar(value: float) -> str:
+    filled = round(max(0.0, min(1.0, value)) * 10)
+    return f"strength {'█' * filled}{'░' * (10 - filled)} {value:.2f}"
+
+
+def _hidden_line(ctx: _Context, key: str) -> str:
+    """What the view leaves out around a claim: who bears on it, and what else it answers."""
+    parts = []
+    hidden = ctx.selection.hidden.get(key, Hidden())
+    if hidden.reasons:
+        parts.append(_count(hidden.reasons, "reason"))
+    if hidden.attacks:
+        parts.append(_count(hidden.attacks, "objection"))
+    elsewhere = [r for r in outgoing(ctx.graph, key) if r.key not in ctx.drawn]
+    supports = len({r.target for r in elsewhere if not r.kind.is_attack})
+    attacks = len({r.target for r in elsewhere if r.kind.is_attack})
+    also = []
+    if supports:
+        also.append(f"supports {_count(supports, 'claim')}")
+    if attacks:
+        also.append(f"attacks {_count(attacks, 'claim')}")
+    line = ("not shown: " + ", ".join(parts)) if parts else ""
+    if also:
+        line += ("; " if line else "") + "also " + " and ".join(also) + " not shown"
+    return "▸ " + line if line else ""
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def _claim_tooltip(ctx: _Context, claim: Claim) -> str:
+    """Everything about the claim, for hovering in an SVG viewer."""
+    parts = [claim.text, _speaker_line(ctx, claim)]
+    source = ctx.workspace.source(claim)
+    if claim.quote is not None:
+        parts.append(f"“{claim.quote.text}” ({source.title if source else claim.quote.source})")
+    if claim.note:
+        parts.append(f"Coach's note: {claim.note}")
+    parts.append(claim.key)
+    return dot_text(parts)
+
+
+def _add_relations(dot: graphviz.Digraph, ctx: _Context, names: Mapping[str, str]) -> None:
+    """Arrows for the selected relations; junctions where linked premises meet or an
+    undercut has to aim at an inference. Supports first, so ``ordering=in`` keeps them left."""
+    workspace = ctx.workspace
+    rels = sorted((workspace.relations[k] for k in ctx.selection.relations), key=lambda r: _EDGE_ORDER[r.kind])
+    undercut = {r.target for r in rels if r.kind is RelationKind.UNDERCUT}
+    junctions = {r.key: f"r{i}" for i, r in enumerate(rels) if r.key in undercut or len(r.premises) > 1}
+    for rel in rels:
+        if rel.key in junctions:
+            _junction(dot, ctx, rel, junctions[rel.key], rel.key in undercut)
+    staggered = _stagger(rels, junctions)
+    for kind in RelationKind:
+        group = [rel for rel in rels if rel.kind is kind]
+        if not group:
+            continue
+        style = RELATION_STYLES[kind]
+        with dot.subgraph() as edges:  # not a cluster: shares the kind's style, no effect on layout
+            edges.attr("edge", color=style.color, style=style.style, arrowhead=style.arrowhead)
+            for rel in group:
+                head = junctions[rel.target] if rel.target in junctions else names[rel.target]
+                attrs = _edge_attrs(ctx, rel)
+                if rel.key in junctions:
+                    for premise in rel.premises:
+                        edges.edge(names[premise], junctions[rel.key], arrowhead="none", **attrs)
+                    edges.edge(junctions[rel.key], head, **attrs)
+                elif rel.key in staggered:
+                    edges.edge(names[rel.source], head, minlen=str(staggered[rel.key]), **attrs)
+                else:
+                    edges.edge(names[rel.source], head, **attrs)
+
+
+STAGGER_FROM = 5
+"""Leaves answering one claim from which they are staggered over two or three rows."""
+
+
+def _stagger(rels: list[Relation], junctions: Mapping[str, str]) -> dict[str, int]:
+    """Edge lengths that put the leaves of a wide fan on alternating rows.
+
+    A thesis with eight reasons that nothing answers lays out as one row of eight boxes,
+    far wider than a slide. Alternating their rank (as Graphviz's ``unflatten`` does)
+    halves or thirds the width for the price of a little height.
+    """
+    targets = {r.target for r in rels}
+    stated: dict[str, int] = {}
+    for rel in rels:
+        for premise in rel.premises:
+            stated[premise] = stated.get(premise, 0) + 1
+    fans: dict[str, list[str]] = {}
+    for rel in rels:
+        if rel.key not in junctions and rel.source not in targets and stated[rel.source] == 1:
+            fans.setdefault(rel.target, []).append(rel.key)
+    lengths = {}
+    for leaves in fans.values():
+        if len(leaves) >= STAGGER_FROM:
+            rows = 2 if len(leaves) < 9 else 3
+            for i, key in enumerate(leaves):
+                if i % rows:
+                    lengths[key] = 1 + i % rows
+    return lengths
+
+
+def _junction(dot: graphviz.Digraph, ctx: _Context, rel: Relation, name: str, undercut: bool) -> None:
+    colour = RELATION_STYLES[rel.kind].color
+    if undercut:  # a diamond on the attacked inference, for the undercut to end on
+        dot.node(name, label="", shape="diamond", width="0.22", height="0.22", style="filled", fillcolor=colour, color=colour, tooltip=_relation_tooltip(ctx, rel))
+    else:  # linked premises meet here: one reason
+        dot.node(name, label="", shape="circle", width="0.14", height="0.14", style="filled", fillcolor=colour, color=colour, tooltip=_relation_tooltip(ctx, rel))
+
+
+def _edge_attrs(ctx: _Context, rel: Relation) -> dict[str, str]:
+    """What sets one arrow apart from its kind: its tooltip, and fading when defeated."""
+    attrs = {"tooltip": _relation_tooltip(ctx, rel)}
+    if _status(ctx, rel.key) == "OUT":  # a defeated inference: faded and thin
+        attrs["color"] = RELATION_STYLES[rel.kind].color + "70"
+        attrs["penwidth"] = str(round(ctx.theme.penwidth * 0.6, 2))
+    return attrs
+
+
+def _relation_tooltip(ctx: _Context, rel: Relation) -> str:
+    words = {RelationKind.SUPPORT: "supports", RelationKind.REBUT: "rebuts", RelationKind.UNDERCUT: "undercuts the inference"}
+    premises = " + ".join(rel.premises)
+    parts = [f"{premises} {words[rel.kind]} {rel.target}"]
+    status = _status(ctx, rel.key)
+    if status:
+        parts.append(f"grounded status: {status}")
+    if rel.note:
+        parts.append(rel.note)
+    return dot_text(parts)
+
+
+def _graph_label(ctx: _Context) -> str:
+    """Title, what the view shows, and a one-row legend of the roles and arrows drawn."""
+    look = ctx.theme
+    selection = ctx.selection
+    workspace = ctx.workspace
+    home = selection.home
+    if home is not None:
+        title = workspace.maps[home].title
+    elif len(workspace.maps) == 1:
+        title = next(iter(workspace.maps.values())).title
+    else:
+        title = f"{len(workspace.maps)} maps: " + ", ".join(sorted(workspace.maps))
+    shown = f"{len(selection.claims)} claims shown"
+    if selection.omitted:
+        shown += f", {selection.omitted} more in the map"
+    width = max(60, ctx.wrap * 3)
+    rows = [
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{look.title}"><B>{html_lines(wrap(title, width, 3))}</B></FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{_MUTED}">{html_lines(wrap(f"{selection.description} · {shown}", int(width * 1.3), 3))}</FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT">{_legend(ctx)}</TD></TR>',
+    ]
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
+
+
+def _legend(ctx: _Context) -> str:
+    """One row: a swatch per role present, the arrow kinds present, and the overlays."""
+    look = ctx.theme
+    roles = {_role(ctx, key) for key in ctx.selection.claims}
+    kinds = {ctx.workspace.relations[key].kind for key in ctx.selection.relations}
+    cells = []
+    for each in Role:
+        if each in roles:
+            style = ROLE_STYLES[each]
+            bg, fg = (style.tint, "#1A1A1A") if look.tinted_headers else (style.color, style.text)
+            cells.append(f'<TD BGCOLOR="{bg}" CELLPADDING="3"><FONT COLOR="{fg}" POINT-SIZE="{look.small}"><B>{html_text(style.heading)}</B></FONT></TD>')
+    keys = _legend_keys(ctx, kinds)
+    for text, colour in keys:
+        cells.append(f'<TD CELLPADDING="3"><FONT COLOR="{colour}" POINT-SIZE="{look.small}">{html_text(text)}</FONT></TD>')
+    return f'<TABLE BORDER="0" CELLBORDER="1" COLOR="#BBBBBB" CELLSPACING="3" CELLPADDING="0"><TR>{"".join(cells)}</TR></TABLE>'
+
+
+def _legend_keys(ctx: _Context, kinds: Iterable[RelationKind]) -> list[tuple[str, str]]:
+    kinds = set(kinds)
+    keys = []
+    if RelationKind.SUPPORT in kinds:
+        keys.append(("──▶ supports (solid)", RELATION_STYLES[RelationKind.SUPPORT].color))
+    if RelationKind.REBUT in kinds:
+        keys.append(("╌╌┤ rebuts (dashed)", RELATION_STYLES[RelationKind.REBUT].color))
+    if RelationKind.UNDERCUT in kinds:
+        keys.append(("╌╌◆ undercuts: aims at the ◆ on the inference it attacks", RELATION_STYLES[RelationKind.UNDERCUT].color))
+    if any(len(ctx.workspace.relations[k].premises) > 1 for k in ctx.selection.relations):
+        keys.append(("● linked premises: one reason together", _MUTED))
+    if ctx.selection.home is not None and any(ctx.workspace.claims[k].map != ctx.selection.home for k in ctx.selection.claims):
+        keys.append(("┆ dashed box ↗: claim from another map", _MUTED))
+    if ctx.overlay("status"):
+        keys.append(("grounded: ● IN stands · ○ OUT defeated (grey) · ◐ UNDEC open", _MUTED))
+    if ctx.overlay("dropped") and ctx.analysis is not None and any(k in ctx.analysis.dropped for k in ctx.selection.claims):
+        keys.append(("⚑ DROPPED: the other side never answered it", _MUTED))
+    return keys

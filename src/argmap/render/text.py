@@ -1,0 +1,132 @@
+"""User text made safe for Graphviz: cleaned, wrapped by display width, escaped.
+
+Claim texts are written by people and may hold anything: quotes, angle brackets,
+ampersands, backslashes, braces, newlines, control characters, 80-character URLs,
+right-to-left scripts and CJK text with no spaces at all. Everything that reaches DOT
+passes through here: :func:`html_text` for HTML-like labels (``html.escape``, and the
+tags it returns are ours) and :func:`dot_text` for plain attributes such as tooltips
+(backslashes doubled, so ``\\N`` or a trailing backslash stays literal). Wrapping counts
+display columns (a CJK character is two) and cuts words longer than a line, so boxes
+stay narrow whatever the text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import graphviz
+
+__all__ = ["BREAK", "clean", "display_width", "dot_text", "html_lines", "html_text", "shorten", "wrap"]
+
+BREAK = '<BR ALIGN="LEFT"/>'
+"""A left-aligned line break inside an HTML-like label."""
+
+_ELLIPSIS = "…"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Control characters (Unicode category Cc), lone surrogates and non-characters."""
+
+
+def clean(text: str) -> str:
+    """``text`` on one line: control characters, invalid code points and runs of white space
+    become single spaces (XML, and so ``dot``, rejects most control characters)."""
+    return " ".join(_UNPRINTABLE.sub(" ", text).split())
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a proportional font, roughly: wide (CJK) characters count two."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(c) for c in text)
+
+
+def _cut(word: str, width: int, first: int) -> list[str]:
+    """Cut a word too long for a line into pieces, the first at most ``first`` columns wide."""
+    pieces, piece, used, limit = [], "", 0, first
+    for char in word:
+        w = _char_width(char)
+        if used + w > limit and piece:
+            pieces.append(piece)
+            piece, used, limit = "", 0, width
+        piece += char
+        used += w
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
+def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
+    """``text`` cleaned and wrapped to lines of at most ``width`` columns.
+
+    Words longer than a line are cut (URLs, CJK text without spaces); past ``max_lines``
+    the last line ends in an ellipsis.
+    """
+    width = max(4, width)
+    lines: list[str] = []
+    line, used = "", 0
+    for word in clean(text).split(" "):
+        if not word:
+            continue
+        w = display_width(word)
+        gap = 1 if line else 0
+        if used + gap + w <= width:
+            line, used = line + " " * gap + word, used + gap + w
+            continue
+        if w <= width:
+            lines.append(line)
+            line, used = word, w
+            continue
+        room = width - used - gap
+        pieces = _cut(word, width, room if room >= 4 else width)
+        if room >= 4:
+            line += " " * gap + pieces.pop(0)
+        if line:
+            lines.append(line)
+        lines.extend(pieces[:-1])
+        line = pieces[-1]
+        used = display_width(line)
+    if line:
+        lines.append(line)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = shorten(lines[-1] + " " + _ELLIPSIS, width)
+    return lines or [""]
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cleaned and cut to ``width`` columns, ending in an ellipsis when cut."""
+    text = clean(text)
+    if display_width(text) <= width:
+        return text
+    return _cut(text, width, width - 1)[0].rstrip() + _ELLIPSIS
+
+
+def html_text(text: str) -> str:
+    """One piece of user text escaped for an HTML-like label."""
+    return html.escape(clean(text), quote=True)
+
+
+def html_lines(lines: Iterable[str]) -> str:
+    """Lines of user text escaped and joined by left-aligned breaks."""
+    return BREAK.join(html.escape(line, quote=True) for line in lines)
+
+
+def dot_text(parts: Iterable[str]) -> str:
+    """Pieces of user text as one plain DOT attribute value (a tooltip), a line each.
+
+    Backslashes are doubled so none starts an escape sequence; the result is marked as
+    not HTML, so text that happens to start with ``<`` and end with ``>`` is quoted.
+    """
+    lines = (clean(part).replace("\\", "\\\\") for part in parts)
+    value: str = graphviz.nohtml("\\n".join(line for line in lines if line))
+    return value

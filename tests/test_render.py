@@ -1,0 +1,448 @@
+"""The Graphviz renderer, checked on its DOT source: no ``dot`` binary needed.
+
+Views select exactly the claims they promise, styles encode roles and relation kinds
+without colour, hostile text comes out escaped, overlays appear when asked, a missing
+``dot`` is one actionable line, and ``renders/`` is in sync with ``arguments/``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+import yaml
+
+from argmap.analysis import analyze
+from argmap.errors import ArgmapError, ToolMissingError
+from argmap.graph import build_graph
+from argmap.load import load_workspace
+from argmap.model import Workspace
+from argmap.render import RenderOptions, View, build_dot, parse_overlays, render, select
+from argmap.render.bundle import MANIFEST, manifest, plan, stale
+from argmap.render.text import BREAK, display_width, dot_text, wrap
+
+REPO = Path(__file__).resolve().parents[1]
+ARGUMENTS = REPO / "arguments"
+NO_OVERLAYS = RenderOptions(overlays=frozenset())
+
+# t is the thesis; a and e+f (linked) support it; b rebuts a; c supports a; d undercuts a -> t;
+# g rebuts d.
+SMALL: dict[str, Any] = {
+    "argmap": 1,
+    "title": "Small debate",
+    "sides": {"pro": {"label": "Proposition"}, "con": {"label": "Opposition"}},
+    "speakers": {"ann": {"name": "Ann", "side": "pro"}, "ben": {"name": "Ben", "side": "con"}},
+    "claims": {
+        "t": {"text": "The thesis.", "kind": "thesis", "by": "ann"},
+        "a": {"text": "Reason a.", "by": "ann", "supports": ["t"]},
+        "b": {"text": "Objection b.", "by": "ben", "rebuts": ["a"]},
+        "c": {"text": "Reason c for a.", "by": "ann", "supports": ["a"]},
+        "d": {"text": "Undercutter d.", "by": "ben", "undercuts": ["a -> t"]},
+        "e": {"text": "Linked e.", "by": "ann", "supports": [{"to": "t", "with": ["f"]}]},
+        "f": {"text": "Linked f.", "by": "ann"},
+        "g": {"text": "Rebuttal g.", "by": "ann", "rebuts": ["d"]},
+    },
+}
+
+
+def write_map(folder: Path, data: dict[str, Any], stem: str = "small") -> Path:
+    path = folder / f"{stem}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def loaded(*paths: Path) -> tuple[Workspace, nx.DiGraph]:
+    workspace = load_workspace(list(paths), verify_quotes=False)
+    assert workspace.ok, [str(p) for p in workspace.problems]
+    return workspace, build_graph(workspace)
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> tuple[Workspace, nx.DiGraph]:
+    return loaded(write_map(tmp_path, SMALL))
+
+
+@pytest.fixture(scope="module")
+def bundled() -> tuple[Workspace, nx.DiGraph]:
+    return loaded(ARGUMENTS)
+
+
+def ids(keys: Any) -> set[str]:
+    return {key.partition(":")[2] for key in keys}
+
+
+def node_lines(source: str) -> dict[str, str]:
+    """DOT node name → its whole statement line."""
+    return {m.group(1): m.group(0) for m in re.finditer(r"^\t(c\d+|r\d+) \[.*$", source, re.M)}
+
+
+def edge_lines(source: str) -> list[str]:
+    """Every edge statement with the edge defaults of its subgraph spelled out after it."""
+    lines, defaults = [], ""
+    for line in source.splitlines():
+        stripped = line.strip()
+        if stripped == "{" or stripped == "}":
+            defaults = ""
+        elif stripped.startswith("edge ["):
+            defaults = stripped[len("edge ") :]
+        elif " -> " in line:
+            lines.append(f"{stripped} {defaults}")
+    return lines
+
+
+# -- views ------------------------------------------------------------------
+
+
+def test_focus_depth_one_is_exactly_the_claims_in_a_relation_with_it(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    assert ids(select(workspace, graph, View.focus("small:a", 1)).claims) == {"a", "t", "b", "c", "d"}
+    assert ids(select(workspace, graph, View.focus("small:t", 1)).claims) == {"t", "a", "d", "e", "f"}
+    assert ids(select(workspace, graph, View.focus("b", 1)).claims) == {"b", "a"}
+    assert ids(select(workspace, graph, View.focus("b", 2)).claims) == {"b", "a", "t", "c", "d"}
+    assert ids(select(workspace, graph, View.focus("b", 0)).claims) == {"b"}
+
+
+def test_focus_counts_what_it_hides(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    selection = select(workspace, graph, View.focus("small:b", 1))
+    hidden = selection.hidden["small:a"]
+    assert (hidden.reasons, hidden.attacks) == (1, 0)  # c supports a; d attacks a's inference, not a
+    assert ids(selection.claims) == {"a", "b"}
+    assert "small:b" not in selection.hidden  # nothing bears on b
+
+
+def test_thesis_view_is_the_thesis_and_everything_upstream(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    assert ids(select(workspace, graph, View.thesis("t")).claims) == {"t", "a", "b", "c", "d", "e", "f", "g"}
+    assert ids(select(workspace, graph, View.thesis("a")).claims) == {"a", "b", "c"}
+
+
+def test_side_view_keeps_one_side(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    assert ids(select(workspace, graph, View.side_case("con")).claims) == {"b", "d"}
+    assert ids(select(workspace, graph, View.side_case("Proposition")).claims) == {"t", "a", "c", "e", "f", "g"}
+    with pytest.raises(ArgmapError, match=r"no side 'pros'.*did you mean 'pro'"):
+        select(workspace, graph, View.side_case("pros"))
+
+
+def test_chain_view_follows_the_analysis_chains(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    analysis = analyze(workspace, graph)
+    through_g = [set(c.claims) for c in analysis.chains if "small:g" in c.claims]
+    assert through_g, "the analysis should find d's undercut answered by g"
+    selection = select(workspace, graph, View.chain("g"), analysis)
+    chained = set().union(*through_g)
+    assert chained <= set(selection.claims)
+    # the undercut by d needs the inference a -> t drawn to aim at
+    assert {"small:a", "small:t"} <= set(selection.claims)
+    assert set(selection.claims) - chained <= {"small:a", "small:t"}
+
+
+def test_a_relation_is_drawn_only_with_all_its_ends(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    selection = select(workspace, graph, View.focus("small:e", 0))
+    assert selection.relations == ()  # e's reason needs f and t
+    selection = select(workspace, graph, View.focus("small:f", 1))
+    assert ids(selection.claims) == {"f", "e", "t"}
+    assert selection.relations == ("small:e->t",)
+
+
+def test_unknown_and_ambiguous_claims_say_what_to_write(tmp_path: Path) -> None:
+    first = write_map(tmp_path, SMALL, "one")
+    second = write_map(tmp_path, SMALL, "two")
+    workspace, graph = loaded(first, second)
+    with pytest.raises(ArgmapError, match=r"in several maps; write one of one:a, two:a"):
+        select(workspace, graph, View.thesis("a"))
+    with pytest.raises(ArgmapError, match=r"no claim 'one:x'.*did you mean 'one:"):
+        select(workspace, graph, View.thesis("one:x"))
+    assert ids(select(workspace, graph, View.thesis("two:a")).claims) == {"a", "b", "c"}
+
+
+def test_overview_of_a_bundled_debate_shows_theses_direct_bearers_and_clashes(bundled: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = bundled
+    analysis = analyze(workspace, graph)
+    stem = "ijm-vs-thrupkaew"
+    selection = select(workspace, graph, View.overview(stem), analysis)
+    shown = set(selection.claims)
+    theses = [c.key for c in workspace.maps[stem].claims.values() if c.kind.value == "thesis"]
+    assert set(theses) <= shown
+    for thesis in theses:
+        for rel in workspace.relations.values():
+            if rel.target == thesis:
+                assert set(rel.premises) <= shown, f"{rel.key} bears on a thesis but is hidden"
+    assert len(shown) <= 40 < len(workspace.maps[stem].claims)
+    assert any(c.attacker in shown and c.target in shown for c in analysis.clashes if workspace.claims[c.target].map == stem)
+
+
+def test_whole_map_marks_claims_of_other_maps_as_external(bundled: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = bundled
+    digraph = build_dot(workspace, graph, view=View.whole("ijm-vs-thrupkaew"), options=NO_OVERLAYS)
+    external = [line for line in node_lines(digraph.source).values() if "from context" in line]
+    assert external, "context claims related to the IJM map should appear"
+    assert all('STYLE="dashed"' in line for line in external)
+    own = [line for line in node_lines(digraph.source).values() if line.startswith("\tc") and "from context" not in line]
+    assert all('STYLE="rounded"' in line for line in own)
+
+
+# -- styles -----------------------------------------------------------------
+
+
+def test_attacks_are_dashed_tees_and_supports_solid(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    source = build_dot(workspace, graph, view=View.whole(), options=NO_OVERLAYS).source
+    names = {ids([k]).pop(): f"c{i}" for i, k in enumerate(select(workspace, graph, View.whole()).claims)}
+    edges = edge_lines(source)
+    rebut = next(e for e in edges if e.strip().startswith(f"{names['b']} -> {names['a']} "))
+    assert "style=dashed" in rebut and "arrowhead=tee" in rebut
+    support = next(e for e in edges if e.strip().startswith(f"{names['c']} -> {names['a']} "))
+    assert "style=solid" in support and "arrowhead=normal" in support
+
+
+def test_undercut_ends_on_a_diamond_on_the_inference_it_attacks(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    source = build_dot(workspace, graph, view=View.whole(), options=NO_OVERLAYS).source
+    names = {ids([k]).pop(): f"c{i}" for i, k in enumerate(select(workspace, graph, View.whole()).claims)}
+    diamonds = [name for name, line in node_lines(source).items() if "shape=diamond" in line]
+    assert len(diamonds) == 1
+    diamond = diamonds[0]
+    edges = [e.strip() for e in edge_lines(source)]
+    assert any(e.startswith(f"{names['a']} -> {diamond} ") and e.index("arrowhead=none") < e.index("arrowhead=normal") for e in edges)
+    assert any(e.startswith(f"{diamond} -> {names['t']} ") for e in edges)
+    undercut = next(e for e in edges if e.startswith(f"{names['d']} -> {diamond} "))
+    assert "style=dashed" in undercut and "arrowhead=tee" in undercut
+    assert not any(e.startswith(f"{names['a']} -> {names['t']} ") for e in edges)
+
+
+def test_linked_premises_meet_in_one_junction_before_one_arrow(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    source = build_dot(workspace, graph, view=View.whole(), options=NO_OVERLAYS).source
+    names = {ids([k]).pop(): f"c{i}" for i, k in enumerate(select(workspace, graph, View.whole()).claims)}
+    junction = next(name for name, line in node_lines(source).items() if "shape=circle" in line)
+    edges = [e.strip() for e in edge_lines(source)]
+    assert any(e.startswith(f"{names['e']} -> {junction} ") for e in edges)
+    assert any(e.startswith(f"{names['f']} -> {junction} ") for e in edges)
+    assert sum(e.startswith(f"{junction} -> ") for e in edges) == 1
+
+
+def test_every_box_names_its_role_speaker_and_side_in_words(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    lines = node_lines(build_dot(workspace, graph, view=View.whole(), options=NO_OVERLAYS).source)
+    boxes = {html.unescape(line) for name, line in lines.items() if name.startswith("c")}
+    by_text = {re.search(r"(The thesis|Reason a|Objection b|Rebuttal g|Linked f)\.", b).group(1): b for b in boxes if re.search(r"(The thesis|Reason a|Objection b|Rebuttal g|Linked f)\.", b)}  # type: ignore[union-attr]
+    assert "★ THESIS" in by_text["The thesis"] and "PRO" in by_text["The thesis"] and "Ann" in by_text["The thesis"]
+    assert "✚ REASON" in by_text["Reason a"]
+    assert "✖ OBJECTION" in by_text["Objection b"] and "CON" in by_text["Objection b"] and "Ben" in by_text["Objection b"]
+    assert "↺ REBUTTAL" in by_text["Rebuttal g"]
+    assert "✚ REASON" in by_text["Linked f"]  # a linked premise reads as part of the reason
+
+
+def test_legend_lists_roles_and_arrows_drawn(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    source = build_dot(workspace, graph, view=View.whole(), options=NO_OVERLAYS).source
+    label = html.unescape(next(line for line in source.splitlines() if line.strip().startswith("graph [label=")))
+    for words in ("Small debate", "★ THESIS", "✚ REASON", "✖ OBJECTION", "↺ REBUTTAL", "supports (solid)", "rebuts (dashed)", "undercuts", "linked premises"):
+        assert words in label
+    bare = build_dot(workspace, graph, view=View.whole(), options=RenderOptions(overlays=frozenset(), legend=False)).source
+    assert "graph [label=" not in bare
+
+
+# -- overlays ---------------------------------------------------------------
+
+
+def test_overlays_appear_only_when_asked(bundled: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = bundled
+    analysis = analyze(workspace, graph)
+    view = View.whole("ijm-vs-thrupkaew")
+    plain = html.unescape(build_dot(workspace, graph, analysis, view, NO_OVERLAYS).source)
+    full = html.unescape(build_dot(workspace, graph, analysis, view, RenderOptions(overlays=parse_overlays("all"))).source)
+    for mark in ("● IN", "○ OUT", "⚑ DROPPED", "strength █"):
+        assert mark not in plain
+        assert mark in full
+    default = html.unescape(build_dot(workspace, graph, analysis, view, RenderOptions()).source)
+    assert "○ OUT" in default and "⚑ DROPPED" in default and "strength █" not in default
+    out = [k for k in workspace.maps["ijm-vs-thrupkaew"].claims.values() if analysis.status[k.key].name == "OUT"]
+    assert out, "the IJM map has defeated claims"
+
+
+def test_overlay_names_are_checked() -> None:
+    assert parse_overlays("none") == frozenset()
+    assert parse_overlays("status, strength") == {"status", "strength"}
+    with pytest.raises(ArgmapError, match="unknown overlay 'colour'"):
+        parse_overlays("status,colour")
+
+
+# -- hostile text -----------------------------------------------------------
+
+HOSTILE = (
+    'He said "no" <b>bold</b> & \'quoted\' {braces} \\N \\ backslash\\ '
+    "line\nbreak ]]> --> <!-- "
+    + "x" * 120
+    + " مرحبا بالعالم שלום 中文字符没有空格的很长的一段文字中文字符没有空格的很长的一段文字 \x00\x07 end\\"
+)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> tuple[Workspace, nx.DiGraph]:
+    data = json.loads(json.dumps(SMALL))
+    data["title"] = 'Title <script>&"\\'
+    data["speakers"]["ann"]["name"] = 'Ann "<the> & {one}\\'
+    data["claims"]["t"]["text"] = HOSTILE.replace("\x00", "").replace("\x07", "")  # YAML cannot hold NUL
+    data["claims"]["t"]["note"] = '<note> "\\n" & }'
+    return loaded(write_map(tmp_path, data))
+
+
+def test_hostile_text_is_escaped_in_labels_and_tooltips(hostile: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = hostile
+    source = build_dot(workspace, graph, view=View.whole(), options=RenderOptions(wrap=30)).source
+    thesis = node_lines(source)["c0"]
+    label = thesis.split(" tooltip=")[0]
+    assert "&quot;no&quot;" in label and "&lt;b&gt;bold&lt;/b&gt;" in label and "&amp;" in label
+    labels = [line.split(" tooltip=")[0] for line in source.splitlines() if "label=<" in line]
+    assert not any(tag in line for line in labels for tag in ("<b>", "<script>", "<the>", "<note>", "<!--"))
+    assert any("&lt;script&gt;" in line for line in labels)
+    body = re.search(r'CELLPADDING="6"><FONT COLOR="#111111">(.*?)</FONT>', label).group(1)  # type: ignore[union-attr]
+    lines = [html.unescape(part) for part in body.split(BREAK)]
+    assert all(display_width(line) <= 30 for line in lines), lines
+    assert sum(line.count("x") for line in lines) == 120  # the long word is cut, not lost
+    tooltip = thesis.split(" tooltip=", 1)[1]
+    assert tooltip.startswith('"') and "\\\\N" in tooltip and '\\"no\\"' in tooltip
+
+
+def test_tooltip_text_can_never_close_its_quotes() -> None:
+    value = dot_text(['ends in a backslash\\', 'has "quotes"', "<looks like html>"])
+    assert "\\\\" in value and not str(value).startswith("<")
+    from graphviz import quoting
+
+    quoted = quoting.quote(value)
+    assert quoted.startswith('"') and quoted.endswith('"')
+    body = quoted[1:-1]
+    assert (len(body) - len(body.rstrip("\\"))) % 2 == 0, "an odd run of backslashes would escape the closing quote"
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("one two three four", 9, ["one two", "three", "four"]),
+        ("abcdefghijklmnop", 6, ["abcdef", "ghijkl", "mnop"]),
+        ("中文字符中文字符", 6, ["中文字", "符中文", "字符"]),
+        ("a\nb\tc\x00d", 20, ["a b c d"]),
+        ("see https://example.org/a/very/long/path now", 12, ["see https://", "example.org/", "a/very/long/", "path now"]),
+    ],
+)
+def test_wrap_counts_display_columns_and_cuts_long_words(text: str, width: int, expected: list[str]) -> None:
+    assert wrap(text, width) == expected
+
+
+def test_wrap_ends_in_an_ellipsis_past_the_line_limit() -> None:
+    lines = wrap(" ".join(["word"] * 100), 20, max_lines=3)
+    assert len(lines) == 3 and lines[-1].endswith("…") and display_width(lines[-1]) <= 20
+
+
+def test_same_input_same_dot(bundled: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = bundled
+    view = View.overview("htc-vs-evolution")
+    first = build_dot(workspace, graph, view=view).source
+    again = build_dot(workspace, build_graph(workspace), view=view).source
+    assert first == again
+
+
+def test_bad_options_fail_with_one_line() -> None:
+    with pytest.raises(ArgmapError, match="unknown theme 'poster'"):
+        RenderOptions(theme="poster")
+    with pytest.raises(ArgmapError, match="unknown rankdir"):
+        RenderOptions(rankdir="UP")
+    with pytest.raises(ArgmapError, match="wrap width"):
+        RenderOptions(wrap=2)
+
+
+def test_slides_theme_is_large_and_sixteen_by_nine(small: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, graph = small
+    source = build_dot(workspace, graph, options=RenderOptions(theme="slides", overlays=frozenset())).source
+    assert 'size="13.333,7.5"' in source and "fontsize=20" in source
+
+
+# -- dot missing ------------------------------------------------------------
+
+
+def test_missing_dot_is_one_line_saying_how_to_install(small: tuple[Workspace, nx.DiGraph], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace, graph = small
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    digraph = build_dot(workspace, graph, options=NO_OVERLAYS)
+    with pytest.raises(ToolMissingError) as caught:
+        render(digraph, tmp_path / "x.svg")
+    message = str(caught.value)
+    assert "\n" not in message
+    for hint in ("apt-get install graphviz", "brew install graphviz", "https://graphviz.org/download"):
+        assert hint in message
+    assert not (tmp_path / "x.svg").exists()
+    # DOT output needs no Graphviz at all
+    assert render(digraph, tmp_path / "x.dot").read_text(encoding="utf-8") == digraph.source
+
+
+def test_cli_turns_a_missing_dot_into_exit_2(cli: Any, small: tuple[Workspace, nx.DiGraph], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_map(tmp_path, SMALL, "cli")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = cli("render", path, "-o", tmp_path / "out.png")
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "apt-get install graphviz" in result.err
+
+
+def test_cli_writes_dot_for_a_view(cli: Any, tmp_path: Path) -> None:
+    path = write_map(tmp_path, SMALL, "cli")
+    result = cli("render", path, "--focus", "a", "--depth", "1", "--format", "dot", "--out-dir", tmp_path / "out")
+    assert result.code == 0, result.err
+    written = tmp_path / "out" / "focus-a-depth1.dot"
+    assert written.is_file() and "digraph" in written.read_text(encoding="utf-8")
+    bad = cli("render", path, "--thesis", "zzz", "--format", "dot", "--out-dir", tmp_path / "out")
+    assert bad.code == 2 and "no claim 'zzz'" in bad.err
+
+
+# -- renders/ in sync -------------------------------------------------------
+
+
+def test_renders_are_in_sync_with_the_bundled_maps() -> None:
+    reasons = stale([ARGUMENTS], REPO / "renders")
+    assert reasons == [], "\n".join(reasons)
+
+
+def test_bundle_plans_an_overview_and_a_diagram_per_thesis(bundled: tuple[Workspace, nx.DiGraph]) -> None:
+    workspace, _ = bundled
+    names = [d.name for d in plan(workspace)]
+    for stem in ("ijm-vs-thrupkaew", "htc-vs-evolution", "context"):
+        assert f"{stem}/overview" in names
+        for claim in workspace.maps[stem].claims.values():
+            if claim.kind.value == "thesis":
+                assert f"{stem}/thesis-{claim.id}" in names
+
+
+def test_stale_notices_a_changed_map_and_a_missing_file(tmp_path: Path) -> None:
+    maps = tmp_path / "arguments"
+    maps.mkdir()
+    write_map(maps, SMALL)
+    out = tmp_path / "renders"
+    workspace, graph = loaded(maps)
+    options = RenderOptions()
+    recorded = manifest(workspace, graph, analyze(workspace, graph), options)
+    out.mkdir()
+    (out / MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
+    for entry in recorded["diagrams"].values():  # type: ignore[attr-defined]
+        for file in entry["files"]:
+            (out / file).parent.mkdir(parents=True, exist_ok=True)
+            (out / file).write_bytes(b"")
+    assert stale([maps], out) == []
+    (out / "small" / "overview.png").unlink()
+    assert any("overview.png: missing" in r for r in stale([maps], out))
+    (out / "small" / "overview.png").write_bytes(b"")
+    changed = json.loads(json.dumps(SMALL))
+    changed["claims"]["c"]["text"] = "Reason c, reworded."
+    write_map(maps, changed)
+    reasons = stale([maps], out)
+    assert reasons and all("small.yaml changed" in r for r in reasons)
+    shutil.rmtree(out)
+    assert "cannot read the manifest" in stale([maps], out)[0]
