@@ -1,0 +1,19 @@
+"""The command-line options every export takes, defined once so they read the same everywhere.
+
+Kept free of heavy imports: command modules call it while ``argmap --help`` is built.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+__all__ = ["add_scope_options"]
+
+
+def add_scope_options(parser: argparse.ArgumentParser) -> None:
+    """Add MAP paths and the ``--side`` / ``--thesis`` / ``--depth`` choices of what goes in."""
+    parser.add_argument("paths", nargs="+", type=Path, metavar="MAP", help="a map file or a folder of maps")
+    parser.add_argument("--side", metavar="SIDE", help="only this side's case (a side id of the map)")
+    parser.add_argument("--thesis", metavar="CLAIM", help="only this thesis and what bears on it (claim id, or map:claim)")
+    parser.add_argument("--depth", type=int, metavar="N", help="only claims at most N relations from a contention")

@@ -1,0 +1,132 @@
+"""The slide deck's structure: slides and titles, diagrams, reveal steps, notes with quotes."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pptx
+import pytest
+
+from argmap.errors import ArgmapError, ToolMissingError
+from argmap.export.common import Debate, load_debates
+
+ARGUMENTS = Path(__file__).resolve().parents[1] / "arguments"
+IJM = ARGUMENTS / "ijm-vs-thrupkaew.yaml"
+
+
+@pytest.fixture(scope="module")
+def debate() -> Debate:
+    return load_debates([IJM])[0]
+
+
+@pytest.fixture(scope="module")
+def deck(debate: Debate):  # type: ignore[no-untyped-def]
+    from argmap.export.slides import build_deck
+
+    prs = build_deck([debate])
+    buffer = io.BytesIO()
+    prs.save(buffer)  # what is saved is what is checked
+    return pptx.Presentation(io.BytesIO(buffer.getvalue()))
+
+
+def _title(slide) -> str:  # type: ignore[no-untyped-def]
+    return next(s for s in slide.shapes if s.name == "Title").text_frame.text
+
+
+def _notes(slide) -> str:  # type: ignore[no-untyped-def]
+    return slide.notes_slide.notes_text_frame.text
+
+
+@pytest.mark.exe
+def test_deck_order_title_overview_theses_clashes_chains_unanswered(deck, debate: Debate) -> None:  # type: ignore[no-untyped-def]
+    titles = [_title(s) for s in deck.slides]
+    assert titles[0] == debate.map.title
+    assert titles[1:3] == ["Overview: where the contentions stand", "Overview: the map in outline"]
+    theses = [debate.claim(k).text for s in debate.sides for k in debate.contentions(s)]
+    assert len(theses) == 4
+    for title, thesis in zip(titles[3:7], theses):
+        assert thesis.startswith(title.rstrip("…"))
+    clashes = [t for t in titles if t.startswith("Clash: ")]
+    assert 1 <= len(clashes) <= 6
+    assert titles.index(clashes[0]) == 7
+    reveal = [t for t in titles if t.startswith("Rebuttal chain ")]
+    assert reveal[:3] == ["Rebuttal chain 1: step 1 of 3", "Rebuttal chain 1: step 2 of 3", "Rebuttal chain 1: step 3 of 3"]
+    assert titles[-1] == "Left unanswered"
+    assert deck.slide_width == pptx.util.Inches(13.333) and deck.slide_height == pptx.util.Inches(7.5)
+
+
+@pytest.mark.exe
+def test_diagram_slides_carry_a_png_inside_the_slide(deck) -> None:  # type: ignore[no-untyped-def]
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    diagrams = [s for s in deck.slides if _title(s).startswith(("Overview: the map", "Clash: "))]
+    diagrams += list(deck.slides)[3:7]
+    for slide in diagrams:
+        pictures = [p for p in slide.shapes if p.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(pictures) == 1, _title(slide)
+        picture = pictures[0]
+        assert picture.image.content_type == "image/png"
+        assert picture.left >= 0 and picture.top >= 0
+        assert picture.left + picture.width <= deck.slide_width and picture.top + picture.height <= deck.slide_height
+
+
+@pytest.mark.exe
+def test_notes_hold_verbatim_quotes_with_full_citations(deck, debate: Debate) -> None:  # type: ignore[no-untyped-def]
+    thesis = debate.claim("ijm-vs-thrupkaew:law-enforcement-essential")
+    slide = next(s for s in deck.slides if thesis.text.startswith(_title(s).rstrip("…")))
+    notes = _notes(slide)
+    assert f"“{thesis.quote.text}”" in notes
+    assert "Amy E. Roth, Director, media relations, International Justice Mission. “Letter: Amy E. Roth (IJM)”, The Nation, 2009-11, https://www.thenation.com/" in notes
+    reason = debate.claim("ijm-vs-thrupkaew:consensus-on-law-enforcement")
+    assert reason.quote is not None and f"“{reason.quote.text}”" in notes  # a claim the diagram shows
+
+
+@pytest.mark.exe
+def test_reveal_adds_one_step_per_slide_and_fades_the_rest(deck, debate: Debate) -> None:  # type: ignore[no-untyped-def]
+    steps = [s for s in deck.slides if _title(s).startswith("Rebuttal chain 1:")]
+    chain = next(c.claims for c in debate.analysis.chains if len(c.claims) == len(steps) and all(debate.in_scope(k) for k in c.claims))
+    for number, slide in enumerate(steps, 1):
+        boxes = [s for s in slide.shapes if s.name.startswith("Step ")]
+        assert [b.name for b in boxes] == [f"Step {i} (faded)" for i in range(1, number)] + [f"Step {number} (new)"]
+        new = debate.claim(chain[number - 1])
+        assert " ".join(new.text.split()) in boxes[-1].text_frame.text
+        assert f"“{new.quote.text}”" in _notes(slide)
+        if number > 1:  # boxes stay where they were on the slide before
+            before = [s for s in steps[number - 2].shapes if s.name.startswith("Step ")]
+            assert [(b.left, b.top) for b in before] == [(b.left, b.top) for b in boxes[:-1]]
+
+
+@pytest.mark.exe
+def test_unanswered_slide_lists_each_sides_drops(deck, debate: Debate) -> None:  # type: ignore[no-untyped-def]
+    slide = list(deck.slides)[-1]
+    text = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    for side in debate.sides:
+        theirs = [k for k in debate.claims if debate.dropped(k) and debate.side_of(k) not in (side, None)]
+        label = debate.map.sides[side].label
+        assert f"{label} left unanswered ({len(theirs)}):" in text
+    for key in [k for k in debate.claims if debate.dropped(k)]:
+        claim = debate.claim(key)
+        if claim.quote is not None:
+            assert f"“{claim.quote.text}”" in _notes(slide)
+
+
+def test_pdf_without_libreoffice_is_a_one_line_install_hint(monkeypatch: pytest.MonkeyPatch, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import argmap.export.slides as slides
+
+    monkeypatch.setattr(slides.shutil, "which", lambda name: None)
+    with pytest.raises(ToolMissingError, match="apt-get install libreoffice-impress"):
+        slides.convert_to_pdf(b"not used")
+    result = cli("slides", IJM, "-o", tmp_path / "deck.pdf")
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "apt-get install libreoffice-impress" in result.err
+    assert not (tmp_path / "deck.pdf").exists()
+
+
+def test_unknown_suffix_and_options_are_refused(debate: Debate, tmp_path: Path) -> None:
+    from argmap.export.slides import DeckOptions, write_deck
+
+    with pytest.raises(ArgmapError, match=r"\.pptx or \.pdf"):
+        write_deck([debate], tmp_path / "deck.key")
+    with pytest.raises(ArgmapError, match="unknown slide theme"):
+        DeckOptions(theme="neon")
