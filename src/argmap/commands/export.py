@@ -1,0 +1,50 @@
+"""``argmap export``: write a map as AIF JSON or Argdown, for other argument tools."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "export a map as AIF JSON or Argdown"
+ORDER = 81
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Export one map to a format other tools read: AIF JSON (AIFdb, OVA; undercuts are "
+        "CA nodes on RA nodes, linked premises one RA) or Argdown (argdown.org)."
+    )
+    parser.add_argument("path", type=Path, metavar="MAP", help="a map file, or a folder of maps with --map")
+    parser.add_argument("--to", choices=["aif", "argdown"], required=True, help="the format to write")
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="file to write (default: standard output)")
+    parser.add_argument("--map", default=None, metavar="STEM", help="which map of a folder to export")
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from argmap.errors import ArgmapError, InputError
+    from argmap.fileio import atomic_write_text
+    from argmap.interchange import to_aif, to_argdown
+    from argmap.load import load_workspace
+
+    workspace = load_workspace([args.path])
+    if not workspace.ok:
+        raise InputError(workspace.problems)
+    stem = args.map or (args.path.stem if args.path.is_file() else None)
+    if stem is None:
+        if len(workspace.primary) != 1:
+            raise ArgmapError(f"{args.path} holds {len(workspace.primary)} maps; name one with --map ({', '.join(workspace.primary)})")
+        stem = workspace.primary[0]
+    if stem not in workspace.maps:
+        raise ArgmapError(f"no map {stem!r} in {args.path} (maps: {', '.join(sorted(workspace.maps))})")
+    if args.to == "aif":
+        text = json.dumps(to_aif(workspace, stem), indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = to_argdown(workspace, stem)
+    if args.output is None:
+        print(text, end="")
+    else:
+        atomic_write_text(args.output, text)
+        print(f"wrote {args.output}")
+    return 0

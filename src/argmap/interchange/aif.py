@@ -1,0 +1,250 @@
+"""Read and write AIF (Argument Interchange Format) JSON, as AIFdb and xAIF use it.
+
+AIF is a graph of *information* nodes (``I``, propositions) and *scheme* nodes between
+them: ``RA`` (inference: premises → RA → conclusion), ``CA`` (conflict: attacker → CA →
+attacked I or scheme node) and ``MA`` (rephrase). The dialogue side — ``L`` locutions,
+``YA`` illocutions anchoring them, ``TA`` transitions — says who said what. Import maps
+I → claims, RA → supports (several premises into one RA are linked premises), CA → rebuts
+(or undercuts when it attacks an RA or CA), MA → a note, and a proposition's speaker from
+the locution that asserts it. Real files are messy, so ids may be strings or integers,
+an annotator's duplicate L node ("Annotator: Speaker: words") is followed to the original,
+and an ``L`` node used as a premise is read as the proposition it really is.
+Export writes the reverse, one RA or CA per relation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import ArgmapError
+from argmap.interchange.writer import Draft, DraftClaim, DraftSpeaker, slug
+from argmap.model import ArgMap, RelationKind, Workspace, split_key
+
+__all__ = ["read_aif", "to_aif"]
+
+_PLAIN_SCHEMES = frozenset({"", "RA", "CA", "MA", "Default Inference", "Default Conflict", "Default Rephrase"})
+_PLAIN_ILLOCUTIONS = frozenset({"Asserting", "Analysing", "Arguing", "Disagreeing", "Restating", "Agreeing", "Default Illocuting"})
+_SPEAKER = re.compile(r"\s*([^:]{1,80}?)\s*:\s")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ArgmapError(f"cannot read {path} as AIF JSON: {err}") from err
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):  # xAIF wraps the graph
+        data = data["AIF"]
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
+        raise ArgmapError(f"{path} is not AIF JSON: expected an object with 'nodes' and 'edges' lists")
+    return data
+
+
+def read_aif(path: Path | str) -> Draft:
+    """Read an AIF or xAIF JSON file into a draft map.
+
+    Raises:
+        ArgmapError: the file is not AIF JSON.
+    """
+    path = Path(path)
+    data = _load(path)
+    nodes: dict[str, dict[str, Any]] = {}
+    for node in data["nodes"]:
+        if isinstance(node, dict) and "nodeID" in node:
+            nodes[str(node["nodeID"])] = node
+    into: dict[str, list[str]] = defaultdict(list)
+    out_of: dict[str, list[str]] = defaultdict(list)
+    for edge in data["edges"]:
+        if isinstance(edge, dict) and str(edge.get("fromID")) in nodes and str(edge.get("toID")) in nodes:
+            out_of[str(edge["fromID"])].append(str(edge["toID"]))
+            into[str(edge["toID"])].append(str(edge["fromID"]))
+
+    def kind(nid: str) -> str:
+        return str(nodes[nid].get("type", ""))
+
+    def text(nid: str) -> str:
+        return " ".join(str(nodes[nid].get("text", "")).split())
+
+    draft = Draft(
+        title=path.stem.replace("_", " "),
+        origin=[f"Imported by 'argmap import' from {path.name} (AIF JSON).",
+                "Claims are I-nodes, supports RA nodes, rebuts and undercuts CA nodes; AIF node ids are in the notes."],
+    )
+    scheme_kinds = {"RA", "CA", "MA"}
+    # propositions: I-nodes, and L-nodes that an annotator wired into an inference or conflict
+    propositions = [nid for nid in nodes if kind(nid) == "I"]
+    for nid in nodes:
+        if kind(nid) == "L" and any(kind(t) in scheme_kinds for t in out_of[nid]):
+            propositions.append(nid)
+            draft.warnings.append(f"node {nid} is typed L but is a premise of {', '.join(t for t in out_of[nid] if kind(t) in scheme_kinds)}: read as a proposition")
+
+    people = _people(data, nodes, out_of, kind, text)
+    for speaker_id, name, note in people.values():  # everyone who spoke, even with no proposition of their own
+        draft.speakers.setdefault(speaker_id, DraftSpeaker(name, note=note))
+    claim_of: dict[str, str] = {}
+    for nid in propositions:
+        speaker, illocution = _asserted_by(nid, nodes, into, kind, people)
+        tags = [slug(illocution)] if illocution and illocution not in _PLAIN_ILLOCUTIONS else []
+        claim_text = text(nid) or f"(AIF node {nid} has no text)"
+        claim_of[nid] = draft.add_claim(slug(claim_text), DraftClaim(claim_text, by=speaker[0] if speaker else None, tags=tags, note=f"AIF node {nid}"))
+
+    relation_of: dict[str, str] = {}
+    pending = {nid: None for nid in nodes if kind(nid) in {"RA", "CA"}}  # an ordered set
+    while pending:
+        # a CA on a scheme node waits until that node's relation exists
+        ready = [nid for nid in pending if not any(t in pending for t in out_of[nid])]
+        if not ready:  # conflicts attacking each other in a circle: undercut what exists
+            ready = [next(iter(pending))]
+        for nid in ready:
+            _scheme(nid, draft, nodes, into, out_of, kind, claim_of, relation_of)
+            del pending[nid]
+    for nid in nodes:
+        if kind(nid) == "MA":
+            sources = [claim_of[s] for s in into[nid] if s in claim_of]
+            targets = [claim_of[t] for t in out_of[nid] if t in claim_of]
+            for s in sources:
+                claim = draft.claims[s]
+                remark = f"AIF MA {nid}: rephrases {', '.join(targets) or 'nothing'}"
+                claim.note = f"{claim.note}; {remark}" if claim.note else remark
+    draft.summary = f"Imported from AIF {path.name}: propositions {len(draft.claims)}, relations {len(draft.relations)}, speakers {len(draft.speakers)}."
+    return draft
+
+
+def _people(data: dict[str, Any], nodes: dict[str, dict[str, Any]], out_of: dict[str, list[str]],
+            kind: Callable[[str], str], text: Callable[[str], str]) -> dict[str, tuple[str, str, str | None]]:
+    """Each locution (L node id) → (speaker id, name, note), from ``personID`` and the
+    "Name: words" convention; an annotator's copy is followed to the original locution."""
+    person_of = {str(loc.get("nodeID")): str(loc.get("personID")) for loc in data.get("locutions") or [] if isinstance(loc, dict) and loc.get("personID") is not None}
+    names_of_person: dict[str, str] = {}
+    result: dict[str, tuple[str, str, str | None]] = {}
+    originals = {}
+    by_text = {text(nid): nid for nid in nodes if kind(nid) == "L" and nid in person_of}
+    for nid in nodes:
+        if kind(nid) != "L":
+            continue
+        # an annotator's copy "Annotator: Speaker: words": linked by a YA "Analysing" to
+        # the original (DialAM), or only by its text (AIFdb)
+        copies = [t for ya in out_of[nid] if kind(ya) == "YA" and text(ya) == "Analysing" for t in out_of[ya] if kind(t) == "L"]
+        prefix = _SPEAKER.match(text(nid))
+        if not copies and nid not in person_of and prefix and text(nid)[prefix.end():] in by_text:
+            copies = [by_text[text(nid)[prefix.end():]]]
+        if copies:
+            originals[nid] = copies[0]
+    for nid in nodes:
+        if kind(nid) != "L" or nid in originals:
+            continue
+        match = _SPEAKER.match(text(nid))
+        person = person_of.get(nid)
+        if match and person:
+            names_of_person.setdefault(person, match.group(1))
+    for nid in nodes:
+        if kind(nid) != "L":
+            continue
+        original = originals.get(nid, nid)
+        match = _SPEAKER.match(text(original))
+        person = person_of.get(original)
+        name = names_of_person.get(person or "") or (match.group(1) if match else None)
+        if name is None and person is not None:
+            name = f"Person {person}"
+        if name is not None:
+            note = f"AIF personID {person}" if person is not None else None
+            result[nid] = (slug(name, words=4), name, note)
+    return result
+
+
+def _asserted_by(nid: str, nodes: dict[str, dict[str, Any]], into: dict[str, list[str]], kind: Callable[[str], str],
+                 people: dict[str, tuple[str, str, str | None]]) -> tuple[tuple[str, str, str | None] | None, str | None]:
+    """Who asserted proposition ``nid`` (L → YA → I), and with which illocution."""
+    for ya in into[nid]:
+        if kind(ya) != "YA":
+            continue
+        for loc in into[ya]:
+            if kind(loc) == "L" and loc in people:
+                return people[loc], str(nodes[ya].get("text") or "")
+    illocutions = [str(nodes[ya].get("text") or "") for ya in into[nid] if kind(ya) == "YA"]
+    return None, illocutions[0] if illocutions else None
+
+
+def _scheme(nid: str, draft: Draft, nodes: dict[str, dict[str, Any]], into: dict[str, list[str]], out_of: dict[str, list[str]],
+            kind: Callable[[str], str], claim_of: dict[str, str], relation_of: dict[str, str]) -> None:
+    """One RA or CA node → relations (one per conclusion or attacked node)."""
+    premises = [claim_of[p] for p in into[nid] if p in claim_of]
+    scheme = str(nodes[nid].get("scheme") or nodes[nid].get("text") or "")
+    note = f"AIF scheme: {scheme}" if scheme not in _PLAIN_SCHEMES else None
+    if not premises:
+        draft.warnings.append(f"{kind(nid)} node {nid} has no premise: skipped")
+        return
+    for target in out_of[nid]:
+        relation_kind: RelationKind
+        if target in claim_of:
+            relation_kind = RelationKind.SUPPORT if kind(nid) == "RA" else RelationKind.REBUT
+            goal = claim_of[target]
+        elif kind(nid) == "CA" and target in relation_of:
+            relation_kind, goal = RelationKind.UNDERCUT, relation_of[target]
+        else:
+            if kind(target) != "YA":
+                draft.warnings.append(f"{kind(nid)} node {nid} points at {kind(target)} node {target}, which argmap cannot express: skipped")
+            continue
+        rel = draft.add_relation(relation_kind, premises[0], goal, linked=premises[1:], wanted_id=f"{kind(nid).lower()}-{nid}", note=note)
+        if rel is not None:
+            relation_of.setdefault(nid, rel.id)
+
+
+# -- export -------------------------------------------------------------------------------
+def to_aif(ws: Workspace, stem: str) -> dict[str, Any]:
+    """Map ``stem`` of a workspace as AIF JSON: I nodes for claims (those of other maps it
+    refers to included), one RA or CA per relation, L/YA nodes and locutions for speakers."""
+    argmap: ArgMap = ws.maps[stem]
+    node_ids: dict[str, str] = {}
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+
+    def local(key: str) -> str:
+        other, name = split_key(key)
+        return name if other == stem else key
+
+    def claim_node(key: str) -> str:
+        if key not in node_ids:
+            claim = ws.claims[key]
+            node_ids[key] = local(key)
+            nodes.append({"nodeID": node_ids[key], "text": claim.text, "type": "I"})
+            speaker = ws.speaker(claim)
+            if speaker is not None:
+                loc = f"L-{node_ids[key]}"
+                ya = f"YA-{node_ids[key]}"
+                nodes.append({"nodeID": loc, "text": f"{speaker.name}: {claim.text}", "type": "L"})
+                nodes.append({"nodeID": ya, "text": "Asserting", "type": "YA"})
+                edge(loc, ya)
+                edge(ya, node_ids[key])
+                locutions.append({"nodeID": loc, "personID": speaker.id})
+        return node_ids[key]
+
+    def edge(src: str, dst: str) -> None:
+        edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": src, "toID": dst})
+
+    for key in argmap.claims:
+        claim_node(f"{stem}:{key}")
+    scheme_of: dict[str, str] = {}
+    ordered = sorted(argmap.relations.values(), key=lambda r: r.kind is RelationKind.UNDERCUT)
+    for rel in ordered:
+        scheme_type = "RA" if rel.kind is RelationKind.SUPPORT else "CA"
+        scheme_of[rel.key] = f"{scheme_type}-{local(rel.key)}"
+    for rel in ordered:
+        sid = scheme_of[rel.key]
+        scheme_type = sid.partition("-")[0]
+        if rel.kind is RelationKind.UNDERCUT:
+            target = scheme_of.get(rel.target)
+            if target is None:  # an undercut of another map's relation: nothing to attach it to
+                continue
+        else:
+            target = claim_node(rel.target)
+        nodes.append({"nodeID": sid, "text": "Default Inference" if scheme_type == "RA" else "Default Conflict", "type": scheme_type})
+        for premise in rel.premises:
+            edge(claim_node(premise), sid)
+        edge(sid, target)
+    return {"nodes": nodes, "edges": edges, "locutions": locutions}
