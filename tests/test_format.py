@@ -150,3 +150,23 @@ def test_bundled_maps_check_clean_strict(cli) -> None:  # type: ignore[no-untype
     assert "0 error(s), 0 warning(s)" in result.err
     workspace = load_workspace([ARGUMENTS])
     assert all(c.quote is not None for c in workspace.claims.values()), "every bundled claim quotes its source"
+
+
+def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from argmap.fileio import atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "new.yaml", "x")
+        existing = tmp_path / "old.yaml"
+        existing.write_text("y")
+        existing.chmod(0o640)
+        atomic_write_text(existing, "z")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.yaml").stat().st_mode) == 0o644  # not the temp file's 0600
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    assert existing.read_text() == "z"
