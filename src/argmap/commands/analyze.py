@@ -12,7 +12,7 @@ HELP = "analyse maps: status, strength, dropped arguments, clashes, chains"
 ORDER = 20
 
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
-STRENGTHS = ("dfquad", "quadratic_energy", "euler", "h_categorizer")
+STRENGTHS = ("dfquad", "quad", "quadratic_energy", "euler", "h_categorizer")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
