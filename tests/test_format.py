@@ -170,3 +170,14 @@ def test_new_files_get_ordinary_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "new.yaml").stat().st_mode) == 0o644  # not the temp file's 0600
     assert stat.S_IMODE(existing.stat().st_mode) == 0o640
     assert existing.read_text() == "z"
+
+
+def test_load_can_check_unsaved_text(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("argmap: 1\ntitle: On disk\nclaims:\n  a: {text: A}\n")
+    edited = "argmap: 1\ntitle: In the editor\nclaims:\n  a: {text: A, supports: [b]}\n"
+    workspace = load_workspace([path], texts={path: edited})
+    assert workspace.maps["m"].title == "In the editor"
+    assert [p.code for p in workspace.problems] == ["unknown-claim"]
+    assert workspace.problems[0].location.line == 4  # located in the text given
+    assert load_workspace([path]).maps["m"].title == "On disk"

@@ -33,7 +33,7 @@ from argmap.model import (
     claim_key,
 )
 from argmap.quotes import QuoteIndex
-from argmap.yamlread import MAX_BYTES, MarkedList, MarkedMap, read_yaml
+from argmap.yamlread import MAX_BYTES, MarkedList, MarkedMap, read_yaml, read_yaml_text
 
 __all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "find_maps", "load_workspace"]
 
@@ -401,9 +401,10 @@ def _display(path: Path) -> str:
 class _Resolver:
     """The resolution pass: references across the workspace, cycles and quotes."""
 
-    def __init__(self, root: Path, max_bytes: int) -> None:
+    def __init__(self, root: Path, max_bytes: int, texts: Mapping[Path, str]) -> None:
         self.root = root
         self.max_bytes = max_bytes
+        self.texts = {path.resolve(): text for path, text in texts.items()}
         self.files: dict[str, _FileResult] = {}
         self.paths: dict[str, Path] = {}
         self.problems: list[Problem] = []
@@ -414,7 +415,11 @@ class _Resolver:
         if stem in self.files:
             return self.files[stem]
         display = _display(path)
-        data, problems = read_yaml(path, display, self.max_bytes)
+        text = self.texts.get(path.resolve())
+        if text is None:
+            data, problems = read_yaml(path, display, self.max_bytes)
+        else:
+            data, problems = read_yaml_text(text, display)
         if problems:
             result = _FileResult(None, problems=problems)
         else:
@@ -594,11 +599,18 @@ class _Resolver:
                     self.problems.append(problem)
 
 
-def load_workspace(paths: Sequence[Path | str], *, verify_quotes: bool = True, max_bytes: int = MAX_BYTES) -> Workspace:
+def load_workspace(
+    paths: Sequence[Path | str],
+    *,
+    verify_quotes: bool = True,
+    max_bytes: int = MAX_BYTES,
+    texts: Mapping[Path, str] | None = None,
+) -> Workspace:
     """Load maps (files, or folders of maps) as one workspace and check them.
 
     Problems are collected on the result, never raised; only the files asked for (and
-    the other maps they reference) are read.
+    the other maps they reference) are read. ``texts`` gives the content of some map
+    files instead of what is on disk, so an editor can check a change before it writes.
     """
     files: list[Path] = []
     root: Path | None = None
@@ -616,7 +628,7 @@ def load_workspace(paths: Sequence[Path | str], *, verify_quotes: bool = True, m
             root = root or path.parent
         else:
             problems.append(Problem("no-such-file", f"no such file or folder: {path}", Location(str(path))))
-    resolver = _Resolver(root or Path("."), max_bytes)
+    resolver = _Resolver(root or Path("."), max_bytes, texts or {})
     seen: dict[str, Path] = {}
     for path in files:
         if path.stem in seen and seen[path.stem].resolve() != path.resolve():
