@@ -1,0 +1,176 @@
+"""Benchmark the explorer: launch to first screen, keypress to screen, memory, at 1k-100k claims.
+
+Each size runs in a fresh interpreter (so peak memory is that size's alone) and drives the
+real app through Textual's test harness (``run_test`` + pilot), as the tests do:
+
+* *first screen*: from creating the app to the tree showing its first claim line (this
+  includes loading the map in the worker: parse, check, graph, analysis -- shown apart as
+  *load*);
+* *keypress*: ``pilot.press`` until the app is idle again (``pilot.pause``), for a cursor
+  move, an expand, a jump to a deep claim, a trace step, and a search in the find palette's
+  matcher (run in a thread by the palette);
+* *peak RSS*: ``ru_maxrss`` of the process at the end.
+
+Run ``python bench/bench_tui.py`` (1k, 10k, 100k) or ``--smoke`` (200, 1k; seconds, for CI).
+Targets: first screen < 1 s at 10k, keypress < 50 ms at 10k, memory < 300 MB at 100k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+__all__ = ["main", "measure"]
+
+SIZES = (1_000, 10_000, 100_000)
+SMOKE_SIZES = (200, 1_000)
+REPEATS = 5
+
+
+async def _press(pilot: Any, *keys: str) -> tuple[float, float]:
+    """Wall and CPU seconds from pressing ``keys`` to the app being idle with the screen updated."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    await pilot.press(*keys)
+    await pilot.pause()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _median(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return median(s[0] for s in samples), median(s[1] for s in samples)
+
+
+async def _measure(path: Path) -> dict[str, float]:
+    results: dict[str, float] = {}
+    await _drive(path, results)
+    gc.collect()
+    # the load alone, once more, after the app is gone (so peak RSS is not the sum of two maps)
+    from argmap.tui.view import MapView
+
+    start = time.perf_counter()
+    MapView.load([path])
+    results["load"] = time.perf_counter() - start
+    results["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results
+
+
+async def _drive(path: Path, results: dict[str, float]) -> None:
+    """Launch the app on ``path`` and time its first screen and keys into ``results``."""
+    from argmap.tui import make_app
+    from argmap.tui.screens.main import MainScreen
+
+    start = time.perf_counter()
+    app = make_app([path], poll_seconds=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        results["first_paint"] = time.perf_counter() - start  # the screen, tree still loading
+        while app.view is None:  # a plain sleep: pilot.pause repaints, stealing the worker's GIL
+            await asyncio.sleep(0.01)
+        view = app.view
+        results["claims"] = len(view.workspace.claims)
+        while not isinstance(app.screen, MainScreen) or app.screen.claim_tree.cursor_node is None:
+            await asyncio.sleep(0.01)
+        await pilot.pause()
+        results["first_screen"] = time.perf_counter() - start
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.pause(0.2)
+        # the harness floor: a key bound to nothing, through the same press-and-wait
+        results["noop"], results["noop_cpu"] = _median([await _press(pilot, "x") for _ in range(REPEATS)])
+        results["move"], results["move_cpu"] = _median([await _press(pilot, key) for key in "jkjkj"])
+        expands = []
+        for _ in range(REPEATS):
+            await _press(pilot, "j")
+            expands.append(await _press(pilot, "l"))
+        results["expand"], results["expand_cpu"] = _median(expands)
+        # the deepest of the last claims declared: a long path to expand from its thesis
+        deep = max(list(view.workspace.claims)[-200:], key=lambda k: len(view.path_to(k)))
+        wall, cpu = time.perf_counter(), time.process_time()
+        main.jump(deep)
+        await pilot.pause()
+        results["jump"], results["jump_cpu"] = time.perf_counter() - wall, time.process_time() - cpu
+        results["jump_depth"] = len(view.path_to(deep))
+        # trace from the claim with the longest chain of answers among the first declared
+        start_key = max(list(view.workspace.claims)[:300], key=lambda k: len(view.last_word_path(k)))
+        main.jump(start_key)
+        await pilot.pause()
+        results["trace_depth"] = len(view.last_word_path(start_key))
+        await _press(pilot, "t")
+        steps = []
+        for _ in range(REPEATS):
+            steps.append(await _press(pilot, "enter"))  # follow the first answer (if any)
+            await _press(pilot, "left")
+        results["trace_step"], results["trace_step_cpu"] = _median(steps)
+        start = time.perf_counter()
+        view.find("police training corruption")
+        results["find"] = time.perf_counter() - start
+
+
+
+def measure(n: int) -> dict[str, float]:
+    """Generate a map of ``n`` claims and measure the explorer on it (in this process)."""
+    from argmap.generate import write_synthetic
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"bench{n}.yaml"
+        write_synthetic(path, n, seed=1)
+        return asyncio.run(_measure(path))
+
+
+def _row(r: dict[str, float], base: dict[str, float]) -> str:
+    def key(name: str) -> str:
+        return f"{r[name] * 1000:>5.0f}/{(r[name + '_cpu'] - r['noop_cpu']) * 1000:>3.0f}"
+
+    return (
+        f"{int(r['claims']):>7} {r['load']:>6.2f} {r['first_paint']:>5.2f} {r['first_screen']:>6.2f}"
+        f" {r['first_screen'] / base['first_screen']:>5.1f}x {r['noop'] * 1000:>5.0f}/{r['noop_cpu'] * 1000:>3.0f}"
+        f" {key('move')} {key('expand')} {key('jump')} ({int(r['jump_depth']):>3}) {key('trace_step')}"
+        f" {r['find'] * 1000:>6.0f} {r['rss_mb']:>6.0f}"
+    )
+
+
+HEADER = """\
+                  first  full         harness  keypress to idle screen: wall ms / CPU ms above the floor
+ claims load s paint s screen s ratio floor ms   move    expand     jump (depth)   trace   find ms RSS MB"""
+
+NOTES = """\
+load: parse + check + graph + analysis + tree roots (MapView.load), timed alone after the app closed.
+first paint: the app on screen (the load worker may already be done at small sizes).
+full screen: the tree and detail of the loaded map. ratio: full screen relative to the smallest size.
+floor: an unbound key through the same pilot press-and-wait (the harness' own cost, wall/CPU ms);
+other keys: wall ms / CPU ms minus the floor's CPU, i.e. the work the key itself causes.
+Targets: full screen < 1 s and keys < 50 ms at 10k claims; RSS < 300 MB at 100k."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, a few seconds (CI)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process: one size, JSON out
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure(args.one)))
+        return 0
+    sizes = SMOKE_SIZES if args.smoke else SIZES
+    print(HEADER)
+    rows = []
+    for n in sizes:
+        proc = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True)
+        if proc.returncode:
+            print(proc.stderr, file=sys.stderr)
+            return 1
+        rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        print(_row(rows[-1], rows[0]), flush=True)
+    print(NOTES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

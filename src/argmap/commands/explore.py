@@ -1,0 +1,31 @@
+"""``argmap explore``: open the terminal explorer over a map or a folder of maps."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "explore maps in the terminal: tree, trace rebuttals, dropped, clashes, flow"
+ORDER = 20
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Open an interactive explorer over map files or folders of maps. A map with errors "
+        "opens too, on the list of its problems. The maps reload when the files change."
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a map file or a folder of maps")
+    parser.add_argument("--no-watch", action="store_true", help="do not reload when the files change")
+    parser.add_argument("--render-dir", type=Path, default=Path("renders"), metavar="DIR", help="where the render action writes (default: renders/)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.errors import InputError, Location, Problem
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        raise InputError(Problem("not-found", "no such file or folder", Location(str(p))) for p in missing)
+    from argmap.tui import make_app
+
+    make_app(args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir).run()
+    return 0

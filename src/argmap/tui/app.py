@@ -1,0 +1,266 @@
+"""The explorer app: loads maps in a worker, shows them, reloads them when they change.
+
+:func:`make_app` builds it for the CLI (``argmap explore``) and the tests alike. The app
+holds the current :class:`~argmap.tui.view.MapView` and swaps it whole on every (re)load,
+so a later edit action only has to write the file and call :meth:`ArgmapApp.reload`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES, Theme
+from textual.worker import get_current_worker
+
+from argmap.tui.labels import THEME_VARIABLES
+from argmap.tui.messages import JumpRequest, Loaded
+from argmap.tui.screens.help import HelpScreen, bindings_of
+from argmap.tui.screens.main import VIEWS, MainScreen
+from argmap.tui.screens.trace import TraceScreen
+from argmap.tui.view import MapView
+from argmap.tui.widgets.claim_list import ClaimList
+from argmap.tui.widgets.claim_search import ClaimSearch
+from argmap.tui.widgets.claim_tree import ClaimTree
+from argmap.tui.widgets.flow_table import FlowTable
+
+__all__ = ["ArgmapApp", "make_app"]
+
+POLL_SECONDS = 1.0
+"""How often the maps' modification times are checked for a live reload."""
+
+FOCUS_DEPTH = 2
+"""Relations rendered around the focused claim by the render action."""
+
+LIGHT_VARIABLES = {
+    # darker tones for light backgrounds; the defaults in labels.THEME_VARIABLES suit dark ones
+    "role-reason": "#1b7a3d",
+    "role-objection": "#b3262b",
+    "role-rebuttal": "#a85a0c",
+    "status-in": "#1b7a3d",
+    "status-out": "#b3262b",
+    "status-undec": "#8a6d00",
+    "side-1": "#1f5f99",
+    "side-2": "#8e3a8e",
+}
+
+
+def _themes() -> list[Theme]:
+    """argmap-dark and argmap-light: Textual's own, with the argument-map colours."""
+    dark, light = BUILTIN_THEMES["textual-dark"], BUILTIN_THEMES["textual-light"]
+    return [
+        replace(dark, name="argmap-dark", variables={**dark.variables, **THEME_VARIABLES}),
+        replace(light, name="argmap-light", variables={**light.variables, **THEME_VARIABLES, **LIGHT_VARIABLES}),
+    ]
+
+
+def system_viewer() -> list[str] | None:
+    """The command that opens a file in the desktop's viewer, or None on a bare terminal
+    (xdg-open there would start a text browser inside our own terminal)."""
+    if sys.platform == "darwin":
+        return ["open"] if shutil.which("open") else None
+    if os.name == "nt":
+        return ["explorer"]
+    if (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and shutil.which("xdg-open"):
+        return ["xdg-open"]
+    return None
+
+
+class ArgmapApp(App[None]):
+    """Explore argument maps: tree, detail, trace, lists, live reload."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "argmap explore"
+    COMMANDS = App.COMMANDS | {ClaimSearch}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+r", "reload", "Reload the maps", show=False, id="reload"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        *,
+        poll_seconds: float | None = POLL_SECONDS,
+        render_dir: Path = Path("renders"),
+        open_viewer: bool = True,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.poll_seconds = poll_seconds
+        self.render_dir = render_dir
+        self.open_viewer = open_viewer
+        self.view: MapView | None = None
+        self._stamps: dict[Path, float] = {}
+        for theme in _themes():
+            self.register_theme(theme)
+        self.theme = "argmap-dark"
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(THEME_VARIABLES)
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen())
+        self.load(reload=False)
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self._check_files, name="watch-maps")
+
+    @property
+    def main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    # -- loading and live reload ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load(self, reload: bool) -> None:
+        """Load (or reload) the maps off the UI thread; the result arrives as :class:`Loaded`."""
+        try:
+            view = MapView.load(self.paths)
+        except Exception as err:  # never die on a map: say what went wrong and keep the old view
+            self.call_from_thread(self.notify, f"Could not load the maps: {err}", severity="error", timeout=10)
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(Loaded(view, reload))
+
+    def reload(self) -> None:
+        """Load the maps again (after an edit on disk), keeping the cursor on its claim."""
+        self.load(reload=True)
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.view = message.view
+        self._stamps = self._file_stamps()
+        main = self.main
+        main.show(message.view, keep=main.focused_key if message.reload else None)
+        for screen in self.screen_stack:
+            if isinstance(screen, TraceScreen):
+                screen.reload(message.view)
+        if message.reload:
+            problems = len(message.view.problems)
+            self.notify(f"Reloaded: {len(message.view.workspace.claims)} claims, {problems} problem(s).", timeout=3)
+
+    def _file_stamps(self) -> dict[Path, float]:
+        files = set(self.view.watched_files()) if self.view is not None else set()
+        for path in self.paths:  # a map added to a watched folder counts too
+            if path.is_dir():
+                files.update(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            else:
+                files.add(path)
+        stamps = {}
+        for file in files:
+            try:
+                stamps[file] = file.stat().st_mtime
+            except OSError:
+                stamps[file] = -1.0
+        return stamps
+
+    def _check_files(self) -> None:
+        if self.view is not None and self._file_stamps() != self._stamps:
+            self._stamps = self._file_stamps()
+            self.reload()
+
+    # -- actions -------------------------------------------------------------------------
+
+    @on(JumpRequest)
+    def _jump(self, message: JumpRequest) -> None:
+        while not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        self.main.jump(message.key)
+
+    def action_find(self) -> None:
+        """Open the jump-to-claim palette."""
+        self.push_screen(CommandPalette(providers=[ClaimSearch], placeholder="Find a claim: id, words of its text, speaker, tag…"))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Everywhere", [*bindings_of(type(self)), Binding("ctrl+p", "command_palette", "Command palette: every action, claims, themes")]),
+            ("Main screen", bindings_of(MainScreen)),
+            ("Claim tree", bindings_of(ClaimTree)),
+            ("Lists and tables", bindings_of(ClaimList) + bindings_of(FlowTable)[2:]),
+            ("Trace screen", bindings_of(TraceScreen)),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def render_focus(self, key: str, fmt: str) -> None:
+        """Render ``key``'s neighbourhood to a file (in a worker) and open it if we can."""
+        self.notify(f"Rendering {key} as {fmt.upper()}…", timeout=2)
+        self._render(key, fmt)
+
+    @work(thread=True, group="render", exit_on_error=False)
+    def _render(self, key: str, fmt: str) -> None:
+        from argmap.errors import ArgmapError
+
+        assert self.view is not None
+        try:
+            from argmap.render import render_focus
+        except ImportError as err:
+            self.call_from_thread(self.notify, f"Rendering is not available: {err}", severity="error")
+            return
+        stem, _, claim_id = key.partition(":")
+        target = self.render_dir / f"{stem}-{claim_id}.{fmt}"
+        try:
+            self.render_dir.mkdir(parents=True, exist_ok=True)
+            out = render_focus(self.view.workspace, key, FOCUS_DEPTH, target, fmt=fmt)
+        except (ArgmapError, OSError) as err:
+            self.call_from_thread(self.notify, f"Could not render: {err}", severity="error", timeout=10)
+            return
+        viewer = system_viewer() if self.open_viewer else None
+        if viewer is not None:
+            subprocess.Popen([*viewer, str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        self.call_from_thread(self.notify, f"Rendered {out}" + (" (opened)" if viewer else ""), timeout=6)
+
+    def watch_theme(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.restyle()
+            elif isinstance(screen, TraceScreen):
+                screen.refresh_trace()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self.main if any(isinstance(s, MainScreen) for s in self.screen_stack) else None
+        if main is None:
+            return
+        yield SystemCommand("Find a claim", "Jump to a claim by id, text, speaker or tag (/)", self.action_find)
+        yield SystemCommand("Trace answers", "Follow the focused claim's rebuttals to the last word (t)", main.action_trace)
+        yield SystemCommand("Filter claims", "By side, role, status, tag, dropped (f)", main.action_toggle_filters)
+        yield SystemCommand("Render focus as SVG", "Draw the focused claim's neighbourhood (r)", lambda: main.action_render("svg"))
+        yield SystemCommand("Render focus as PNG", "Draw the focused claim's neighbourhood (R)", lambda: main.action_render("png"))
+        yield SystemCommand("Reload the maps", "Read the files again (ctrl+r; happens by itself when they change)", self.reload)
+        for number, name in enumerate(VIEWS, start=1):
+            yield SystemCommand(f"Show {name}", f"Switch the left pane to the {name} view ({number})", lambda name=name: main.action_show_view(name))
+
+
+def make_app(
+    paths: Sequence[Path | str],
+    *,
+    poll_seconds: float | None = POLL_SECONDS,
+    render_dir: Path = Path("renders"),
+    open_viewer: bool = True,
+) -> ArgmapApp:
+    """Build the explorer over map files or folders (the CLI and the tests both use this).
+
+    Args:
+        paths: Map files or folders of maps.
+        poll_seconds: How often to check the files for a live reload; None turns it off.
+        render_dir: Where the render action writes its SVG/PNG files.
+        open_viewer: Open rendered files with the system viewer when there is one.
+    """
+    return ArgmapApp([Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer)

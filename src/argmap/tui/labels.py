@@ -1,0 +1,199 @@
+"""Rich ``Text`` for claims: tree lines, list rows and the detail card.
+
+Claim texts contain brackets, so nothing here goes through markup: every piece is appended
+as plain text with a style. Meaning never rests on colour alone -- each line carries the
+role word and icon, the status word and the side id; colour only repeats it. Colours come
+from the app theme's variables (see :data:`THEME_VARIABLES`) through a :class:`Palette`, so
+a theme switch recolours everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import App
+
+from argmap.graph import Role
+from argmap.model import RelationKind
+from argmap.tui.view import UNKNOWN_STATUS, Link, MapView
+
+__all__ = [
+    "ICONS",
+    "THEME_VARIABLES",
+    "Palette",
+    "claim_card",
+    "claim_line",
+    "link_line",
+    "short",
+]
+
+ICONS = {Role.THESIS: "◆", Role.REASON: "+", Role.OBJECTION: "−", Role.REBUTTAL: "↩", Role.CLAIM: "·"}
+"""A role's icon, shown before its word (the words are what carry the meaning)."""
+
+THEME_VARIABLES = {
+    # classic argument-map colours (reasons green, objections red, rebuttals orange),
+    # mid-tones that read on dark and light backgrounds
+    "role-thesis": "#5f87d7",
+    "role-reason": "#2e9e55",
+    "role-objection": "#d7474b",
+    "role-rebuttal": "#d9822b",
+    "role-claim": "#8a8a8a",
+    "status-in": "#2e9e55",
+    "status-out": "#d7474b",
+    "status-undec": "#c9a227",
+    "side-1": "#3b8ed0",
+    "side-2": "#c55fc5",
+    "side-3": "#1aa3a3",
+    "side-4": "#b8860b",
+}
+"""App theme variables the explorer adds (themes may override them)."""
+
+TEXT_WIDTH = 88
+"""Characters of claim text on one tree or list line."""
+
+
+def short(text: str, width: int = TEXT_WIDTH) -> str:
+    """One line of at most ``width`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Rich styles resolved from the current theme's variables."""
+
+    colours: Mapping[str, str]
+    theme: str = ""
+
+    @classmethod
+    def of(cls, app: App[object]) -> Palette:
+        """The palette of ``app``'s current theme (resolving theme variables costs ~2 ms,
+        so it is done once per theme, not once per cursor move)."""
+        cached = _PALETTES.get(app)
+        if cached is None or cached.theme != app.theme:
+            cached = _PALETTES[app] = cls(app.get_css_variables(), app.theme)
+        return cached
+
+    def role(self, role: Role) -> Style:
+        return Style(color=self.colours.get(f"role-{role.value}"), bold=role is Role.THESIS)
+
+    def status(self, status: str) -> Style:
+        return Style(color=self.colours.get(f"status-{status.lower()}"), bold=status == "IN")
+
+    def side(self, index: int | None) -> Style:
+        if index is None:
+            return Style(dim=True)
+        return Style(color=self.colours.get(f"side-{index % 4 + 1}"), bold=True)
+
+
+_PALETTES: WeakKeyDictionary[App[object], Palette] = WeakKeyDictionary()
+
+
+def _strength(value: float | None) -> str:
+    return " --" if value is None else f"{value:.2f}"[1:] if value < 1 else "1.0"
+
+
+def claim_line(view: MapView, key: str, palette: Palette, *, dim: bool = False, text_width: int = TEXT_WIDTH) -> Text:
+    """One tree or list line: role, status, strength, side, then the claim's text."""
+    claim = view.claim(key)
+    role = view.roles[key]
+    status = view.status(key)
+    side = view.side(key)
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(f"{ICONS[role]} {role.value:<9} ", palette.role(role))
+    line.append(f"{status:<5} ", palette.status(status))
+    line.append(f"{_strength(view.strength(key))} ", Style(dim=True))
+    line.append(f"{(side or '-')[:8]:<8} ", palette.side(view.side_index(side)))
+    line.append(short(claim.text, text_width))
+    if view.is_dropped(key):
+        line.append("  dropped", Style(italic=True, color=palette.colours.get("status-undec")))
+    if dim:
+        line.stylize(Style(dim=True))
+    return line
+
+
+def link_verb(view: MapView, link: Link, incoming: bool) -> str:
+    """How the claim at the other end of a link relates, read from the focused claim."""
+    kind = link.relation.kind
+    if incoming:
+        verb = {RelationKind.SUPPORT: "supported by", RelationKind.REBUT: "rebutted by", RelationKind.UNDERCUT: "inference undercut by"}[kind]
+        return verb + (" (linked)" if link.linked else "")
+    return {RelationKind.SUPPORT: "supports", RelationKind.REBUT: "rebuts", RelationKind.UNDERCUT: "undercuts the inference to"}[kind]
+
+
+def link_line(view: MapView, link: Link, palette: Palette, incoming: bool) -> Text:
+    """A jumpable relation of the detail pane: direction, verb, then the other claim."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append("← " if incoming else "→ ", Style(bold=True))
+    line.append(f"{link_verb(view, link, incoming)}: ", Style(italic=True))
+    line.append_text(claim_line(view, link.key, palette, text_width=60))
+    return line
+
+
+def claim_card(view: MapView, key: str, palette: Palette) -> Text:
+    """Everything about one claim, for the detail pane and the trace screen."""
+    claim = view.claim(key)
+    role = view.roles[key]
+    side = view.side(key)
+    status = view.status(key)
+    card = Text()
+    card.append(f"{ICONS[role]} {role.value.upper()}", palette.role(role))
+    card.append("  ·  ")
+    card.append(side or "no side", palette.side(view.side_index(side)))
+    if side is not None:
+        card.append(f" ({view.side_label(side)})", Style(dim=True))
+    card.append("  ·  ")
+    card.append(claim.kind.value, Style(dim=True))
+    card.append("\n\n")
+    card.append(" ".join(claim.text.split()), Style(bold=True))
+    card.append("\n\n")
+
+    def field(name: str, value: str | Text) -> None:
+        card.append(f"{name:<9}", Style(dim=True))
+        card.append_text(value if isinstance(value, Text) else Text(value))
+        card.append("\n")
+
+    speaker = view.workspace.speaker(claim)
+    if speaker is not None:
+        field("Said by", speaker.name + (f" — {speaker.role}" if speaker.role else ""))
+    else:
+        field("Said by", "nobody in particular (no speaker: belongs to no side)")
+    source = view.workspace.source(claim)
+    if claim.quote is not None:
+        field("Quote", Text(f"“{' '.join(claim.quote.text.split())}”", Style(italic=True)))
+        if source is not None:
+            cite = ", ".join(p for p in (source.title, source.author, source.publisher, source.date) if p)
+            field("", f"— {cite}" + (f" <{source.url}>" if source.url else ""))
+    else:
+        field("Quote", Text("none (not quoted from a source)", Style(dim=True)))
+    status_text = Text(status, palette.status(status))
+    status_text.append(" — " + _status_reason(view, key, status))
+    field("Status", status_text)
+    strength = view.strength(key)
+    if strength is not None:
+        filled = round(strength * 10)
+        field("Strength", f"{strength:.2f} {'█' * filled}{'░' * (10 - filled)}")
+    if view.is_dropped(key):
+        field("Dropped", "yes — no other side answers it in the same or a later speech")
+    if claim.tags:
+        field("Tags", ", ".join(claim.tags))
+    if claim.note:
+        field("Note", " ".join(claim.note.split()))
+    field("Id", Text(f"{key}  ({claim.location})", Style(dim=True)))
+    return card
+
+
+def _status_reason(view: MapView, key: str, status: str) -> str:
+    """Why a claim has its status, in words a student can check on the map."""
+    if status == UNKNOWN_STATUS:
+        return view.analysis_error or "not analysed"
+    if status == "OUT":
+        attackers = [rel.source.partition(":")[2] for rel in view.attackers_in(key)]
+        return "defeated: attacked by " + ", ".join(attackers) + " (IN)" if attackers else "defeated"
+    if status == "IN":
+        return "stands: every attack on it is answered" if view.answers(key) else "stands: nobody attacks it"
+    return "undecided: caught in a cycle of attacks nobody wins"

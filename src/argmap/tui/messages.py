@@ -1,0 +1,26 @@
+"""Messages the explorer's parts send the app: load results and requests to move."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from argmap.tui.view import MapView
+
+__all__ = ["JumpRequest", "Loaded"]
+
+
+class JumpRequest(Message):
+    """Put the tree cursor on a claim (from search, trace, a relation, a list)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+
+class Loaded(Message):
+    """A (re)load finished in its worker thread."""
+
+    def __init__(self, view: MapView, reload: bool) -> None:
+        super().__init__()
+        self.view = view
+        self.reload = reload

@@ -1,0 +1,428 @@
+"""What the explorer shows, computed once per load: a headless view of one workspace.
+
+Every screen and widget of the explorer asks the same questions -- what is this claim's
+role, side and status, which claims hang below it in the tree, who answers it, where is it
+in the flow -- so they are answered here, once, from the model, the graph and the analysis,
+and never re-derived by a widget. Nothing in this module imports Textual or Rich: it is
+tested without a terminal, and the widgets stay thin.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from argmap.analysis import MapAnalysis
+from argmap.errors import Location, Problem
+from argmap.graph import Role, build_graph, incoming, outgoing, role
+from argmap.load import load_workspace
+from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
+
+__all__ = [
+    "ClaimFilter",
+    "FlowSheet",
+    "Link",
+    "MapView",
+    "Trace",
+]
+
+UNKNOWN_STATUS = "?"
+"""The status shown when the analysis could not run (a map with errors, say)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A claim reached along a relation: ``key`` is the claim at the other end.
+
+    ``how`` reads from ``key`` towards the claim asked about: "supports", "rebuts",
+    "undercuts" (an incoming link), or "supported by"-style words are left to the view.
+    """
+
+    key: str
+    relation: Relation
+    linked: bool = False  # reached as a linked premise ("with"), not the stated one
+
+
+@dataclass(frozen=True, slots=True)
+class FlowSheet:
+    """A debate flow: one column per speech, each row a thread of answers left to right."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims the lists show; ``None`` means any."""
+
+    side: str | None = None
+    role: Role | None = None
+    status: str | None = None
+    tag: str | None = None
+    dropped: bool = False
+
+    @property
+    def active(self) -> bool:
+        """True when the filter hides anything."""
+        return self != ClaimFilter()
+
+
+@dataclass
+class Trace:
+    """A walk along rebuttals, with browser-style history: back and forward keep the path."""
+
+    path: list[str]
+    index: int = 0
+
+    @property
+    def current(self) -> str:
+        return self.path[self.index]
+
+    def step(self, key: str) -> None:
+        """Follow an answer: the forward history after the current claim is replaced."""
+        del self.path[self.index + 1 :]
+        self.path.append(key)
+        self.index += 1
+
+    def back(self) -> bool:
+        """Step back one claim; False at the start."""
+        if self.index == 0:
+            return False
+        self.index -= 1
+        return True
+
+    def forward(self) -> bool:
+        """Step forward again along the path walked; False at its end."""
+        if self.index + 1 >= len(self.path):
+            return False
+        self.index += 1
+        return True
+
+    def goto(self, index: int) -> None:
+        """Jump to a claim of the breadcrumb."""
+        self.index = max(0, min(index, len(self.path) - 1))
+
+
+@dataclass
+class MapView:
+    """A loaded workspace with its graph and analysis, and the answers views need.
+
+    Build it with :meth:`load` (slow: parse, graph, analysis; run it off the UI thread).
+    """
+
+    workspace: Workspace
+    graph: nx.DiGraph
+    analysis: MapAnalysis | None
+    analysis_error: str | None = None
+    roles: dict[str, Role] = field(default_factory=dict)
+    roots: dict[str, list[str]] = field(default_factory=dict)
+    side_order: list[str] = field(default_factory=list)
+    _search: list[str] | None = field(default=None, repr=False)
+    _claim_lines: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, paths: Sequence[Path]) -> MapView:
+        """Load maps, build the graph and run the analysis; never raises for bad maps."""
+        workspace = load_workspace(list(paths))
+        return cls.of(workspace)
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> MapView:
+        """The view of an already loaded workspace (after an edit, say)."""
+        graph = build_graph(workspace)
+        analysis: MapAnalysis | None = None
+        error: str | None = None
+        try:
+            from argmap.analysis import analyze
+
+            analysis = analyze(workspace, graph)
+        except Exception as err:  # a partial or broken map must still open: show why analysis is missing
+            error = f"analysis unavailable: {type(err).__name__}: {err}"
+        view = cls(workspace, graph, analysis, error)
+        view.roles = {key: role(graph, key) for key in workspace.claims}
+        view.roots = view._find_roots()
+        for m in workspace.maps.values():
+            view.side_order.extend(s for s in m.sides if s not in view.side_order)
+        return view
+
+    # -- one claim ---------------------------------------------------------------------
+
+    def claim(self, key: str) -> Claim:
+        return self.workspace.claims[key]
+
+    def side(self, key: str) -> str | None:
+        return self.workspace.side(self.workspace.claims[key])
+
+    def side_index(self, side: str | None) -> int | None:
+        """The position of a side in display order (its colour), None for no side."""
+        return self.side_order.index(side) if side in self.side_order else None
+
+    def side_label(self, side: str | None) -> str:
+        if side is None:
+            return "no side"
+        for m in self.workspace.maps.values():
+            if side in m.sides:
+                return m.sides[side].label
+        return side
+
+    def speaker_name(self, key: str) -> str | None:
+        speaker = self.workspace.speaker(self.workspace.claims[key])
+        return speaker.name if speaker else None
+
+    def status(self, key: str) -> str:
+        """IN, OUT or UNDEC (grounded status), or ``?`` when there is no analysis."""
+        if self.analysis is None or key not in self.analysis.status:
+            return UNKNOWN_STATUS
+        return self.analysis.status[key].name
+
+    def strength(self, key: str) -> float | None:
+        return self.analysis.strength.get(key) if self.analysis is not None else None
+
+    def is_dropped(self, key: str) -> bool:
+        return self.analysis is not None and key in self.analysis.dropped
+
+    def attackers_in(self, key: str) -> list[Relation]:
+        """Why a claim is OUT: the attacks on it that stand."""
+        return self.analysis.attackers_in(key) if self.analysis is not None else []
+
+    # -- the claim tree ------------------------------------------------------------------
+
+    def children(self, key: str) -> list[Link]:
+        """What hangs below a claim in the tree: its reasons and objections, and what
+        undercuts the inferences it states (shown under it, since it is their premise)."""
+        found: list[Link] = []
+        for rel in incoming(self.graph, key):
+            found.append(Link(rel.source, rel))
+            found.extend(Link(p, rel, linked=True) for p in rel.linked)
+        for rel in outgoing(self.graph, key):
+            if rel.source == key:
+                found.extend(Link(u.source, u) for u in incoming(self.graph, rel.key))
+        return found
+
+    def parents(self, key: str) -> list[str]:
+        """The claims a claim hangs below in the tree (the inverse of :meth:`children`)."""
+        found = []
+        for rel in outgoing(self.graph, key):
+            target = self.graph.nodes[rel.target]
+            found.append(target["relation"].source if target["type"] == "relation" else rel.target)
+        return found
+
+    def _find_roots(self) -> dict[str, list[str]]:
+        """The top of each map's tree: its theses, then whatever no thesis reaches
+        (a claim that relates to nothing, or one representative of an unanchored cycle)."""
+        claims = self.workspace.claims
+        roots: dict[str, list[str]] = {stem: [] for stem in self.workspace.maps}
+        reached: set[str] = set()
+
+        def reach(start: str) -> None:
+            queue = deque([start])
+            reached.add(start)
+            while queue:
+                for link in self.children(queue.popleft()):
+                    if link.key not in reached:
+                        reached.add(link.key)
+                        queue.append(link.key)
+
+        for key, claim in claims.items():
+            if claim.kind is ClaimKind.THESIS:
+                roots[claim.map].append(key)
+                reach(key)
+        # the tops of what is left first (claims that bear on nothing), then cycles
+        for key in claims:
+            if key not in reached and not self.parents(key):
+                roots[claims[key].map].append(key)
+                reach(key)
+        for key in claims:
+            if key not in reached:
+                roots[claims[key].map].append(key)
+                reach(key)
+        return roots
+
+    def has_theses(self, stem: str) -> bool:
+        return any(c.kind is ClaimKind.THESIS for c in self.workspace.maps[stem].claims.values())
+
+    def path_to(self, key: str) -> list[str]:
+        """A shortest path of claims from a root of the tree down to ``key``."""
+        root_set = {r for rs in self.roots.values() for r in rs}
+        previous: dict[str, str | None] = {key: None}
+        queue = deque([key])
+        while queue:
+            here = queue.popleft()
+            if here in root_set:
+                path = [here]
+                while (nxt := previous[path[-1]]) is not None:
+                    path.append(nxt)
+                return path
+            for parent in self.parents(here):
+                if parent not in previous:
+                    previous[parent] = here
+                    queue.append(parent)
+        return [key]  # unreachable only if roots are stale; show the claim alone
+
+    # -- relations, for the detail pane and trace ---------------------------------------
+
+    def links_in(self, key: str) -> list[Link]:
+        """Relations that bear on a claim or on an inference it states, by their source."""
+        return self.children(key)
+
+    def links_out(self, key: str) -> list[Link]:
+        """Relations a claim takes part in, by the claim at their other end."""
+        found = []
+        for rel in outgoing(self.graph, key):
+            target = self.graph.nodes[rel.target]
+            found.append(Link(target["relation"].source if target["type"] == "relation" else rel.target, rel))
+        return found
+
+    def answers(self, key: str) -> list[Link]:
+        """Who answers a claim: rebuttals of it and undercuts of the inferences it states,
+        strongest standing first (IN before UNDEC before OUT), so following the first answer
+        leads to the last word."""
+        found = [link for link in self.children(key) if link.relation.kind.is_attack and not link.linked]
+        rank = {"IN": 0, "UNDEC": 1, UNKNOWN_STATUS: 1, "OUT": 2}
+        found.sort(key=lambda link: rank[self.status(link.key)])
+        return found
+
+    def last_word_path(self, key: str) -> list[str]:
+        """From ``key``, follow the first answer each time until nobody answers (or a cycle)."""
+        path = [key]
+        while answers := [a for a in self.answers(path[-1]) if a.key not in path]:
+            path.append(answers[0].key)
+        return path
+
+    # -- lists --------------------------------------------------------------------------
+
+    def tags(self) -> list[str]:
+        return sorted({t for c in self.workspace.claims.values() for t in c.tags})
+
+    def matches(self, key: str, wanted: ClaimFilter) -> bool:
+        """Whether a claim passes a filter."""
+        claim = self.workspace.claims[key]
+        return (
+            (wanted.side is None or self.side(key) == wanted.side)
+            and (wanted.role is None or self.roles[key] is wanted.role)
+            and (wanted.status is None or self.status(key) == wanted.status)
+            and (wanted.tag is None or wanted.tag in claim.tags)
+            and (not wanted.dropped or self.is_dropped(key))
+        )
+
+    def filtered(self, wanted: ClaimFilter, keys: Iterable[str] | None = None) -> list[str]:
+        return [k for k in (self.workspace.claims if keys is None else keys) if self.matches(k, wanted)]
+
+    def dropped(self) -> list[str]:
+        """Dropped claims, in the order the maps declare them."""
+        if self.analysis is None:
+            return []
+        return [k for k in self.workspace.claims if k in self.analysis.dropped]
+
+    def search_texts(self) -> list[str]:
+        """One lower-case haystack per claim (id, text, speaker, tags), in claim order."""
+        if self._search is None:
+            texts = []
+            for key, claim in self.workspace.claims.items():
+                speaker = self.speaker_name(key) or ""
+                texts.append(f"{claim.id} {claim.text} {speaker} {' '.join(claim.tags)}".lower())
+            self._search = texts
+        return self._search
+
+    def find(self, query: str, limit: int = 40) -> list[tuple[str, float]]:
+        """Claims matching ``query`` best first, as (key, score in [0, 1]).
+
+        Every word found (in the id, text, speaker or tags) ranks first, an id match above
+        a text match; a typo still finds something through fuzzy matching (rapidfuzz's
+        ``partial_ratio``, the fastest scorer that tolerates it at 100k claims).
+        """
+        from rapidfuzz import fuzz, process
+
+        words = query.lower().split()
+        if not words:
+            return []
+        keys = list(self.workspace.claims)
+        texts = self.search_texts()
+        found: dict[str, float] = {}
+        for index, text in enumerate(texts):
+            if all(w in text for w in words):
+                claim_id = keys[index].partition(":")[2]
+                found[keys[index]] = 1.0 if claim_id.startswith(words[0]) else 0.9 - 0.1 * (text.find(words[0]) / max(len(text), 1))
+        ranked = sorted(found.items(), key=lambda item: -item[1])[:limit]
+        if len(ranked) < limit:
+            fuzzy = process.extract(" ".join(words), texts, scorer=fuzz.partial_ratio, limit=limit - len(ranked), score_cutoff=60)
+            ranked.extend((keys[i], score / 200) for _, score, i in fuzzy if keys[i] not in found)
+        return ranked
+
+    def flow(self, stem: str) -> FlowSheet:
+        """The flow sheet of one map: a column per source in speech order (and one for
+        claims with no quote), each answer placed right of what it answers, on the same row
+        when that cell is free."""
+        argmap = self.workspace.maps[stem]
+        sources = sorted(argmap.sources.values(), key=lambda s: s.order)
+        columns = [s.title for s in sources]
+        position = {s.order: i for i, s in enumerate(sources)}
+        column_of: dict[str, int] = {}
+        for claim in argmap.claims.values():
+            order = self.workspace.speech_order(claim)
+            column_of[claim.key] = position.get(order, -1) if order is not None else -1
+        unquoted = -1 in column_of.values()
+        offset = 1 if unquoted else 0
+        if unquoted:
+            columns.insert(0, "(no quote)")
+        rows: list[dict[int, str]] = []
+        placed: set[str] = set()
+        for start in argmap.claims.values():
+            if start.key in placed or any(p in column_of for p in self.parents(start.key)):
+                continue
+            stack: list[tuple[str, int | None]] = [(start.key, None)]
+            while stack:
+                key, row = stack.pop()
+                if key in placed:
+                    continue
+                placed.add(key)
+                col = column_of[key] + offset
+                if row is None or col in rows[row] or any(c >= col for c in rows[row]):
+                    rows.append({})
+                    row = len(rows) - 1
+                rows[row][col] = key
+                answers = [link.key for link in self.children(key) if link.key in column_of and link.key not in placed]
+                answers.sort(key=lambda k: column_of[k])
+                stack.extend((a, row) for a in reversed(answers))
+        # whatever only a cycle reaches
+        for claim in argmap.claims.values():
+            if claim.key not in placed:
+                placed.add(claim.key)
+                rows.append({column_of[claim.key] + offset: claim.key})
+        width = len(columns)
+        return FlowSheet(tuple(columns), tuple(tuple(r.get(c) for c in range(width)) for r in rows))
+
+    def claim_at(self, location: Location) -> str | None:
+        """The claim whose YAML entry holds a location (to jump from a problem to it)."""
+        if self._claim_lines is None:
+            index: dict[str, list[tuple[int, str]]] = {}
+            for key, claim in self.workspace.claims.items():
+                index.setdefault(str(claim.location.path), []).append((claim.location.line, key))
+            self._claim_lines = {}
+            for path, entries in index.items():
+                entries.sort()
+                self._claim_lines[path] = ([line for line, _ in entries], [key for _, key in entries])
+        lines, keys = self._claim_lines.get(str(location.path), ([], []))
+        at = bisect.bisect_right(lines, location.line) - 1
+        return keys[at] if at >= 0 and location.line else None
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.workspace.problems
+
+    def watched_files(self) -> list[Path]:
+        """Files whose change means a reload: every map and every source text."""
+        files = []
+        for m in self.workspace.maps.values():
+            files.append(m.path)
+            files.extend(s.text_path for s in m.sources.values() if s.text_path is not None)
+        return files
+
+    @staticmethod
+    def relation_words(rel: Relation) -> str:
+        return {RelationKind.SUPPORT: "supports", RelationKind.REBUT: "rebuts", RelationKind.UNDERCUT: "undercuts"}[rel.kind]

@@ -1,0 +1,53 @@
+"""A flat list of claims (all claims under a filter, dropped claims), one line each.
+
+An ``OptionList`` whatever the length (never a widget per row); the list keeps the claim
+keys in option order so the screen can map a highlighted row back to its claim.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from argmap.tui.labels import Palette, claim_line
+from argmap.tui.view import MapView
+
+__all__ = ["ClaimList"]
+
+
+class ClaimList(OptionList):
+    """Claims, one line each: role, status, strength, side, text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", show=False, id="list.last"),
+    ]
+
+    def __init__(self, empty: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.keys: list[str] = []
+        self._empty = empty
+
+    def show(self, view: MapView, keys: list[str], palette: Palette, prefixes: list[str] | None = None) -> None:
+        """Replace the list with ``keys``, each line after its prefix (e.g. "rebuts") if given."""
+        self.clear_options()
+        self.keys = list(keys)
+        if keys:
+            options = []
+            for index, key in enumerate(keys):
+                line = Text(f"{prefixes[index]:<10} ", style="italic") if prefixes else Text()
+                line.append_text(claim_line(view, key, palette))
+                options.append(Option(line))
+            self.add_options(options)
+            self.highlighted = 0
+        else:
+            self.add_option(Option(Text(self._empty, style="italic"), disabled=True))
+
+    def key_at(self, index: int | None) -> str | None:
+        return self.keys[index] if index is not None and 0 <= index < len(self.keys) else None

@@ -1,0 +1,88 @@
+"""The detail pane: everything about the focused claim, and its relations to jump along.
+
+The card is one ``Static`` of Rich ``Text`` (no markup: claim texts hold brackets); the
+relations are an ``OptionList`` so a claim with hundreds of answers costs one widget.
+Choosing a relation posts :class:`DetailPane.Jump`; the screen decides where jumping goes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from argmap.tui.labels import Palette, claim_card, link_line
+from argmap.tui.view import MapView
+
+__all__ = ["DetailPane", "RelationList"]
+
+
+class RelationList(OptionList):
+    """The focused claim's relations, with vim-style movement."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="relations.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="relations.up"),
+        Binding("g", "first", "First", show=False, id="relations.first"),
+        Binding("G", "last", "Last", show=False, id="relations.last"),
+    ]
+
+
+class DetailPane(Vertical):
+    """The focused claim: its card, then every incoming and outgoing relation."""
+
+    class Jump(Message):
+        """The user chose a relation: go to the claim at its other end."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.key: str | None = None
+        self._targets: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="card-scroll"):
+            yield Static(Text("Loading…"), id="card")
+        yield Label("Relations (enter: go there)", id="relations-title")
+        yield RelationList(id="relations")
+
+    def show(self, view: MapView, key: str | None, palette: Palette) -> None:
+        """Show ``key`` (None: nothing focused)."""
+        self.key = key
+        card = self.query_one("#card", Static)
+        relations = self.query_one("#relations", RelationList)
+        relations.clear_options()
+        self._targets = []
+        if key is None or key not in view.workspace.claims:
+            card.update(Text("No claim selected.", style="italic"))
+            return
+        card.update(claim_card(view, key, palette))
+        self.query_one("#card-scroll", VerticalScroll).scroll_home(animate=False)
+        options = []
+        for incoming, links in ((True, view.links_in(key)), (False, view.links_out(key))):
+            for link in links:
+                options.append(Option(link_line(view, link, palette, incoming)))
+                self._targets.append(link.key)
+        if not options:
+            options.append(Option(Text("no relations: nothing supports, rebuts or answers this claim", style="italic"), disabled=True))
+        relations.add_options(options)
+        relations.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self._targets):
+            self.post_message(self.Jump(self._targets[event.option_index]))
+
+    @property
+    def targets(self) -> list[str]:
+        """The claim keys of the relation list, in order (for tests and the screen)."""
+        return list(self._targets)

@@ -1,0 +1,66 @@
+"""The filter bar: narrow the lists (and dim the tree) by side, role, status, tag, dropped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Checkbox, Select
+
+from argmap.graph import Role
+from argmap.tui.view import ClaimFilter, MapView
+
+__all__ = ["FilterBar"]
+
+STATUSES = ("IN", "OUT", "UNDEC")
+
+
+class FilterBar(Horizontal):
+    """Select boxes for each filter; any change posts :class:`FilterBar.Changed`."""
+
+    class Changed(Message):
+        def __init__(self, wanted: ClaimFilter) -> None:
+            super().__init__()
+            self.wanted = wanted
+
+    def compose(self) -> ComposeResult:
+        yield Select[str]([], prompt="any side", id="filter-side")
+        yield Select[str]([(r.value, r.value) for r in Role], prompt="any role", id="filter-role")
+        yield Select[str]([(s, s) for s in STATUSES], prompt="any status", id="filter-status")
+        yield Select[str]([], prompt="any tag", id="filter-tag")
+        yield Checkbox("dropped only", id="filter-dropped")
+
+    def show(self, view: MapView) -> None:
+        """Offer the sides and tags of ``view``."""
+        self.query_one("#filter-side", Select).set_options([(f"{s} ({view.side_label(s)})", s) for s in view.side_order])
+        self.query_one("#filter-tag", Select).set_options([(t, t) for t in view.tags()])
+
+    @property
+    def wanted(self) -> ClaimFilter:
+        def value(selector: str) -> Any:
+            chosen = self.query_one(selector, Select).value
+            return None if chosen is Select.NULL else chosen
+
+        role = value("#filter-role")
+        return ClaimFilter(
+            side=value("#filter-side"),
+            role=Role(role) if role else None,
+            status=value("#filter-status"),
+            tag=value("#filter-tag"),
+            dropped=self.query_one("#filter-dropped", Checkbox).value,
+        )
+
+    def clear(self) -> None:
+        for select in self.query(Select):
+            select.clear()
+        self.query_one("#filter-dropped", Checkbox).value = False
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self.wanted))
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self.wanted))

@@ -1,0 +1,48 @@
+"""Everything outside ``argmap.tui`` is headless: importing it loads neither Textual nor Rich.
+
+Each module is imported in a fresh interpreter (an earlier import in this process would hide
+a leak), as Harlequin's ``test_import_hygiene.py`` does. The CLI and every command module
+are included: ``argmap --help`` imports them all, and must not pay for Textual.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import argmap
+
+HEADLESS = sorted(
+    info.name
+    for info in pkgutil.walk_packages(argmap.__path__, prefix="argmap.")
+    # argmap.__main__ runs the CLI when imported; argmap.cli stands for it
+    if info.name not in ("argmap.tui", "argmap.__main__") and not info.name.startswith("argmap.tui.")
+)
+
+PROBE = """
+import importlib, sys
+importlib.import_module(sys.argv[1])
+if sys.argv[1] == "argmap.cli":
+    importlib.import_module("argmap.cli")._commands()  # every command module, as --help does
+leaked = sorted({m.partition(".")[0] for m in sys.modules} & {"textual", "rich"})
+print(",".join(leaked))
+"""
+
+
+def test_the_headless_modules_are_found() -> None:
+    assert {"argmap.cli", "argmap.load", "argmap.graph", "argmap.commands.explore", "argmap.analysis.debate"} <= set(HEADLESS)
+
+
+@pytest.mark.parametrize("module", HEADLESS)
+def test_module_imports_without_textual_or_rich(module: str) -> None:
+    proc = subprocess.run([sys.executable, "-c", PROBE, module], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "", f"{module} imports {proc.stdout.strip()}"
+
+
+def test_the_probe_sees_textual_when_it_is_imported() -> None:
+    proc = subprocess.run([sys.executable, "-c", PROBE, "argmap.tui"], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "rich,textual"

@@ -1,0 +1,359 @@
+"""Pilot tests of the explorer: they drive the app by keys and assert what it shows.
+
+Small synthetic maps pin the behaviour (a rebuttal chain with a known last word, a cycle,
+brackets in claim text, a broken map); the bundled maps check it on real debates.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Select, TabbedContent
+
+from argmap.tui import ArgmapApp, make_app
+from argmap.tui.screens.help import HelpScreen
+from argmap.tui.screens.main import MainScreen
+from argmap.tui.screens.trace import TraceScreen
+from argmap.tui.view import ClaimFilter
+from argmap.tui.widgets.claim_list import ClaimList
+from argmap.tui.widgets.detail import DetailPane
+from argmap.tui.widgets.flow_table import FlowTable
+from argmap.tui.widgets.problem_list import ProblemList
+
+pytestmark = pytest.mark.asyncio
+
+ARGUMENTS = Path(__file__).resolve().parents[1] / "arguments"
+SIZE = (120, 40)
+
+CHAIN_MAP = dedent(
+    """\
+    argmap: 1
+    title: A chain and a cycle
+    sides:
+      pro: {label: Proposition}
+      con: {label: Opposition}
+    speakers:
+      ann: {name: Ann, side: pro}
+      bob: {name: Bob, side: con}
+    claims:
+      motion:
+        text: Schools should ban phones [citation needed].
+        kind: thesis
+        by: ann
+        tags: [phones]
+      focus:
+        text: Phones distract pupils.
+        by: ann
+        supports: [motion]
+      emergencies:
+        text: Parents need to reach children in emergencies.
+        by: bob
+        rebuts: [focus]
+      office-phone:
+        text: The school office phone covers emergencies.
+        by: ann
+        rebuts: [emergencies]
+        tags: [phones]
+      ping:
+        text: Ping says pong is wrong.
+        by: ann
+        rebuts: [pong]
+      pong:
+        text: Pong says ping is wrong.
+        by: bob
+        rebuts: [ping]
+    """
+)
+
+
+@pytest.fixture
+def chain_map(tmp_path: Path) -> Path:
+    path = tmp_path / "chain.yaml"
+    path.write_text(CHAIN_MAP, encoding="utf-8")
+    return path
+
+
+async def loaded(app: ArgmapApp, pilot: Pilot[None]) -> MainScreen:
+    """Wait for the load worker, return the main screen."""
+    deadline = time.monotonic() + 30
+    while app.view is None:
+        assert time.monotonic() < deadline, "the maps never loaded"
+        await pilot.pause(0.02)
+    await pilot.pause()
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+def card_text(screen: MainScreen) -> str:
+    return str(screen.query_one("#card").render())
+
+
+async def test_opens_on_the_first_thesis_with_its_detail() -> None:
+    app = make_app([ARGUMENTS], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        key = main.claim_tree.cursor_key
+        assert key is not None and app.view is not None
+        assert app.view.claim(key).kind.value == "thesis"
+        assert main.focused_key == key
+        assert " ".join(app.view.claim(key).text.split())[:40] in " ".join(card_text(main).split())
+        assert app.focused is main.claim_tree
+
+
+async def test_children_are_built_on_expand_only(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        node = main.claim_tree.cursor_node
+        assert node is not None and node.data == "chain:motion"
+        assert len(node.children) == 0 and not node.is_expanded
+        await pilot.press("l")
+        assert [c.data for c in node.children] == ["chain:focus"]
+        await pilot.press("j")
+        assert main.focused_key == "chain:focus"
+        assert "Phones distract pupils." in card_text(main)
+
+
+async def test_label_keeps_brackets_of_claim_text(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        node = main.claim_tree.cursor_node
+        assert node is not None
+        assert "[citation needed]" in node.label.plain
+        assert "thesis" in node.label.plain and "IN" in node.label.plain  # role and status in words
+
+
+async def test_cycle_is_cut_with_a_see_leaf(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        assert main.jump("chain:pong")
+        pong = main.claim_tree.cursor_node
+        assert pong is not None
+        await pilot.press("l")
+        (ping,) = pong.children
+        main.claim_tree.populate(ping)
+        (back,) = ping.children
+        assert back.data == pong.data and not back.allow_expand
+        assert back.label.plain.startswith("↺ see pong")
+
+
+async def test_relation_in_detail_jumps_the_tree(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        main.jump("chain:focus")
+        detail = main.query_one(DetailPane)
+        assert detail.targets == ["chain:emergencies", "chain:motion"]
+        await pilot.press("w")  # to the relations list
+        await pilot.press("enter")
+        assert main.claim_tree.cursor_key == "chain:emergencies"
+        assert main.focused_key == "chain:emergencies"
+        assert detail.targets == ["chain:office-phone", "chain:focus"]
+
+
+async def test_trace_walks_to_the_last_word_and_back(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        main.jump("chain:focus")
+        await pilot.press("t")
+        trace = app.screen
+        assert isinstance(trace, TraceScreen)
+        assert "Not the end" in str(trace.query_one("#verdict").render())
+        await pilot.press("e")
+        assert trace.trace.path == ["chain:focus", "chain:emergencies", "chain:office-phone"]
+        verdict = str(trace.query_one("#verdict").render())
+        assert "LAST WORD: Ann (pro)" in verdict
+        crumb = str(trace.query_one("#breadcrumb").render())
+        assert "focus › " in crumb and "step 3 of 3" in crumb
+        await pilot.press("left")
+        assert trace.trace.current == "chain:emergencies"
+        assert "step 2 of 3" in str(trace.query_one("#breadcrumb").render())
+        await pilot.press("right")
+        assert trace.trace.current == "chain:office-phone"
+        await pilot.press("left", "left", "enter")  # a new step replaces the forward history
+        assert trace.trace.path == ["chain:focus", "chain:emergencies"]
+        await pilot.press("o")
+        assert isinstance(app.screen, MainScreen)
+        assert main.claim_tree.cursor_key == "chain:emergencies"
+
+
+async def test_trace_of_a_cycle_says_nobody_has_the_last_word(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        main.jump("chain:ping")
+        await pilot.press("t", "enter")
+        trace = app.screen
+        assert isinstance(trace, TraceScreen)
+        assert trace.trace.path == ["chain:ping", "chain:pong"]
+        assert "CYCLE" in str(trace.query_one("#verdict").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert main.claim_tree.cursor_key == "chain:ping"
+
+
+async def test_find_jumps_to_a_claim_by_words_of_its_text() -> None:
+    app = make_app([ARGUMENTS], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        assert app.view is not None
+        target = "ijm-vs-thrupkaew:question-is-how-not-whether"
+        await pilot.press("slash")
+        await pilot.press(*"not whether but how")
+        for _ in range(100):  # the search runs in a thread
+            await pilot.pause(0.05)
+            if app.screen.query("CommandList Option") or app.screen.query("#--results OptionList"):
+                break
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert main.claim_tree.cursor_key == target
+
+
+async def test_find_ranks_an_id_first() -> None:
+    app = make_app([ARGUMENTS], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert app.view is not None
+        assert app.view.find("question-is-how")[0][0] == "ijm-vs-thrupkaew:question-is-how-not-whether"
+        assert app.view.find("qestion is how not whther")[0][0] == "ijm-vs-thrupkaew:question-is-how-not-whether"  # typos
+
+
+async def test_filters_narrow_the_claims_list(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        await pilot.press("f")
+        assert main.query_one("FilterBar").has_class("-shown")
+        main.query_one("#filter-side", Select).value = "con"
+        await pilot.pause()
+        assert main.query_one(TabbedContent).active == "claims"
+        assert main.query_one("#claim-list", ClaimList).keys == ["chain:emergencies", "chain:pong"]
+        main.query_one("#filter-tag", Select).value = "phones"
+        await pilot.pause()
+        assert main.query_one("#claim-list", ClaimList).keys == []
+        main.query_one("#filter-side", Select).clear()
+        await pilot.pause()
+        assert main.wanted == ClaimFilter(tag="phones")
+        assert main.query_one("#claim-list", ClaimList).keys == ["chain:motion", "chain:office-phone"]
+        tree_line = main.claim_tree.cursor_node
+        assert tree_line is not None and tree_line.label.plain  # the tree keeps every line, dimmed
+
+
+async def test_views_beside_the_tree(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        assert app.view is not None
+        await pilot.press("3")
+        dropped = main.query_one("#dropped-list", ClaimList)
+        assert dropped.keys == app.view.dropped()
+        if dropped.keys:
+            assert main.focused_key == dropped.keys[0]
+        await pilot.press("4")
+        assert main.query_one(TabbedContent).active == "clashes"
+        clashes = main.query_one("ClashTable")
+        assert clashes.row_count == len(app.view.analysis.clashes) > 0  # type: ignore[union-attr]
+        await pilot.press("5")
+        flow = main.query_one(FlowTable)
+        assert len(flow.columns) == 1  # no sources: one "(no quote)" column
+        assert {k for row in flow.cells for k in row if k} == set(app.view.workspace.claims)
+
+
+async def test_flow_of_a_bundled_map_has_a_column_per_speech() -> None:
+    app = make_app([ARGUMENTS / "ijm-vs-thrupkaew.yaml"], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        await pilot.press("5")
+        flow = main.query_one(FlowTable)
+        sources = app.view.workspace.maps["ijm-vs-thrupkaew"].sources  # type: ignore[union-attr]
+        assert len(flow.columns) in (len(sources), len(sources) + 1)
+        assert sum(1 for row in flow.cells for k in row if k) == 53 or len(flow.cells) > 0
+
+
+async def test_a_map_with_errors_opens_on_its_problems(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(CHAIN_MAP.replace("rebuts: [focus]", "rebuts: [fokus]"), encoding="utf-8")
+    app = make_app([broken], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        assert main.query_one(TabbedContent).active == "problems"
+        problems = main.query_one(ProblemList)
+        assert problems.keys and problems.keys[0] == "broken:emergencies"  # the claim the error is in
+        assert "fokus" in str(problems.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        assert main.claim_tree.cursor_key == "broken:emergencies"  # the rest of the map loaded
+
+
+async def test_live_reload_keeps_the_cursor_on_its_claim(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        main.jump("chain:office-phone")
+        old = app.view
+        text = chain_map.read_text(encoding="utf-8") + "  new-claim:\n    text: Added in an editor.\n    by: bob\n    rebuts: [office-phone]\n"
+        chain_map.write_text(text, encoding="utf-8")
+        deadline = time.monotonic() + 20
+        while app.view is old:
+            assert time.monotonic() < deadline, "no reload after the file changed"
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert "chain:new-claim" in app.view.workspace.claims  # type: ignore[union-attr]
+        assert main.claim_tree.cursor_key == "chain:office-phone"
+        assert main.query_one(DetailPane).targets[0] == "chain:new-claim"
+
+
+async def test_help_lists_every_key_of_the_main_screen() -> None:
+    app = make_app([ARGUMENTS], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for binding in MainScreen.BINDINGS + TraceScreen.BINDINGS:
+            assert binding.description in text  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_render_writes_the_focus_and_reports_it(chain_map: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.render
+
+    calls = []
+
+    def fake_render_focus(workspace: object, claim_key: str, depth: int, path: Path, fmt: str = "svg") -> Path:
+        calls.append((claim_key, depth, Path(path), fmt))
+        Path(path).write_text("<svg/>", encoding="utf-8")
+        return Path(path)
+
+    monkeypatch.setattr(argmap.render, "render_focus", fake_render_focus)
+    app = make_app([chain_map], poll_seconds=None, render_dir=tmp_path / "out", open_viewer=False)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        main.jump("chain:focus")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert calls == [("chain:focus", 2, tmp_path / "out" / "chain-focus.svg", "svg")]
+        assert any("Rendered" in n.message for n in app._notifications)
+
+
+@pytest.mark.exe
+async def test_render_with_graphviz(chain_map: Path, tmp_path: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None, render_dir=tmp_path, open_viewer=False)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        main.jump("chain:emergencies")
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        svg = (tmp_path / "chain-emergencies.svg").read_text(encoding="utf-8")
+        assert "<svg" in svg and "emergencies" in svg

@@ -1,0 +1,87 @@
+"""SVG snapshots of each explorer screen at 120x40 (pytest-textual-snapshot).
+
+Deterministic: a fixed small map written by the test, no clock in the header, no live
+reload timer, and every snapshot taken after the load worker has finished. Review the SVGs
+before accepting a change with ``pytest tests/test_tui_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from argmap.tui import make_app
+from argmap.tui.screens.main import MainScreen
+from test_tui import CHAIN_MAP
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def chain_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The chain map as ``chain.yaml`` in the working directory: locations print the same every run."""
+    monkeypatch.chdir(tmp_path)
+    Path("chain.yaml").write_text(CHAIN_MAP, encoding="utf-8")
+    return Path("chain.yaml")
+
+
+def after(*keys: str, jump: str | None = None) -> Any:
+    """A ``run_before`` that waits for the load, optionally jumps, then presses ``keys``."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        deadline = time.monotonic() + 30
+        while getattr(app, "view", None) is None:
+            assert time.monotonic() < deadline
+            await pilot.pause(0.02)
+        await pilot.pause()
+        if jump is not None:
+            assert isinstance(app.screen, MainScreen) and app.screen.jump(jump)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_screen(snap_compare: Any, chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("l", "j"))
+
+
+def test_trace_screen_at_the_last_word(snap_compare: Any, chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("t", "e", jump="chain:focus"))
+
+
+def test_help_screen(snap_compare: Any, chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("question_mark"))
+
+
+def test_flow_view(snap_compare: Any) -> None:
+    app = make_app([Path(__file__).resolve().parents[1] / "arguments" / "ijm-vs-thrupkaew.yaml"], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("5"))
+
+
+def test_problems_view_of_a_broken_map(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    broken = Path("broken.yaml")
+    broken.write_text(CHAIN_MAP.replace("rebuts: [focus]", "rebuts: [fokus]"), encoding="utf-8")
+    app = make_app([broken], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after())
+
+
+def test_filter_bar_and_claims_list(snap_compare: Any, chain_map: Path) -> None:
+    async def filter_con(pilot: Pilot[None]) -> None:
+        await after("f")(pilot)
+        from textual.widgets import Select
+
+        pilot.app.screen.query_one("#filter-side", Select).value = "con"
+        await pilot.pause()
+
+    app = make_app([chain_map], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=filter_con)

@@ -1,0 +1,72 @@
+"""One smoke test of the real app in a real terminal: tmux, keys in, screen text out.
+
+Pilot tests run the app headless; this one runs ``python -m argmap explore arguments/`` as a
+user would, so it catches what only a terminal shows (start-up, the first screen, quitting).
+It fails -- never skips -- when tmux is missing: CI must install it (apt-get install tmux).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+SOCKET = f"argmap-test-{uuid.uuid4().hex[:8]}"
+"""A tmux server of our own: never the user's, never one still shutting down from a last run."""
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=True, timeout=30).stdout
+
+
+def wait_for(session: str, text: str, timeout: float = 60) -> str:
+    """Capture the pane until ``text`` appears and the screen is still (a terminal may be
+    caught halfway through a redraw); fail with the last screen otherwise."""
+    deadline = time.monotonic() + timeout
+    screen = previous = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        if text in screen and screen == previous:
+            return screen
+        previous = screen
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+
+def test_trace_a_rebuttal_to_the_last_word_in_tmux() -> None:
+    assert shutil.which("tmux"), "tmux is not installed (CI: apt-get install tmux)"
+    session = f"argmap-{uuid.uuid4().hex[:8]}"
+    # COLUMNS/LINES inherited from the test runner would override the pane's real size
+    command = f"env -u COLUMNS -u LINES {sys.executable} -m argmap explore --no-watch arguments/"
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(REPO), command)
+    try:
+        first = wait_for(session, "◆ thesis")  # loaded: the footer alone shows while loading
+        assert " claims" in first and "Trace answers" in first and "Quit" in first
+        tmux("send-keys", "-t", session, "/")
+        wait_for(session, "Find a claim")
+        tmux("send-keys", "-t", session, "-l", "law-enforcement-essential")
+        time.sleep(1.0)
+        tmux("send-keys", "-t", session, "Enter")
+        wait_for(session, "Amy E. Roth")  # the detail pane shows Roth's thesis
+        tmux("send-keys", "-t", session, "t")
+        trace = wait_for(session, "Who answers this?")
+        assert "[◆ law-enforcement-essential]" in trace and "step 1 of 1" in trace
+        tmux("send-keys", "-t", session, "e")
+        end = wait_for(session, "LAST WORD")
+        assert "law-enforcement-essential › " in end and "question-is-how-not-whether]" in end
+        assert "Noy Thrupkaew (critics)" in end, end
+        tmux("send-keys", "-t", session, "Escape")
+        wait_for(session, "Trace answers")
+        tmux("send-keys", "-t", session, "q")
+        deadline = time.monotonic() + 10
+        while session in subprocess.run(["tmux", "-L", SOCKET, "ls"], capture_output=True, text=True).stdout:
+            assert time.monotonic() < deadline, "q did not quit the app"
+            time.sleep(0.2)
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
