@@ -171,3 +171,13 @@ def test_analysis_of_one_map_reports_only_that_map(ijm) -> None:  # type: ignore
     assert "context" in workspace.maps  # read as context for cross-map links
     assert all(k.startswith("ijm-vs-thrupkaew:") for k in analysis.dropped)
     assert sum(s.claims for s in analysis.sides) == len(workspace.maps["ijm-vs-thrupkaew"].claims)
+
+
+def test_an_analysts_link_is_no_answer(tmp_path: Path) -> None:
+    workspace, analysis = analysed(tmp_path, (
+        "  a: {text: A, by: p}\n"
+        "  b: {text: B, by: c, rebuts: [{to: a, tags: [analyst-link], note: the texts do not cite each other}]}\n"
+    ))
+    assert "m:a" in analysis.dropped  # nobody on the con side answered a; the analyst did
+    assert analysis.status["m:a"] is Label.OUT  # but the link still counts for what stands
+    assert [(c.attacker, c.target) for c in analysis.clashes] == [("m:b", "m:a")]

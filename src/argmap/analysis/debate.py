@@ -21,7 +21,8 @@ labelling does not defeat: an undercut acts there by defeating the inference it 
 **Dropped**: a claim of one side that no claim of another side attacks (the claim or an
 inference it states) in the same or a later source. Source order is speech order; a
 rebuttal in the same source counts, because a letter that reports a claim and answers it
-has answered it.
+has answered it. A relation tagged :data:`ANALYST_LINK` was drawn by whoever made the map,
+not by the speakers: it counts for status and strength, but it is no answer a speaker gave.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ __all__ = [
     "dropped_claims",
     "rebuttal_chains",
 ]
+
+ANALYST_LINK = "analyst-link"
+"""The tag of a relation the map's author drew between texts that do not cite each other."""
 
 MAX_CHAINS = 2_000
 """Rebuttal chains listed at most (a dense map has exponentially many paths)."""
@@ -143,12 +147,13 @@ def _side(workspace: Workspace, claim: Claim) -> str | None:
     return workspace.side(claim)
 
 
-def _answers(workspace: Workspace, graph: nx.DiGraph, claim: Claim) -> Iterator[Claim]:
-    """Claims that attack ``claim`` or an inference it states."""
+def _answers(workspace: Workspace, graph: nx.DiGraph, claim: Claim, *, speakers_only: bool = False) -> Iterator[Claim]:
+    """Claims that attack ``claim`` or an inference it states; with ``speakers_only``, not
+    through an analyst's link."""
     targets = [claim.key, *(r.key for r in outgoing(graph, claim.key) if r.source == claim.key)]
     for target in targets:
         for rel in incoming(graph, target):
-            if rel.kind.is_attack:
+            if rel.kind.is_attack and not (speakers_only and ANALYST_LINK in rel.tags):
                 yield workspace.claims[rel.source]
 
 
@@ -176,7 +181,7 @@ def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
             continue
         said = workspace.speech_order(claim)
         answered = False
-        for answer in _answers(workspace, graph, claim):
+        for answer in _answers(workspace, graph, claim, speakers_only=True):
             other = _side(workspace, answer)
             if other is None or other == side:
                 continue
