@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Tests never read or write the user's cache of analysed maps (tests/test_cache.py turns
+# it on in a folder of its own); subprocesses inherit this.
+os.environ["ARGMAP_NO_CACHE"] = "1"
 ARGUMENTS = REPO / "arguments"
 
 

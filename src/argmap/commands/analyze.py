@@ -29,14 +29,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.analysis import analyze
+    from argmap.cache import load_analysed
     from argmap.errors import InputError
-    from argmap.load import load_workspace
 
-    workspace = load_workspace(args.paths)
-    if not workspace.ok:
+    workspace, analysis = load_analysed(args.paths, strength_semantics=args.strength)
+    if analysis is None:
         raise InputError(workspace.problems)
-    analysis = analyze(workspace, strength_semantics=args.strength)
     extensions = _extensions(analysis, args.semantics) if args.semantics != "grounded" else None
     report = _report(workspace, analysis, args.semantics, extensions)
     if args.format == "json":

@@ -1,0 +1,89 @@
+"""The cache of analysed workspaces: used when nothing changed, never when something did."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from argmap import cache
+from argmap.analysis import analyze
+from argmap.load import load_workspace
+from conftest import ARGUMENTS
+
+
+@pytest.fixture
+def maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+    shutil.copytree(ARGUMENTS, tmp_path / "arguments")
+    return tmp_path / "arguments"
+
+
+def entries(maps: Path) -> list[Path]:
+    return sorted((maps.parent / "cache").glob("*.pickle"))
+
+
+def test_second_load_comes_from_the_cache_and_equals_a_fresh_one(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = cache.load_analysed([maps])
+    assert len(entries(maps)) == 1
+    calls = []
+    monkeypatch.setattr(cache, "load_workspace", lambda *a, **k: calls.append(a) or load_workspace(*a, **k))
+    second, second_analysis = cache.load_analysed([maps])
+    assert calls == []  # nothing was parsed
+    assert second.claims == first.claims and second.relations == first.relations
+    fresh = analyze(load_workspace([maps]))
+    assert second_analysis is not None
+    assert dict(second_analysis.status) == dict(fresh.status)
+    assert second_analysis.dropped == fresh.dropped
+
+
+@pytest.mark.parametrize("changed", ["ijm-vs-thrupkaew.yaml", "sources/nation-letters.txt"])
+def test_a_changed_map_or_source_text_invalidates_the_entry(maps: Path, changed: str) -> None:
+    cache.load_analysed([maps])
+    path = maps / changed
+    text = path.read_text(encoding="utf-8")
+    if changed.endswith(".yaml"):
+        assert '\ntitle: "' in text
+        text = text.replace('\ntitle: "', '\ntitle: "Edited — ', 1)
+    else:
+        assert "IJM does not “raid” brothels" in text
+        text = text.replace("IJM does not “raid” brothels", "IJM does not raid brothels", 1)  # a quote no longer verifies
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # even with a stale mtime, the content hash tells
+    workspace, _ = cache.load_analysed([maps])
+    if changed.endswith(".yaml"):
+        assert workspace.maps["ijm-vs-thrupkaew"].title.startswith("Edited —")
+    else:
+        assert any(p.code == "quote-not-found" for p in workspace.problems)
+
+
+def test_a_new_map_in_the_folder_invalidates_the_entry(maps: Path) -> None:
+    cache.load_analysed([maps])
+    (maps / "new.yaml").write_text("argmap: 1\ntitle: New\nclaims:\n  a: {text: A}\n")
+    workspace, _ = cache.load_analysed([maps])
+    assert "new" in workspace.maps
+
+
+def test_a_map_with_errors_is_not_cached(maps: Path) -> None:
+    (maps / "broken.yaml").write_text("argmap: 1\ntitle: B\nclaims:\n  a: {text: A, by: nobody}\n")
+    workspace, analysis = cache.load_analysed([maps])
+    assert analysis is None and not workspace.ok
+    assert entries(maps) == []
+
+
+def test_a_damaged_entry_is_rebuilt(maps: Path) -> None:
+    cache.load_analysed([maps])
+    (entry,) = entries(maps)
+    entry.write_bytes(b"not a pickle")
+    workspace, analysis = cache.load_analysed([maps])
+    assert workspace.ok and analysis is not None
+    assert entry.read_bytes() != b"not a pickle"
+
+
+def test_caching_can_be_turned_off(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    cache.load_analysed([maps])
+    assert entries(maps) == []
