@@ -5,3 +5,18 @@ in that list), ``configure(parser)`` and ``run(args) -> int`` (the exit status).
 import heavy libraries (Textual, Graphviz, networkx) inside ``run``, never at the top:
 every module here is imported for ``argmap --help``.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write a command's text result to ``output`` (atomically), or to stdout when None."""
+    if output is None:
+        print(text, end="")
+        return
+    from argmap.fileio import atomic_write_text
+
+    atomic_write_text(output, text)
+    print(f"wrote {output}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from argmap.commands import emit
 from argmap.export.options import add_scope_options
 
 HELP = "write a case brief (Markdown): contentions, evidence cards, blocks, drops"
@@ -24,13 +25,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.export.brief import brief_markdown
     from argmap.export.common import load_debates
-    from argmap.fileio import atomic_write_text
 
     debates = load_debates(args.paths, side=args.side, thesis=args.thesis, depth=args.depth)
     text = brief_markdown(debates)
-    if args.output is None:
-        print(text, end="")
-    else:
-        atomic_write_text(args.output, text)
-        print(f"wrote {args.output}")
+    emit(text, args.output)
     return 0

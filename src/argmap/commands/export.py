@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from argmap.commands import emit
+
 HELP = "export a map as AIF JSON or Argdown"
 ORDER = 81
 
@@ -24,7 +26,6 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from argmap.errors import ArgmapError, InputError
-    from argmap.fileio import atomic_write_text
     from argmap.interchange import to_aif, to_argdown
     from argmap.load import load_workspace
 
@@ -42,9 +43,5 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(to_aif(workspace, stem), indent=2, ensure_ascii=False) + "\n"
     else:
         text = to_argdown(workspace, stem)
-    if args.output is None:
-        print(text, end="")
-    else:
-        atomic_write_text(args.output, text)
-        print(f"wrote {args.output}")
+    emit(text, args.output)
     return 0
