@@ -138,3 +138,31 @@ def test_format_extensions() -> None:
     assert format_extensions([{"a10", "a2"}, {"a1"}, set()]) == "[[],[a1],[a2,a10]]"
     fw = Framework(["a", "b"], [("a", "b"), ("b", "a")])
     assert format_extensions(extensions(fw, "stable")) == "[[a],[b]]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "arg(a1).\narg(a2).\natt(a1,a2).\n",
+        "arg(a1).\r\narg(a2).\r\natt(a2,a1).\r\natt(a1,a1).",  # CRLF, no final line end
+        "arg(a_very_long_argument_name_1).\narg(b).\narg(b).\natt(b,a_very_long_argument_name_1).\n",
+        "att(a,b).\narg(b).\narg(a).\n",  # attacks first
+        "arg(a).\n",
+    ],
+)
+def test_plain_apx_fast_path_matches_the_general_reader(text: str) -> None:
+    from argmap.analysis import iccma
+
+    fast = iccma._plain_apx(text.encode("ascii"))
+    assert fast is not None
+    general = iccma._framework(dict.fromkeys(iccma._ARG.findall(text)), iccma._ATT.findall(text))
+    assert fast.arguments == general.arguments
+    assert fast.attacks == general.attacks
+
+
+def test_plain_apx_fast_path_leaves_undeclared_arguments_to_the_general_reader() -> None:
+    from argmap.analysis import iccma
+
+    assert iccma._plain_apx(b"arg(a).\natt(a,b).\n") is None
+    with pytest.raises(InputError):
+        read_apx("arg(a).\natt(a,b).\n")

@@ -11,9 +11,16 @@ Files seen in the wild have CRLF line ends, spaces inside the parentheses, blank
 self-attacks, isolated arguments and arguments declared out of order; all are accepted, and so
 are ``%`` comment lines in ``.apx`` (its facts are ASP/Prolog syntax) and arguments declared
 twice. An attack on an undeclared argument, or a line that is no fact, is an
-:class:`~argmap.errors.InputError` whose problems give line and column. A million arguments
-with two million attacks read in a few seconds: the whole text is matched by regular
-expressions at once, and lines are only walked one by one to locate errors.
+:class:`~argmap.errors.InputError` whose problems give line and column.
+
+A million arguments with two million attacks (57 MB of ``.apx``) read in about a second. An
+``.apx`` file as the ICCMA generators write it (ASCII, one ``arg(a).`` or ``att(a,b).`` a line,
+no spaces or comments) is checked by one regular expression over its bytes and cut into
+names with numpy, without a Python object per name: each name is packed into 64-bit words,
+hashed, and matched to its declaration by sorting (checked byte for byte, so a hash collision
+only costs the slow path). Any other file takes that slow path: the whole text is matched by
+regular expressions at once and names are looked up in a dict (about a microsecond each,
+dominated by cache misses); lines are only walked one by one to locate errors.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from itertools import chain
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from argmap.analysis.dung import Framework
 from argmap.errors import InputError, Location, Problem
@@ -39,7 +47,11 @@ _APX_CONTENT = re.compile(r"^[ \t\r]*[^\s%]", re.M)  # a line that is neither bl
 _TGF_NAME = re.compile(r"^[ \t]*(\S+)[ \t]*\r?$", re.M)
 _TGF_ATTACK = re.compile(r"^[ \t]*(\S+)[ \t]+(\S+)[ \t]*\r?$", re.M)
 _CONTENT = re.compile(r"^[ \t\r]*\S", re.M)
+_DIGITS = re.compile(r"(\d+)")
 _SEPARATOR = re.compile(r"^[ \t]*#[ \t]*\r?$", re.M)
+_PLAIN_NAME = rb"[^\s,()\x00]+"
+_PLAIN_APX = re.compile(rb"(?:(?:arg\(%s\)|att\(%s,%s\))\.\r?\n)*+" % ((_PLAIN_NAME,) * 3))
+"""A whole ``.apx`` text as generators write it (with a final line end): the fast path."""
 
 
 def read_apx(source: str | os.PathLike[str]) -> Framework:
@@ -51,6 +63,10 @@ def read_apx(source: str | os.PathLike[str]) -> Framework:
         OSError: The file cannot be read.
     """
     text, path = _text(source)
+    with suppress(UnicodeEncodeError):
+        framework = _plain_apx(text.encode("ascii"))
+        if framework is not None:
+            return framework
     declared = _ARG.findall(text)
     pairs = _ATT.findall(text)
     names = dict.fromkeys(declared)
@@ -110,8 +126,9 @@ def read_framework(path: str | os.PathLike[str]) -> Framework:
 
 def natural_key(name: str) -> tuple[str | int, ...]:
     """Sort key putting ``a2`` before ``a10``: digit runs compare as numbers."""
-    parts = re.split(r"(\d+)", name)
-    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
+    parts = _DIGITS.split(name)
+    parts[1::2] = map(int, parts[1::2])
+    return tuple(parts)
 
 
 def format_extensions(extensions: Iterable[Iterable[str]]) -> str:
@@ -121,11 +138,9 @@ def format_extensions(extensions: Iterable[Iterable[str]]) -> str:
     Arguments are in :func:`natural_key` order within an extension and extensions in the
     order of those sorted lists, so the output is deterministic.
     """
-    sorted_extensions = sorted(
-        (sorted(extension, key=natural_key) for extension in extensions),
-        key=lambda names: [natural_key(name) for name in names],
-    )
-    return "[" + ",".join("[" + ",".join(names) + "]" for names in sorted_extensions) + "]"
+    # each name's key is computed once: a grounded extension can hold a million names
+    keyed = sorted(sorted((natural_key(name), name) for name in extension) for extension in extensions)
+    return "[" + ",".join("[" + ",".join(name for _, name in names) + "]" for names in keyed) + "]"
 
 
 def _text(source: str | os.PathLike[str]) -> tuple[str, str]:
@@ -142,6 +157,65 @@ def _framework(names: dict[str, None], pairs: list[tuple[str, str]]) -> Framewor
     index = dict(zip(names, range(len(names))))
     ends = np.fromiter(map(index.__getitem__, chain.from_iterable(pairs)), np.int64, 2 * len(pairs))
     return Framework.from_indices(list(names), ends[0::2], ends[1::2])
+
+
+def _plain_apx(data: bytes) -> Framework | None:
+    """The framework of a plain ASCII ``.apx`` text, or None when the slow path must read it
+    (another layout, an undeclared argument, a hash collision)."""
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    if _PLAIN_APX.fullmatch(data) is None:  # an empty text is no plain one
+        return None
+    buf = np.frombuffer(data, np.uint8)
+    ends = np.flatnonzero(buf == ord("\n"))
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    close = ends - 2 - (buf[ends - 1] == ord("\r"))  # each line's ")"
+    is_arg = buf[starts + 2] == ord("g")  # arg( or att(
+    commas = np.flatnonzero(buf == ord(","))  # one per attack, in order: names hold none
+    # every name as a [begin, end) byte range: the declared ones, then attackers, then targets
+    begin = np.concatenate((starts[is_arg] + 4, starts[~is_arg] + 4, commas + 1))
+    end = np.concatenate((close[is_arg], commas, close[~is_arg]))
+    words = _packed(buf, begin, end - begin)
+    n_declared, n_attacks = int(is_arg.sum()), len(commas)
+    if not n_declared:
+        return None  # attacks on undeclared arguments
+    declared, tokens = words[:n_declared], words[n_declared:]
+    keys, token_keys = _hashed(declared), _hashed(tokens)
+    order = np.argsort(keys, kind="stable")  # of repeated declarations, the first comes first
+    ranked, ranked_keys = declared[order], keys[order]
+    first = np.ones(n_declared, dtype=bool)
+    first[1:] = ranked_keys[1:] != ranked_keys[:-1]
+    if not (ranked[1:][~first[1:]] == ranked[:-1][~first[1:]]).all():
+        return None  # two names with one hash
+    kept = np.zeros(n_declared, dtype=bool)
+    kept[order[first]] = True
+    number = np.cumsum(kept) - 1  # the argument number of each kept declaration
+    unique_keys = ranked_keys[first]
+    by_key = np.argsort(token_keys)  # searching sorted keys is cache-friendly: 3× faster
+    found = np.empty(len(token_keys), dtype=np.int64)
+    found[by_key] = np.minimum(np.searchsorted(unique_keys, token_keys[by_key]), len(unique_keys) - 1)
+    if not ((unique_keys[found] == token_keys).all() and (ranked[first][found] == tokens).all()):
+        return None  # an undeclared argument (or a hash collision)
+    indices = number[order[first]][found]
+    names = b"\n".join(declared[kept].view(f"S{8 * words.shape[1]}").ravel().tolist()).decode("ascii").split("\n")
+    return Framework.from_indices(names, indices[:n_attacks], indices[n_attacks:])
+
+
+def _packed(buf: npt.NDArray[np.uint8], begin: npt.NDArray[np.int64], length: npt.NDArray[np.int64]) -> npt.NDArray[np.uint64]:
+    """The byte ranges of ``buf`` zero-padded to whole 64-bit words: one row of words each."""
+    width = -(-int(length.max(initial=1)) // 8) * 8
+    matrix = np.zeros((len(begin), width), dtype=np.uint8)
+    for j in range(width):  # a column at a time: a (names × width) index array would be huge
+        matrix[:, j] = buf.take(begin + j, mode="clip") * (length > j)
+    return matrix.view(np.uint64)
+
+
+def _hashed(words: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """One 64-bit key per row of words: the word itself for names of up to 8 bytes."""
+    key = words[:, 0].copy()
+    for j in range(1, words.shape[1]):
+        key = key * np.uint64(0x9E3779B97F4A7C15) + words[:, j]
+    return key
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
