@@ -108,7 +108,7 @@ def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfq
         except Exception:  # a stale or damaged entry is rebuilt, whatever is wrong with it
             pass
     workspace = load_workspace(paths)
-    analysis = analyze(workspace, strength_semantics=strength_semantics) if workspace.ok else None
+    analysis = analyze(workspace, strength_semantics=strength_semantics).compute_all() if workspace.ok else None
     if analysis is not None and entry is not None:
         used = {m.path.resolve() for m in workspace.maps.values()}
         used |= {s.text_path for m in workspace.maps.values() for s in m.sources.values() if s.text_path is not None}

@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
@@ -97,25 +98,95 @@ class SideSummary:
     dropped_by_opponents: int  # this side's claims the others never answered
 
 
-@dataclass(frozen=True)
 class MapAnalysis:
-    """Every analysis of a workspace, computed once and read by all views."""
+    """Every analysis of a workspace, read by all views.
 
-    status: Mapping[str, Label]  # claim and relation keys
-    strength: Mapping[str, float]  # claim keys
-    strength_semantics: str
-    converged: bool
-    dropped: frozenset[str]
-    clashes: tuple[Clash, ...]
-    chains: tuple[Chain, ...]
-    unsupported: frozenset[str]
-    isolated: frozenset[str]
-    sides: tuple[SideSummary, ...]
-    graph: nx.DiGraph = field(repr=False, compare=False)
+    The grounded status is computed up front (everything else leans on it); the rest is
+    computed the first time a view asks for it and kept, so a diagram that shows no
+    chains or strengths does not pay for them.
+    """
+
+    def __init__(self, workspace: Workspace, graph: nx.DiGraph, status: Mapping[str, Label], strength_semantics: str = "dfquad") -> None:
+        self.workspace = workspace
+        self.graph = graph
+        self.status = status  # claim and relation keys
+        self.strength_semantics = strength_semantics
 
     def attackers_in(self, key: str) -> list[Relation]:
         """Why a claim or relation is OUT: the attacking relations that are IN."""
         return [r for r in _attacks_on(self.graph, key) if self.status.get(r.key) is Label.IN]
+
+    @cached_property
+    def _strength(self) -> tuple[dict[str, float], bool]:
+        from argmap.analysis.strength import claim_strength
+
+        return claim_strength(self.graph, self.status, self.strength_semantics)
+
+    @property
+    def strength(self) -> Mapping[str, float]:
+        """Gradual strength per claim key, in [0, 1]."""
+        return self._strength[0]
+
+    @property
+    def converged(self) -> bool:
+        """Whether the strength computation converged (see :mod:`argmap.analysis.gradual`)."""
+        return self._strength[1]
+
+    @cached_property
+    def dropped(self) -> frozenset[str]:
+        return dropped_claims(self.workspace, self.graph)
+
+    @cached_property
+    def clashes(self) -> tuple[Clash, ...]:
+        return clash_points(self.workspace, self.graph)
+
+    @cached_property
+    def chains(self) -> tuple[Chain, ...]:
+        return rebuttal_chains(self.workspace, self.graph)
+
+    @cached_property
+    def _scope(self) -> list[Claim]:
+        return [c for c in graph_claims(self.graph) if self.workspace.is_primary(c.key)]
+
+    @cached_property
+    def unsupported(self) -> frozenset[str]:
+        """Claims (not evidence) of the maps asked for that nothing supports."""
+        return frozenset(c.key for c in self._scope if c.kind is not ClaimKind.EVIDENCE and not incoming(self.graph, c.key, RelationKind.SUPPORT))
+
+    @cached_property
+    def isolated(self) -> frozenset[str]:
+        """Claims of the maps asked for that take part in no relation."""
+        return frozenset(c.key for c in self._scope if self.graph.degree(c.key) == 0)
+
+    @cached_property
+    def sides(self) -> tuple[SideSummary, ...]:
+        """What stands of each side's case, in display order, then claims of no side."""
+        workspace, status, dropped = self.workspace, self.status, self.dropped
+        labels: dict[str | None, str] = {}
+        for stem in (*workspace.primary, *workspace.maps):
+            for side in workspace.maps[stem].sides.values():
+                labels.setdefault(side.id, side.label)
+        labels[None] = "no side"
+        per_side: dict[str | None, list[Claim]] = defaultdict(list)
+        for claim in self._scope:
+            per_side[_side(workspace, claim)].append(claim)
+        return tuple(
+            SideSummary(
+                side,
+                labels.get(side, str(side)),
+                len(members),
+                dict(Counter(status[c.key].name for c in members)),
+                {c.key: status[c.key].name for c in members if c.kind is ClaimKind.THESIS},
+                sum(c.key in dropped for c in members),
+            )
+            for side, members in sorted(per_side.items(), key=lambda item: list(labels).index(item[0]))
+        )
+
+    def compute_all(self) -> MapAnalysis:
+        """Compute every lazy part now (before caching the analysis, say); returns self."""
+        for name in ("strength", "dropped", "clashes", "chains", "unsupported", "isolated", "sides"):
+            getattr(self, name)
+        return self
 
 
 def _attacks_on(graph: nx.DiGraph, key: str) -> Iterator[Relation]:
@@ -262,38 +333,10 @@ def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CH
 
 
 def analyze(workspace: Workspace, graph: nx.DiGraph | None = None, *, strength_semantics: str = "dfquad") -> MapAnalysis:
-    """Run every analysis on ``workspace`` (build its graph unless given)."""
-    from argmap.analysis.strength import claim_strength
+    """Analyse ``workspace`` (building its graph unless given): status now, the rest on demand."""
     from argmap.graph import build_graph
 
     graph = graph if graph is not None else build_graph(workspace)
     framework = attack_framework(graph)
     status = dict(zip(framework.arguments, grounded_labelling(framework)))
-    strength, converged = claim_strength(graph, status, strength_semantics)
-    dropped = dropped_claims(workspace, graph)
-    scope = [c for c in graph_claims(graph) if workspace.is_primary(c.key)]
-    unsupported = frozenset(c.key for c in scope if c.kind is not ClaimKind.EVIDENCE and not incoming(graph, c.key, RelationKind.SUPPORT))
-    isolated = frozenset(c.key for c in scope if graph.degree(c.key) == 0)
-    labels: dict[str | None, str] = {}
-    for stem in (*workspace.primary, *workspace.maps):
-        for side in workspace.maps[stem].sides.values():
-            labels.setdefault(side.id, side.label)
-    labels[None] = "no side"
-    per_side: dict[str | None, list[Claim]] = defaultdict(list)
-    for claim in scope:
-        per_side[_side(workspace, claim)].append(claim)
-    sides = tuple(
-        SideSummary(
-            side,
-            labels.get(side, str(side)),
-            len(members),
-            dict(Counter(status[c.key].name for c in members)),
-            {c.key: status[c.key].name for c in members if c.kind is ClaimKind.THESIS},
-            sum(c.key in dropped for c in members),
-        )
-        for side, members in sorted(per_side.items(), key=lambda item: list(labels).index(item[0]))
-    )
-    return MapAnalysis(
-        status, strength, strength_semantics, converged, dropped, clash_points(workspace, graph),
-        rebuttal_chains(workspace, graph), unsupported, isolated, sides, graph,
-    )
+    return MapAnalysis(workspace, graph, status, strength_semantics)
