@@ -388,3 +388,64 @@ def test_an_unchanged_map_is_not_written_even_if_others_are(bundled: Path) -> No
     editor.set_note(f"{IJM}:siem-reap-tip", "x")
     (bundled / "context.yaml").write_text(read(bundled / "context.yaml") + "\n# edited elsewhere\n", encoding="utf-8")
     assert editor.save() == (bundled / f"{IJM}.yaml",)
+
+
+# -- slices: editing a few claims gives exactly what editing the whole document gives ----------
+def _random_session(folder: Path, whole: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    import random
+
+    import argmap.edit.session as session
+    from argmap.edit.slices import SliceError
+
+    if whole:
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise SliceError("whole document")
+
+        monkeypatch.setattr(session, "Slice", refuse)
+    editor = Editor(folder)
+    chooser = random.Random(7)
+    for step in range(40):
+        key = chooser.choice(list(editor.workspace.claims))
+        stem = key.partition(":")[0]
+        try:
+            match chooser.randrange(5):
+                case 0:
+                    editor.set_text(key, f"Edited {step}: [x]")
+                case 1:
+                    editor.remove_claim(key)
+                case 2:
+                    editor.add_claim(f"{stem}:n{step}", "New.", rebuts=[key], after=chooser.choice([None, key]))
+                case 3:
+                    editor.move_claim(key, chooser.choice([m for m in editor.workspace.maps if m != stem]))
+                case _:
+                    editor.set_note(key, f"note {step}")
+        except ChangeRefused:
+            pass
+    monkeypatch.undo()
+    return {p.name: t for p, t in editor.texts.items()}
+
+
+def test_slice_edits_equal_whole_document_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sliced, whole = tmp_path / "sliced", tmp_path / "whole"
+    shutil.copytree(REPO / "arguments", sliced)
+    shutil.copytree(REPO / "arguments", whole)
+    assert _random_session(sliced, False, monkeypatch) == _random_session(whole, True, monkeypatch)
+
+
+def test_a_flow_style_claims_map_is_edited_whole(tmp_path: Path) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text("argmap: 1\ntitle: T\nclaims: {a: {text: A.}, b: {text: B.}}  # kept\n", encoding="utf-8")
+    editor = Editor(tmp_path)
+    editor.link("flow:b", "supports", "flow:a")
+    editor.save()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("argmap: 1\ntitle: T\nclaims: {a: {text: A.}, b: {text: B., supports: [a]}}") and "# kept" in text
+
+
+def test_quote_verdicts_are_reused_but_problems_match_the_loader(bundled: Path) -> None:
+    editor = Editor(bundled)
+    key = f"{IJM}:series-misrepresents-ijm"
+    with pytest.raises(ChangeRefused):
+        editor.set_quote(key, "nation-letters", "words that are not in the source at all")
+    editor.set_text(f"{IJM}:ijm-does-not-raid", "Moved lines, same quotes.\nSecond line.")
+    assert [str(p) for p in editor.workspace.problems] == [str(p) for p in load_workspace([bundled], texts=editor.texts).problems]

@@ -85,3 +85,13 @@ def test_filter_bar_and_claims_list(snap_compare: Any, chain_map: Path) -> None:
 
     app = make_app([chain_map], poll_seconds=None)
     assert snap_compare(app, terminal_size=SIZE, run_before=filter_con)
+
+
+def test_add_claim_dialog(snap_compare: Any, chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("a", *"Screens cut sleep.", jump="chain:focus"))
+
+
+def test_delete_shows_what_it_orphans(snap_compare: Any, chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("d", jump="chain:emergencies"))

@@ -88,18 +88,19 @@ class Document:
     Edit :attr:`data` (a ruamel ``CommentedMap``) in place, then call :meth:`render`.
     """
 
-    def __init__(self, text: str, display: str) -> None:
+    def __init__(self, text: str, display: str, *, indentation: Indentation | None = None) -> None:
         """Parse ``text``; raise :class:`~argmap.errors.InputError` if ruamel cannot read it.
 
         Args:
             text: the file's text (a leading BOM is kept and written back).
             display: the path shown in problems.
+            indentation: how the whole file indents, when ``text`` is only part of it.
         """
         self.bom = text.startswith("\ufeff")
         self.original = text[1:] if self.bom else text
         self.display = display
         self.newline = _newline(self.original)
-        self.indentation = detect_indentation(self.original)
+        self.indentation = indentation or detect_indentation(self.original)
         self._yaml = _yaml(self.indentation)
         try:
             data = self._yaml.load(self.original)

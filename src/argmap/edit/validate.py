@@ -1,29 +1,27 @@
 """Check unsaved map texts with the loader itself, as ``argmap check`` would check them saved.
 
-:func:`argmap.load.load_workspace` reads files, and an edit must be checked before
-anything is written. So the texts go into a private temporary folder that mirrors the
-workspace: the edited maps as text, every other map and every source text hard-linked
-(copied where the file system cannot link), at the same relative paths, so references
-between maps and quote checks behave as in the real folder. The workspace that comes back
-is then relocated: every path and location points at the real files again, so a UI can
-show it and problems name the file the user knows.
+:func:`argmap.load.load_workspace` takes the text of maps not yet written (``texts=``), so
+an edit is checked exactly as ``argmap check`` will check the saved file, with nothing
+written anywhere. One thing is kept between checks: quote verification. Only an edited
+claim's quote can change, so each (source file, quote text) is verified once per session
+and its verdict reused, placed at the quote's current line; the problems come out in the
+same order as the loader's own pass would give them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from argmap.errors import Location
+from argmap.errors import Location, Problem
 from argmap.load import load_workspace
-from argmap.model import Workspace
+from argmap.model import Quote, Workspace
+from argmap.quotes import QuoteIndex
 
-__all__ = ["check_texts", "display"]
+__all__ = ["Checker", "display"]
+
+_NOWHERE = Location("")
 
 
 def display(path: Path) -> str:
@@ -34,70 +32,42 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+class Checker:
+    """Loads the workspace ``root`` as given texts would make it, quote verdicts remembered."""
 
+    def __init__(self, root: Path, *, verify_quotes: bool = True) -> None:
+        self.root = root
+        self.verify_quotes = verify_quotes
+        self._index = QuoteIndex()
+        self._verdicts: dict[tuple[Path, str], Problem | None] = {}
 
-class _Relocator:
-    """Rewrites shadow paths in a loaded workspace back to the real folder."""
+    def forget(self) -> None:
+        """Drop remembered source texts and verdicts (the sources may have changed on disk)."""
+        self._index = QuoteIndex()
+        self._verdicts.clear()
 
-    def __init__(self, shadow: Path, real: Path) -> None:
-        self.shadow = shadow.resolve()
-        self.real = real.resolve()
-        self.shadow_display = display(self.shadow)
-        self.locations: dict[str, str] = {}
-
-    def path(self, path: Path) -> Path:
-        try:
-            return self.real / path.resolve().relative_to(self.shadow)
-        except ValueError:
-            return path
-
-    def text(self, shown: str) -> str:
-        if shown not in self.locations:
-            candidate = Path(shown)
-            absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
-            relocated = self.path(absolute)
-            self.locations[shown] = display(relocated) if relocated != absolute else shown
-        return self.locations[shown]
-
-    def __call__(self, value: Any) -> Any:
-        if isinstance(value, Location):
-            return Location(self.text(value.path), value.line, value.column) if value.path else value
-        if isinstance(value, Path):
-            return self.path(value)
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changes = {f.name: self(getattr(value, f.name)) for f in dataclasses.fields(value)}
-            return dataclasses.replace(value, **changes)
-        if isinstance(value, Mapping):
-            return {k: self(v) for k, v in value.items()}
-        if isinstance(value, tuple):
-            return tuple(self(v) for v in value)
-        return value
-
-
-def check_texts(root: Path, texts: Mapping[Path, str], others: list[Path], *, verify_quotes: bool = True) -> Workspace:
-    """Load the workspace ``root`` as it would be with ``texts`` written.
-
-    Args:
-        root: the workspace folder.
-        texts: map file → text, for every map file of the workspace.
-        others: files the maps read (source texts), at their real paths under ``root``.
-        verify_quotes: check quotes against source texts, as ``argmap check`` does.
-    """
-    root = root.resolve()
-    with tempfile.TemporaryDirectory(prefix="argmap-edit-") as folder:
-        shadow = Path(folder)
-        for path, text in texts.items():
-            (shadow / path.resolve().relative_to(root)).write_text(text, encoding="utf-8", newline="")
-        for path in others:
-            resolved = path.resolve()
-            if resolved.is_relative_to(root) and resolved.is_file():
-                _link(resolved, shadow / resolved.relative_to(root))
-        loaded = load_workspace([shadow], verify_quotes=verify_quotes)
-        workspace: Workspace = _Relocator(shadow, root)(loaded)
-    return workspace
+    def __call__(self, texts: Mapping[Path, str]) -> Workspace:
+        """The workspace with ``texts`` (map file → text) in place of what is on disk."""
+        workspace = load_workspace([self.root], texts=texts, verify_quotes=False)
+        if not self.verify_quotes:
+            return workspace
+        found: list[Problem] = []
+        for argmap in workspace.maps.values():  # the loader's order: maps, then their claims
+            for claim in argmap.claims.values():
+                quote = claim.quote
+                if quote is None:
+                    continue
+                path = argmap.sources[quote.source].text_path
+                if path is None:
+                    continue
+                key = (path, quote.text)
+                if key not in self._verdicts:
+                    self._verdicts[key] = self._index.check(Quote(quote.source, quote.text, _NOWHERE), path)
+                verdict = self._verdicts[key]
+                if verdict is not None:
+                    found.append(dataclasses.replace(verdict, location=quote.location))
+        if not found:
+            return workspace
+        # the loader sorts once with quote problems last; a stable sort of the sorted rest gives the same order
+        problems = sorted((*workspace.problems, *found), key=lambda p: (p.location.path, p.location.line, p.location.column))
+        return dataclasses.replace(workspace, problems=tuple(problems))

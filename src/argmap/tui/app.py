@@ -1,8 +1,10 @@
 """The explorer app: loads maps in a worker, shows them, reloads them when they change.
 
 :func:`make_app` builds it for the CLI (``argmap explore``) and the tests alike. The app
-holds the current :class:`~argmap.tui.view.MapView` and swaps it whole on every (re)load,
-so a later edit action only has to write the file and call :meth:`ArgmapApp.reload`.
+holds the current :class:`~argmap.tui.view.MapView` and swaps it whole on every (re)load
+or edit. Edits go through :class:`~argmap.tui.editing.Editing` (the editing library, with
+undo, redo and safe saves); while changes are unsaved, a file changed on disk is never
+reloaded silently: the coach is asked.
 """
 
 from __future__ import annotations
@@ -24,15 +26,17 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.worker import get_current_worker
 
+from argmap.tui.editing import Editing
 from argmap.tui.labels import THEME_VARIABLES
 from argmap.tui.messages import JumpRequest, Loaded
 from argmap.tui.screens.help import HelpScreen, bindings_of
-from argmap.tui.screens.main import VIEWS, MainScreen
+from argmap.tui.screens.main import EDIT_COMMANDS, VIEWS, MainScreen
 from argmap.tui.screens.trace import TraceScreen
 from argmap.tui.view import MapView
 from argmap.tui.widgets.claim_list import ClaimList
 from argmap.tui.widgets.claim_search import ClaimSearch
 from argmap.tui.widgets.claim_tree import ClaimTree
+from argmap.tui.widgets.detail import RelationList
 from argmap.tui.widgets.flow_table import FlowTable
 
 __all__ = ["ArgmapApp", "make_app"]
@@ -86,6 +90,7 @@ class ArgmapApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+s", "save", "Save", id="save"),
         Binding("ctrl+r", "reload", "Reload the maps", show=False, id="reload"),
     ]
 
@@ -104,6 +109,7 @@ class ArgmapApp(App[None]):
         self.open_viewer = open_viewer
         self.view: MapView | None = None
         self._stamps: dict[Path, float] = {}
+        self.editing = Editing(self)
         for theme in _themes():
             self.register_theme(theme)
         self.theme = "argmap-dark"
@@ -139,17 +145,33 @@ class ArgmapApp(App[None]):
         self.load(reload=True)
 
     def action_reload(self) -> None:
-        self.reload()
+        if not self.editing.disk_changed():
+            self.reload()
+
+    def action_save(self) -> None:
+        self.editing.save()
+
+    async def action_quit(self) -> None:
+        """Quit (q, ctrl+q), asking first when some change is not saved."""
+        self.editing.quit()
+
+    def remember_files(self) -> None:
+        """Take the files as they are now as seen (after our own save or reload)."""
+        self._stamps = self._file_stamps()
+
+    def show_view(self, view: MapView, keep: str | None = None) -> None:
+        """Show a new view of the maps (after a load or an edit), cursor kept on ``keep``."""
+        self.view = view
+        main = self.main
+        main.show(view, keep=keep)
+        for screen in self.screen_stack:
+            if isinstance(screen, TraceScreen):
+                screen.reload(view)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        self.view = message.view
         self._stamps = self._file_stamps()
-        main = self.main
-        main.show(message.view, keep=main.focused_key if message.reload else None)
-        for screen in self.screen_stack:
-            if isinstance(screen, TraceScreen):
-                screen.reload(message.view)
+        self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
         if message.reload:
             problems = len(message.view.problems)
             self.notify(f"Reloaded: {len(message.view.workspace.claims)} claims, {problems} problem(s).", timeout=3)
@@ -172,7 +194,8 @@ class ArgmapApp(App[None]):
     def _check_files(self) -> None:
         if self.view is not None and self._file_stamps() != self._stamps:
             self._stamps = self._file_stamps()
-            self.reload()
+            if not self.editing.disk_changed():
+                self.reload()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -192,6 +215,7 @@ class ArgmapApp(App[None]):
         sections = [
             ("Everywhere", [*bindings_of(type(self)), Binding("ctrl+p", "command_palette", "Command palette: every action, claims, themes")]),
             ("Main screen", bindings_of(MainScreen)),
+            ("Relations list (detail pane)", bindings_of(RelationList)),
             ("Claim tree", bindings_of(ClaimTree)),
             ("Lists and tables", bindings_of(ClaimList) + bindings_of(FlowTable)[2:]),
             ("Trace screen", bindings_of(TraceScreen)),
@@ -243,6 +267,8 @@ class ArgmapApp(App[None]):
         yield SystemCommand("Filter claims", "By side, role, status, tag, dropped (f)", main.action_toggle_filters)
         yield SystemCommand("Render focus as SVG", "Draw the focused claim's neighbourhood (r)", lambda: main.action_render("svg"))
         yield SystemCommand("Render focus as PNG", "Draw the focused claim's neighbourhood (R)", lambda: main.action_render("png"))
+        for title, help_text, action in EDIT_COMMANDS:
+            yield SystemCommand(title, help_text, getattr(main, f"action_{action}"))
         yield SystemCommand("Reload the maps", "Read the files again (ctrl+r; happens by itself when they change)", self.reload)
         for number, name in enumerate(VIEWS, start=1):
             yield SystemCommand(f"Show {name}", f"Switch the left pane to the {name} view ({number})", lambda name=name: main.action_show_view(name))

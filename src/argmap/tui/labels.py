@@ -94,7 +94,8 @@ _PALETTES: WeakKeyDictionary[App[object], Palette] = WeakKeyDictionary()
 
 
 def _strength(value: float | None) -> str:
-    return " --" if value is None else f"{value:.2f}"[1:] if value < 1 else "1.0"
+    """Always four characters, "0.31" to "1.00" ("  --" when not analysed), so columns line up."""
+    return "  --" if value is None else f"{value:.2f}"
 
 
 def claim_line(view: MapView, key: str, palette: Palette, *, dim: bool = False, text_width: int = TEXT_WIDTH) -> Text:

@@ -10,6 +10,7 @@ tested without a terminal, and the widgets stay thin.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,10 +30,27 @@ __all__ = [
     "Link",
     "MapView",
     "Trace",
+    "restrict",
 ]
 
 UNKNOWN_STATUS = "?"
 """The status shown when the analysis could not run (a map with errors, say)."""
+
+
+def restrict(workspace: Workspace, stems: Iterable[str], primary: Sequence[str]) -> Workspace:
+    """Only the maps ``stems`` of a workspace, ``primary`` the ones asked for (an editor
+    checks the whole folder; the explorer keeps showing the maps it was opened on)."""
+    keep = set(stems) & set(workspace.maps)
+    maps = {stem: m for stem, m in workspace.maps.items() if stem in keep}
+    files = {str(m.path.name) for m in maps.values()}
+    return dataclasses.replace(
+        workspace,
+        maps=maps,
+        claims={k: c for k, c in workspace.claims.items() if c.map in keep},
+        relations={k: r for k, r in workspace.relations.items() if k.partition(":")[0] in keep},
+        problems=tuple(p for p in workspace.problems if Path(p.location.path).name in files or not p.location.path),
+        primary=tuple(s for s in primary if s in keep),
+    )
 
 
 @dataclass(frozen=True, slots=True)

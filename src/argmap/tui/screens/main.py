@@ -27,10 +27,21 @@ from argmap.tui.widgets.filter_bar import FilterBar
 from argmap.tui.widgets.flow_table import FlowTable
 from argmap.tui.widgets.problem_list import ProblemList
 
-__all__ = ["VIEWS", "MainScreen"]
+__all__ = ["EDIT_COMMANDS", "VIEWS", "MainScreen"]
 
 VIEWS = ("tree", "claims", "dropped", "clashes", "flow", "problems")
 """The tabs of the left pane, in order (keys 1-6)."""
+
+EDIT_COMMANDS = (
+    ("Add a claim", "A reason, objection or undercut of the focused claim (a)", "add_claim"),
+    ("Edit the claim", "Text, speaker, kind, tags, note, weight (e)", "edit_claim"),
+    ("Attach a quote", "Search the source text for the passage (\")", "quote_claim"),
+    ("Delete the claim", "Shows what it takes with it first (d)", "delete_claim"),
+    ("Move the claim to another map", "References are rewritten (m)", "move_claim"),
+    ("Undo", "Undo the last change, saved or not (ctrl+z, u)", "undo"),
+    ("Redo", "Redo the last undone change (ctrl+y, U)", "redo"),
+)
+"""Editing actions of the main screen, for the command palette: (title, help, action)."""
 
 
 class MainScreen(Screen[None]):
@@ -39,8 +50,17 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "app.find", "Find", id="find"),
         Binding("t", "trace", "Trace answers", id="trace"),
-        Binding("f", "toggle_filters", "Filter", id="filter"),
-        Binding("r", "render('svg')", "Render", id="render"),
+        Binding("a", "add_claim", "Add", id="add"),
+        Binding("e", "edit_claim", "Edit", id="edit"),
+        Binding("quotation_mark", "quote_claim", "Attach a quote", show=False, id="quote"),
+        Binding("d", "delete_claim", "Delete the claim", show=False, id="delete"),
+        Binding("m", "move_claim", "Move the claim to another map", show=False, id="move"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="undo"),
+        Binding("u", "undo", "Undo", show=False, id="undo-vim"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
+        Binding("U", "redo", "Redo", show=False, id="redo-vim"),
+        Binding("f", "toggle_filters", "Filter", show=False, id="filter"),
+        Binding("r", "render('svg')", "Render", show=False, id="render"),
         Binding("R", "render('png')", "Render PNG", show=False, id="render-png"),
         Binding("w", "focus_next_pane", "Switch pane", show=False, id="switch-pane"),
         *(
@@ -295,6 +315,45 @@ class MainScreen(Screen[None]):
             self.notify("Move the cursor to a claim first.", severity="warning")
             return
         self.app.render_focus(self.focused_key, fmt)  # type: ignore[attr-defined]
+
+    # -- editing (the app's Editing does the work) ------------------------------------------
+
+    def _editable(self) -> str | None:
+        if self.view is None or self.focused_key is None:
+            self.notify("Move the cursor to a claim first.", severity="warning")
+            return None
+        return self.focused_key
+
+    def action_add_claim(self) -> None:
+        if (key := self._editable()) is not None:
+            self.app.editing.add(key)  # type: ignore[attr-defined]
+
+    def action_edit_claim(self) -> None:
+        if (key := self._editable()) is not None:
+            self.app.editing.edit(key)  # type: ignore[attr-defined]
+
+    def action_quote_claim(self) -> None:
+        if (key := self._editable()) is not None:
+            self.app.editing.quote(key)  # type: ignore[attr-defined]
+
+    def action_delete_claim(self) -> None:
+        if (key := self._editable()) is not None:
+            self.app.editing.delete(key)  # type: ignore[attr-defined]
+
+    def action_move_claim(self) -> None:
+        if (key := self._editable()) is not None:
+            self.app.editing.move(key)  # type: ignore[attr-defined]
+
+    def action_undo(self) -> None:
+        self.app.editing.undo(self.focused_key)  # type: ignore[attr-defined]
+
+    def action_redo(self) -> None:
+        self.app.editing.redo(self.focused_key)  # type: ignore[attr-defined]
+
+    @on(DetailPane.RelationAction)
+    def _relation_action(self, event: DetailPane.RelationAction) -> None:
+        editing = self.app.editing  # type: ignore[attr-defined]
+        (editing.remove_relation if event.action == "remove" else editing.retarget)(event.relation)
 
     def restyle(self) -> None:
         """Recolour everything after a theme change."""

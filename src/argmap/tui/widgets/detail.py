@@ -3,6 +3,7 @@
 The card is one ``Static`` of Rich ``Text`` (no markup: claim texts hold brackets); the
 relations are an ``OptionList`` so a claim with hundreds of answers costs one widget.
 Choosing a relation posts :class:`DetailPane.Jump`; the screen decides where jumping goes.
+``x`` and ``p`` on a relation post :class:`DetailPane.RelationAction` (delete, re-point).
 """
 
 from __future__ import annotations
@@ -31,7 +32,15 @@ class RelationList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="relations.up"),
         Binding("g", "first", "First", show=False, id="relations.first"),
         Binding("G", "last", "Last", show=False, id="relations.last"),
+        Binding("x", "relation('remove')", "Delete the relation", show=False, id="relations.remove"),
+        Binding("p", "relation('retarget')", "Point the relation at another claim", show=False, id="relations.retarget"),
     ]
+
+    def action_relation(self, action: str) -> None:
+        pane = next(a for a in self.ancestors if isinstance(a, DetailPane))
+        relation = pane.relation_at(self.highlighted)
+        if relation is not None:
+            self.post_message(DetailPane.RelationAction(action, relation))
 
 
 class DetailPane(Vertical):
@@ -44,15 +53,24 @@ class DetailPane(Vertical):
             super().__init__()
             self.key = key
 
+    class RelationAction(Message):
+        """Delete (``"remove"``) or re-point (``"retarget"``) the relation under the cursor."""
+
+        def __init__(self, action: str, relation: str) -> None:
+            super().__init__()
+            self.action = action
+            self.relation = relation
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.key: str | None = None
         self._targets: list[str] = []
+        self._relations: list[str] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="card-scroll"):
             yield Static(Text("Loading…"), id="card")
-        yield Label("Relations (enter: go there)", id="relations-title")
+        yield Label("Relations · enter go · x delete · p re-point", id="relations-title")
         yield RelationList(id="relations")
 
     def show(self, view: MapView, key: str | None, palette: Palette) -> None:
@@ -62,6 +80,7 @@ class DetailPane(Vertical):
         relations = self.query_one("#relations", RelationList)
         relations.clear_options()
         self._targets = []
+        self._relations = []
         if key is None or key not in view.workspace.claims:
             card.update(Text("No claim selected.", style="italic"))
             return
@@ -72,6 +91,7 @@ class DetailPane(Vertical):
             for link in links:
                 options.append(Option(link_line(view, link, palette, incoming)))
                 self._targets.append(link.key)
+                self._relations.append(link.relation.key)
         if not options:
             options.append(Option(Text("no relations: nothing supports, rebuts or answers this claim", style="italic"), disabled=True))
         relations.add_options(options)
@@ -81,6 +101,10 @@ class DetailPane(Vertical):
         event.stop()
         if event.option_index < len(self._targets):
             self.post_message(self.Jump(self._targets[event.option_index]))
+
+    def relation_at(self, index: int | None) -> str | None:
+        """The key of the relation at a line of the list, or None."""
+        return self._relations[index] if index is not None and 0 <= index < len(self._relations) else None
 
     @property
     def targets(self) -> list[str]:

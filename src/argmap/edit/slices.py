@@ -1,0 +1,168 @@
+"""Edit a few claims of a large map without parsing or dumping the rest of it.
+
+ruamel.yaml parses about 1,000 claims a second and dumps barely faster, so round-tripping
+the whole file for every edit made one edit take seconds on a big map. An edit only ever
+touches a few claims (the claim edited, the claims whose relations point at it, the
+neighbour a new claim goes after), and in a block-style ``claims:`` mapping each claim is a
+run of whole lines: from its key line to the next claim's key line (the comments and blank
+lines after a claim belong to it, as they do in ruamel's model). So a :class:`Slice` cuts
+out the runs of the claims an edit touches, joins them under a ``claims:`` line (a
+placeholder entry marks each gap between runs), round-trips only that small document with
+:class:`~argmap.edit.roundtrip.Document`, and splices each run back where it came from.
+Anything unusual -- a flow-style ``claims:``, a quoted key, a placeholder that did not come
+back -- raises :class:`SliceError`, and the caller edits the whole document instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ruamel.yaml.comments import CommentedMap
+
+from .roundtrip import Document, Indentation, detect_indentation
+
+__all__ = ["Layout", "Reach", "Slice", "SliceError", "layout"]
+
+_CLAIMS = re.compile(r"claims:[ \t]*(#.*)?\r?\n?\Z")
+_KEY = re.compile(r"([a-z0-9][a-z0-9-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")
+_GAP = "zz-argmap-gap-{}"
+
+
+class SliceError(Exception):
+    """The map cannot be edited by slices; edit the whole document."""
+
+
+@dataclass(slots=True)
+class Reach:
+    """The claims of one map an edit touches: ``ids``, the file neighbours of ``around``
+    (a deleted claim hands its trailing comments to them), and the last claim if ``last``
+    (a new claim goes after it)."""
+
+    ids: set[str] = field(default_factory=set)
+    around: set[str] = field(default_factory=set)
+    last: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each claim of a map's text is: the lines of ``claims:`` and of every entry."""
+
+    lines: list[str]  # the text's lines, with their endings
+    head: int  # the ``claims:`` line
+    starts: dict[str, int]  # claim id → its key line
+    order: list[str]  # claim ids in file order
+    end: int  # one past the last line of the claims section
+    indent: int  # the claim keys' indentation
+    indentation: Indentation
+
+    def span(self, position: int) -> tuple[int, int]:
+        """The lines of the ``position``-th claim, comments after it included."""
+        start = self.starts[self.order[position]]
+        end = self.starts[self.order[position + 1]] if position + 1 < len(self.order) else self.end
+        return start, end
+
+
+def layout(text: str) -> Layout:
+    """Find the claim entries of a map's text; :class:`SliceError` if they are not plain blocks."""
+    lines = text.splitlines(keepends=True)
+    heads = [i for i, line in enumerate(lines) if _CLAIMS.match(line)]
+    if len(heads) != 1:
+        raise SliceError("no single block 'claims:' line")
+    head = heads[0]
+    starts: dict[str, int] = {}
+    order: list[str] = []
+    indent = -1
+    end = len(lines)
+    for number in range(head + 1, len(lines)):
+        line = lines[number]
+        content = line.lstrip(" ")
+        if not content.strip() or content.startswith("#"):
+            continue
+        if content[0] == "\t":
+            raise SliceError("tab indentation")
+        depth = len(line) - len(content)
+        if depth == 0:
+            end = number
+            break
+        if indent < 0:
+            indent = depth
+        if depth < indent:
+            raise SliceError("a line left of the claim keys")
+        if depth == indent:
+            match = _KEY.match(content)
+            if match is None or match.group(1) in starts:
+                raise SliceError("a claim key that is not a plain, unique id")
+            starts[match.group(1)] = number
+            order.append(match.group(1))
+    if not order:
+        raise SliceError("no claims")
+    # comments and blank lines before the next top-level key stay with the last claim, as in ruamel
+    return Layout(lines, head, starts, order, end, indent, detect_indentation(text))
+
+
+class Slice:
+    """Some claims of a map as a small editable document that splices back into the map."""
+
+    def __init__(self, text: str, reach: Reach, display: str) -> None:
+        """Cut out the claims ``reach`` names (unknown ids are ignored) of map ``text``."""
+        self.layout = found = layout(text)
+        self.newline = "\r\n" if found.lines[found.head].endswith("\r\n") else "\n"
+        index = {claim_id: n for n, claim_id in enumerate(found.order)}
+        wanted = {index[i] for i in reach.ids if i in index}
+        for claim_id in reach.around:
+            if claim_id in index:
+                wanted.update(n for n in (index[claim_id] - 1, index[claim_id], index[claim_id] + 1) if 0 <= n < len(found.order))
+        if reach.last:
+            wanted.add(len(found.order) - 1)
+        positions = sorted(wanted)
+        if not positions:
+            raise SliceError("none of the claims is in the map")
+        self.runs: list[tuple[int, int]] = []  # (first line, end line) of each run of adjacent claims
+        for position in positions:
+            start, end = found.span(position)
+            if self.runs and self.runs[-1][1] == start:
+                self.runs[-1] = (self.runs[-1][0], end)
+            else:
+                self.runs.append((start, end))
+        self.gaps = [_GAP.format(n) for n in range(1, len(self.runs))]
+        if any(gap in found.starts for gap in self.gaps):
+            raise SliceError("a claim is named like a gap placeholder")
+        parts = [self._ended(found.lines[found.head])]
+        for number, (start, end) in enumerate(self.runs):
+            if number:
+                parts.append(self._gap_line(number - 1))
+            parts.extend(self._ended(line) for line in found.lines[start:end])
+        self.document = Document("".join(parts), display, indentation=found.indentation)
+
+    def _ended(self, line: str) -> str:
+        return line if line.endswith("\n") else line + self.newline
+
+    def _gap_line(self, number: int) -> str:
+        return f"{' ' * self.layout.indent}{self.gaps[number]}: 0{self.newline}"
+
+    @property
+    def data(self) -> CommentedMap:
+        """The small document's data: ``claims`` holds the cut-out claims (and gap placeholders)."""
+        return self.document.data
+
+    def render(self) -> str:
+        """The whole map's text with the edited claims spliced back, every other line as it was."""
+        lines = self.document.render().splitlines(keepends=True)
+        if not lines or lines[0].rstrip("\r\n") != self.layout.lines[self.layout.head].rstrip("\r\n"):
+            raise SliceError("the 'claims:' line changed")
+        cuts = [0]
+        for number in range(len(self.gaps)):
+            wanted = self._gap_line(number).rstrip("\r\n")
+            at = [i for i, line in enumerate(lines) if line.rstrip("\r\n") == wanted]
+            if len(at) != 1 or at[0] < cuts[-1]:
+                raise SliceError("a gap placeholder moved")
+            cuts.append(at[0])
+        pieces = [lines[a + 1 : b] for a, b in pairwise([*cuts, len(lines)])]
+        out = self.layout.lines[:]
+        for (start, end), piece in reversed(list(zip(self.runs, pieces, strict=True))):
+            if end == len(out) and not out[-1].endswith("\n") and piece:
+                piece[-1] = piece[-1].rstrip("\r\n")  # the file had no newline at its end
+            out[start:end] = piece
+        return "".join(out)
