@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import gc
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -115,14 +116,18 @@ async def _drive(path: Path, results: dict[str, float]) -> None:
 
 
 
-def measure(n: int) -> dict[str, float]:
-    """Generate a map of ``n`` claims and measure the explorer on it (in this process)."""
-    from argmap.generate import write_synthetic
+def measure(path: Path) -> dict[str, float]:
+    """Measure the explorer on the map at ``path`` (in this process)."""
+    return asyncio.run(_measure(path))
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"bench{n}.yaml"
-        write_synthetic(path, n, seed=1)
-        return asyncio.run(_measure(path))
+
+def _child(path: Path, env: dict[str, str]) -> dict[str, float] | None:
+    proc = subprocess.run([sys.executable, __file__, "--one", str(path)], capture_output=True, text=True, env=env)
+    if proc.returncode:
+        print(proc.stderr, file=sys.stderr)
+        return None
+    result: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
 
 
 def _row(r: dict[str, float], base: dict[str, float]) -> str:
@@ -133,13 +138,13 @@ def _row(r: dict[str, float], base: dict[str, float]) -> str:
         f"{int(r['claims']):>7} {r['load']:>6.2f} {r['first_paint']:>5.2f} {r['first_screen']:>6.2f}"
         f" {r['first_screen'] / base['first_screen']:>5.1f}x {r['noop'] * 1000:>5.0f}/{r['noop_cpu'] * 1000:>3.0f}"
         f" {key('move')} {key('expand')} {key('jump')} ({int(r['jump_depth']):>3}) {key('trace_step')}"
-        f" {r['find'] * 1000:>6.0f} {r['rss_mb']:>6.0f}"
+        f" {r['find'] * 1000:>6.0f} {r['rss_mb']:>6.0f} {r['cached_screen']:>8.2f}"
     )
 
 
 HEADER = """\
                   first  full         harness  keypress to idle screen: wall ms / CPU ms above the floor
- claims load s paint s screen s ratio floor ms   move    expand     jump (depth)   trace   find ms RSS MB"""
+ claims load s paint s screen s ratio floor ms   move    expand     jump (depth)   trace   find ms RSS MB cached s"""
 
 NOTES = """\
 load: parse + check + graph + analysis + tree roots (MapView.load), timed alone after the app closed.
@@ -147,26 +152,36 @@ first paint: the app on screen (the load worker may already be done at small siz
 full screen: the tree and detail of the loaded map. ratio: full screen relative to the smallest size.
 floor: an unbound key through the same pilot press-and-wait (the harness' own cost, wall/CPU ms);
 other keys: wall ms / CPU ms minus the floor's CPU, i.e. the work the key itself causes.
+cached: full screen of a second launch on the same, unchanged map, from argmap's cache (argmap.cache);
+the other columns are a first launch, with no cache.
 Targets: full screen < 1 s and keys < 50 ms at 10k claims; RSS < 300 MB at 100k."""
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, a few seconds (CI)")
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process: one size, JSON out
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # a child process: one map, JSON out
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(measure(args.one)))
+        print(json.dumps(measure(Path(args.one))))
         return 0
+    from argmap.generate import write_synthetic
+
     sizes = SMOKE_SIZES if args.smoke else SIZES
     print(HEADER)
     rows = []
     for n in sizes:
-        proc = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True)
-        if proc.returncode:
-            print(proc.stderr, file=sys.stderr)
-            return 1
-        rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"bench{n}.yaml"
+            write_synthetic(path, n, seed=1)
+            cold = {**os.environ, "ARGMAP_NO_CACHE": "1"}
+            warm = {k: v for k, v in os.environ.items() if k != "ARGMAP_NO_CACHE"} | {"ARGMAP_CACHE_DIR": str(Path(tmp) / "cache")}
+            first = _child(path, cold)
+            _child(path, warm)  # fills the cache
+            second = _child(path, warm)
+            if first is None or second is None:
+                return 1
+            rows.append(first | {"cached_screen": second["first_screen"]})
         print(_row(rows[-1], rows[0]), flush=True)
     print(NOTES)
     return 0
