@@ -241,9 +241,13 @@ class MapView:
 
     def _find_roots(self) -> dict[str, list[str]]:
         """The top of each map's tree: its theses, then whatever no thesis reaches
-        (a claim that relates to nothing, or one representative of an unanchored cycle)."""
-        claims = self.workspace.claims
-        roots: dict[str, list[str]] = {stem: [] for stem in self.workspace.maps}
+        (a claim that relates to nothing, or one representative of an unanchored cycle).
+
+        Only the maps asked for have a tree; maps read because they are referred to
+        appear where their claims bear on these (marked as context).
+        """
+        claims = {key: claim for key, claim in self.workspace.claims.items() if self.workspace.is_primary(key)}
+        roots: dict[str, list[str]] = {stem: [] for stem in self.workspace.primary}
         reached: set[str] = set()
 
         def reach(start: str) -> None:

@@ -149,9 +149,12 @@ class MainScreen(Screen[None]):
         }
         for name, count in counts.items():
             tabs.get_tab(name).label = f"{name.title()} ({count})"
-        maps = view.workspace.maps
-        title = next(iter(maps.values())).title if len(maps) == 1 else f"{len(maps)} maps in {view.workspace.root.name}/"
-        self.app.sub_title = f"{title} · {len(view.workspace.claims)} claims"
+        workspace = view.workspace
+        shown = [workspace.maps[stem] for stem in workspace.primary] or list(workspace.maps.values())
+        title = shown[0].title if len(shown) == 1 else f"{len(shown)} maps in {workspace.root.name}/"
+        claims = sum(len(m.claims) for m in shown)
+        context = len(workspace.maps) - len(shown)
+        self.app.sub_title = f"{title} · {claims} claims" + (f" (+{context} map(s) of context)" if context else "")
 
     def _fill(self, name: str) -> None:
         """Fill a view the first time it is shown (the claims list and flow can be long)."""

@@ -62,9 +62,9 @@ class ClaimTree(Tree[str]):
         self._pending.clear()
         self._refs.clear()
         self._groups.clear()
-        several = len(view.workspace.maps) > 1
+        several = len(view.roots) > 1
         # maps with theses first: a folder's shared-evidence map has no thesis to start from
-        maps = sorted(view.workspace.maps.items(), key=lambda item: not view.has_theses(item[0]))
+        maps = sorted(((stem, view.workspace.maps[stem]) for stem in view.roots), key=lambda item: not view.has_theses(item[0]))
         for stem, argmap in maps:
             roots = view.roots[stem]
             if several:
