@@ -230,6 +230,33 @@ def _diagram(debate: Debate, view: Any, area: tuple[float, float]) -> _Picture:
     return _Picture(png, shown[0], shown[1], claims, look.fontsize * scale)
 
 
+MAX_BEARING_PER_SLIDE = 4
+"""Claims bearing on a contention drawn on one slide; beyond it text gets too small to
+read from the back of a room (measured: 7-8 claims gave 7.6-8.5 pt, 11-18 gave 6-7 pt,
+6 gave 7-9 pt; 4 keep the text at 10 pt or more)."""
+
+
+def _contention_pages(debate: Debate, key: str, depth: int) -> list[tuple[Any, str]]:
+    """The views of a contention's slides, each with its part of the subtitle.
+
+    A contention with few claims bearing on it (at the first level) gets one slide of its
+    neighbourhood up to ``depth``; one with more gets a slide per
+    :data:`MAX_BEARING_PER_SLIDE` of its reasons, then of its objections.
+    """
+    from argmap.render.views import View, bearers
+
+    reasons, attackers = bearers(debate.graph, key)
+    if len(reasons) + len(attackers) <= MAX_BEARING_PER_SLIDE:
+        return [(View.focus(key, depth), "")]
+    pages = []
+    for name, group in (("reasons", reasons), ("objections", attackers)):
+        for start in range(0, len(group), MAX_BEARING_PER_SLIDE):
+            chunk = group[start : start + MAX_BEARING_PER_SLIDE]
+            span = f"{start + 1}–{start + len(chunk)} of {len(group)}" if len(group) > len(chunk) else f"all {len(group)}"
+            pages.append((View.part(key, chunk), f" · {name} {span}"))
+    return pages
+
+
 def _picture_slide(deck: _Deck, title: str, subtitle: str, picture: _Picture, notes: str) -> None:
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.util import Inches
@@ -504,15 +531,16 @@ def build_deck(debates: Sequence[Debate], options: DeckOptions | None = None) ->
         for side in debate.sides:
             for number, key in enumerate(debate.contentions(side), 1):
                 focused.add(key)
-                picture = _diagram(debate, View.focus(key, options.depth), area)
                 label = side_label(debate.workspace, debate.stem, side)
-                _picture_slide(
-                    deck,
-                    shorten(clean(debate.claim(key).text), 130),
-                    f"{label} · contention {number} · {status_word(debate.status(key))}",
-                    picture,
-                    _notes(debate, [key, *(k for k in picture.claims if k != key)], f"Contention {number} of {label}, and what bears on it:"),
-                )
+                for view, part in _contention_pages(debate, key, options.depth):
+                    picture = _diagram(debate, view, area)
+                    _picture_slide(
+                        deck,
+                        shorten(clean(debate.claim(key).text), 130),
+                        f"{label} · contention {number}{part} · {status_word(debate.status(key))}",
+                        picture,
+                        _notes(debate, [key, *(k for k in picture.claims if k != key)], f"Contention {number} of {label}, and what bears on it:"),
+                    )
         for attacker, target, _ in _major_clashes(debate, options.clashes, skip=focused):
             picture = _diagram(debate, View.focus(attacker, options.depth), area)
             word = _attack_word(debate, attacker, target)

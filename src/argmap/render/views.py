@@ -13,7 +13,7 @@ they never parse YAML and know nothing of Graphviz.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -55,6 +55,7 @@ class ViewKind(str, Enum):
     THESIS = "thesis"
     CHAIN = "chain"
     SIDE = "side"
+    PART = "part"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class View:
     side: str | None = None
     map: str | None = None
     budget: int = OVERVIEW_BUDGET
+    others: tuple[str, ...] = ()
 
     @classmethod
     def whole(cls, map: str | None = None) -> View:
@@ -98,6 +100,12 @@ class View:
     def chain(cls, claim: str) -> View:
         """The rebuttal chains (from the analysis) that pass through a claim."""
         return cls(ViewKind.CHAIN, claim=claim)
+
+    @classmethod
+    def part(cls, claim: str, others: Sequence[str]) -> View:
+        """A claim and some of the claims bearing on it: one page of a neighbourhood too
+        large for one slide (what is left out is counted on the claim's box)."""
+        return cls(ViewKind.PART, claim=claim, others=tuple(others))
 
     @classmethod
     def side_case(cls, side: str, map: str | None = None) -> View:
@@ -385,6 +393,9 @@ def select(workspace: Workspace, graph: nx.DiGraph, view: View, analysis: MapAna
         if view.kind is ViewKind.FOCUS:
             chosen = _within(_neighbours(graph), focus, view.depth)
             description = f"Claim {workspace.claims[focus].id} and its neighbours up to {view.depth} step{'s' * (view.depth != 1)} away"
+        elif view.kind is ViewKind.PART:
+            chosen = {focus, *(resolve_claim(workspace, k) for k in view.others)}
+            description = f"Claim {workspace.claims[focus].id} and {len(chosen) - 1} of the claims bearing on it"
         elif view.kind is ViewKind.THESIS:
             chosen = _upstream(workspace, graph, focus)
             description = f"{workspace.claims[focus].id} and everything that bears on it (other theses are shown, not expanded)"
