@@ -174,7 +174,7 @@ def test_analysis_of_one_map_reports_only_that_map(ijm) -> None:  # type: ignore
 
 
 def test_an_analysts_link_is_no_answer(tmp_path: Path) -> None:
-    workspace, analysis = analysed(tmp_path, (
+    _, analysis = analysed(tmp_path, (
         "  a: {text: A, by: p}\n"
         "  b: {text: B, by: c, rebuts: [{to: a, tags: [analyst-link], note: the texts do not cite each other}]}\n"
     ))

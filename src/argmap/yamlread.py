@@ -20,8 +20,8 @@ libyaml's tag resolution and node construction are skipped.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import yaml
