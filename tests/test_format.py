@@ -139,7 +139,7 @@ def test_public_api_is_sorted_and_importable() -> None:
         assert getattr(argmap, name) is not None
 
 
-def test_module_entry_point_runs(tmp_path: Path) -> None:
+def test_module_entry_point_runs() -> None:
     result = run_argmap("--version")
     assert result.code == 0 and result.out.startswith("argmap ")
 
