@@ -47,18 +47,37 @@ class Role(str, Enum):
 
 
 def build_graph(workspace: Workspace) -> nx.DiGraph:
-    """Build the graph of every claim and relation in ``workspace``."""
+    """Build the graph of every claim and relation in ``workspace``.
+
+    The adjacency dicts are filled directly rather than through ``add_edge``: at 100k
+    claims that is several times faster, and the edge attributes are one shared dict per
+    role (read them, never write them), which saves a dict per edge.
+    """
     graph = nx.DiGraph()
+    nodes, succ, pred = graph._node, graph._succ, graph._pred
     for key, claim in workspace.claims.items():
-        graph.add_node(key, type="claim", claim=claim)
+        nodes[key] = {"type": "claim", "claim": claim}
+        succ[key], pred[key] = {}, {}
     for key, rel in workspace.relations.items():
-        graph.add_node(key, type="relation", relation=rel)
+        nodes[key] = {"type": "relation", "relation": rel}
+        succ[key], pred[key] = {}, {}
+
+    def edge(u: str, v: str, data: dict[str, str]) -> None:
+        for end in (u, v):
+            if end not in nodes:  # a relation to an unknown claim (a map with errors)
+                nodes[end] = {}
+                succ[end], pred[end] = {}, {}
+        succ[u][v] = pred[v][u] = data
+
     for key, rel in workspace.relations.items():
-        graph.add_edge(rel.source, key, role="from")
+        edge(rel.source, key, _FROM)
         for premise in rel.linked:
-            graph.add_edge(premise, key, role="with")
-        graph.add_edge(key, rel.target, role="to")
+            edge(premise, key, _WITH)
+        edge(key, rel.target, _TO)
     return graph
+
+
+_FROM, _WITH, _TO = {"role": "from"}, {"role": "with"}, {"role": "to"}
 
 
 def claims(graph: nx.DiGraph) -> Iterator[Claim]:
@@ -77,19 +96,23 @@ def relations(graph: nx.DiGraph) -> Iterator[Relation]:
 
 def incoming(graph: nx.DiGraph, node: str, kind: RelationKind | None = None) -> list[Relation]:
     """The relations that bear on ``node`` (a claim or a relation), optionally of one kind."""
+    # the adjacency dicts directly: views ask this hundreds of thousands of times, and
+    # networkx's view objects cost more than the answer
+    nodes = graph._node
     found = []
-    for pred in graph.predecessors(node):
-        data = graph.nodes[pred]
-        if data["type"] == "relation" and (kind is None or data["relation"].kind is kind):
-            found.append(data["relation"])
+    for pred in graph._pred[node]:
+        rel = nodes[pred].get("relation")
+        if rel is not None and (kind is None or rel.kind is kind):
+            found.append(rel)
     return found
 
 
 def outgoing(graph: nx.DiGraph, claim: str, kind: RelationKind | None = None) -> list[Relation]:
     """The relations ``claim`` takes part in as a premise (stated or linked)."""
+    nodes = graph._node
     found = []
-    for succ in graph.successors(claim):
-        rel = graph.nodes[succ].get("relation")
+    for succ in graph._succ[claim]:
+        rel = nodes[succ].get("relation")
         if rel is not None and (kind is None or rel.kind is kind):
             found.append(rel)
     return found
@@ -102,14 +125,15 @@ def role(graph: nx.DiGraph, claim: str) -> Role:
     other side has to answer. A rebuttal is an attack on an attacker (a claim whose own
     relations attack) or on an attack relation.
     """
-    data: Claim = graph.nodes[claim]["claim"]
+    nodes = graph._node
+    data: Claim = nodes[claim]["claim"]
     if data.kind is ClaimKind.THESIS:
         return Role.THESIS
     stated = [r for r in outgoing(graph, claim) if r.source == claim]
     attacks = [r for r in stated if r.kind.is_attack]
     if attacks:
         for rel in attacks:
-            target = graph.nodes[rel.target]
+            target = nodes[rel.target]
             if target["type"] == "relation":
                 if target["relation"].kind.is_attack:
                     return Role.REBUTTAL

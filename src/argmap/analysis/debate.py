@@ -36,7 +36,7 @@ import networkx as nx
 
 from argmap.analysis.dung import Framework, Label, grounded_labelling
 from argmap.graph import claims as graph_claims
-from argmap.graph import incoming, outgoing
+from argmap.graph import incoming
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "SideSummary",
     "analyze",
     "attack_framework",
+    "claim_sides",
     "clash_points",
     "dropped_claims",
     "rebuttal_chains",
@@ -169,7 +170,7 @@ class MapAnalysis:
         labels[None] = "no side"
         per_side: dict[str | None, list[Claim]] = defaultdict(list)
         for claim in self._scope:
-            per_side[_side(workspace, claim)].append(claim)
+            per_side[workspace.side(claim)].append(claim)
         return tuple(
             SideSummary(
                 side,
@@ -181,6 +182,21 @@ class MapAnalysis:
             )
             for side, members in sorted(per_side.items(), key=lambda item: list(labels).index(item[0]))
         )
+
+    def __getstate__(self) -> dict[str, object]:
+        # the graph is left out: rebuilding it from the workspace is several times faster
+        # than unpickling networkx's dicts of dicts, and the pickle is smaller
+        return {name: value for name, value in self.__dict__.items() if name != "graph"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        from argmap.graph import build_graph
+
+        self.__dict__.update(state)
+        self.graph = build_graph(self.workspace)
+
+    def ready(self, name: str) -> bool:
+        """Whether the lazy analysis ``name`` is computed (so a view can show it without waiting)."""
+        return name in self.__dict__
 
     def compute_all(self) -> MapAnalysis:
         """Compute every lazy part now (before caching the analysis, say); returns self."""
@@ -194,7 +210,7 @@ def _attacks_on(graph: nx.DiGraph, key: str) -> Iterator[Relation]:
     for rel in incoming(graph, key):
         if rel.kind.is_attack:
             yield rel
-    node = graph.nodes[key]
+    node = graph._node[key]
     if node["type"] == "relation":
         for premise in node["relation"].premises:
             for rel in incoming(graph, premise):
@@ -202,41 +218,67 @@ def _attacks_on(graph: nx.DiGraph, key: str) -> Iterator[Relation]:
                     yield rel
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """What the analyses below walk, indexed by claim in one pass over the relations (in
+    the order :func:`~argmap.graph.incoming` and :func:`~argmap.graph.outgoing` give them):
+    asking the graph for each claim again costs several times more at 10k claims."""
+
+    attacks_on: Mapping[str, list[Relation]]  # claim or relation key → attacks on it
+    stated: Mapping[str, list[Relation]]  # claim key → relations it states (as source)
+
+    @classmethod
+    def of(cls, graph: nx.DiGraph) -> _Index:
+        attacks_on: dict[str, list[Relation]] = defaultdict(list)
+        stated: dict[str, list[Relation]] = defaultdict(list)
+        for data in graph._node.values():
+            rel = data.get("relation")
+            if rel is not None:
+                stated[rel.source].append(rel)
+                if rel.kind.is_attack:
+                    attacks_on[rel.target].append(rel)
+        return cls(attacks_on, stated)
+
+    def answers(self, key: str, *, speakers_only: bool = False) -> Iterator[Relation]:
+        """Attacks on claim ``key`` or on an inference it states; with ``speakers_only``,
+        not through an analyst's link. The answering claim is each relation's source."""
+        for target in (key, *(r.key for r in self.stated.get(key, ()))):
+            for rel in self.attacks_on.get(target, ()):
+                if not (speakers_only and ANALYST_LINK in rel.tags):
+                    yield rel
+
+
 def attack_framework(graph: nx.DiGraph) -> Framework:
-    """The AFRA-style Dung framework of a map: claims and relations as arguments."""
-    arguments = list(graph.nodes)
+    """The AFRA-style Dung framework of a map: claims and relations as arguments.
+
+    Each argument is attacked by the attacks on it and, for a relation, by the attacks on
+    its premises (as :func:`_attacks_on` says, here read from one index of attacks).
+    """
+    attacks_on = _Index.of(graph).attacks_on
     attacks: list[tuple[str, str]] = []
-    for key, data in graph.nodes(data=True):
+    for key, data in graph._node.items():
+        attacks.extend((rel.key, key) for rel in attacks_on.get(key, ()))
         if data["type"] == "relation":
-            attacks.extend((rel.key, key) for rel in _attacks_on(graph, key))
-        else:
-            attacks.extend((rel.key, key) for rel in incoming(graph, key) if rel.kind.is_attack)
-    return Framework(arguments, attacks)
+            for premise in data["relation"].premises:
+                attacks.extend((rel.key, key) for rel in attacks_on.get(premise, ()))
+    return Framework(list(graph._node), attacks)
 
 
-def _side(workspace: Workspace, claim: Claim) -> str | None:
-    return workspace.side(claim)
+def claim_sides(workspace: Workspace) -> dict[str, str | None]:
+    """Each claim's side (None for no side), looked up once: the analyses below ask it
+    of every claim and every answer, often several times."""
+    return {key: workspace.side(claim) for key, claim in workspace.claims.items()}
 
 
-def _answers(workspace: Workspace, graph: nx.DiGraph, claim: Claim, *, speakers_only: bool = False) -> Iterator[Claim]:
-    """Claims that attack ``claim`` or an inference it states; with ``speakers_only``, not
-    through an analyst's link."""
-    targets = [claim.key, *(r.key for r in outgoing(graph, claim.key) if r.source == claim.key)]
-    for target in targets:
-        for rel in incoming(graph, target):
-            if rel.kind.is_attack and not (speakers_only and ANALYST_LINK in rel.tags):
-                yield workspace.claims[rel.source]
-
-
-def _concedes(workspace: Workspace, graph: nx.DiGraph, claim: Claim, side: str) -> bool:
+def _concedes(graph: nx.DiGraph, index: _Index, sides: Mapping[str, str | None], key: str, side: str) -> bool:
     """True when every relation the claim states supports another side: a concession,
     which the other side has no reason to answer."""
-    stated = [r for r in outgoing(graph, claim.key) if r.source == claim.key]
+    stated = index.stated.get(key)
     if not stated:
         return False
+    nodes = graph._node
     for rel in stated:
-        target = graph.nodes[rel.target].get("claim")
-        if rel.kind.is_attack or target is None or _side(workspace, target) in (None, side):
+        if rel.kind.is_attack or "claim" not in nodes[rel.target] or sides[rel.target] in (None, side):
             return False
     return True
 
@@ -245,17 +287,21 @@ def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
     """Claims of a side, in the maps asked for, that no other side answers in the same
     or a later source. Concessions (claims that only support another side) are not
     dropped: nobody answers agreement."""
+    sides = claim_sides(workspace)
+    index = _Index.of(graph)
+    claims = workspace.claims
     dropped = set()
     for claim in graph_claims(graph):
-        side = _side(workspace, claim)
-        if side is None or not workspace.is_primary(claim.key) or _concedes(workspace, graph, claim, side):
+        side = sides[claim.key]
+        if side is None or not workspace.is_primary(claim.key) or _concedes(graph, index, sides, claim.key, side):
             continue
         said = workspace.speech_order(claim)
         answered = False
-        for answer in _answers(workspace, graph, claim, speakers_only=True):
-            other = _side(workspace, answer)
+        for rel in index.answers(claim.key, speakers_only=True):
+            other = sides[rel.source]
             if other is None or other == side:
                 continue
+            answer = claims[rel.source]
             when = workspace.speech_order(answer)
             if said is None or when is None or answer.map != claim.map or when >= said:
                 answered = True
@@ -267,34 +313,24 @@ def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
 
 def clash_points(workspace: Workspace, graph: nx.DiGraph) -> tuple[Clash, ...]:
     """Every rebuttal or undercut across sides that touches a map asked for."""
+    sides = claim_sides(workspace)
+    nodes = graph._node
     found = []
-    for _, data in graph.nodes(data=True):
+    for data in nodes.values():
         rel = data.get("relation")
         if rel is None or not rel.kind.is_attack:
             continue
         target = rel.target
-        if graph.nodes[target]["type"] == "relation":
-            target = graph.nodes[target]["relation"].target  # an undercut clashes with the conclusion
-            if graph.nodes[target]["type"] == "relation":
+        if nodes[target]["type"] == "relation":
+            target = nodes[target]["relation"].target  # an undercut clashes with the conclusion
+            if nodes[target]["type"] == "relation":
                 continue
         if not (workspace.is_primary(rel.source) or workspace.is_primary(target)):
             continue
-        a_side = _side(workspace, workspace.claims[rel.source])
-        t_side = _side(workspace, workspace.claims[target])
+        a_side, t_side = sides[rel.source], sides[target]
         if a_side is not None and t_side is not None and a_side != t_side:
             found.append(Clash(rel.source, target, rel.key, a_side, t_side))
     return tuple(found)
-
-
-def _attacking_claims(workspace: Workspace, graph: nx.DiGraph, key: str) -> list[str]:
-    """Claims that attack ``key`` or an inference it states, on another side."""
-    claim = workspace.claims[key]
-    side = _side(workspace, claim)
-    result = []
-    for answer in _answers(workspace, graph, claim):
-        if answer.key not in result and _side(workspace, answer) != side:
-            result.append(answer.key)
-    return result
 
 
 def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CHAINS) -> tuple[Chain, ...]:
@@ -303,20 +339,33 @@ def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CH
     A chain ends where nobody answers (that claim has the last word) or where it would
     revisit a claim (``cyclic``: nobody has the last word).
     """
+    sides = claim_sides(workspace)
+    index = _Index.of(graph)
+    answering: dict[str, list[str]] = {}
+
+    def attackers(key: str) -> list[str]:
+        """Claims of another side that attack ``key`` or an inference it states (kept:
+        a walk asks again for every path through a claim)."""
+        found = answering.get(key)
+        if found is None:
+            side = sides[key]
+            found = answering[key] = list(dict.fromkeys(r.source for r in index.answers(key) if sides[r.source] != side))
+        return found
+
     chains: list[Chain] = []
-    attacked = [c.key for c in graph_claims(graph) if workspace.is_primary(c.key) and _attacking_claims(workspace, graph, c.key)]
+    attacked = [c.key for c in graph_claims(graph) if workspace.is_primary(c.key) and attackers(c.key)]
     # start where a dispute begins: an attacked claim that attacks nothing itself
-    starts = [key for key in attacked if not any(r.kind.is_attack and r.source == key for r in outgoing(graph, key))]
+    starts = [key for key in attacked if not any(r.kind.is_attack for r in index.stated.get(key, ()))]
     covered: set[str] = set()
 
     def walk(start: str) -> None:
         stack: list[tuple[str, ...]] = [(start,)]
         while stack and len(chains) < limit:
             path = stack.pop()
-            answers = _attacking_claims(workspace, graph, path[-1])
+            answers = attackers(path[-1])
             fresh = [a for a in answers if a not in path]
             if not answers:
-                chains.append(Chain(path, _side(workspace, workspace.claims[path[-1]])))
+                chains.append(Chain(path, sides[path[-1]]))
                 covered.update(path)
             elif not fresh:
                 chains.append(Chain(path, None, cyclic=True))

@@ -27,8 +27,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 __all__ = ["SEMANTICS", "STEP", "GradualResult", "strengths"]
 
@@ -97,10 +95,14 @@ def strengths(
     # Components, then their generations: a component's inputs all come from earlier ones.
     src = np.concatenate([att[0], sup[0]])
     dst = np.concatenate([att[1], sup[1]])
-    graph = coo_matrix((np.ones(src.size), (src, dst)), shape=(n, n))
-    _, component = connected_components(graph, directed=True, connection="strong")
-    generation = _generations(component[src], component[dst], component.max(initial=-1) + 1)
-    level = generation[component]
+    generation = _generations(src, dst, n)
+    if generation is not None:  # no cycle: every argument is a component of its own
+        level = generation
+    else:
+        component = _strong_components(src, dst, n)
+        generation = _generations(component[src], component[dst], component.max(initial=-1) + 1)
+        assert generation is not None  # the components form an acyclic graph
+        level = generation[component]
 
     # Nodes and edges sorted by generation (of the edge's target), so that each generation
     # is a slice: the cost stays linear however deep the graph is.
@@ -147,8 +149,21 @@ def _edges(pairs: Iterable[tuple[str, str]], index: dict[str, int]) -> tuple[np.
     return array[:, 0], array[:, 1]
 
 
-def _generations(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray:
-    """Generation of each node of the acyclic graph ``src → dst`` (self-loops ignored).
+def _strong_components(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray:
+    """The strongly connected component of each node of the graph ``src → dst``."""
+    # imported here: scipy.sparse.csgraph alone takes a quarter second to import, and
+    # most maps have no cycle of supports and attacks, so never need it
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    graph = coo_matrix((np.ones(src.size), (src, dst)), shape=(n, n))
+    component: np.ndarray = connected_components(graph, directed=True, connection="strong")[1]
+    return component
+
+
+def _generations(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray | None:
+    """Generation of each node of the graph ``src → dst`` (self-loops ignored), or None
+    when the graph has a cycle.
 
     Generation 0 has no predecessor; every other node comes one after its latest one.
     """
@@ -167,6 +182,8 @@ def _generations(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray:
             waiting[d] -= 1
             if waiting[d] == 0:
                 queue.append(d)
+    if len(queue) < n:  # the nodes of a cycle never run out of predecessors
+        return None
     return np.array(generation, dtype=np.int64)
 
 
