@@ -15,21 +15,25 @@ that cannot be read or written is ignored: it can make argmap faster, never fail
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
+import io
 import os
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from argmap.analysis import MapAnalysis, analyze
 from argmap.fileio import atomic_write_bytes
 from argmap.load import load_workspace
 from argmap.model import Workspace
 
-__all__ = ["cache_dir", "load_analysed"]
+__all__ = ["cache_dir", "cached", "load_analysed", "store"]
 
-_FORMAT = 1  # bump when the pickled classes change shape
+_FORMAT = 2  # bump when the pickled classes change shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,31 +96,86 @@ def _entry(paths: Sequence[Path | str], strength: str) -> Path | None:
     return folder / f"{hashlib.sha256(what.encode()).hexdigest()[:32]}.pickle"
 
 
+class _Pickler(pickle.Pickler):
+    """Pickles the model's frozen dataclasses as calls of their constructor.
+
+    Their default pickling restores each object through ``dataclasses``' own
+    ``__setstate__``, which looks their fields up again for every one of the tens of
+    thousands of claims, quotes and locations: loading took twice as long.
+    """
+
+    def reducer_override(self, obj: Any) -> Any:
+        fields = _positional_fields(type(obj))
+        if fields is None:
+            return NotImplemented
+        return type(obj), tuple(getattr(obj, name) for name in fields)
+
+
+def _positional_fields(cls: type[Any]) -> tuple[str, ...] | None:
+    """The fields a frozen, slotted dataclass is rebuilt from, in constructor order; None
+    for any other class (and for one whose constructor does not take every field)."""
+    if cls not in _FIELDS:
+        params = getattr(cls, "__dataclass_params__", None)
+        fields = dataclasses.fields(cls) if params is not None and params.frozen and "__slots__" in vars(cls) else None
+        usable = fields is not None and all(f.init and not f.kw_only for f in fields)
+        _FIELDS[cls] = tuple(f.name for f in fields) if fields is not None and usable else None
+    return _FIELDS[cls]
+
+
+_FIELDS: dict[type[Any], tuple[str, ...] | None] = {}
+
+
+def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -> tuple[Workspace, MapAnalysis] | None:
+    """The analysed workspace of ``paths`` from the cache, or None when there is no entry
+    or something it was built from changed."""
+    entry = _entry(paths, strength_semantics)
+    if entry is None or not entry.is_file():
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling builds a million objects and no cycle: a collector pass per few thousand made it quadratic
+    try:
+        with entry.open("rb") as f:
+            stamps, folder_files, workspace, analysis = pickle.load(f)
+        if folder_files == [str(p) for p in _inputs(paths)] and all(_unchanged(s) for s in stamps):
+            return workspace, analysis
+    except Exception:  # a stale or damaged entry is rebuilt, whatever is wrong with it
+        pass
+    finally:
+        if collecting:
+            gc.enable()
+    return None
+
+
+def store(paths: Sequence[Path | str], workspace: Workspace, analysis: MapAnalysis, *, strength_semantics: str = "dfquad") -> None:
+    """Cache a clean workspace of ``paths`` and its complete analysis (see
+    :meth:`MapAnalysis.compute_all`); a cache that cannot be written is skipped."""
+    entry = _entry(paths, strength_semantics)
+    if entry is None or not workspace.ok:
+        return
+    used = {m.path.resolve() for m in workspace.maps.values()}
+    used |= {s.text_path for m in workspace.maps.values() for s in m.sources.values() if s.text_path is not None}
+    try:
+        stamps = [_stamp(p) for p in sorted(used)]
+        buffer = io.BytesIO()
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((stamps, [str(p) for p in _inputs(paths)], workspace, analysis))
+        data = buffer.getvalue()
+        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write_bytes(entry, data)
+    except (OSError, pickle.PicklingError):
+        pass
+
+
 def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -> tuple[Workspace, MapAnalysis | None]:
     """Load and analyse maps, from the cache when nothing they were built from changed.
 
     A workspace with errors comes back with its problems and no analysis, and is never
     cached.
     """
-    entry = _entry(paths, strength_semantics)
-    if entry is not None and entry.is_file():
-        try:
-            with entry.open("rb") as f:
-                stamps, folder_files, workspace, analysis = pickle.load(f)
-            if folder_files == [str(p) for p in _inputs(paths)] and all(_unchanged(s) for s in stamps):
-                return workspace, analysis
-        except Exception:  # a stale or damaged entry is rebuilt, whatever is wrong with it
-            pass
+    found = cached(paths, strength_semantics=strength_semantics)
+    if found is not None:
+        return found
     workspace = load_workspace(paths)
     analysis = analyze(workspace, strength_semantics=strength_semantics).compute_all() if workspace.ok else None
-    if analysis is not None and entry is not None:
-        used = {m.path.resolve() for m in workspace.maps.values()}
-        used |= {s.text_path for m in workspace.maps.values() for s in m.sources.values() if s.text_path is not None}
-        try:
-            stamps = [_stamp(p) for p in sorted(used)]
-            data = pickle.dumps((stamps, [str(p) for p in _inputs(paths)], workspace, analysis), protocol=pickle.HIGHEST_PROTOCOL)
-            entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            atomic_write_bytes(entry, data)
-        except (OSError, pickle.PicklingError):
-            pass
+    if analysis is not None:
+        store(paths, workspace, analysis, strength_semantics=strength_semantics)
     return workspace, analysis
