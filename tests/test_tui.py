@@ -20,6 +20,7 @@ from argmap.tui.screens.main import MainScreen
 from argmap.tui.screens.trace import TraceScreen
 from argmap.tui.view import ClaimFilter
 from argmap.tui.widgets.claim_list import ClaimList
+from argmap.tui.widgets.claim_tree import CHUNK
 from argmap.tui.widgets.detail import DetailPane
 from argmap.tui.widgets.flow_table import FlowTable
 from argmap.tui.widgets.problem_list import ProblemList
@@ -141,6 +142,20 @@ async def test_cycle_is_cut_with_a_see_leaf(chain_map: Path) -> None:
         (back,) = ping.children
         assert back.data == pong.data and not back.allow_expand
         assert back.label.plain.startswith("↺ see pong")
+
+
+async def test_jump_reaches_a_thesis_beyond_the_first_chunk(tmp_path: Path) -> None:
+    # theses past the first CHUNK wait behind a "… more" leaf at the top of the tree
+    theses = "".join(f"  t{i}:\n    text: Thesis number {i}.\n    kind: thesis\n" for i in range(CHUNK + 10))
+    path = tmp_path / "many.yaml"
+    path.write_text(f"argmap: 1\ntitle: Many theses\nclaims:\n{theses}", encoding="utf-8")
+    app = make_app([path], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        last = f"many:t{CHUNK + 9}"
+        assert main.jump(last)
+        assert main.claim_tree.cursor_key == last
+        assert main.focused_key == last
 
 
 async def test_relation_in_detail_jumps_the_tree(chain_map: Path) -> None:

@@ -9,6 +9,7 @@ reloaded silently: the coach is asked.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -28,7 +29,7 @@ from textual.worker import get_current_worker
 
 from argmap.tui.editing import Editing
 from argmap.tui.labels import THEME_VARIABLES
-from argmap.tui.messages import JumpRequest, Loaded
+from argmap.tui.messages import Analysed, JumpRequest, Loaded
 from argmap.tui.screens.help import HelpScreen, bindings_of
 from argmap.tui.screens.main import EDIT_COMMANDS, VIEWS, MainScreen
 from argmap.tui.screens.trace import TraceScreen
@@ -123,6 +124,9 @@ class ArgmapApp(App[None]):
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self._check_files, name="watch-maps")
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # the loaded maps were frozen for the app's life (MapView.load); let them go
+
     @property
     def main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
@@ -132,13 +136,25 @@ class ArgmapApp(App[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, reload: bool) -> None:
         """Load (or reload) the maps off the UI thread; the result arrives as :class:`Loaded`."""
+        gc.unfreeze()  # the view shown so far may go: let the collector see it again
         try:
-            view = MapView.load(self.paths)
+            view = MapView.load(self.paths, freeze=True)
         except Exception as err:  # never die on a map: say what went wrong and keep the old view
             self.call_from_thread(self.notify, f"Could not load the maps: {err}", severity="error", timeout=10)
             return
         if not get_current_worker().is_cancelled:
             self.post_message(Loaded(view, reload))
+
+    @work(thread=True, exclusive=True, group="finish", exit_on_error=False)
+    def finish(self, view: MapView) -> None:
+        """Compute what the first screen did without, off the UI thread; :class:`Analysed` follows."""
+        try:
+            view.finish()
+        except Exception as err:  # the first screen stands; only the extra views are missing
+            self.call_from_thread(self.notify, f"Could not analyse the maps: {err}", severity="error", timeout=10)
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(Analysed(view))
 
     def reload(self) -> None:
         """Load the maps again (after an edit on disk), keeping the cursor on its claim."""
@@ -160,18 +176,25 @@ class ArgmapApp(App[None]):
         self._stamps = self._file_stamps()
 
     def show_view(self, view: MapView, keep: str | None = None) -> None:
-        """Show a new view of the maps (after a load or an edit), cursor kept on ``keep``."""
+        """Show a new view of the maps (after a load or an edit), cursor kept on ``keep``;
+        the analyses it does not show yet follow once the screen is drawn."""
         self.view = view
         main = self.main
         main.show(view, keep=keep)
         for screen in self.screen_stack:
             if isinstance(screen, TraceScreen):
                 screen.reload(view)
+        self.call_after_refresh(self.finish, view)
+
+    @on(Analysed)
+    def _analysed(self, message: Analysed) -> None:
+        if message.view is self.view:
+            self.main.analysed(message.view)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        self._stamps = self._file_stamps()
         self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
+        self._stamps = self._file_stamps()  # after show_view: the view's source texts count too
         if message.reload:
             problems = len(message.view.problems)
             self.notify(f"Reloaded: {len(message.view.workspace.claims)} claims, {problems} problem(s).", timeout=3)

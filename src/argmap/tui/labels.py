@@ -101,7 +101,7 @@ def _strength(value: float | None) -> str:
 def claim_line(view: MapView, key: str, palette: Palette, *, dim: bool = False, text_width: int = TEXT_WIDTH) -> Text:
     """One tree or list line: role, status, strength, side, then the claim's text."""
     claim = view.claim(key)
-    role = view.roles[key]
+    role = view.role(key)
     status = view.status(key)
     side = view.side(key)
     line = Text(no_wrap=True, overflow="ellipsis")
@@ -138,7 +138,7 @@ def link_line(view: MapView, link: Link, palette: Palette, incoming: bool) -> Te
 def claim_card(view: MapView, key: str, palette: Palette) -> Text:
     """Everything about one claim, for the detail pane and the trace screen."""
     claim = view.claim(key)
-    role = view.roles[key]
+    role = view.role(key)
     side = view.side(key)
     status = view.status(key)
     card = Text()

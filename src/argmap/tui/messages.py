@@ -6,7 +6,7 @@ from textual.message import Message
 
 from argmap.tui.view import MapView
 
-__all__ = ["JumpRequest", "Loaded"]
+__all__ = ["Analysed", "JumpRequest", "Loaded"]
 
 
 class JumpRequest(Message):
@@ -24,3 +24,11 @@ class Loaded(Message):
         super().__init__()
         self.view = view
         self.reload = reload
+
+
+class Analysed(Message):
+    """The analyses the first screen did without (clash points, …) are ready for ``view``."""
+
+    def __init__(self, view: MapView) -> None:
+        super().__init__()
+        self.view = view

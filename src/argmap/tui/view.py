@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import gc
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import networkx as nx
 
 from argmap.analysis import MapAnalysis
 from argmap.errors import Location, Problem
-from argmap.graph import Role, build_graph, incoming, outgoing, role
+from argmap.graph import Role, build_graph, outgoing, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
 
 __all__ = [
@@ -136,51 +137,88 @@ class MapView:
     graph: nx.DiGraph
     analysis: MapAnalysis | None
     analysis_error: str | None = None
-    roles: dict[str, Role] = field(default_factory=dict)
     roots: dict[str, list[str]] = field(default_factory=dict)
     side_order: list[str] = field(default_factory=list)
+    _roles: dict[str, Role] = field(default_factory=dict, repr=False)
+    _uncached: list[Path] | None = field(default=None, repr=False)  # the paths to cache it under
     _search: list[str] | None = field(default=None, repr=False)
     _claim_lines: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, paths: Sequence[Path]) -> MapView:
-        """Load maps, build the graph and run the analysis; never raises for bad maps.
+    def load(cls, paths: Sequence[Path], *, freeze: bool = False) -> MapView:
+        """Load maps, build the graph and what the first screen shows; never raises for
+        bad maps. :meth:`finish` computes the rest (run it after the first screen).
 
         A clean workspace comes from argmap's cache when its files have not changed
         since the last time (:mod:`argmap.cache`): a large map opens in a fraction of
         the time it takes to parse.
-        """
-        from argmap.cache import load_analysed
 
-        workspace, analysis = load_analysed(list(paths))
-        return cls.of(workspace, analysis)
+        With ``freeze``, the loaded workspace is moved out of the garbage collector's sight
+        (:func:`gc.freeze`): it holds no reference cycle, yet every full collection would
+        scan its million objects again -- a tenth of a second at 10k claims, before the
+        first screen and in the middle of keypresses after it. Whoever asks for it calls
+        :func:`gc.unfreeze` before loading again, as the explorer does.
+        """
+        from argmap import cache
+        from argmap.load import load_workspace
+
+        found = cache.cached(paths)
+        workspace = found[0] if found is not None else load_workspace(paths)
+        if freeze:
+            gc.freeze()
+        if found is not None:
+            return cls.of(*found)
+        view = cls.of(workspace)
+        view._uncached = list(paths)
+        return view
 
     @classmethod
     def of(cls, workspace: Workspace, analysis: MapAnalysis | None = None) -> MapView:
         """The view of an already loaded workspace (after an edit, say), analysed unless
-        an analysis of it is given."""
+        an analysis of it is given: status, strength and dropped claims, which every tree
+        line shows; the other analyses wait until asked for (or :meth:`finish`)."""
         error: str | None = None
-        if analysis is not None:
-            graph = analysis.graph
-        else:
-            graph = build_graph(workspace)
-            try:
+        graph = analysis.graph if analysis is not None else build_graph(workspace)
+        try:
+            if analysis is None:
                 from argmap.analysis import analyze
 
                 analysis = analyze(workspace, graph)
-            except Exception as err:  # a partial or broken map must still open: show why analysis is missing
-                error = f"analysis unavailable: {type(err).__name__}: {err}"
+            analysis.strength  # noqa: B018 -- computed now, off the UI thread
+            analysis.dropped  # noqa: B018
+        except Exception as err:  # a partial or broken map must still open: show why analysis is missing
+            analysis = None
+            error = f"analysis unavailable: {type(err).__name__}: {err}"
         view = cls(workspace, graph, analysis, error)
-        view.roles = {key: role(graph, key) for key in workspace.claims}
         view.roots = view._find_roots()
         for m in workspace.maps.values():
             view.side_order.extend(s for s in m.sides if s not in view.side_order)
         return view
 
+    def finish(self) -> None:
+        """Compute every analysis the first screen did not need (clash points, chains, …),
+        then cache the whole if it was loaded afresh, so the next launch starts at once."""
+        if self.analysis is None:
+            return
+        self.analysis.compute_all()
+        if self._uncached is not None and self.workspace.ok:
+            from argmap import cache
+
+            cache.store(self._uncached, self.workspace, self.analysis)
+            self._uncached = None
+
     # -- one claim ---------------------------------------------------------------------
 
     def claim(self, key: str) -> Claim:
         return self.workspace.claims[key]
+
+    def role(self, key: str) -> Role:
+        """A claim's role, worked out the first time a line shows it: the first screen
+        shows a few dozen claims, not all of them."""
+        found = self._roles.get(key)
+        if found is None:
+            found = self._roles[key] = role(self.graph, key)
+        return found
 
     def side(self, key: str) -> str | None:
         return self.workspace.side(self.workspace.claims[key])
@@ -222,14 +260,24 @@ class MapView:
     def children(self, key: str) -> list[Link]:
         """What hangs below a claim in the tree: its reasons and objections, and what
         undercuts the inferences it states (shown under it, since it is their premise)."""
-        found: list[Link] = []
-        for rel in incoming(self.graph, key):
-            found.append(Link(rel.source, rel))
-            found.extend(Link(p, rel, linked=True) for p in rel.linked)
-        for rel in outgoing(self.graph, key):
-            if rel.source == key:
-                found.extend(Link(u.source, u) for u in incoming(self.graph, rel.key))
-        return found
+        return [Link(*link) for link in self._below(key)]
+
+    def _below(self, key: str) -> Iterator[tuple[str, Relation, bool]]:
+        """:meth:`children` as plain (key, relation, linked) tuples, read straight from the
+        graph's adjacency: walking the whole tree for its roots asks this of every claim."""
+        nodes, pred = self.graph._node, self.graph._pred
+        for rel_key in pred[key]:
+            rel = nodes[rel_key].get("relation")
+            if rel is not None:
+                yield rel.source, rel, False
+                for premise in rel.linked:
+                    yield premise, rel, True
+        for rel_key in self.graph._succ[key]:
+            if nodes[rel_key]["relation"].source == key:
+                for under_key in pred[rel_key]:
+                    under = nodes[under_key].get("relation")
+                    if under is not None:
+                        yield under.source, under, False
 
     def parents(self, key: str) -> list[str]:
         """The claims a claim hangs below in the tree (the inverse of :meth:`children`)."""
@@ -254,10 +302,10 @@ class MapView:
             queue = deque([start])
             reached.add(start)
             while queue:
-                for link in self.children(queue.popleft()):
-                    if link.key not in reached:
-                        reached.add(link.key)
-                        queue.append(link.key)
+                for child, _, _ in self._below(queue.popleft()):
+                    if child not in reached:
+                        reached.add(child)
+                        queue.append(child)
 
         for key, claim in claims.items():
             if claim.kind is ClaimKind.THESIS:
@@ -335,7 +383,7 @@ class MapView:
         claim = self.workspace.claims[key]
         return (
             (wanted.side is None or self.side(key) == wanted.side)
-            and (wanted.role is None or self.roles[key] is wanted.role)
+            and (wanted.role is None or self.role(key) is wanted.role)
             and (wanted.status is None or self.status(key) == wanted.status)
             and (wanted.tag is None or wanted.tag in claim.tags)
             and (not wanted.dropped or self.is_dropped(key))

@@ -140,12 +140,19 @@ class MainScreen(Screen[None]):
         else:
             self._fill(tabs.active)
 
+    def analysed(self, view: MapView) -> None:
+        """The analyses the first screen did without are ready: count the clashes."""
+        if view is self.view:
+            self._retitle(view)
+
     def _retitle(self, view: MapView) -> None:
         tabs = self.query_one(TabbedContent)
+        analysis = view.analysis
         counts = {
-            "dropped": len(view.dropped()),
-            "clashes": len(view.analysis.clashes) if view.analysis is not None else 0,
-            "problems": len(view.problems),
+            "dropped": str(len(view.dropped())),
+            # counted once the background analysis has them (opening the tab computes them)
+            "clashes": "0" if analysis is None else str(len(analysis.clashes)) if analysis.ready("clashes") else "…",
+            "problems": str(len(view.problems)),
         }
         for name, count in counts.items():
             tabs.get_tab(name).label = f"{name.title()} ({count})"
@@ -167,6 +174,7 @@ class MainScreen(Screen[None]):
             self.query_one("#dropped-list", ClaimList).show(self.view, self.view.filtered(self.wanted, self.view.dropped()), palette)
         elif name == "clashes":
             self.query_one(ClashTable).show(self.view, palette)
+            self._retitle(self.view)  # opening the tab may have computed them
         elif name == "flow":
             stem = self.view.claim(self.focused_key).map if self.focused_key else next(iter(self.view.workspace.maps))
             self.query_one(FlowTable).show(self.view, stem, palette)

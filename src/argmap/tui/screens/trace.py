@@ -98,7 +98,7 @@ class TraceScreen(Screen[str | None]):
         for index, key in enumerate(self.trace.path):
             if index:
                 crumb.append(" › ", Style(dim=True))
-            role = self.view.roles[key]
+            role = self.view.role(key)
             item = f"{ICONS[role]} {key.partition(':')[2]}"
             if index == self.trace.index:
                 crumb.append(f"[{item}]", Style(bold=True, reverse=True))

@@ -35,7 +35,7 @@ class ClaimSearch(Provider):
 
     def _prompt(self, view: MapView, key: str) -> Text:
         claim = view.claim(key)
-        role = view.roles[key]
+        role = view.role(key)
         prompt = Text(f"{ICONS[role]} {role.value:<9} ", Style(bold=True))
         prompt.append(f"{claim.id}  ", Style(dim=True))
         prompt.append(short(claim.text, 70))

@@ -173,26 +173,20 @@ class ClaimTree(Tree[str]):
         return None
 
     def _find_root_node(self, key: str) -> TreeNode[str] | None:
-        """The top-level node of a root claim, inside its map and group, all expanded."""
-        stack = list(reversed(self.root.children))
+        """The top-level node of a root claim, inside its map and group, all expanded;
+        "… more" chunks are loaded on the way (a map may have thousands of theses)."""
+        stack = [self.root]
         while stack:
-            node = stack.pop()
-            if node.data == key and node.id not in self._refs:
+            parent = stack.pop()
+            self.populate(parent)
+            node = self._find_child(parent, key)
+            if node is not None:
                 for ancestor in _ancestry(node)[1:]:
                     if ancestor is not self.root:
                         ancestor.expand()
                 return node
-            if node.data is None and node.allow_expand:
-                self.populate(node)
-                self._load_all(node)
-                stack.extend(reversed(node.children))
+            stack.extend(reversed([c for c in parent.children if c.data is None and c.allow_expand]))
         return None
-
-    def _load_all(self, node: TreeNode[str]) -> None:
-        while (more := next((c for c in node.children if c.id in self._pending), None)) is not None:
-            keys, offset = self._pending.pop(more.id)
-            more.remove()
-            self._add_chunk(node, keys, offset)
 
     def _find_child(self, node: TreeNode[str], key: str) -> TreeNode[str] | None:
         """The child showing ``key``, loading "… more" chunks until it appears."""

@@ -44,7 +44,7 @@ class ClashTable(DataTable[Text]):
 
     @staticmethod
     def _claim_cells(view: MapView, key: str, side: str | None, palette: Palette) -> tuple[Text, Text, Text]:
-        role = view.roles[key]
+        role = view.role(key)
         status = view.status(key)
         return (
             Text(f"{ICONS[role]} {role.value} {short(view.claim(key).text, 44)}", palette.role(role)),

@@ -50,7 +50,7 @@ class FlowTable(DataTable[Text]):
                 if key is None:
                     cells.append(Text(""))
                     continue
-                role = view.roles[key]
+                role = view.role(key)
                 cell = Text(f"{ICONS[role]} ", palette.role(role))
                 cell.append(short(view.claim(key).text, CELL_WIDTH - 2))
                 cells.append(cell)
