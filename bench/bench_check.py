@@ -7,6 +7,8 @@ Each measurement runs in a fresh process, side by side in one run:
 
 * *floor*: ``yaml.load(text, Loader=yaml.CSafeLoader)`` on the same file -- the parse
   alone, with libyaml's C loader; ``argmap check`` should stay within 2x of it;
+* *events*: libyaml's event stream fetched and dropped (``CSafeLoader.get_event`` in a
+  loop) -- what the loader reads YAML through, so no load can be faster than this;
 * *check*: ``argmap check FILE`` (format, references, support cycles, every quote);
 * peak memory (ru_maxrss) of each process, to show memory grows linearly with the map;
 * start-up: ``argmap --help`` and ``argmap check`` on a 5-claim map against
@@ -31,6 +33,13 @@ if sys.argv[1] == "floor":
     import yaml
     with open(path, encoding="utf-8") as f:
         yaml.load(f.read(), Loader=yaml.CSafeLoader)
+    code = 0
+elif sys.argv[1] == "events":
+    import yaml
+    with open(path, encoding="utf-8") as f:
+        get_event = yaml.CSafeLoader(f.read()).get_event
+    while not isinstance(get_event(), yaml.StreamEndEvent):
+        pass
     code = 0
 else:
     from argmap.cli import main
@@ -71,14 +80,15 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(f"{'claims':>8} {'MiB':>7} {'floor s':>8} {'check s':>8} {'ratio':>6} {'floor MiB':>10} {'check MiB':>10} {'MiB/claim-k':>12}")
+        print(f"{'claims':>8} {'MiB':>7} {'floor s':>8} {'events s':>9} {'check s':>8} {'ratio':>6} {'floor MiB':>10} {'check MiB':>10} {'MiB/claim-k':>12}")
         for n in sizes:
             path = folder / f"m{n}.yaml"
             write_synthetic(path, n, seed=1)
             size = path.stat().st_size / 2**20
             floor_s, floor_mb = measure("floor", path)
+            events_s, _ = measure("events", path)
             check_s, check_mb = measure("check", path)
-            print(f"{n:>8} {size:>7.1f} {floor_s:>8.3f} {check_s:>8.3f} {check_s / floor_s:>6.2f} {floor_mb:>10.0f} {check_mb:>10.0f} {check_mb / n * 1000:>12.1f}")
+            print(f"{n:>8} {size:>7.1f} {floor_s:>8.3f} {events_s:>9.3f} {check_s:>8.3f} {check_s / floor_s:>6.2f} {floor_mb:>10.0f} {check_mb:>10.0f} {check_mb / n * 1000:>12.1f}")
 
         small = folder / "small.yaml"
         from argmap.scaffold import write_starter

@@ -200,6 +200,9 @@ def test_missing_required_top_level_keys(cli, tmp_path: Path, missing: str) -> N
         ("  abc: {text: A}\n  b: {text: B, supports: [{to: abc, with: [abd]}]}\n", "unknown-claim", "did you mean 'abc'?"),
         ("  abc: {text: A}\n  b: {text: B, undercuts: [abd -> abc]}\n", "unknown-claim", "did you mean 'abc'?"),
         ("  a: {text: A, supports: [nosuchmap:x]}\n", "unknown-map", None),
+        # names that are no file of the folder: no crash, and no reading outside it
+        ("  a: {text: A, supports: ['" + "x" * 300 + ":a']}\n", "unknown-map", None),
+        ('  a: {text: A, supports: ["nul\\0map:a"]}\n', "unknown-map", None),
     ],
 )
 def test_dangling_references(cli, tmp_path: Path, body: str, code: str, hint: str | None) -> None:
@@ -288,6 +291,20 @@ def test_source_path_escaping_the_workspace(cli, tmp_path: Path) -> None:
 
 def test_missing_source_file(cli, tmp_path: Path) -> None:
     path = write(tmp_path, "  a: {text: A}\n", head=GOOD_HEAD.replace("text: talk.txt", "text: gone.txt"))
+    only(cli, path, "source-missing", line=10)
+
+
+def test_reference_cannot_reach_a_map_outside_the_folder(cli, tmp_path: Path) -> None:
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (tmp_path / "other.yaml").write_text("argmap: 1\ntitle: Other\nclaims:\n  b: {text: B}\n", encoding="utf-8")
+    path = write(inner, "  a: {text: A, supports: ['../other:b']}\n")
+    only(cli, path, "unknown-map")
+
+
+@pytest.mark.parametrize("name", ["x" * 300 + ".txt", '"nul\\0.txt"'])
+def test_impossible_source_file_name(cli, tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, "  a: {text: A}\n", head=GOOD_HEAD.replace("text: talk.txt", f"text: {name}"))
     only(cli, path, "source-missing", line=10)
 
 

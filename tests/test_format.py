@@ -26,6 +26,8 @@ from conftest import ARGUMENTS, run_argmap
         # YAML 1.1 would turn these into booleans and dates; 1.2's core schema keeps text
         ("yes", "yes"), ("no", "no"), ("on", "on"), ("2009-11-05", "2009-11-05"), ("2009-11", "2009-11"),
         ('"1"', "1"), ("'true'", "true"), ("!!str 12", "12"),
+        # only decimal integers take a sign in the core schema
+        ("0o17", 15), ("+12", 12), ("-0x1f", "-0x1f"), ("+0o17", "+0o17"),
     ],
 )
 def test_scalars_resolve_as_yaml_1_2_core(text: str, value: object) -> None:

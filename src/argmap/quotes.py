@@ -20,8 +20,13 @@ __all__ = ["QuoteIndex", "closest_passage", "normalize"]
 _SPACES = re.compile(r"[ \t\r\n]+")
 
 
+_OTHER_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() also splits ASCII text on
+
+
 def normalize(text: str) -> str:
     """Fold runs of ASCII white space into one space and trim the ends."""
+    if text.isascii() and not any(c in text for c in _OTHER_SPACES):
+        return " ".join(text.split())  # the same here, and about 4x faster on a long source
     return _SPACES.sub(" ", text).strip()
 
 
@@ -44,26 +49,41 @@ def _first_difference(quote: str, passage: str) -> str:
 
 
 class QuoteIndex:
-    """Source texts read once each, normalised, for checking many quotes."""
+    """Source texts read once each, normalised when needed, for checking many quotes."""
 
     def __init__(self) -> None:
+        self._raw: dict[Path, str | None] = {}
         self._texts: dict[Path, str | None] = {}
+
+    def raw(self, path: Path) -> str | None:
+        """The text of a source file as written, or None if it cannot be read as UTF-8."""
+        if path not in self._raw:
+            try:
+                self._raw[path] = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                self._raw[path] = None
+        return self._raw[path]
 
     def text(self, path: Path) -> str | None:
         """The normalised text of a source file, or None if it cannot be read as UTF-8."""
         if path not in self._texts:
-            try:
-                self._texts[path] = normalize(path.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError):
-                self._texts[path] = None
+            raw = self.raw(path)
+            self._texts[path] = None if raw is None else normalize(raw)
         return self._texts[path]
 
     def check(self, quote: Quote, path: Path) -> Problem | None:
         """A problem if ``quote`` is not in the source at ``path``, else None."""
-        text = self.text(path)
-        if text is None:
+        raw = self.raw(path)
+        if raw is None:
             return Problem("source-unreadable", f"source text {path.name} is not readable UTF-8 text", quote.location, hint="save it as UTF-8")
         wanted = normalize(quote.text)
+        # A normalised quote (no leading, trailing or repeated white space) found in the
+        # text as written is found in the normalised text too; most quotes are, so most
+        # sources never need normalising.
+        if wanted in raw:
+            return None
+        text = self.text(path)
+        assert text is not None
         if wanted in text:
             return None
         passage, score = closest_passage(wanted, text)

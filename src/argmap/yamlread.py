@@ -2,7 +2,7 @@
 
 PyYAML's ``load`` drops line numbers and silently keeps the last of two duplicate keys;
 its ``compose`` keeps marks but recurses in C, so a deeply nested document crashes the
-interpreter. Here we walk libyaml's *event* stream with an explicit stack instead:
+interpreter. Here we pull libyaml's *events* one by one with an explicit stack instead:
 
 * every mapping becomes a :class:`MarkedMap` (a ``dict`` that also knows the line and
   column of each key and value), every sequence a :class:`MarkedList`;
@@ -13,14 +13,19 @@ interpreter. Here we walk libyaml's *event* stream with an explicit stack instea
 Plain scalars resolve as in YAML 1.2's core schema (``yes``/``no``/``on`` stay strings,
 ``2009-11-05`` stays a string); mapping keys are always strings.
 
-Walking events is also much faster than ``yaml.load`` (measured in ``bench/``), because
+A large map is mostly its ``claims:`` mapping, so :class:`YamlDocument` can hand out the
+entries of chosen top-level mappings one at a time, as soon as each is read, instead of
+keeping them in the tree: the loader converts each claim and drops it, and the marked
+tree of a 100k-claim map never exists in memory at once.
+
+Pulling events is also much faster than ``yaml.load`` (measured in ``bench/``), because
 libyaml's tag resolution and node construction are skipped.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +36,12 @@ from argmap.errors import Location, Problem
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "Entry",
     "Mark",
     "MarkedList",
     "MarkedMap",
+    "YamlDocument",
+    "read_text",
     "read_yaml",
     "read_yaml_text",
 ]
@@ -47,16 +55,22 @@ MAX_DEPTH = 64
 Mark = tuple[int, int]
 """A 1-based (line, column)."""
 
+Entry = tuple[str, Any, Mark, Mark]
+"""One entry of a mapping: key, value, and the marks of the key and of the value."""
+
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_INT = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
+_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(
     r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"
     r"|[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z"
 )
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUES = frozenset({"true", "True", "TRUE"})
-_FALSES = frozenset({"false", "False", "FALSE"})
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL"), None),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+_NUMBER_START = frozenset("0123456789+-.")
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
 
 
@@ -83,115 +97,16 @@ class MarkedList(list[Any]):
         self.marks: list[Mark] = []
 
 
-def _scalar(value: str, plain: bool) -> Any:
-    """Resolve a scalar as YAML 1.2's core schema does (quoted scalars are strings)."""
-    if not plain:
-        return value
-    if value in _NULLS:
-        return None
-    if value in _TRUES:
-        return True
-    if value in _FALSES:
-        return False
-    first = value[0]
-    if first.isdigit() or first in "+-.":
+def _plain_scalar(value: str) -> Any:
+    """Resolve a plain scalar as YAML 1.2's core schema does (quoted ones stay strings)."""
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[0] in _NUMBER_START:
         if _INT.match(value):
             return int(value, 0) if value[1:2] in ("o", "x") else int(value)
         if _FLOAT.match(value):
             return float(value)
     return value
-
-
-def _mark(event: Any) -> Mark:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
-
-
-def read_yaml_text(text: str, path: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML document from ``text``; return its value and the problems found.
-
-    On a problem that stops reading (syntax, alias, depth) the value is ``None``;
-    duplicate keys are reported and the first occurrence is kept.
-    """
-    problems: list[Problem] = []
-
-    def problem(code: str, message: str, mark: Mark, hint: str | None = None) -> None:
-        problems.append(Problem(code, message, Location(path, *mark), hint=hint))
-
-    stack: list[Any] = []  # open containers
-    pending_keys: list[str | None] = []  # per open mapping: the key awaiting its value
-    root: Any = None
-    documents = 0
-    try:
-        events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
-        for event in events:
-            kind = type(event)
-            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                mark = _mark(event)
-                tag = event.tag
-                if tag is not None and tag not in _STR_TAGS:
-                    problem("yaml-tag", f"YAML tag {tag!r} is not allowed", mark, "remove the tag; maps hold plain text, numbers and lists")
-                    return None, problems
-                if kind is yaml.ScalarEvent:
-                    plain = event.implicit[0] and not event.style and tag is None
-                    value: Any = _scalar(event.value, plain)
-                else:
-                    if len(stack) >= MAX_DEPTH:
-                        problem("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", mark, "an argument map needs only a few levels; is this the right file?")
-                        return None, problems
-                    value = MarkedMap(mark) if kind is yaml.MappingStartEvent else MarkedList(mark)
-                # attach the new node to its parent
-                if not stack:
-                    root = value
-                else:
-                    parent = stack[-1]
-                    if type(parent) is MarkedList:
-                        parent.append(value)
-                        parent.marks.append(mark)
-                    else:
-                        key = pending_keys[-1]
-                        if key is None:  # this node is a key
-                            if kind is not yaml.ScalarEvent:
-                                problem("yaml-key", "a mapping key must be plain text", mark, "write the key as a simple word")
-                                return None, problems
-                            key = event.value
-                            if key in parent.key_marks:
-                                first = parent.key_marks[key]
-                                problem("duplicate-key", f"duplicate key {key!r}", mark, f"first defined at line {first[0]}; YAML would silently keep only the last one")
-                                pending_keys[-1] = _DUPLICATE
-                            else:
-                                parent.key_marks[key] = mark
-                                pending_keys[-1] = key
-                        else:
-                            if key is not _DUPLICATE:
-                                parent[key] = value
-                                parent.value_marks[key] = mark
-                            pending_keys[-1] = None
-                if kind is not yaml.ScalarEvent:
-                    stack.append(value)
-                    pending_keys.append(None)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-                pending_keys.pop()
-            elif kind is yaml.AliasEvent:
-                problem("yaml-alias", f"YAML alias *{event.anchor} is not allowed", _mark(event), "write the value out; aliases can blow a small file up to an enormous one")
-                return None, problems
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    problem("yaml-documents", "more than one YAML document in the file", _mark(event), "keep one map per file; remove the '---' line")
-                    return None, problems
-    except yaml.MarkedYAMLError as err:
-        at = err.problem_mark or err.context_mark
-        where = (at.line + 1, at.column + 1) if at else (1, 1)
-        message = " ".join(str(err.problem or err.context or "invalid YAML").split())
-        at_tab = at is not None and text[at.index : at.index + 1] == "\t"
-        hint = "YAML indents with spaces, never tabs" if at_tab or "tab" in message else "check the indentation and quoting here"
-        problem("yaml-syntax", f"invalid YAML: {message}", where, hint)
-        return None, problems
-    except yaml.YAMLError as err:  # reader errors (control characters) have no problem_mark
-        problem("yaml-syntax", "invalid YAML: " + " ".join(str(err).split()), (1, 1))
-        return None, problems
-    return root, problems
 
 
 class _Duplicate(str):
@@ -200,9 +115,161 @@ class _Duplicate(str):
 
 _DUPLICATE: str = _Duplicate("\0duplicate")
 
+_SCALAR = yaml.ScalarEvent
+_MAPPING_START = yaml.MappingStartEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
-def read_yaml(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Any, list[Problem]]:
-    """Read a YAML file: size limit, UTF-8 check and :func:`read_yaml_text`."""
+
+class YamlDocument:
+    """One YAML document read from text: its value, and the problems that stopped or marred it.
+
+    Use :meth:`entries` to read while taking the entries of some top-level mappings as
+    they come; afterwards :attr:`root` holds the rest of the document (those mappings stay
+    empty) and :attr:`problems` what was wrong. Once a problem is found no more entries are
+    handed out, and a caller should discard what it made of the earlier ones.
+    """
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.root: Any = None
+        self.problems: list[Problem] = []
+        self._complete = False  # whether the stream was read to its end
+
+    def problem(self, code: str, message: str, mark: Mark, hint: str | None = None) -> None:
+        self.problems.append(Problem(code, message, Location(self.path, *mark), hint=hint))
+
+    def entries(self, split: Container[str] = ()) -> Iterator[Entry]:
+        """Read the document, yielding each entry of the top-level mappings named in ``split``.
+
+        While entries are handed out, :attr:`root` holds the top-level entries read so far.
+
+        On a problem that stops reading (syntax, alias, tag, depth) :attr:`root` is ``None``;
+        duplicate keys are reported and the first occurrence is kept.
+        """
+        self._complete = False
+        loader = _Loader(self.text)
+        try:
+            yield from self._walk(loader.get_event, split)
+        except yaml.MarkedYAMLError as err:
+            self._syntax_problem(err)
+        except yaml.YAMLError as err:  # reader errors (control characters) have no problem_mark
+            self.problem("yaml-syntax", "invalid YAML: " + " ".join(str(err).split()), (1, 1))
+        finally:
+            loader.dispose()
+        if not self._complete:  # stopped by a problem
+            self.root = None
+
+    def _walk(self, get_event: Any, split: Container[str]) -> Iterator[Entry]:
+        # The open containers are a stack of (node, pending key) pairs; the innermost one
+        # is held in locals. For a mapping, `key` is None while a key is awaited, else the
+        # key whose value comes next (or _DUPLICATE to drop it). Lists have key None.
+        stack: list[tuple[Any, Any]] = []
+        node: Any = None  # the innermost open container
+        key: Any = None  # str | None, but checked per event: kept loose for speed
+        split_node: Any = None  # the top-level MarkedMap whose entries are yielded, once open
+        documents = 0
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
+                start = event.start_mark
+                mark = (start.line + 1, start.column + 1)
+                tag = event.tag
+                if tag is not None and tag not in _STR_TAGS:
+                    self.problem("yaml-tag", f"YAML tag {tag!r} is not allowed", mark, "remove the tag; maps hold plain text, numbers and lists")
+                    return
+                if kind is _SCALAR:
+                    if key is None and node.__class__ is MarkedMap:  # a key: always text
+                        key = event.value
+                        if key in node.key_marks:
+                            key = self._duplicate(node, key, mark)
+                        else:
+                            node.key_marks[key] = mark
+                        continue
+                    value: Any = event.value
+                    if tag is None and not event.style and event.implicit[0]:
+                        value = _plain_scalar(value)
+                else:
+                    if len(stack) >= MAX_DEPTH:
+                        self.problem("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", mark, "an argument map needs only a few levels; is this the right file?")
+                        return
+                    if node.__class__ is MarkedMap and key is None:
+                        self.problem("yaml-key", "a mapping key must be plain text", mark, "write the key as a simple word")
+                        return
+                    value = MarkedMap(mark) if kind is _MAPPING_START else MarkedList(mark)
+                    if node is None:  # the root is visible while it is read, for :meth:`entries`
+                        self.root = value
+                    if len(stack) == 1 and kind is _MAPPING_START and key in split:
+                        split_node = value
+                    stack.append((node, key))
+                    node, key = value, None
+                    continue
+            elif kind in _ENDS:
+                value = node
+                mark = value.mark
+                node, key = stack.pop()
+            elif kind is yaml.AliasEvent:
+                start = event.start_mark
+                self.problem("yaml-alias", f"YAML alias *{event.anchor} is not allowed", (start.line + 1, start.column + 1), "write the value out; aliases can blow a small file up to an enormous one")
+                return
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    start = event.start_mark
+                    self.problem("yaml-documents", "more than one YAML document in the file", (start.line + 1, start.column + 1), "keep one map per file; remove the '---' line")
+                    return
+                continue
+            elif kind is yaml.StreamEndEvent:
+                self._complete = True
+                return
+            else:
+                continue
+            # a complete value: attach it to its parent
+            if node is None:
+                self.root = value
+            elif node.__class__ is MarkedList:
+                node.append(value)
+                node.marks.append(mark)
+            else:
+                if node is split_node:
+                    if not self.problems:
+                        yield key, value, node.key_marks[key], mark
+                elif key is not _DUPLICATE:
+                    node[key] = value
+                    node.value_marks[key] = mark
+                key = None
+
+    def _duplicate(self, node: MarkedMap, key: str, mark: Mark) -> str:
+        """Report a key ``node`` already has; the sentinel returned makes its value dropped."""
+        first = node.key_marks[key]
+        self.problem("duplicate-key", f"duplicate key {key!r}", mark, f"first defined at line {first[0]}; YAML would silently keep only the last one")
+        return _DUPLICATE
+
+    def _syntax_problem(self, err: yaml.MarkedYAMLError) -> None:
+        at = err.problem_mark or err.context_mark
+        where = (at.line + 1, at.column + 1) if at else (1, 1)
+        message = " ".join(str(err.problem or err.context or "invalid YAML").split())
+        at_tab = at is not None and self.text[at.index : at.index + 1] == "\t"
+        hint = "YAML indents with spaces, never tabs" if at_tab or "tab" in message else "check the indentation and quoting here"
+        self.problem("yaml-syntax", f"invalid YAML: {message}", where, hint)
+
+
+def read_yaml_text(text: str, path: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document from ``text``; return its value and the problems found.
+
+    On a problem that stops reading (syntax, alias, depth) the value is ``None``;
+    duplicate keys are reported and the first occurrence is kept.
+    """
+    document = YamlDocument(text, path)
+    for _ in document.entries():
+        pass
+    return document.root, document.problems
+
+
+def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
+    """Read a map file's text: size limit and UTF-8 check; ``None`` and a problem if it fails."""
     where = display or str(path)
     try:
         size = path.stat().st_size
@@ -214,9 +281,16 @@ def read_yaml(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES
     if b"\0" in data:
         return None, [Problem("file-binary", "file is binary, not YAML text", Location(where), hint="is this the right file?")]
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         return None, [Problem("file-encoding", f"not valid UTF-8 (byte 0x{data[err.start]:02x})", Location(where, line, column), hint="save the file as UTF-8")]
-    return read_yaml_text(text, where)
+
+
+def read_yaml(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[Any, list[Problem]]:
+    """Read a YAML file: size limit, UTF-8 check and :func:`read_yaml_text`."""
+    text, problems = read_text(path, display, max_bytes)
+    if text is None:
+        return None, problems
+    return read_yaml_text(text, display or str(path))
