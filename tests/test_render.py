@@ -270,6 +270,22 @@ def test_overlays_appear_only_when_asked(bundled: tuple[Workspace, nx.DiGraph]) 
     assert out, "the IJM map has defeated claims"
 
 
+def test_boxes_sharing_a_speaker_and_role_keep_their_own_status_and_flags(small: tuple[Workspace, nx.DiGraph]) -> None:
+    # a and c are both Ann's reasons: their header bars and footers differ only by what the
+    # analysis says of each (a is defeated by b and answered; c stands and was never answered)
+    workspace, graph = small
+    analysis = analyze(workspace, graph)
+    source = build_dot(workspace, graph, analysis, View.whole(), RenderOptions(overlays=parse_overlays("all"))).source
+    names = {ids([k]).pop(): f"c{i}" for i, k in enumerate(select(workspace, graph, View.whole()).claims)}
+    lines = {claim: html.unescape(line) for claim, line in ((c, node_lines(source)[names[c]]) for c in ("a", "c"))}
+    assert (analysis.status["small:a"].name, analysis.status["small:c"].name) == ("OUT", "IN")
+    assert "○ OUT" in lines["a"] and "● IN" not in lines["a"]
+    assert "● IN" in lines["c"] and "○ OUT" not in lines["c"]
+    for claim, line in lines.items():
+        assert ("⚑ DROPPED" in line) == (f"small:{claim}" in analysis.dropped)
+        assert "✚ REASON" in line and "Ann" in line
+
+
 def test_overlay_names_are_checked() -> None:
     assert parse_overlays("none") == frozenset()
     assert parse_overlays("status, strength") == {"status", "strength"}
@@ -314,6 +330,17 @@ def test_hostile_text_is_escaped_in_labels_and_tooltips(hostile: tuple[Workspace
     assert tooltip.startswith('"') and "\\\\N" in tooltip and '\\"no\\"' in tooltip
 
 
+def test_attribute_values_are_quoted_exactly_as_graphviz_quotes_them() -> None:
+    # dot.py quotes tooltips itself, without graphviz's regex: it must agree on hostile text
+    from graphviz import quoting
+
+    from argmap.render.dot import _quote
+
+    texts = [HOSTILE, 'say \\"hi\\"', 'a \\\\" b', '\\', '"', "<b>not html</b>", "node", "1.5", "plain_id", "a\nb"]
+    for value in [dot_text([text]) for text in texts] + [dot_text(texts), "#B23A00", "0.22", "none"]:
+        assert _quote(value) == quoting.quote(value), value
+
+
 def test_tooltip_text_can_never_close_its_quotes() -> None:
     value = dot_text(['ends in a backslash\\', 'has "quotes"', "<looks like html>"])
     assert "\\\\" in value and not str(value).startswith("<")
@@ -337,6 +364,17 @@ def test_tooltip_text_can_never_close_its_quotes() -> None:
 )
 def test_wrap_counts_display_columns_and_cuts_long_words(text: str, width: int, expected: list[str]) -> None:
     assert wrap(text, width) == expected
+
+
+@pytest.mark.parametrize("width", [4, 5, 9, 12, 34])
+def test_plain_text_is_filled_as_word_by_word_wrapping_fills_it(width: int) -> None:
+    # ASCII text whose words fit takes a faster path; it must break lines in the same places
+    from argmap.render.text import _fill, _wrap_words
+
+    texts = ["one two three four", "a bb ccc dddd", "abcd efgh ijkl", "x", "", "ab cd ef gh ij kl mn op qr", " ".join(["word"] * 40)]
+    for text in texts:
+        if max(map(len, text.split(" "))) <= width:
+            assert _fill(text, width) == _wrap_words(text.split(" "), width), (text, width)
 
 
 def test_wrap_ends_in_an_ellipsis_past_the_line_limit() -> None:

@@ -14,21 +14,24 @@ contain ``:``, which DOT would read as a port) and every piece of user text esca
 :mod:`argmap.render.text`. Node and edge lines are appended to its ``body`` by
 :func:`_node` and :func:`_edge`, which quote exactly as ``Digraph.node``/``edge`` do: those
 methods' argument-checking wrappers took a third of the time to build a 3,000-claim diagram.
+Boxes share few distinct headers and speaker lines, so those are built once per diagram
+(:meth:`_Context.once`), not cleaned, shortened and escaped again for every box.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Hashable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import graphviz
 import networkx as nx
-from graphviz.quoting import ESCAPE_UNESCAPED_QUOTES, HTML_STRING, ID, KEYWORDS, NoHtml
+from graphviz.quoting import ID, KEYWORDS
 
 from argmap.errors import ArgmapError
-from argmap.graph import Role, outgoing, role
-from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
+from argmap.graph import Role, role
+from argmap.model import Claim, ClaimKind, Relation, RelationKind, Speaker, Workspace
 from argmap.render.text import dot_text, html_lines, html_text, shorten, wrap
 from argmap.render.themes import RELATION_STYLES, ROLE_STYLES, Theme, theme
 from argmap.render.views import Hidden, Selection, View, ViewKind, select
@@ -55,6 +58,7 @@ _OUT_TEXT = "#555555"
 _MUTED = "#4D4D4D"
 _FOCUS_BORDER = 4
 _EDGE_ORDER = {RelationKind.SUPPORT: 0, RelationKind.REBUT: 1, RelationKind.UNDERCUT: 2}
+_RELATION_WORDS = {RelationKind.SUPPORT: "supports", RelationKind.REBUT: "rebuts", RelationKind.UNDERCUT: "undercuts the inference"}
 
 
 @dataclass(frozen=True)
@@ -118,10 +122,26 @@ class _Context:
     theme: Theme
     wrap: int
     roles: Mapping[str, Role]
-    drawn: frozenset[str]  # keys of the relations drawn
+    undrawn: Mapping[str, list[Relation]]  # relations the view leaves out, by each of their premises
+    status: Mapping[str, str]  # IN, OUT or UNDEC of the claims and relations drawn; empty without the overlay
+    dropped: Set[str]  # claims the other side never answered; empty without the overlay
+    pieces: dict[tuple[Hashable, ...], str] = field(default_factory=dict)  # built by once()
 
     def overlay(self, name: str) -> bool:
         return self.analysis is not None and name in self.options.overlays
+
+    def once(self, build: Callable[..., str], *args: Hashable) -> str:
+        """``build(self, *args)``, built the first time it is asked for and then reused.
+
+        ``build`` must depend on nothing but the diagram and ``args``. Thousands of boxes
+        share a handful of header bars and speaker lines; building each again for every
+        box was much of the time spent on a large map.
+        """
+        key = (build, *args)
+        piece = self.pieces.get(key)
+        if piece is None:
+            piece = self.pieces[key] = build(self, *args)
+        return piece
 
 
 def build_dot(
@@ -148,7 +168,10 @@ def build_dot(
     look = theme(options.theme)
     ctx = _Context(
         workspace, graph, analysis, selection, options, look, options.wrap or look.wrap,
-        _display_roles(graph, workspace, selection), frozenset(selection.relations),
+        roles=_display_roles(graph, workspace, selection),
+        undrawn=_undrawn(workspace, selection),
+        status=_status_words(analysis, selection) if analysis is not None and "status" in options.overlays else {},
+        dropped=analysis.dropped if analysis is not None and "dropped" in options.overlays else frozenset(),
     )
     dot = graphviz.Digraph(name="argmap", engine="dot")
     dot.attr(
@@ -184,18 +207,25 @@ def build_dot(
 
 
 def _quote(value: str) -> str:
-    """``value`` as a DOT ID, exactly as ``graphviz.quoting.quote`` writes it (HTML-like
-    labels as they are, other text in double quotes unless it is a plain ID)."""
-    if HTML_STRING.match(value) and not isinstance(value, NoHtml):
-        return value
+    """A plain (not HTML-like) attribute value as ``graphviz.quoting.quote`` writes it: as it
+    is when it is a DOT ID, otherwise in double quotes.
+
+    Values are our own constants or :func:`~argmap.render.text.dot_text` output, in which
+    every backslash is doubled or starts a ``\\n``: no ``"`` is escaped already, so
+    escaping is a plain replace (the regex ``graphviz`` needs to tell took a fifth of the
+    time to build a large diagram).
+    """
     if ID.match(value) and value.lower() not in KEYWORDS:
         return value
-    return f'"{ESCAPE_UNESCAPED_QUOTES(value)}"'
+    return '"' + value.replace('"', '\\"') + '"'
 
 
 def _attr_list(label: str | None, attrs: Mapping[str, str]) -> str:
-    """`` [label=… a=… b=…]`` as ``graphviz`` writes it: the label first, the rest sorted."""
-    items = [f"label={_quote(label)}"] if label is not None else []
+    """`` [label=… a=… b=…]`` as ``graphviz`` writes it: the label first, the rest sorted.
+
+    ``label`` is an HTML-like label built here (``<…>``, written as it is) or empty.
+    """
+    items = [] if label is None else [f"label={label}" if label else 'label=""']
     items += [f"{key}={_quote(value)}" for key, value in sorted(attrs.items())]
     return f" [{' '.join(items)}]" if items else ""
 
@@ -208,10 +238,6 @@ def _node(dot: graphviz.Digraph, name: str, label: str, **attrs: str) -> None:
 def _edge(dot: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
     """``dot.edge(tail, head, **attrs)`` without its per-call overhead (both are IDs, no ports)."""
     dot.body.append(f"\t{tail} -> {head}{_attr_list(None, attrs)}\n")
-
-
-def _role(ctx: _Context, key: str) -> Role:
-    return ctx.roles[key]
 
 
 def _display_roles(graph: nx.DiGraph, workspace: Workspace, selection: Selection) -> dict[str, Role]:
@@ -228,72 +254,93 @@ def _display_roles(graph: nx.DiGraph, workspace: Workspace, selection: Selection
         rel = workspace.relations[rel_key]
         for premise in rel.premises:
             stated_by.setdefault(premise, []).append(rel)
+    whole_role = functools.cache(functools.partial(role, graph))  # targets are asked about again and again
     result: dict[str, Role] = {}
     for key in selection.claims:
-        whole = role(graph, key)
         stated = stated_by.get(key, [])
-        if whole is Role.THESIS or not stated:
-            result[key] = whole
+        if not stated or workspace.claims[key].kind is ClaimKind.THESIS:  # a thesis stays a thesis
+            result[key] = whole_role(key)
             continue
         attacks = [r for r in stated if r.kind.is_attack]
         if not attacks:
             result[key] = Role.REASON
-        elif any(_attacks_an_attack(graph, r) for r in attacks):
+        elif any(_attacks_an_attack(graph, r, whole_role) for r in attacks):
             result[key] = Role.REBUTTAL
         else:
             result[key] = Role.OBJECTION
     return result
 
 
-def _attacks_an_attack(graph: nx.DiGraph, rel: Relation) -> bool:
+def _attacks_an_attack(graph: nx.DiGraph, rel: Relation, whole_role: Callable[[str], Role]) -> bool:
     target = graph.nodes[rel.target]
     if target["type"] == "relation":
         return bool(target["relation"].kind.is_attack)
-    return role(graph, rel.target).is_attack
+    return whole_role(rel.target).is_attack
 
 
-def _status(ctx: _Context, key: str) -> str | None:
-    if not ctx.overlay("status") or ctx.analysis is None:
-        return None
-    label = ctx.analysis.status.get(key)
-    return label.name if label is not None else None
+def _undrawn(workspace: Workspace, selection: Selection) -> dict[str, list[Relation]]:
+    """The relations the view leaves out, by each of their premises (for "also … not shown")."""
+    drawn = set(selection.relations)
+    result: dict[str, list[Relation]] = {}
+    for key, rel in workspace.relations.items():
+        if key not in drawn:
+            for premise in rel.premises:
+                result.setdefault(premise, []).append(rel)
+    return result
+
+
+def _status_words(analysis: MapAnalysis, selection: Selection) -> dict[str, str]:
+    """``IN``, ``OUT`` or ``UNDEC`` for each claim and relation drawn that has a status."""
+    status = analysis.status
+    return {key: status[key].name for key in (*selection.claims, *selection.relations) if key in status}
 
 
 def _claim_label(ctx: _Context, claim: Claim) -> str:
     """The HTML-like label of one claim's box."""
-    look = ctx.theme
-    shown_role = _role(ctx, claim.key)
-    style = ROLE_STYLES[shown_role]
-    external = ctx.selection.home is not None and claim.map != ctx.selection.home
-    status = _status(ctx, claim.key)
-    header_bg = style.tint if look.tinted_headers else style.color
-    header_fg = "#1A1A1A" if look.tinted_headers else style.text
-    heading = f"<B>{html_text(style.heading)}</B>"
-    if claim.kind is ClaimKind.EVIDENCE and shown_role is not Role.THESIS:
-        heading += " " + html_text("· evidence")
-    if external:
-        heading += " " + html_text(f"↗ from {shorten(claim.map, 24)}")
-    tag = html_text(_side_tag(ctx, claim))
-    if status is not None:
-        tag += " " + html_text(_STATUS_WORDS[status])
+    key, stem = claim.key, claim.map
+    shown_role = ctx.roles[key]
+    external = ctx.selection.home is not None and stem != ctx.selection.home
+    status = ctx.status.get(key)
     body_bg, body_fg = (_OUT_BODY, _OUT_TEXT) if status == "OUT" else ("white", "#111111")
+    evidence = claim.kind is ClaimKind.EVIDENCE and shown_role is not Role.THESIS
+    dropped = key in ctx.dropped
     text = html_lines(wrap(claim.text, ctx.wrap, ctx.options.max_lines))
     rows = [
-        f'<TR><TD BGCOLOR="{header_bg}" ALIGN="LEFT" CELLPADDING="4"><FONT COLOR="{header_fg}" POINT-SIZE="{look.small}">{heading}</FONT></TD>'
-        f'<TD BGCOLOR="{header_bg}" ALIGN="RIGHT" CELLPADDING="4"><FONT COLOR="{header_fg}" POINT-SIZE="{look.small}"><B>{tag}</B></FONT></TD></TR>',
+        ctx.once(_header_row, shown_role, evidence, stem if external else None, ctx.once(_side_tag, stem, claim.by), status),
         f'<TR><TD COLSPAN="2" BGCOLOR="{body_bg}" ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="6"><FONT COLOR="{body_fg}">{text}</FONT></TD></TR>',
-        _small_row(ctx, body_bg, _footer(ctx, claim)),
+        ctx.once(_footer_row, body_bg, stem, claim.by, dropped),
     ]
-    if ctx.overlay("strength") and ctx.analysis is not None and claim.key in ctx.analysis.strength:
-        rows.append(_small_row(ctx, body_bg, html_text(_strength_bar(ctx.analysis.strength[claim.key]))))
-    hidden = _hidden_line(ctx, claim.key)
+    if ctx.overlay("strength") and ctx.analysis is not None and key in ctx.analysis.strength:
+        rows.append(_small_row(ctx, body_bg, html_text(_strength_bar(ctx.analysis.strength[key]))))
+    hidden = _hidden_line(ctx, key)
     if hidden:
         rows.append(_small_row(ctx, body_bg, "<I>" + html_text(hidden) + "</I>"))
-    border = _FOCUS_BORDER if claim.key == ctx.selection.focus else (2 if shown_role is Role.THESIS else 1)
+    border = _FOCUS_BORDER if key == ctx.selection.focus else (2 if shown_role is Role.THESIS else 1)
     table_style = "dashed" if external else "rounded"
     return (
         f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" STYLE="{table_style}" '
-        f'COLOR="{style.color}" BGCOLOR="{body_bg}">{"".join(rows)}</TABLE>>'
+        f'COLOR="{ROLE_STYLES[shown_role].color}" BGCOLOR="{body_bg}">{"".join(rows)}</TABLE>>'
+    )
+
+
+def _header_row(ctx: _Context, shown_role: Role, evidence: bool, origin: str | None, side_tag: str, status: str | None) -> str:
+    """The header bar: role word and icon (evidence, the map of an external claim), then
+    the side and the status."""
+    look = ctx.theme
+    style = ROLE_STYLES[shown_role]
+    header_bg = style.tint if look.tinted_headers else style.color
+    header_fg = "#1A1A1A" if look.tinted_headers else style.text
+    heading = f"<B>{html_text(style.heading)}</B>"
+    if evidence:
+        heading += " " + html_text("· evidence")
+    if origin is not None:
+        heading += " " + html_text(f"↗ from {shorten(origin, 24)}")
+    tag = html_text(side_tag)
+    if status is not None:
+        tag += " " + html_text(_STATUS_WORDS[status])
+    return (
+        f'<TR><TD BGCOLOR="{header_bg}" ALIGN="LEFT" CELLPADDING="4"><FONT COLOR="{header_fg}" POINT-SIZE="{look.small}">{heading}</FONT></TD>'
+        f'<TD BGCOLOR="{header_bg}" ALIGN="RIGHT" CELLPADDING="4"><FONT COLOR="{header_fg}" POINT-SIZE="{look.small}"><B>{tag}</B></FONT></TD></TR>'
     )
 
 
@@ -304,25 +351,31 @@ def _small_row(ctx: _Context, background: str, content: str) -> str:
     )
 
 
-def _footer(ctx: _Context, claim: Claim) -> str:
+def _footer_row(ctx: _Context, background: str, stem: str, by: str | None, dropped: bool) -> str:
     """The speaker, and the dropped flag: on the same line, so flags do not make boxes taller."""
-    speaker = html_text(_speaker_line(ctx, claim))
-    if ctx.overlay("dropped") and ctx.analysis is not None and claim.key in ctx.analysis.dropped:
-        return f'{speaker}  <FONT COLOR="#1A1A1A"><B>{html_text("⚑ DROPPED")}</B></FONT>'
-    return speaker
+    speaker = html_text(ctx.once(_speaker_line, stem, by))
+    if dropped:
+        return _small_row(ctx, background, f'{speaker}  <FONT COLOR="#1A1A1A"><B>{html_text("⚑ DROPPED")}</B></FONT>')
+    return _small_row(ctx, background, speaker)
 
 
-def _side_tag(ctx: _Context, claim: Claim) -> str:
-    """The claim's side, short enough for the header bar: its id in capitals."""
-    side = ctx.workspace.side(claim)
+def _speaker(ctx: _Context, stem: str, by: str | None) -> Speaker | None:
+    """The speaker ``by`` of map ``stem`` (as ``Workspace.speaker`` finds a claim's)."""
+    return ctx.workspace.maps[stem].speakers.get(by) if by else None
+
+
+def _side_tag(ctx: _Context, stem: str, by: str | None) -> str:
+    """The speaker's side, short enough for the header bar: its id in capitals."""
+    speaker = _speaker(ctx, stem, by)
+    side = speaker.side if speaker else None
     return shorten(side.upper(), 16) if side else "no side"
 
 
-def _speaker_line(ctx: _Context, claim: Claim) -> str:
+def _speaker_line(ctx: _Context, stem: str, by: str | None) -> str:
     """The speaker's name, shortened to the box width (the tooltip has it in full)."""
-    speaker = ctx.workspace.speaker(claim)
-    side_id = ctx.workspace.side(claim)
-    side = ctx.workspace.maps[claim.map].sides.get(side_id) if side_id else None
+    speaker = _speaker(ctx, stem, by)
+    side_id = speaker.side if speaker else None
+    side = ctx.workspace.maps[stem].sides.get(side_id) if side_id else None
     who = speaker.name if speaker else "no speaker"
     if side is not None and side.label.casefold() not in who.casefold() and who.casefold() not in side.label.casefold():
         who += f" ({side.label})"
@@ -336,13 +389,15 @@ def _strength_bar(value: float) -> str:
 
 def _hidden_line(ctx: _Context, key: str) -> str:
     """What the view leaves out around a claim: who bears on it, and what else it answers."""
-    parts = []
     hidden = ctx.selection.hidden.get(key, Hidden())
+    elsewhere = ctx.undrawn.get(key, [])
+    if not hidden and not elsewhere:  # every box of a whole-map view
+        return ""
+    parts = []
     if hidden.reasons:
         parts.append(_count(hidden.reasons, "reason"))
     if hidden.attacks:
         parts.append(_count(hidden.attacks, "objection"))
-    elsewhere = [r for r in outgoing(ctx.graph, key) if r.key not in ctx.drawn]
     supports = len({r.target for r in elsewhere if not r.kind.is_attack})
     attacks = len({r.target for r in elsewhere if r.kind.is_attack})
     also = []
@@ -362,7 +417,7 @@ def _count(n: int, noun: str) -> str:
 
 def _claim_tooltip(ctx: _Context, claim: Claim) -> str:
     """Everything about the claim, for hovering in an SVG viewer."""
-    parts = [claim.text, _speaker_line(ctx, claim)]
+    parts = [claim.text, ctx.once(_speaker_line, claim.map, claim.by)]
     source = ctx.workspace.source(claim)
     if claim.quote is not None:
         parts.append(f"“{claim.quote.text}” ({source.title if source else claim.quote.source})")
@@ -444,17 +499,16 @@ def _junction(dot: graphviz.Digraph, ctx: _Context, rel: Relation, name: str, un
 def _edge_attrs(ctx: _Context, rel: Relation) -> dict[str, str]:
     """What sets one arrow apart from its kind: its tooltip, and fading when defeated."""
     attrs = {"tooltip": _relation_tooltip(ctx, rel)}
-    if _status(ctx, rel.key) == "OUT":  # a defeated inference: faded and thin
+    if ctx.status.get(rel.key) == "OUT":  # a defeated inference: faded and thin
         attrs["color"] = RELATION_STYLES[rel.kind].color + "70"
         attrs["penwidth"] = str(round(ctx.theme.penwidth * 0.6, 2))
     return attrs
 
 
 def _relation_tooltip(ctx: _Context, rel: Relation) -> str:
-    words = {RelationKind.SUPPORT: "supports", RelationKind.REBUT: "rebuts", RelationKind.UNDERCUT: "undercuts the inference"}
     premises = " + ".join(rel.premises)
-    parts = [f"{premises} {words[rel.kind]} {rel.target}"]
-    status = _status(ctx, rel.key)
+    parts = [f"{premises} {_RELATION_WORDS[rel.kind]} {rel.target}"]
+    status = ctx.status.get(rel.key)
     if status:
         parts.append(f"grounded status: {status}")
     if rel.note:
@@ -489,7 +543,7 @@ def _graph_label(ctx: _Context) -> str:
 def _legend(ctx: _Context) -> str:
     """One row: a swatch per role present, the arrow kinds present, and the overlays."""
     look = ctx.theme
-    roles = {_role(ctx, key) for key in ctx.selection.claims}
+    roles = set(ctx.roles.values())
     kinds = {ctx.workspace.relations[key].kind for key in ctx.selection.relations}
     cells = []
     for each in Role:
@@ -518,6 +572,6 @@ def _legend_keys(ctx: _Context, kinds: Iterable[RelationKind]) -> list[tuple[str
         keys.append(("┆ dashed box ↗: claim from another map", _MUTED))
     if ctx.overlay("status"):
         keys.append(("grounded: ● IN stands · ○ OUT defeated (grey) · ◐ UNDEC open", _MUTED))
-    if ctx.overlay("dropped") and ctx.analysis is not None and any(k in ctx.analysis.dropped for k in ctx.selection.claims):
+    if any(k in ctx.dropped for k in ctx.selection.claims):
         keys.append(("⚑ DROPPED: the other side never answered it", _MUTED))
     return keys

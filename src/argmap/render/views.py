@@ -408,12 +408,18 @@ def select(workspace: Workspace, graph: nx.DiGraph, view: View, analysis: MapAna
             chosen = _with_undercut_inferences(graph, {c for chain in chains for c in chain.claims})
             description = f"Rebuttal chain{'s' * (len(chains) > 1)} through {workspace.claims[focus].id}"
     relations = _drawable(graph, chosen)
+    pool = _home_claims(workspace, home)
+    omitted = sum(k not in chosen for k in pool)
+    hidden = {} if chosen.issuperset(workspace.claims) else _hidden(graph, chosen)  # all shown: none hidden
+    return Selection(view, _order(workspace, chosen), tuple(relations), hidden, home, description, focus, omitted, levels)
+
+
+def _hidden(graph: nx.DiGraph, chosen: set[str]) -> dict[str, Hidden]:
+    """For each chosen claim that has any, the claims bearing on it that are not chosen."""
     hidden = {}
     for claim in chosen:
         reasons, attackers = bearers(graph, claim)
         count = Hidden(sum(c not in chosen for c in reasons), sum(c not in chosen for c in attackers))
         if count:
             hidden[claim] = count
-    pool = _home_claims(workspace, home)
-    omitted = sum(k not in chosen for k in pool)
-    return Selection(view, _order(workspace, chosen), tuple(relations), hidden, home, description, focus, omitted, levels)
+    return hidden
