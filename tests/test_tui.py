@@ -372,3 +372,18 @@ async def test_render_with_graphviz(chain_map: Path, tmp_path: Path) -> None:
         await pilot.pause()
         svg = (tmp_path / "chain-emergencies.svg").read_text(encoding="utf-8")
         assert "<svg" in svg and "emergencies" in svg
+
+
+def test_a_large_view_has_a_short_repr(tmp_path: Path) -> None:
+    """Textual describes a worker by the repr of its arguments; a view or workspace that
+    spelled out every claim made that a string of hundreds of megabytes at 100k claims."""
+    from argmap.generate import write_synthetic
+    from argmap.tui.view import MapView
+
+    path = tmp_path / "big.yaml"
+    write_synthetic(path, 2_000, seed=3)
+    view = MapView.load([path])
+    assert len(view.workspace.claims) == 2_000
+    assert len(repr(view.workspace)) < 300
+    assert all(len(repr(m)) < 300 for m in view.workspace.maps.values())
+    assert len(repr(view)) < 300

@@ -153,7 +153,7 @@ class Relation:
         return (self.source, *self.linked)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class ArgMap:
     """One map file: its metadata, the claims and relations it declares."""
 
@@ -167,8 +167,11 @@ class ArgMap:
     claims: Mapping[str, Claim]
     relations: Mapping[str, Relation]
 
+    def __repr__(self) -> str:  # the default would spell out every claim
+        return f"ArgMap({str(self.path)!r}, {len(self.claims)} claims, {len(self.relations)} relations)"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, repr=False)
 class Workspace:
     """Every map of a folder (or a single file), resolved together, and the problems found.
 
@@ -183,6 +186,11 @@ class Workspace:
     relations: Mapping[str, Relation]
     problems: tuple[Problem, ...] = ()
     primary: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        # the default would spell out every claim: megabytes for a large map, built
+        # whenever anything (a log line, a worker's description) asks for a repr
+        return f"Workspace({str(self.root)!r}, maps={list(self.maps)}, {len(self.claims)} claims, {len(self.relations)} relations, {len(self.problems)} problems)"
 
     def is_primary(self, key: str) -> bool:
         """Whether a claim or relation key belongs to a map that was asked for."""

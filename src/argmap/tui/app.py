@@ -145,7 +145,7 @@ class ArgmapApp(App[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(Loaded(view, reload))
 
-    @work(thread=True, exclusive=True, group="finish", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="finish", exit_on_error=False, description="finish the analysis")
     def finish(self, view: MapView) -> None:
         """Compute what the first screen did without, off the UI thread; :class:`Analysed` follows."""
         try:

@@ -126,7 +126,7 @@ class Trace:
         self.index = max(0, min(index, len(self.path) - 1))
 
 
-@dataclass
+@dataclass(repr=False)
 class MapView:
     """A loaded workspace with its graph and analysis, and the answers views need.
 
