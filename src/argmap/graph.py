@@ -19,6 +19,7 @@ from enum import Enum
 
 import networkx as nx
 
+from argmap import collector
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
 
 __all__ = [
@@ -46,6 +47,7 @@ class Role(str, Enum):
         return self in (Role.OBJECTION, Role.REBUTTAL)
 
 
+@collector.paused()
 def build_graph(workspace: Workspace) -> nx.DiGraph:
     """Build the graph of every claim and relation in ``workspace``.
 

@@ -34,6 +34,7 @@ from functools import cached_property
 
 import networkx as nx
 
+from argmap import collector
 from argmap.analysis.dung import Framework, Label, grounded_labelling
 from argmap.graph import claims as graph_claims
 from argmap.graph import incoming
@@ -381,6 +382,7 @@ def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CH
     return tuple(chains)
 
 
+@collector.paused()
 def analyze(workspace: Workspace, graph: nx.DiGraph | None = None, *, strength_semantics: str = "dfquad") -> MapAnalysis:
     """Analyse ``workspace`` (building its graph unless given): status now, the rest on demand."""
     from argmap.graph import build_graph

@@ -29,6 +29,7 @@ import graphviz
 import networkx as nx
 from graphviz.quoting import ID, KEYWORDS
 
+from argmap import collector
 from argmap.errors import ArgmapError
 from argmap.graph import Role, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Speaker, Workspace
@@ -144,6 +145,7 @@ class _Context:
         return piece
 
 
+@collector.paused()
 def build_dot(
     workspace: Workspace,
     graph: nx.DiGraph,
