@@ -341,6 +341,18 @@ def test_attribute_values_are_quoted_exactly_as_graphviz_quotes_them() -> None:
         assert _quote(value) == quoting.quote(value), value
 
 
+def test_tooltips_are_quoted_exactly_as_graphviz_quotes_them() -> None:
+    # dot.py writes tooltips from escaped lines without graphviz's quoting: it must agree on hostile text
+    from graphviz import quoting
+
+    from argmap.render.dot import _tooltip
+    from argmap.render.text import clean, dot_escape
+
+    texts = [HOSTILE, 'say \\"hi\\"', 'a \\\\" b', "\\", '"', "<b>not html</b>", "", "  ", "a\nb", "ends\\"]
+    for lines in [[text, "map:claim"] for text in texts] + [[*texts, "m:a supports m:b"]]:
+        assert _tooltip(dot_escape(clean(line)) for line in lines) == quoting.quote(dot_text(lines)), lines
+
+
 def test_tooltip_text_can_never_close_its_quotes() -> None:
     value = dot_text(['ends in a backslash\\', 'has "quotes"', "<looks like html>"])
     assert "\\\\" in value and not str(value).startswith("<")
@@ -372,9 +384,10 @@ def test_plain_text_is_filled_as_word_by_word_wrapping_fills_it(width: int) -> N
     from argmap.render.text import _fill, _wrap_words
 
     texts = ["one two three four", "a bb ccc dddd", "abcd efgh ijkl", "x", "", "ab cd ef gh ij kl mn op qr", " ".join(["word"] * 40)]
+    texts += ["a " + "y" * 12 + " b", "y" * 13, "long words " + "z" * width, "z" * (width + 1) + " end"]
     for text in texts:
-        if max(map(len, text.split(" "))) <= width:
-            assert _fill(text, width) == _wrap_words(text.split(" "), width), (text, width)
+        fits = max(map(len, text.split(" "))) <= width
+        assert _fill(text, width) == (_wrap_words(text.split(" "), width) if fits else None), (text, width)
 
 
 def test_wrap_ends_in_an_ellipsis_past_the_line_limit() -> None:

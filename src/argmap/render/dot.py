@@ -11,10 +11,12 @@ label, where they never disturb the layout.
 
 DOT is built in a ``graphviz.Digraph``, with node names of our own (``c0``, ``r0``: keys
 contain ``:``, which DOT would read as a port) and every piece of user text escaped by
-:mod:`argmap.render.text`. Node and edge lines are appended to its ``body`` by
-:func:`_node` and :func:`_edge`, which quote exactly as ``Digraph.node``/``edge`` do: those
-methods' argument-checking wrappers took a third of the time to build a 3,000-claim diagram.
-Boxes share few distinct headers and speaker lines, so those are built once per diagram
+:mod:`argmap.render.text`. Node and edge statements are written straight into its ``body``
+(:func:`_claim_node`, :func:`_junction`, :func:`_add_relations`), byte for byte as
+``Digraph.node``/``edge`` would write them (the label first, then the other attributes by
+name): those methods' argument-checking wrappers took a third of the time to build a
+3,000-claim diagram, and a dict and a sort per statement much of the rest. Boxes share few
+distinct table openings, header bars and speaker lines, so those are built once per diagram
 (:meth:`_Context.once`), not cleaned, shortened and escaped again for every box.
 """
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import graphviz
 import networkx as nx
@@ -33,12 +35,14 @@ from argmap import collector
 from argmap.errors import ArgmapError
 from argmap.graph import Role, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Speaker, Workspace
-from argmap.render.text import dot_text, html_lines, html_text, shorten, wrap
+from argmap.render.text import clean, dot_escape, html_lines, html_text, shorten, wrap
 from argmap.render.themes import RELATION_STYLES, ROLE_STYLES, Theme, theme
 from argmap.render.views import Hidden, Selection, View, ViewKind, select
 
 if TYPE_CHECKING:
     from argmap.analysis import MapAnalysis
+
+_Piece = TypeVar("_Piece")
 
 __all__ = ["DEFAULT_OVERLAYS", "OVERLAYS", "RANKDIRS", "RenderOptions", "build_dot", "parse_overlays"]
 
@@ -58,7 +62,7 @@ _OUT_BODY = "#EDEDED"
 _OUT_TEXT = "#555555"
 _MUTED = "#4D4D4D"
 _FOCUS_BORDER = 4
-_EDGE_ORDER = {RelationKind.SUPPORT: 0, RelationKind.REBUT: 1, RelationKind.UNDERCUT: 2}
+_EDGE_ORDER = (RelationKind.SUPPORT, RelationKind.REBUT, RelationKind.UNDERCUT)
 _RELATION_WORDS = {RelationKind.SUPPORT: "supports", RelationKind.REBUT: "rebuts", RelationKind.UNDERCUT: "undercuts the inference"}
 
 
@@ -126,12 +130,12 @@ class _Context:
     undrawn: Mapping[str, list[Relation]]  # relations the view leaves out, by each of their premises
     status: Mapping[str, str]  # IN, OUT or UNDEC of the claims and relations drawn; empty without the overlay
     dropped: Set[str]  # claims the other side never answered; empty without the overlay
-    pieces: dict[tuple[Hashable, ...], str] = field(default_factory=dict)  # built by once()
+    pieces: dict[tuple[Hashable, ...], Any] = field(default_factory=dict)  # built by once()
 
     def overlay(self, name: str) -> bool:
         return self.analysis is not None and name in self.options.overlays
 
-    def once(self, build: Callable[..., str], *args: Hashable) -> str:
+    def once(self, build: Callable[..., _Piece], *args: Hashable) -> _Piece:
         """``build(self, *args)``, built the first time it is asked for and then reused.
 
         ``build`` must depend on nothing but the diagram and ``args``. Thousands of boxes
@@ -201,9 +205,8 @@ def build_dot(
     if options.legend:
         dot.attr("graph", label=_graph_label(ctx))
     names = {key: f"c{i}" for i, key in enumerate(selection.claims)}
-    for key in selection.claims:
-        claim = workspace.claims[key]
-        _node(dot, names[key], _claim_label(ctx, claim), tooltip=_claim_tooltip(ctx, claim))
+    claims = workspace.claims
+    dot.body.extend([_claim_node(ctx, names[key], claims[key]) for key in selection.claims])
     _add_relations(dot, ctx, names)
     return dot
 
@@ -212,34 +215,22 @@ def _quote(value: str) -> str:
     """A plain (not HTML-like) attribute value as ``graphviz.quoting.quote`` writes it: as it
     is when it is a DOT ID, otherwise in double quotes.
 
-    Values are our own constants or :func:`~argmap.render.text.dot_text` output, in which
-    every backslash is doubled or starts a ``\\n``: no ``"`` is escaped already, so
-    escaping is a plain replace (the regex ``graphviz`` needs to tell took a fifth of the
-    time to build a large diagram).
+    Values are our own constants (colours, sizes) or :func:`~argmap.render.text.dot_text`
+    output, in which every backslash is doubled or starts a ``\\n``: no ``"`` is escaped
+    already, so escaping is a plain replace (the regex ``graphviz`` needs to tell took a
+    fifth of the time to build a large diagram). Tooltips skip even this: see :func:`_tooltip`.
     """
     if ID.match(value) and value.lower() not in KEYWORDS:
         return value
     return '"' + value.replace('"', '\\"') + '"'
 
 
-def _attr_list(label: str | None, attrs: Mapping[str, str]) -> str:
-    """`` [label=… a=… b=…]`` as ``graphviz`` writes it: the label first, the rest sorted.
-
-    ``label`` is an HTML-like label built here (``<…>``, written as it is) or empty.
-    """
-    items = [] if label is None else [f"label={label}" if label else 'label=""']
-    items += [f"{key}={_quote(value)}" for key, value in sorted(attrs.items())]
-    return f" [{' '.join(items)}]" if items else ""
-
-
-def _node(dot: graphviz.Digraph, name: str, label: str, **attrs: str) -> None:
-    """``dot.node(name, label, **attrs)`` without its per-call overhead (``name`` is an ID)."""
-    dot.body.append(f"\t{name}{_attr_list(label, attrs)}\n")
-
-
-def _edge(dot: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
-    """``dot.edge(tail, head, **attrs)`` without its per-call overhead (both are IDs, no ports)."""
-    dot.body.append(f"\t{tail} -> {head}{_attr_list(None, attrs)}\n")
+def _tooltip(lines: Iterable[str]) -> str:
+    """A tooltip attribute value from lines of :func:`~argmap.render.text.dot_escape`-d
+    text, leaving out empty ones: the bytes of ``_quote(dot_text(…))`` without cleaning
+    and quoting every line again. A tooltip always names a claim or relation key, whose
+    ``:`` no DOT ID holds, so ``graphviz`` always quotes it too."""
+    return '"' + "\\n".join(filter(None, lines)) + '"'
 
 
 def _display_roles(graph: nx.DiGraph, workspace: Workspace, selection: Selection) -> dict[str, Role]:
@@ -256,7 +247,9 @@ def _display_roles(graph: nx.DiGraph, workspace: Workspace, selection: Selection
         rel = workspace.relations[rel_key]
         for premise in rel.premises:
             stated_by.setdefault(premise, []).append(rel)
-    whole_role = functools.cache(functools.partial(role, graph))  # targets are asked about again and again
+    # targets are asked about again and again, by every claim bearing on them
+    whole_role = functools.cache(functools.partial(role, graph))
+    an_attack = functools.cache(functools.partial(_is_an_attack, graph, whole_role))
     result: dict[str, Role] = {}
     for key in selection.claims:
         stated = stated_by.get(key, [])
@@ -266,18 +259,20 @@ def _display_roles(graph: nx.DiGraph, workspace: Workspace, selection: Selection
         attacks = [r for r in stated if r.kind.is_attack]
         if not attacks:
             result[key] = Role.REASON
-        elif any(_attacks_an_attack(graph, r, whole_role) for r in attacks):
+        elif any(an_attack(r.target) for r in attacks):
             result[key] = Role.REBUTTAL
         else:
             result[key] = Role.OBJECTION
     return result
 
 
-def _attacks_an_attack(graph: nx.DiGraph, rel: Relation, whole_role: Callable[[str], Role]) -> bool:
-    target = graph.nodes[rel.target]
-    if target["type"] == "relation":
-        return bool(target["relation"].kind.is_attack)
-    return whole_role(rel.target).is_attack
+def _is_an_attack(graph: nx.DiGraph, whole_role: Callable[[str], Role], target: str) -> bool:
+    """Whether the target of an attack is itself one: an attacking claim, or the inference
+    of an attack (what an undercut aims at). An attack on an attack is a rebuttal."""
+    node = graph.nodes[target]
+    if node["type"] == "relation":
+        return bool(node["relation"].kind.is_attack)
+    return whole_role(target).is_attack
 
 
 def _undrawn(workspace: Workspace, selection: Selection) -> dict[str, list[Relation]]:
@@ -297,32 +292,62 @@ def _status_words(analysis: MapAnalysis, selection: Selection) -> dict[str, str]
     return {key: status[key].name for key in (*selection.claims, *selection.relations) if key in status}
 
 
-def _claim_label(ctx: _Context, claim: Claim) -> str:
-    """The HTML-like label of one claim's box."""
-    key, stem = claim.key, claim.map
-    shown_role = ctx.roles[key]
-    external = ctx.selection.home is not None and stem != ctx.selection.home
+def _claim_node(ctx: _Context, name: str, claim: Claim) -> str:
+    """One box's DOT statement, ``name [label=<…> tooltip="…"]``, written in one piece.
+
+    What boxes share (the table's opening with its header bar, the speaker line under
+    the text) comes ready-made from :meth:`_Context.once`; only what is the claim's own
+    (its text, the rows few boxes have, the tooltip) is built per box. The text is
+    cleaned once, for both the label and the tooltip.
+    """
+    key = claim.key
+    stem = key.partition(":")[0]  # claim.map, without a property call per box
+    text = clean(claim.text)
     status = ctx.status.get(key)
-    body_bg, body_fg = (_OUT_BODY, _OUT_TEXT) if status == "OUT" else ("white", "#111111")
-    evidence = claim.kind is ClaimKind.EVIDENCE and shown_role is not Role.THESIS
-    dropped = key in ctx.dropped
-    text = html_lines(wrap(claim.text, ctx.wrap, ctx.options.max_lines))
-    rows = [
-        ctx.once(_header_row, shown_role, evidence, stem if external else None, ctx.once(_side_tag, stem, claim.by), status),
-        f'<TR><TD COLSPAN="2" BGCOLOR="{body_bg}" ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="6"><FONT COLOR="{body_fg}">{text}</FONT></TD></TR>',
-        ctx.once(_footer_row, body_bg, stem, claim.by, dropped),
-    ]
-    if ctx.overlay("strength") and ctx.analysis is not None and key in ctx.analysis.strength:
-        rows.append(_small_row(ctx, body_bg, html_text(_strength_bar(ctx.analysis.strength[key]))))
-    hidden = _hidden_line(ctx, key)
-    if hidden:
-        rows.append(_small_row(ctx, body_bg, "<I>" + html_text(hidden) + "</I>"))
-    border = _FOCUS_BORDER if key == ctx.selection.focus else (2 if shown_role is Role.THESIS else 1)
+    evidence, dropped, focused = claim.kind is ClaimKind.EVIDENCE, key in ctx.dropped, key == ctx.selection.focus
+    head, tail = ctx.once(_box_frame, ctx.roles[key], evidence, stem, claim.by, status, dropped, focused)
+    body = html_lines(wrap(text, ctx.wrap, ctx.options.max_lines, cleaned=True))
+    label = f"{head}{body}{tail}{_extra_rows(ctx, key, status)}</TABLE>>"
+    return f"\t{name} [label={label} tooltip={_claim_tooltip(ctx, claim, stem, text)}]\n"
+
+
+def _body_colours(status: str | None) -> tuple[str, str]:
+    """Background and text colour of a box's body: grey for a defeated claim."""
+    return (_OUT_BODY, _OUT_TEXT) if status == "OUT" else ("white", "#111111")
+
+
+def _box_frame(
+    ctx: _Context, shown_role: Role, is_evidence: bool, stem: str, by: str | None, status: str | None, dropped: bool, focused: bool
+) -> tuple[str, str]:
+    """A box's label around its claim text: up to the text (the table's opening, the
+    header bar, the body cell's opening), and from it to the optional rows (the speaker
+    line). Boxes alike in all these arguments differ only in their text."""
+    external = ctx.selection.home is not None and stem != ctx.selection.home
+    body_bg, body_fg = _body_colours(status)
+    evidence = is_evidence and shown_role is not Role.THESIS
+    border = _FOCUS_BORDER if focused else (2 if shown_role is Role.THESIS else 1)
     table_style = "dashed" if external else "rounded"
-    return (
+    header = _header_row(ctx, shown_role, evidence, stem if external else None, ctx.once(_side_tag, stem, by), status)
+    head = (
         f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" STYLE="{table_style}" '
-        f'COLOR="{ROLE_STYLES[shown_role].color}" BGCOLOR="{body_bg}">{"".join(rows)}</TABLE>>'
+        f'COLOR="{ROLE_STYLES[shown_role].color}" BGCOLOR="{body_bg}">{header}'
+        f'<TR><TD COLSPAN="2" BGCOLOR="{body_bg}" ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="6"><FONT COLOR="{body_fg}">'
     )
+    return head, "</FONT></TD></TR>" + _footer_row(ctx, body_bg, stem, by, dropped)
+
+
+def _extra_rows(ctx: _Context, key: str, status: str | None) -> str:
+    """The rows under the speaker line, which most boxes lack: the strength overlay, and
+    what the view leaves out around the claim."""
+    body_bg = _body_colours(status)[0]
+    rows = ""
+    if ctx.overlay("strength") and ctx.analysis is not None and key in ctx.analysis.strength:
+        rows += _small_row(ctx, body_bg, html_text(_strength_bar(ctx.analysis.strength[key])))
+    if key in ctx.selection.hidden or key in ctx.undrawn:
+        hidden = _hidden_line(ctx, key)
+        if hidden:
+            rows += _small_row(ctx, body_bg, "<I>" + html_text(hidden) + "</I>")
+    return rows
 
 
 def _header_row(ctx: _Context, shown_role: Role, evidence: bool, origin: str | None, side_tag: str, status: str | None) -> str:
@@ -417,47 +442,60 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-def _claim_tooltip(ctx: _Context, claim: Claim) -> str:
-    """Everything about the claim, for hovering in an SVG viewer."""
-    parts = [claim.text, ctx.once(_speaker_line, claim.map, claim.by)]
-    source = ctx.workspace.source(claim)
+def _claim_tooltip(ctx: _Context, claim: Claim, stem: str, text: str) -> str:
+    """Everything about the claim, for hovering in an SVG viewer (``text``: its text, cleaned)."""
+    lines = [dot_escape(text), ctx.once(_speaker_tip, stem, claim.by)]
     if claim.quote is not None:
-        parts.append(f"“{claim.quote.text}” ({source.title if source else claim.quote.source})")
+        source = ctx.workspace.source(claim)
+        lines.append(dot_escape(clean(f"“{claim.quote.text}” ({source.title if source else claim.quote.source})")))
     if claim.note:
-        parts.append(f"Coach's note: {claim.note}")
-    parts.append(claim.key)
-    return dot_text(parts)
+        lines.append(dot_escape(clean(f"Coach's note: {claim.note}")))
+    lines.append(dot_escape(clean(claim.key)))
+    return _tooltip(lines)
+
+
+def _speaker_tip(ctx: _Context, stem: str, by: str | None) -> str:
+    """The speaker line as a tooltip line."""
+    return dot_escape(ctx.once(_speaker_line, stem, by))
 
 
 def _add_relations(dot: graphviz.Digraph, ctx: _Context, names: Mapping[str, str]) -> None:
     """Arrows for the selected relations; junctions where linked premises meet or an
     undercut has to aim at an inference. Supports first, so ``ordering=in`` keeps them left."""
     workspace = ctx.workspace
-    rels = sorted((workspace.relations[k] for k in ctx.selection.relations), key=lambda r: _EDGE_ORDER[r.kind])
-    undercut = {r.target for r in rels if r.kind is RelationKind.UNDERCUT}
-    junctions = {r.key: f"r{i}" for i, r in enumerate(rels) if r.key in undercut or len(r.premises) > 1}
+    by_kind: dict[RelationKind, list[Relation]] = {kind: [] for kind in _EDGE_ORDER}
+    for key in ctx.selection.relations:
+        rel = workspace.relations[key]
+        by_kind[rel.kind].append(rel)
+    rels = [rel for kind in _EDGE_ORDER for rel in by_kind[kind]]
+    undercut = {r.target for r in by_kind[RelationKind.UNDERCUT]}
+    junctions = {r.key: f"r{i}" for i, r in enumerate(rels) if r.key in undercut or r.linked}
+    tooltips = {rel.key: _relation_tooltip(ctx, rel) for rel in rels}
     for rel in rels:
         if rel.key in junctions:
-            _junction(dot, ctx, rel, junctions[rel.key], rel.key in undercut)
+            dot.body.append(_junction(rel, junctions[rel.key], rel.key in undercut, tooltips[rel.key]))
     staggered = _stagger(rels, junctions)
-    for kind in RelationKind:
-        group = [rel for rel in rels if rel.kind is kind]
-        if not group:
+    for kind in _EDGE_ORDER:
+        if not by_kind[kind]:
             continue
         style = RELATION_STYLES[kind]
+        # a defeated inference: faded and thin
+        faded = (f"color={_quote(style.color + '70')} ", f"penwidth={_quote(str(round(ctx.theme.penwidth * 0.6, 2)))} ")
         with dot.subgraph() as edges:  # not a cluster: shares the kind's style, no effect on layout
             edges.attr("edge", color=style.color, style=style.style, arrowhead=style.arrowhead)
-            for rel in group:
+            body = edges.body
+            # attributes in graphviz's order (by name): arrowhead, color, minlen, penwidth, tooltip
+            for rel in by_kind[kind]:
+                key, tooltip = rel.key, tooltips[rel.key]
                 head = junctions[rel.target] if rel.target in junctions else names[rel.target]
-                attrs = _edge_attrs(ctx, rel)
-                if rel.key in junctions:
-                    for premise in rel.premises:
-                        _edge(edges, names[premise], junctions[rel.key], arrowhead="none", **attrs)
-                    _edge(edges, junctions[rel.key], head, **attrs)
-                elif rel.key in staggered:
-                    _edge(edges, names[rel.source], head, minlen=str(staggered[rel.key]), **attrs)
+                color, penwidth = faded if ctx.status.get(key) == "OUT" else ("", "")
+                if key in junctions:
+                    junction = junctions[key]
+                    body.extend(f"\t{names[p]} -> {junction} [arrowhead=none {color}{penwidth}tooltip={tooltip}]\n" for p in rel.premises)
+                    body.append(f"\t{junction} -> {head} [{color}{penwidth}tooltip={tooltip}]\n")
                 else:
-                    _edge(edges, names[rel.source], head, **attrs)
+                    minlen = f"minlen={staggered[key]} " if key in staggered else ""
+                    body.append(f"\t{names[rel.source]} -> {head} [{color}{minlen}{penwidth}tooltip={tooltip}]\n")
 
 
 STAGGER_FROM = 5
@@ -490,32 +528,22 @@ def _stagger(rels: list[Relation], junctions: Mapping[str, str]) -> dict[str, in
     return lengths
 
 
-def _junction(dot: graphviz.Digraph, ctx: _Context, rel: Relation, name: str, undercut: bool) -> None:
-    colour = RELATION_STYLES[rel.kind].color
-    if undercut:  # a diamond on the attacked inference, for the undercut to end on
-        _node(dot, name, "", shape="diamond", width="0.22", height="0.22", style="filled", fillcolor=colour, color=colour, tooltip=_relation_tooltip(ctx, rel))
-    else:  # linked premises meet here: one reason
-        _node(dot, name, "", shape="circle", width="0.14", height="0.14", style="filled", fillcolor=colour, color=colour, tooltip=_relation_tooltip(ctx, rel))
-
-
-def _edge_attrs(ctx: _Context, rel: Relation) -> dict[str, str]:
-    """What sets one arrow apart from its kind: its tooltip, and fading when defeated."""
-    attrs = {"tooltip": _relation_tooltip(ctx, rel)}
-    if ctx.status.get(rel.key) == "OUT":  # a defeated inference: faded and thin
-        attrs["color"] = RELATION_STYLES[rel.kind].color + "70"
-        attrs["penwidth"] = str(round(ctx.theme.penwidth * 0.6, 2))
-    return attrs
+def _junction(rel: Relation, name: str, undercut: bool, tooltip: str) -> str:
+    """The node of a junction: a diamond on an attacked inference, for the undercut to end
+    on, or a dot where linked premises meet to make one reason."""
+    colour = _quote(RELATION_STYLES[rel.kind].color)
+    shape, size = ("diamond", "0.22") if undercut else ("circle", "0.14")
+    return f'\t{name} [label="" color={colour} fillcolor={colour} height={size} shape={shape} style=filled tooltip={tooltip} width={size}]\n'
 
 
 def _relation_tooltip(ctx: _Context, rel: Relation) -> str:
-    premises = " + ".join(rel.premises)
-    parts = [f"{premises} {_RELATION_WORDS[rel.kind]} {rel.target}"]
+    lines = [dot_escape(clean(f"{' + '.join(rel.premises)} {_RELATION_WORDS[rel.kind]} {rel.target}"))]
     status = ctx.status.get(rel.key)
     if status:
-        parts.append(f"grounded status: {status}")
+        lines.append(f"grounded status: {status}")
     if rel.note:
-        parts.append(rel.note)
-    return dot_text(parts)
+        lines.append(dot_escape(clean(rel.note)))
+    return _tooltip(lines)
 
 
 def _graph_label(ctx: _Context) -> str:

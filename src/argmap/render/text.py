@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import graphviz
 
-__all__ = ["BREAK", "clean", "display_width", "dot_text", "html_lines", "html_text", "shorten", "wrap"]
+__all__ = ["BREAK", "clean", "display_width", "dot_escape", "dot_text", "html_lines", "html_text", "shorten", "wrap"]
 
 BREAK = '<BR ALIGN="LEFT"/>'
 """A left-aligned line break inside an HTML-like label."""
@@ -68,30 +68,38 @@ def _cut(word: str, width: int, first: int) -> list[str]:
     return pieces
 
 
-def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
+def wrap(text: str, width: int, max_lines: int | None = None, *, cleaned: bool = False) -> list[str]:
     """``text`` cleaned and wrapped to lines of at most ``width`` columns.
 
     Words longer than a line are cut (URLs, CJK text without spaces); past ``max_lines``
-    the last line ends in an ellipsis.
+    the last line ends in an ellipsis. ``cleaned`` says ``text`` is :func:`clean`'s
+    output already (a claim's text, cleaned once for its box and its tooltip).
     """
     width = max(4, width)
-    text = clean(text)
-    words = text.split(" ")
-    if text.isascii() and max(map(len, words)) <= width:
-        lines = _fill(text, width)
-    else:
-        lines = _wrap_words(words, width)
+    if not cleaned:
+        text = clean(text)
+    lines = _fill(text, width) if text.isascii() else None
+    if lines is None:
+        lines = _wrap_words(text.split(" "), width)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = shorten(lines[-1] + " " + _ELLIPSIS, width)
     return lines or [""]
 
 
-def _fill(text: str, width: int) -> list[str]:
-    """Cleaned ASCII ``text`` whose words all fit a line, wrapped the way :func:`_wrap_words`
-    does it: each line the longest run of whole words at most ``width`` characters long
-    (one regex instead of a Python step per word: most claim texts are like this)."""
-    return _line_pattern(width).findall(text)
+def _fill(text: str, width: int) -> list[str] | None:
+    """Cleaned ASCII ``text`` wrapped the way :func:`_wrap_words` does it: each line the
+    longest run of whole words at most ``width`` characters long (one regex instead of a
+    Python step per word: most claim texts are like this).
+
+    None when a word is longer than a line: the regex skips characters no line can hold,
+    so the lines and the spaces between them no longer add up to the text (a cheaper test
+    than measuring every word first).
+    """
+    lines = _line_pattern(width).findall(text)
+    if text and sum(map(len, lines)) + len(lines) - 1 != len(text):
+        return None
+    return lines
 
 
 @functools.cache
@@ -158,3 +166,15 @@ def dot_text(parts: Iterable[str]) -> str:
     lines = [clean(part).replace("\\", "\\\\") for part in parts]
     value: str = graphviz.nohtml("\\n".join(filter(None, lines)))
     return value
+
+
+def dot_escape(text: str) -> str:
+    """One line of *cleaned* user text escaped for the inside of a double-quoted DOT string:
+    backslashes doubled, as :func:`dot_text` doubles them, then double quotes escaped.
+
+    ``'"' + "\\n".join(lines) + '"'`` of such lines is exactly how ``graphviz`` quotes the
+    :func:`dot_text` of the same lines whenever it quotes it: built this way, a diagram's
+    thousands of tooltips need neither a second cleaning of text already clean nor a
+    ``nohtml`` string and a quoting pass each.
+    """
+    return text.replace("\\", "\\\\").replace('"', '\\"')
