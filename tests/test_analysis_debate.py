@@ -179,3 +179,26 @@ def test_an_analysts_link_is_no_answer(tmp_path: Path) -> None:
     assert "m:a" in analysis.dropped  # nobody on the con side answered a; the analyst did
     assert analysis.status["m:a"] is Label.OUT  # but the link still counts for what stands
     assert [(c.attacker, c.target) for c in analysis.clashes] == [("m:b", "m:a")]
+
+
+def test_graph_node_data_reads_like_the_dict_it_replaces_and_cannot_be_written() -> None:
+    import networkx as nx
+
+    from argmap.graph import build_graph
+
+    workspace = load_workspace([ARGUMENTS / "ijm-vs-thrupkaew.yaml"])
+    graph = build_graph(workspace)
+    claim_key, claim = next(iter(workspace.claims.items()))
+    rel_key, rel = next(iter(workspace.relations.items()))
+    assert dict(graph.nodes[claim_key]) == {"type": "claim", "claim": claim}
+    assert dict(graph.nodes[rel_key]) == {"type": "relation", "relation": rel}
+    assert graph.nodes[claim_key].get("relation") is None and graph.nodes[rel_key].get("relation") is rel
+    assert "claim" in graph.nodes[claim_key] and "relation" not in graph.nodes[claim_key]
+    with pytest.raises(KeyError):
+        graph.nodes[claim_key]["relation"]
+    assert dict(graph.nodes(data=True))[rel_key]["type"] == "relation"
+    copy = graph.copy()  # networkx copies node data with .copy(): a plain dict, the graph's untouched
+    copy.nodes[claim_key]["note"] = "x"
+    assert dict(copy.nodes[claim_key]) == {"type": "claim", "claim": claim, "note": "x"}
+    with pytest.raises(TypeError):
+        nx.set_node_attributes(graph, {claim_key: "x"}, "note")

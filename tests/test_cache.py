@@ -87,3 +87,39 @@ def test_caching_can_be_turned_off(maps: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
     cache.load_analysed([maps])
     assert entries(maps) == []
+
+
+def test_the_entry_keeps_what_the_first_screen_shows_and_the_rest_is_recomputed_equal(maps: Path) -> None:
+    _, first = cache.load_analysed([maps])
+    assert first is not None and first.ready("clashes")  # a cold load computes everything
+    _, second = cache.load_analysed([maps])
+    assert second is not None
+    assert second.ready("strength") and second.ready("dropped")  # shown at once, from the cache
+    assert not second.ready("clashes") and not second.ready("chains")  # not pickled: recomputed
+    assert dict(second.strength) == dict(first.strength) and second.converged == first.converged
+    assert second.clashes == first.clashes and second.chains == first.chains
+    assert second.sides == first.sides and second.unsupported == first.unsupported and second.isolated == first.isolated
+
+
+def test_an_entry_that_cannot_be_written_leaves_no_temporary_file(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    cache.load_analysed([maps])  # never fails for the cache's sake
+    assert entries(maps) == [] and list((maps.parent / "cache").iterdir()) == []
+
+
+def test_a_cached_workspace_shares_its_claims_and_keys_as_a_loaded_one_does(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "CHUNK", 7)  # many batches, each pickled with its own memo
+    first, _ = cache.load_analysed([maps])
+    workspace, analysis = cache.load_analysed([maps])
+    assert workspace is not first and analysis is not None
+    assert workspace.claims == first.claims and workspace.relations == first.relations and workspace.maps == first.maps
+    for key, claim in workspace.claims.items():
+        assert key is claim.key and workspace.maps[claim.map].claims[claim.id] is claim
+    for rel in workspace.relations.values():  # one string per claim key, not one per reference
+        assert rel.source is workspace.claims[rel.source].key
+        assert all(p is workspace.claims[p].key for p in rel.linked)
+        assert workspace.maps[rel.key.partition(":")[0]].relations[rel.key] is rel
+    assert all(key is workspace.claims[key].key for key in analysis.strength)

@@ -27,12 +27,14 @@ not by the speakers: it counts for status and strength, but it is no answer a sp
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
 import networkx as nx
+import numpy as np
 
 from argmap import collector
 from argmap.analysis.dung import Framework, Label, grounded_labelling
@@ -185,9 +187,16 @@ class MapAnalysis:
         )
 
     def __getstate__(self) -> dict[str, object]:
-        # the graph is left out: rebuilding it from the workspace is several times faster
-        # than unpickling networkx's dicts of dicts, and the pickle is smaller
-        return {name: value for name, value in self.__dict__.items() if name != "graph"}
+        """What a pickle (argmap's cache) keeps: the workspace, the status and what the
+        explorer's first screen shows (strength, dropped claims), nothing else.
+
+        The graph is left out: rebuilding it from the workspace is several times faster
+        than unpickling networkx's dicts of dicts. So are the other lazy analyses (clashes,
+        chains, …): they are computed again in the background after the first screen, as
+        on a cold start, in a fraction of a second at 10k claims, while pickling them made
+        the pickler's memo, and so the peak memory of caching a 100k-claim map, larger.
+        """
+        return {name: value for name, value in self.__dict__.items() if name in _PICKLED}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         from argmap.graph import build_graph
@@ -197,13 +206,17 @@ class MapAnalysis:
 
     def ready(self, name: str) -> bool:
         """Whether the lazy analysis ``name`` is computed (so a view can show it without waiting)."""
-        return name in self.__dict__
+        return ("_strength" if name in ("strength", "converged") else name) in self.__dict__
 
     def compute_all(self) -> MapAnalysis:
         """Compute every lazy part now (before caching the analysis, say); returns self."""
         for name in ("strength", "dropped", "clashes", "chains", "unsupported", "isolated", "sides"):
             getattr(self, name)
         return self
+
+
+_PICKLED = frozenset({"workspace", "status", "strength_semantics", "_strength", "dropped"})
+"""The attributes of a :class:`MapAnalysis` that :meth:`MapAnalysis.__getstate__` keeps."""
 
 
 def _attacks_on(graph: nx.DiGraph, key: str) -> Iterator[Relation]:
@@ -254,15 +267,23 @@ def attack_framework(graph: nx.DiGraph) -> Framework:
 
     Each argument is attacked by the attacks on it and, for a relation, by the attacks on
     its premises (as :func:`_attacks_on` says, here read from one index of attacks).
+    The attacks go straight into index arrays, not through a list of (attacker, target)
+    name pairs: at 100k claims those were 200k tuples, 15 MB, on top of the graph.
     """
     attacks_on = _Index.of(graph).attacks_on
-    attacks: list[tuple[str, str]] = []
+    number = {key: i for i, key in enumerate(graph._node)}
+    attackers, targets = array("q"), array("q")
     for key, data in graph._node.items():
-        attacks.extend((rel.key, key) for rel in attacks_on.get(key, ()))
+        at = number[key]
+        for rel in attacks_on.get(key, ()):
+            attackers.append(number[rel.key])
+            targets.append(at)
         if data["type"] == "relation":
             for premise in data["relation"].premises:
-                attacks.extend((rel.key, key) for rel in attacks_on.get(premise, ()))
-    return Framework(list(graph._node), attacks)
+                for rel in attacks_on.get(premise, ()):
+                    attackers.append(number[rel.key])
+                    targets.append(at)
+    return Framework.from_indices(list(number), np.frombuffer(attackers, np.int64), np.frombuffer(targets, np.int64))
 
 
 def claim_sides(workspace: Workspace) -> dict[str, str | None]:

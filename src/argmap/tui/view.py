@@ -200,12 +200,15 @@ class MapView:
         then cache the whole if it was loaded afresh, so the next launch starts at once."""
         if self.analysis is None:
             return
-        self.analysis.compute_all()
         if self._uncached is not None and self.workspace.ok:
+            # stored first: the entry holds only what is computed already (see
+            # MapAnalysis.__getstate__), and the pickler's memory is given back before the
+            # other analyses take theirs rather than on top of it
             from argmap import cache
 
             cache.store(self._uncached, self.workspace, self.analysis)
             self._uncached = None
+        self.analysis.compute_all()
 
     # -- one claim ---------------------------------------------------------------------
 
