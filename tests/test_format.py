@@ -14,7 +14,7 @@ from argmap.generate import synthetic_map, write_synthetic
 from argmap.load import KEYS, load_workspace
 from argmap.scaffold import starter_map
 from argmap.schema import schema_text
-from argmap.yamlread import MarkedMap, read_yaml_text
+from argmap.yamlread import MarkedMap, position, read_yaml_text
 from conftest import ARGUMENTS, run_argmap
 
 
@@ -39,10 +39,11 @@ def test_scalars_resolve_as_yaml_1_2_core(text: str, value: object) -> None:
 def test_marks_are_one_based_line_and_column() -> None:
     data, _ = read_yaml_text("a:\n  b: [x, y]\n", "f.yaml")
     assert isinstance(data, MarkedMap)
-    assert data.key_marks["a"] == (1, 1)
-    assert data["a"].key_marks["b"] == (2, 3)
-    assert data["a"].value_marks["b"] == (2, 6)
-    assert data["a"]["b"].marks == [(2, 7), (2, 10)]
+    assert position(data.key_marks["a"]) == (1, 1)
+    assert position(data["a"].key_marks["b"]) == (2, 3)
+    assert position(data["a"].value_marks["b"]) == (2, 6)
+    assert [position(m) for m in data["a"]["b"].marks] == [(2, 7), (2, 10)]
+    assert position(data["a"]["b"].mark) == (2, 6)
 
 
 def test_keys_are_always_text() -> None:

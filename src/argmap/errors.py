@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 
+_set = object.__setattr__
+
+
 class Severity(str, Enum):
     """How bad a problem is: errors fail a check, warnings only with ``--strict``."""
 
@@ -48,6 +51,13 @@ class Location:
     path: str
     line: int = 1
     column: int = 1
+
+    def __init__(self, path: str, line: int = 1, column: int = 1) -> None:
+        # What dataclass writes for a frozen class, with object.__setattr__ looked up once:
+        # the loader makes a location for every claim, quote and relation of a map.
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "column", column)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"

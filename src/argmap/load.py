@@ -34,7 +34,17 @@ from argmap.model import (
     claim_key,
 )
 from argmap.quotes import QuoteIndex
-from argmap.yamlread import MAX_BYTES, Entry, MarkedList, MarkedMap, YamlDocument, read_text, read_yaml_text
+from argmap.yamlread import (
+    MAX_BYTES,
+    START,
+    Entry,
+    Mark,
+    MarkedList,
+    MarkedMap,
+    YamlDocument,
+    read_text,
+    read_yaml_text,
+)
 
 __all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "find_maps", "load_workspace"]
 
@@ -58,6 +68,7 @@ _ALLOWED = {kind: frozenset(keys) for kind, keys in KEYS.items()}
 _REQUIRED = {kind: frozenset(key for key, required in keys.items() if required) for kind, keys in KEYS.items()}
 _CLAIM_KINDS = {kind.value: kind for kind in ClaimKind}
 _RELATION_KINDS = tuple((kind, kind.value) for kind in RelationKind)
+_QUOTE_KEYS = _REQUIRED["quote"]  # a quote has exactly its two required keys
 _TARGET_WHAT = {kind: f"{kind.value} target" for kind in RelationKind}
 _STREAMED = ("claims",)  # the top-level section read one entry at a time
 _SECTIONS = frozenset({"sides", "speakers", "sources"})  # what claims refer to
@@ -130,14 +141,14 @@ class _FileReader:
         self.relations: list[_RawRelation] = []
 
     # -- reporting --------------------------------------------------------------------
-    def at(self, mark: tuple[int, int]) -> Location:
-        return Location(self.display, mark[0], mark[1])
+    def at(self, mark: Mark) -> Location:
+        return Location(self.display, mark.line + 1, mark.column + 1)
 
-    def error(self, code: str, message: str, mark: tuple[int, int], hint: str | None = None, severity: Severity = Severity.ERROR) -> None:
+    def error(self, code: str, message: str, mark: Mark, hint: str | None = None, severity: Severity = Severity.ERROR) -> None:
         self.problems.append(Problem(code, message, self.at(mark), severity, hint))
 
     # -- typed access -----------------------------------------------------------------
-    def fields(self, node: Any, kind: str, where: str, mark: tuple[int, int]) -> MarkedMap | None:
+    def fields(self, node: Any, kind: str, where: str, mark: Mark) -> MarkedMap | None:
         """Check ``node`` is a mapping with the keys of ``kind``; report unknown and missing ones."""
         if node.__class__ is not MarkedMap:
             self.error("wrong-type", f"{where} must be a mapping, not {_type_name(node)}", mark, "write it as 'key: value' lines; see 'argmap new'")
@@ -163,7 +174,7 @@ class _FileReader:
             return None
         return str(value)
 
-    def text_list(self, node: MarkedMap, key: str, where: str) -> list[tuple[str, tuple[int, int]]]:
+    def text_list(self, node: MarkedMap, key: str, where: str) -> list[tuple[str, Mark]]:
         value = node.get(key)
         if value is None:
             return []
@@ -180,11 +191,11 @@ class _FileReader:
                 self.error("wrong-type", f"items of {key!r} in {where} must be text, not {_type_name(item)}", mark)
         return items
 
-    def check_id(self, kind: str, key: str, mark: tuple[int, int]) -> None:
+    def check_id(self, kind: str, key: str, mark: Mark) -> None:
         if not ID_PATTERN.match(key):
             self.error("bad-id", f"{kind} id {key!r} is not valid", mark, "use lower-case letters, digits and '-', starting with a letter or digit")
 
-    def entries(self, node: Any, kind: str, mark: tuple[int, int]) -> Iterable[Entry]:
+    def entries(self, node: Any, kind: str, mark: Mark) -> Iterable[Entry]:
         """The ``id: {…}`` entries of a keyed section, ids checked."""
         if node is None:
             return
@@ -208,7 +219,8 @@ class _FileReader:
             if not sections_read:
                 self.sections(document.root)
                 sections_read = True
-            self.check_id("claim", cid, kmark)
+            if not ID_PATTERN.match(cid):
+                self.check_id("claim", cid, kmark)
             self.claim(cid, node, kmark, vmark)
         if document.problems:
             return _FileResult(None, problems=document.problems)
@@ -220,9 +232,9 @@ class _FileReader:
     def finish(self, data: Any, sections_read: bool = False) -> _FileResult:
         """Check the map as a whole and read what :meth:`read` has not: all of it, for a tree read whole."""
         if data is None:
-            self.error("empty-map", "the file holds no map", (1, 1), "a map needs at least 'argmap: 1', 'title:' and 'claims:'; 'argmap new' writes one")
+            self.error("empty-map", "the file holds no map", START, "a map needs at least 'argmap: 1', 'title:' and 'claims:'; 'argmap new' writes one")
             return _FileResult(None, problems=self.problems)
-        top = self.fields(data, "map", "the map", (1, 1))
+        top = self.fields(data, "map", "the map", START)
         if top is None:
             return _FileResult(None, problems=self.problems)
         version = top.get("argmap")
@@ -236,7 +248,7 @@ class _FileReader:
         if "claims" in top and not isinstance(claims_node, MarkedMap):
             self.error("wrong-type", f"claims must be a mapping of id to claim, not {_type_name(claims_node)}", top.value_marks["claims"], "write '  some-id: {text: …}' lines under 'claims:'")
             claims_node = None
-        for cid, node, kmark, vmark in self.entries(claims_node, "claim", (1, 1)):  # empty if streamed
+        for cid, node, kmark, vmark in self.entries(claims_node, "claim", START):  # empty if streamed
             self.claim(cid, node, kmark, vmark)
         argmap = ArgMap(self.path, self.stem, title, summary, self.sides, self.speakers, self.sources, self.claims, {})
         return _FileResult(argmap, self.relations, self.problems)
@@ -246,12 +258,12 @@ class _FileReader:
         if not isinstance(top, MarkedMap):
             return
         sides = self.sides
-        for sid, node, kmark, vmark in self.entries(top.get("sides"), "side", top.value_marks.get("sides", (1, 1))):
+        for sid, node, kmark, vmark in self.entries(top.get("sides"), "side", top.value_marks.get("sides", START)):
             fields = self.fields(node, "side", f"side {sid!r}", vmark)
             if fields is not None:
                 sides[sid] = Side(sid, self.text(fields, "label", f"side {sid!r}") or sid, self.at(kmark))
 
-        for pid, node, kmark, vmark in self.entries(top.get("speakers"), "speaker", top.value_marks.get("speakers", (1, 1))):
+        for pid, node, kmark, vmark in self.entries(top.get("speakers"), "speaker", top.value_marks.get("speakers", START)):
             where = f"speaker {pid!r}"
             fields = self.fields(node, "speaker", where, vmark)
             if fields is None:
@@ -265,7 +277,7 @@ class _FileReader:
                     side = None
             self.speakers[pid] = Speaker(pid, self.text(fields, "name", where) or pid, self.text(fields, "role", where), side, self.text(fields, "note", where), self.at(kmark))
 
-        for order, (sid, node, kmark, vmark) in enumerate(self.entries(top.get("sources"), "source", top.value_marks.get("sources", (1, 1)))):
+        for order, (sid, node, kmark, vmark) in enumerate(self.entries(top.get("sources"), "source", top.value_marks.get("sources", START))):
             where = f"source {sid!r}"
             fields = self.fields(node, "source", where, vmark)
             if fields is None:
@@ -281,7 +293,7 @@ class _FileReader:
                 text_path=text_path, note=self.text(fields, "note", where),
             )
 
-    def source_path(self, relative: str, mark: tuple[int, int]) -> Path | None:
+    def source_path(self, relative: str, mark: Mark) -> Path | None:
         """Resolve a source's ``text:`` path; it must stay inside the folder of maps."""
         root = self.path.parent.resolve()
         candidate = root / relative
@@ -298,25 +310,36 @@ class _FileReader:
             return None
         return candidate
 
-    def claim(self, cid: str, node: Any, kmark: tuple[int, int], vmark: tuple[int, int]) -> None:
-        """Convert one claim entry, collecting its relations unresolved."""
+    def claim(self, cid: str, node: Any, kmark: Mark, vmark: Mark) -> None:
+        """Convert one claim entry, collecting its relations unresolved.
+
+        This runs for every claim of every map, so each field is read straight from the
+        mapping, and the checking helpers (which make the messages) are called only for a
+        value of an unexpected type; problems come in the same order either way.
+        """
         where = f"claim {cid!r}"
         fields = self.fields(node, "claim", where, vmark)
         if fields is None:
             return
+        get = fields.get
         key = claim_key(self.stem, cid)
         kind = ClaimKind.CLAIM
-        raw_kind = self.text(fields, "kind", where)
+        raw_kind = get("kind")
+        if raw_kind is not None and raw_kind.__class__ is not str:
+            raw_kind = self.text(fields, "kind", where)
         if raw_kind is not None:
             if raw_kind in _CLAIM_KINDS:
                 kind = _CLAIM_KINDS[raw_kind]
             else:
                 choices = list(_CLAIM_KINDS)
                 self.error("bad-kind", f"{where} has unknown kind {raw_kind!r}", fields.value_marks["kind"], did_you_mean(raw_kind, choices) or f"use one of {', '.join(choices)}")
-        by = self.text(fields, "by", where)
+        by = get("by")
+        if by is not None and by.__class__ is not str:
+            by = self.text(fields, "by", where)
         if by is not None:
-            if by in self.speakers:
-                by = self.speakers[by].id  # one string for all, not one per claim
+            speaker = self.speakers.get(by)
+            if speaker is not None:
+                by = speaker.id  # one string for all, not one per claim
             else:
                 self.error("unknown-speaker", f"{where} is by unknown speaker {by!r}", fields.value_marks["by"], did_you_mean(by, self.speakers) or _declare_hint("speakers", self.speakers))
                 by = None
@@ -324,8 +347,8 @@ class _FileReader:
         if "quote" in fields:
             quote = self.quote(fields["quote"], where, fields.value_marks["quote"])
         weight: float | None = None
-        if fields.get("weight") is not None:
-            raw = fields["weight"]
+        raw = get("weight")
+        if raw is not None:
             if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 1:
                 self.error("bad-weight", f"{where}: weight must be a number from 0 to 1, not {raw!r}", fields.value_marks["weight"], "the base score before any support or attack; leave it out for the default 0.5")
             else:
@@ -333,21 +356,43 @@ class _FileReader:
         for rkind, name in _RELATION_KINDS:
             if name in fields:
                 self.relations_of(key, fields, rkind, name, where)
-        text = self.text(fields, "text", where) or ""
-        tags = tuple(t for t, _ in self.text_list(fields, "tags", where)) if "tags" in fields else ()
-        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, self.text(fields, "note", where), weight, self.at(kmark))
+        text = get("text")
+        if text.__class__ is not str:
+            text = self.text(fields, "text", where) or ""
+        tags: tuple[str, ...] = ()
+        if "tags" in fields:
+            listed = fields["tags"]
+            if listed.__class__ is MarkedList and all(tag.__class__ is str for tag in listed):
+                tags = tuple(listed)  # the usual case, nothing to check
+            else:
+                tags = tuple(t for t, _ in self.text_list(fields, "tags", where))
+        note = get("note")
+        if note is not None and note.__class__ is not str:
+            note = self.text(fields, "note", where)
+        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, note, weight, Location(self.display, kmark.line + 1, kmark.column + 1))
 
-    def quote(self, node: Any, where: str, mark: tuple[int, int]) -> Quote | None:
+    def quote(self, node: Any, where: str, mark: Mark) -> Quote | None:
         """A claim's quote, if it names a known source and has text."""
-        qfields = self.fields(node, "quote", f"the quote of {where}", mark)
-        if qfields is None:
+        if node.__class__ is MarkedMap and node.keys() == _QUOTE_KEYS:  # the usual case
+            qfields: MarkedMap | None = node
+        else:
+            qfields = self.fields(node, "quote", f"the quote of {where}", mark)
+            if qfields is None:
+                return None
+        source = qfields.get("source")
+        if source is not None and source.__class__ is not str:
+            source = self.text(qfields, "source", f"{where}.quote")
+        text = qfields.get("text")
+        if text is not None and text.__class__ is not str:
+            text = self.text(qfields, "text", f"{where}.quote")
+        if source is None:
             return None
-        source = self.text(qfields, "source", f"{where}.quote")
-        text = self.text(qfields, "text", f"{where}.quote")
-        if source is not None and source not in self.sources:
+        known = self.sources.get(source)
+        if known is None:
             self.error("unknown-source", f"{where} quotes unknown source {source!r}", qfields.value_marks["source"], did_you_mean(source, self.sources) or _declare_hint("sources", self.sources))
-        elif source is not None and text:
-            return Quote(self.sources[source].id, text, self.at(qfields.value_marks["text"]))
+        elif text:
+            mark = qfields.value_marks["text"]
+            return Quote(known.id, text, Location(self.display, mark.line + 1, mark.column + 1))
         return None
 
     def relations_of(self, source: str, fields: MarkedMap, kind: RelationKind, name: str, where: str) -> None:
@@ -363,10 +408,11 @@ class _FileReader:
         else:
             self.error("wrong-type", f"{where}: {name!r} must be a list, not {_type_name(value)}", fields.value_marks[name], "write [id, …] or one '- id' a line")
             return
+        stem, display = self.stem, self.display
         for item, mark in zip(items, marks):
-            if isinstance(item, str):
-                out.append(_RawRelation(kind, self.stem, source, item.strip(), (), None, (), None, self.at(mark)))
-            elif isinstance(item, MarkedMap):
+            if item.__class__ is str:
+                out.append(_RawRelation(kind, stem, source, item.strip(), (), None, (), None, Location(display, mark.line + 1, mark.column + 1)))
+            elif item.__class__ is MarkedMap:
                 rel = self.fields(item, "relation", f"a {name} entry of {where}", mark)
                 if rel is None or not isinstance(rel.get("to"), str):
                     if rel is not None and "to" in rel:
@@ -378,7 +424,7 @@ class _FileReader:
                     rid = None
                 linked = tuple((ref, self.at(m)) for ref, m in self.text_list(rel, "with", where))
                 tags = tuple(t for t, _ in self.text_list(rel, "tags", where))
-                out.append(_RawRelation(kind, self.stem, source, rel["to"].strip(), linked, rid, tags, self.text(rel, "note", where), self.at(rel.value_marks["to"])))
+                out.append(_RawRelation(kind, stem, source, rel["to"].strip(), linked, rid, tags, self.text(rel, "note", where), self.at(rel.value_marks["to"])))
             else:
                 self.error("wrong-type", f"items of {name!r} in {where} must be ids or mappings, not {_type_name(item)}", mark)
 
@@ -564,12 +610,16 @@ class _Resolver:
         relations: dict[str, Relation] = {}
         by_ends: dict[tuple[str, str], str] = {}
         undercuts: list[_RawRelation] = []
+        supports: dict[str, dict[str, Relation]] = {}  # source → target → relation, for support_cycles
+        claims = self.claims
         for stem, result in list(self.files.items()):
             for raw in result.relations:
                 if raw.kind is RelationKind.UNDERCUT:
                     undercuts.append(raw)
                     continue
-                target = self.claim_ref(raw.target, stem, raw.location, _TARGET_WHAT[raw.kind])
+                # the usual target, a claim of the same map, without the general claim_ref
+                claim = None if ":" in raw.target else claims.get(claim_key(stem, raw.target))
+                target = claim.key if claim is not None else self.claim_ref(raw.target, stem, raw.location, _TARGET_WHAT[raw.kind])
                 if target is None:
                     continue
                 rel = self.make(raw, target)
@@ -585,6 +635,8 @@ class _Resolver:
                     continue
                 if self.add(rel, relations):
                     by_ends[ends] = rel.key
+                    if rel.kind is RelationKind.SUPPORT:
+                        supports.setdefault(rel.source, {})[target] = rel
         # undercuts may target undercuts: index them all, then resolve their targets
         pending = []
         for raw in undercuts:
@@ -599,7 +651,7 @@ class _Resolver:
                 del relations[rel.key]
                 continue
             relations[rel.key] = Relation(rel.key, rel.kind, rel.source, target, rel.linked, rel.tags, rel.note, rel.named, rel.location)
-        self.support_cycles(relations)
+        self.support_cycles(supports)
         maps = {}
         for stem, result in self.files.items():
             if result.map is None:
@@ -610,12 +662,11 @@ class _Resolver:
         return maps, relations
 
     def make(self, raw: _RawRelation, target: str) -> Relation:
-        linked = []
-        for ref, location in raw.linked:
-            key = self.claim_ref(ref, raw.stem, location, "linked premise")
-            if key is not None:
-                linked.append(key)
-        return Relation(raw.key, raw.kind, raw.source, target, tuple(linked) if linked else (), raw.tags, raw.note, raw.id is not None, raw.location)
+        linked: tuple[str, ...] = ()
+        if raw.linked:
+            keys = (self.claim_ref(ref, raw.stem, location, "linked premise") for ref, location in raw.linked)
+            linked = tuple(key for key in keys if key is not None)
+        return Relation(raw.key, raw.kind, raw.source, target, linked, raw.tags, raw.note, raw.id is not None, raw.location)
 
     def add(self, rel: Relation, relations: dict[str, Relation]) -> bool:
         """Index a relation by key, refusing one whose id is taken."""
@@ -650,12 +701,16 @@ class _Resolver:
         self.problems.append(Problem("unknown-relation", f"undercut target {ref!r} is not a relation", raw.location, hint=did_you_mean(local if sep else ref, named) or "write 'reason-id -> claim-id' or give the relation an 'id:'"))
         return None
 
-    def support_cycles(self, relations: dict[str, Relation]) -> None:
-        """Warn once per circle of supports (circular reasoning), at one of its relations."""
-        edges: dict[str, dict[str, Relation]] = {}
-        for rel in relations.values():
-            if rel.kind is RelationKind.SUPPORT:
-                edges.setdefault(rel.source, {})[rel.target] = rel
+    def support_cycles(self, edges: dict[str, dict[str, Relation]]) -> None:
+        """Warn once per circle of supports (circular reasoning), at one of its relations.
+
+        ``edges`` maps each claim to the claims it supports. When every reason comes after
+        the claims it supports (a map written top-down, as generated ones are) there is no
+        circle, and one pass over the edges shows it: cheaper than finding components.
+        """
+        position = {key: i for i, key in enumerate(self.claims)}
+        if all(position[source] > position[target] for source, targets in edges.items() for target in targets):
+            return
         for component in strongly_connected(edges):
             if len(component) < 2:
                 continue

@@ -20,12 +20,12 @@ __all__ = ["QuoteIndex", "closest_passage", "normalize"]
 _SPACES = re.compile(r"[ \t\r\n]+")
 
 
-_OTHER_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() also splits ASCII text on
+_OTHER_SPACES = re.compile("[\x0b\x0c\x1c-\x1f]")  # what str.split() also splits ASCII text on
 
 
 def normalize(text: str) -> str:
     """Fold runs of ASCII white space into one space and trim the ends."""
-    if text.isascii() and not any(c in text for c in _OTHER_SPACES):
+    if text.isascii() and (text.isprintable() or _OTHER_SPACES.search(text) is None):
         return " ".join(text.split())  # the same here, and about 4x faster on a long source
     return _SPACES.sub(" ", text).strip()
 
@@ -54,15 +54,20 @@ class QuoteIndex:
     def __init__(self) -> None:
         self._raw: dict[Path, str | None] = {}
         self._texts: dict[Path, str | None] = {}
+        self._resume: dict[Path, int] = {}  # where the last quote found in a source starts
 
     def raw(self, path: Path) -> str | None:
         """The text of a source file as written, or None if it cannot be read as UTF-8."""
-        if path not in self._raw:
-            try:
-                self._raw[path] = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                self._raw[path] = None
-        return self._raw[path]
+        try:
+            return self._raw[path]  # one lookup: this runs per quote, and a Path hashes in Python
+        except KeyError:
+            pass
+        try:
+            raw: str | None = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            raw = None
+        self._raw[path] = raw
+        return raw
 
     def text(self, path: Path) -> str | None:
         """The normalised text of a source file, or None if it cannot be read as UTF-8."""
@@ -70,6 +75,22 @@ class QuoteIndex:
             raw = self.raw(path)
             self._texts[path] = None if raw is None else normalize(raw)
         return self._texts[path]
+
+    def _in_raw(self, wanted: str, raw: str, path: Path) -> bool:
+        """Whether ``wanted`` occurs in ``raw`` (the text of ``path``): ``wanted in raw``, sooner.
+
+        Claims mostly quote a source in its own order, so the search starts where the
+        last quote found in it starts and only then looks at the text before: still one
+        pass over the text at most, but a short one for a map that follows its sources.
+        """
+        start = self._resume.get(path, 0)
+        found = raw.find(wanted, start)
+        if found < 0 and start:
+            found = raw.find(wanted, 0, start + len(wanted) - 1)  # an occurrence starting before `start`
+        if found < 0:
+            return False
+        self._resume[path] = found
+        return True
 
     def check(self, quote: Quote, path: Path) -> Problem | None:
         """A problem if ``quote`` is not in the source at ``path``, else None."""
@@ -80,7 +101,7 @@ class QuoteIndex:
         # A normalised quote (no leading, trailing or repeated white space) found in the
         # text as written is found in the normalised text too; most quotes are, so most
         # sources never need normalising.
-        if wanted in raw:
+        if self._in_raw(wanted, raw, path):
             return None
         text = self.text(path)
         assert text is not None

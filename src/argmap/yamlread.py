@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -36,11 +36,13 @@ from argmap.errors import Location, Problem
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "START",
     "Entry",
     "Mark",
     "MarkedList",
     "MarkedMap",
     "YamlDocument",
+    "position",
     "read_text",
     "read_yaml",
     "read_yaml_text",
@@ -52,8 +54,30 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 """Deepest nesting read; an argument map needs about six levels."""
 
-Mark = tuple[int, int]
-"""A 1-based (line, column)."""
+
+class Mark(Protocol):
+    """Where a node starts, as libyaml reports it: a 0-based ``line`` and ``column``.
+
+    The reader keeps libyaml's own mark objects and leaves turning them into 1-based
+    positions (:func:`position`) to whoever reports something: most marks of a map are
+    never shown, and converting each of them was a third of the reader's own time.
+    """
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+START: Mark = yaml.Mark("", 0, 0, 0, None, None)
+"""The start of a file, for problems with the file as a whole."""
+
+
+def position(mark: Mark) -> tuple[int, int]:
+    """The 1-based (line, column) of ``mark``."""
+    return mark.line + 1, mark.column + 1
+
 
 Entry = tuple[str, Any, Mark, Mark]
 """One entry of a mapping: key, value, and the marks of the key and of the value."""
@@ -79,8 +103,7 @@ class MarkedMap(dict[str, Any]):
 
     __slots__ = ("key_marks", "mark", "value_marks")
 
-    def __init__(self, mark: Mark) -> None:
-        super().__init__()
+    def __init__(self, mark: Mark) -> None:  # dict.__new__ made it empty
         self.mark = mark
         self.key_marks: dict[str, Mark] = {}
         self.value_marks: dict[str, Mark] = {}
@@ -91,8 +114,7 @@ class MarkedList(list[Any]):
 
     __slots__ = ("mark", "marks")
 
-    def __init__(self, mark: Mark) -> None:
-        super().__init__()
+    def __init__(self, mark: Mark) -> None:  # list.__new__ made it empty
         self.mark = mark
         self.marks: list[Mark] = []
 
@@ -138,7 +160,7 @@ class YamlDocument:
         self._complete = False  # whether the stream was read to its end
 
     def problem(self, code: str, message: str, mark: Mark, hint: str | None = None) -> None:
-        self.problems.append(Problem(code, message, Location(self.path, *mark), hint=hint))
+        self.problems.append(Problem(code, message, Location(self.path, *position(mark)), hint=hint))
 
     def entries(self, split: Container[str] = ()) -> Iterator[Entry]:
         """Read the document, yielding each entry of the top-level mappings named in ``split``.
@@ -155,7 +177,7 @@ class YamlDocument:
         except yaml.MarkedYAMLError as err:
             self._syntax_problem(err)
         except yaml.YAMLError as err:  # reader errors (control characters) have no problem_mark
-            self.problem("yaml-syntax", "invalid YAML: " + " ".join(str(err).split()), (1, 1))
+            self.problem("yaml-syntax", "invalid YAML: " + " ".join(str(err).split()), START)
         finally:
             loader.dispose()
         if not self._complete:  # stopped by a problem
@@ -165,60 +187,67 @@ class YamlDocument:
         # The open containers are a stack of (node, pending key) pairs; the innermost one
         # is held in locals. For a mapping, `key` is None while a key is awaited, else the
         # key whose value comes next (or _DUPLICATE to drop it). Lists have key None.
+        # Scalars are most of the events, so their case comes first; `in_map` saves asking
+        # the innermost node's class for each of them.
         stack: list[tuple[Any, Any]] = []
         node: Any = None  # the innermost open container
+        in_map = False  # whether `node` is a MarkedMap
         key: Any = None  # str | None, but checked per event: kept loose for speed
         split_node: Any = None  # the top-level MarkedMap whose entries are yielded, once open
         documents = 0
         while True:
             event = get_event()
             kind = event.__class__
-            if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
-                start = event.start_mark
-                mark = (start.line + 1, start.column + 1)
+            if kind is _SCALAR:
+                mark = event.start_mark
                 tag = event.tag
                 if tag is not None and tag not in _STR_TAGS:
-                    self.problem("yaml-tag", f"YAML tag {tag!r} is not allowed", mark, "remove the tag; maps hold plain text, numbers and lists")
+                    self._tag_problem(tag, mark)
                     return
-                if kind is _SCALAR:
-                    if key is None and node.__class__ is MarkedMap:  # a key: always text
-                        key = event.value
-                        if key in node.key_marks:
-                            key = self._duplicate(node, key, mark)
-                        else:
-                            node.key_marks[key] = mark
-                        continue
-                    value: Any = event.value
-                    if tag is None and not event.style and event.implicit[0]:
-                        value = _plain_scalar(value)
-                else:
-                    if len(stack) >= MAX_DEPTH:
-                        self.problem("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", mark, "an argument map needs only a few levels; is this the right file?")
-                        return
-                    if node.__class__ is MarkedMap and key is None:
-                        self.problem("yaml-key", "a mapping key must be plain text", mark, "write the key as a simple word")
-                        return
-                    value = MarkedMap(mark) if kind is _MAPPING_START else MarkedList(mark)
-                    if node is None:  # the root is visible while it is read, for :meth:`entries`
-                        self.root = value
-                    if len(stack) == 1 and kind is _MAPPING_START and key in split:
-                        split_node = value
-                    stack.append((node, key))
-                    node, key = value, None
+                if key is None and in_map:  # a key: always text
+                    key = event.value
+                    if key in node.key_marks:
+                        key = self._duplicate(node, key, mark)
+                    else:
+                        node.key_marks[key] = mark
                     continue
+                value: Any = event.value
+                # a plain scalar (libyaml sets `implicit` then) that may be other than text;
+                # tested here, as most plain values are words and a call per value shows
+                if tag is None and not event.style and (value in _WORDS or value[0] in _NUMBER_START):
+                    value = _plain_scalar(value)
+            elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                mark = event.start_mark
+                tag = event.tag
+                if tag is not None and tag not in _STR_TAGS:
+                    self._tag_problem(tag, mark)
+                    return
+                if len(stack) >= MAX_DEPTH:
+                    self.problem("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", mark, "an argument map needs only a few levels; is this the right file?")
+                    return
+                if in_map and key is None:
+                    self.problem("yaml-key", "a mapping key must be plain text", mark, "write the key as a simple word")
+                    return
+                value = MarkedMap(mark) if kind is _MAPPING_START else MarkedList(mark)
+                if node is None:  # the root is visible while it is read, for :meth:`entries`
+                    self.root = value
+                if len(stack) == 1 and kind is _MAPPING_START and key in split:
+                    split_node = value
+                stack.append((node, key))
+                node, key, in_map = value, None, kind is _MAPPING_START
+                continue
             elif kind in _ENDS:
                 value = node
                 mark = value.mark
                 node, key = stack.pop()
+                in_map = node.__class__ is MarkedMap
             elif kind is yaml.AliasEvent:
-                start = event.start_mark
-                self.problem("yaml-alias", f"YAML alias *{event.anchor} is not allowed", (start.line + 1, start.column + 1), "write the value out; aliases can blow a small file up to an enormous one")
+                self.problem("yaml-alias", f"YAML alias *{event.anchor} is not allowed", event.start_mark, "write the value out; aliases can blow a small file up to an enormous one")
                 return
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    start = event.start_mark
-                    self.problem("yaml-documents", "more than one YAML document in the file", (start.line + 1, start.column + 1), "keep one map per file; remove the '---' line")
+                    self.problem("yaml-documents", "more than one YAML document in the file", event.start_mark, "keep one map per file; remove the '---' line")
                     return
                 continue
             elif kind is yaml.StreamEndEvent:
@@ -229,7 +258,7 @@ class YamlDocument:
             # a complete value: attach it to its parent
             if node is None:
                 self.root = value
-            elif node.__class__ is MarkedList:
+            elif not in_map:
                 node.append(value)
                 node.marks.append(mark)
             else:
@@ -241,19 +270,21 @@ class YamlDocument:
                     node.value_marks[key] = mark
                 key = None
 
+    def _tag_problem(self, tag: str, mark: Mark) -> None:
+        self.problem("yaml-tag", f"YAML tag {tag!r} is not allowed", mark, "remove the tag; maps hold plain text, numbers and lists")
+
     def _duplicate(self, node: MarkedMap, key: str, mark: Mark) -> str:
         """Report a key ``node`` already has; the sentinel returned makes its value dropped."""
         first = node.key_marks[key]
-        self.problem("duplicate-key", f"duplicate key {key!r}", mark, f"first defined at line {first[0]}; YAML would silently keep only the last one")
+        self.problem("duplicate-key", f"duplicate key {key!r}", mark, f"first defined at line {first.line + 1}; YAML would silently keep only the last one")
         return _DUPLICATE
 
     def _syntax_problem(self, err: yaml.MarkedYAMLError) -> None:
         at = err.problem_mark or err.context_mark
-        where = (at.line + 1, at.column + 1) if at else (1, 1)
         message = " ".join(str(err.problem or err.context or "invalid YAML").split())
         at_tab = at is not None and self.text[at.index : at.index + 1] == "\t"
         hint = "YAML indents with spaces, never tabs" if at_tab or "tab" in message else "check the indentation and quoting here"
-        self.problem("yaml-syntax", f"invalid YAML: {message}", where, hint)
+        self.problem("yaml-syntax", f"invalid YAML: {message}", at or START, hint)
 
 
 def read_yaml_text(text: str, path: str) -> tuple[Any, list[Problem]]:
