@@ -158,6 +158,52 @@ async def test_jump_reaches_a_thesis_beyond_the_first_chunk(tmp_path: Path) -> N
         assert main.focused_key == last
 
 
+async def test_jump_to_a_deep_claim_expands_its_path_with_every_sibling(tmp_path: Path) -> None:
+    """A jump builds and expands its ancestors itself, without Textual's expand messages (70
+    levels deep they cost more than the screen): each ancestor must still show all its
+    children, lines must measure as Textual would, and a later expand must still build."""
+    from textual.widgets import Tree
+
+    from argmap.generate import write_synthetic
+
+    path = tmp_path / "deep.yaml"
+    write_synthetic(path, 2_000, seed=3)
+    app = make_app([path], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        view = app.view
+        assert view is not None
+        deep = max(list(view.workspace.claims)[-200:], key=lambda k: len(view.path_to(k)))
+        wanted = view.path_to(deep)
+        assert len(wanted) > 5, "the map has no deep claim to jump to"
+        assert main.jump(deep)
+        await pilot.pause()
+        tree = main.claim_tree
+        node = tree.cursor_node
+        assert node is not None and node.data == deep and main.focused_key == deep
+        ancestors = []
+        here = node.parent
+        while here is not None and here is not tree.root:
+            ancestors.insert(0, here)
+            here = here.parent
+        assert [a.data for a in ancestors] == wanted[:-1]
+        for ancestor in ancestors:
+            assert ancestor.is_expanded
+            assert ancestor.data is not None
+            every = list(dict.fromkeys(link.key for link in view.children(ancestor.data)))
+            shown = [c.data for c in ancestor.children if c.data is not None]
+            assert shown == every[: len(shown)] and len(shown) >= min(CHUNK, len(every))
+            for child in ancestor.children:
+                assert child.line >= 0  # on screen, under its expanded parent
+                assert tree.get_label_width(child) == Tree.get_label_width(tree, child)
+                if child.data is not None and not child.label.plain.startswith("↺"):
+                    assert child.allow_expand == bool(view.children(child.data))
+        closed = next(c for a in ancestors for c in a.children if c.allow_expand and not c.is_expanded)
+        closed.expand()  # as a click does: through the expand message
+        await pilot.pause()
+        assert closed.children
+
+
 async def test_relation_in_detail_jumps_the_tree(chain_map: Path) -> None:
     app = make_app([chain_map], poll_seconds=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -374,7 +420,7 @@ async def test_render_with_graphviz(chain_map: Path, tmp_path: Path) -> None:
         assert "<svg" in svg and "emergencies" in svg
 
 
-def test_a_large_view_has_a_short_repr(tmp_path: Path) -> None:
+async def test_a_large_view_has_a_short_repr(tmp_path: Path) -> None:
     """Textual describes a worker by the repr of its arguments; a view or workspace that
     spelled out every claim made that a string of hundreds of megabytes at 100k claims."""
     from argmap.generate import write_synthetic

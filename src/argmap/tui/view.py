@@ -265,6 +265,10 @@ class MapView:
         undercuts the inferences it states (shown under it, since it is their premise)."""
         return [Link(*link) for link in self._below(key)]
 
+    def has_children(self, key: str) -> bool:
+        """Whether anything hangs below a claim (its tree node can expand), without listing it."""
+        return next(self._below(key), None) is not None
+
     def _below(self, key: str) -> Iterator[tuple[str, Relation, bool]]:
         """:meth:`children` as plain (key, relation, linked) tuples, read straight from the
         graph's adjacency: walking the whole tree for its roots asks this of every claim."""

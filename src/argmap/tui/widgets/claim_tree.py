@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -98,12 +99,26 @@ class ClaimTree(Tree[str]):
                 label = Text(f"↺ see {key.partition(':')[2]} (above: a cycle of answers)", Style(italic=True))
                 self._refs.add(parent.add_leaf(label, key).id)
             else:
-                leaf = not self.view.children(key)
+                leaf = not self.view.has_children(key)
                 parent.add(self._label(key, leaf), key, allow_expand=not leaf)
         rest = len(keys) - offset - CHUNK
         if rest > 0:
             more = parent.add_leaf(Text(f"… {rest} more (enter to show)", Style(italic=True)))
             self._pending[more.id] = (keys, offset + CHUNK)
+
+    def process_label(self, label: TextType) -> Text:
+        """A one-line ``Text`` as it is: Textual copies every label to cut it to its first
+        line, and a jump adds the children of every ancestor."""
+        if isinstance(label, Text) and "\n" not in label.plain:
+            return label
+        return super().process_label(label)
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        """A line's width without its guides, as ``render_label`` draws it, without drawing it:
+        Textual measures every shown line each time it rebuilds its list of lines (after an
+        expand), and its default renders and copies each label to measure it."""
+        icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
+        return cell_len(icon) + node.label.cell_len
 
     def populate(self, node: TreeNode[str]) -> None:
         """Create a claim node's children, once."""
@@ -141,16 +156,19 @@ class ClaimTree(Tree[str]):
         if self.view is None or key not in self.view.workspace.claims:
             return False
         path = self.view.path_to(key)
-        node = self._find_root_node(path[0])
-        if node is None:
-            return False
-        for step in path[1:]:
-            self.populate(node)
-            node.expand()
-            child = self._find_child(node, step)
-            if child is None:
+        # each node is populated here, so its expand message (which populates on a click)
+        # would only bubble up the DOM for nothing: 70 of them for a claim 70 levels deep
+        with self.prevent(Tree.NodeExpanded):
+            node = self._find_root_node(path[0])
+            if node is None:
                 return False
-            node = child
+            for step in path[1:]:
+                self.populate(node)
+                node.expand()
+                child = self._find_child(node, step)
+                if child is None:
+                    return False
+                node = child
         self.place_cursor(node)
         return True
 
