@@ -374,11 +374,12 @@ class _FileReader:
     def quote(self, node: Any, where: str, mark: Mark) -> Quote | None:
         """A claim's quote, if it names a known source and has text."""
         if node.__class__ is MarkedMap and node.keys() == _QUOTE_KEYS:  # the usual case
-            qfields: MarkedMap | None = node
+            qfields: MarkedMap = node
         else:
-            qfields = self.fields(node, "quote", f"the quote of {where}", mark)
-            if qfields is None:
+            checked = self.fields(node, "quote", f"the quote of {where}", mark)
+            if checked is None:
                 return None
+            qfields = checked
         source = qfields.get("source")
         if source is not None and source.__class__ is not str:
             source = self.text(qfields, "source", f"{where}.quote")

@@ -70,7 +70,7 @@ class Mark(Protocol):
     def column(self) -> int: ...
 
 
-START: Mark = yaml.Mark("", 0, 0, 0, None, None)
+START: Mark = yaml.Mark("", 0, 0, 0, None, 0)  # no buffer: nothing to quote
 """The start of a file, for problems with the file as a whole."""
 
 

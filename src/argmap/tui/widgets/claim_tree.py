@@ -118,7 +118,8 @@ class ClaimTree(Tree[str]):
         Textual measures every shown line each time it rebuilds its list of lines (after an
         expand), and its default renders and copies each label to measure it."""
         icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
-        return cell_len(icon) + node.label.cell_len
+        label = node.label
+        return cell_len(icon) + (label.cell_len if isinstance(label, Text) else cell_len(label))
 
     def populate(self, node: TreeNode[str]) -> None:
         """Create a claim node's children, once."""
