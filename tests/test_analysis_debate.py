@@ -202,3 +202,26 @@ def test_graph_node_data_reads_like_the_dict_it_replaces_and_cannot_be_written()
     assert dict(copy.nodes[claim_key]) == {"type": "claim", "claim": claim, "note": "x"}
     with pytest.raises(TypeError):
         nx.set_node_attributes(graph, {claim_key: "x"}, "note")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_framework_and_the_why_pane_agree_on_who_attacks_what(tmp_path: Path, seed: int) -> None:
+    """The attack relation is read in two places: built into index arrays for the
+    semantics (attack_framework) and walked per argument to say why it is OUT
+    (attackers_in). They must name the same attackers, on the bundled maps and on
+    generated maps with linked premises and undercuts."""
+    from argmap.analysis.debate import _attacks_on, attack_framework
+    from argmap.generate import write_synthetic
+    from argmap.graph import build_graph
+
+    path = tmp_path / "gen.yaml"
+    write_synthetic(path, 400, seed=seed)
+    for workspace in (load_workspace([ARGUMENTS], verify_quotes=False), load_workspace([path], verify_quotes=False)):
+        graph = build_graph(workspace)
+        framework = attack_framework(graph)
+        from_framework: dict[str, set[str]] = {key: set() for key in framework.arguments}
+        for attacker, target in framework.attacks:
+            from_framework[target].add(attacker)
+        walked = {key: {rel.key for rel in _attacks_on(graph, key)} for key in framework.arguments}
+        assert from_framework == walked
+        assert any(from_framework.values())
