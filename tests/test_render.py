@@ -497,3 +497,36 @@ def test_stale_notices_a_changed_map_and_a_missing_file(tmp_path: Path) -> None:
     assert reasons and all("small.yaml changed" in r for r in reasons)
     shutil.rmtree(out)
     assert "cannot read the manifest" in stale([maps], out)[0]
+
+
+# -- staggering wide fans -----------------------------------------------------
+
+
+def fan_map(reasons: int, depth: int) -> dict[str, Any]:
+    """A thesis with ``reasons`` direct reasons, each on top of a chain of ``depth`` reasons."""
+    claims: dict[str, Any] = {"t": {"text": "The thesis.", "kind": "thesis", "by": "ann"}}
+    for i in range(reasons):
+        claims[f"r{i}"] = {"text": f"Reason {i}.", "by": "ann", "supports": ["t"]}
+        for level in range(depth):
+            above = f"r{i}" if level == 0 else f"r{i}x{level - 1}"
+            claims[f"r{i}x{level}"] = {"text": f"Reason {i} level {level}.", "by": "ann", "supports": [above]}
+    return {**SMALL, "title": "Fan", "claims": claims}
+
+
+def thesis_edge_lengths(source: str) -> list[int]:
+    """The ``minlen`` of every arrow into the thesis (``c0``), 1 where none is set."""
+    return [int(m.group(1)) if (m := re.search(r"minlen=(\d+)", line)) else 1 for line in edge_lines(source) if " -> c0 " in line]
+
+
+def test_a_wide_fan_of_reasons_with_their_own_answers_is_staggered(tmp_path: Path) -> None:
+    # eight reasons, each with one reason of its own: 16 boxes in two rows, 4:1 unstaggered
+    workspace, graph = loaded(write_map(tmp_path, fan_map(8, 1)))
+    lengths = thesis_edge_lengths(build_dot(workspace, graph, options=NO_OVERLAYS).source)
+    assert len(lengths) == 8
+    assert lengths.count(1) >= 2 and lengths.count(2) >= 2, lengths
+
+
+def test_a_fan_already_taller_than_wide_is_not_staggered(tmp_path: Path) -> None:
+    # the same eight reasons on chains seven boxes deep: staggering would only make it taller
+    workspace, graph = loaded(write_map(tmp_path, fan_map(8, 6)))
+    assert set(thesis_edge_lengths(build_dot(workspace, graph, options=NO_OVERLAYS).source)) == {1}

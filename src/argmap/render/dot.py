@@ -489,26 +489,68 @@ def _add_relations(dot: graphviz.Digraph, ctx: _Context, names: Mapping[str, str
                 key, tooltip = rel.key, tooltips[rel.key]
                 head = junctions[rel.target] if rel.target in junctions else names[rel.target]
                 color, penwidth = faded if ctx.status.get(key) == "OUT" else ("", "")
+                minlen = f"minlen={staggered[key]} " if key in staggered else ""
                 if key in junctions:
                     junction = junctions[key]
                     body.extend(f"\t{names[p]} -> {junction} [arrowhead=none {color}{penwidth}tooltip={tooltip}]\n" for p in rel.premises)
-                    body.append(f"\t{junction} -> {head} [{color}{penwidth}tooltip={tooltip}]\n")
+                    body.append(f"\t{junction} -> {head} [{color}{minlen}{penwidth}tooltip={tooltip}]\n")
                 else:
-                    minlen = f"minlen={staggered[key]} " if key in staggered else ""
                     body.append(f"\t{names[rel.source]} -> {head} [{color}{minlen}{penwidth}tooltip={tooltip}]\n")
 
 
 STAGGER_FROM = 5
-"""Leaves answering one claim from which they are staggered over two or three rows."""
+"""Arrows into one claim from which they are staggered over two or three rows."""
+SLIDE_ASPECT = 16 / 9
+"""Width over height of a slide: wider diagrams have their widest row staggered."""
+BOX_ASPECT = 1.35
+"""A box's column width (with ``nodesep``) over its row height (with ``ranksep``), as
+measured in the bundled renders: what turns rows and boxes into an estimated aspect."""
 
 
 def _stagger(rels: list[Relation], junctions: Mapping[str, str]) -> dict[str, int]:
-    """Edge lengths that put the leaves of a wide fan on alternating rows.
+    """Edge lengths (``minlen``, by relation key) that spread wide fans over more rows.
 
     A thesis with eight reasons that nothing answers lays out as one row of eight boxes,
     far wider than a slide. Alternating their rank (as Graphviz's ``unflatten`` does)
-    halves or thirds the width for the price of a little height.
+    halves or thirds the width for the price of a little height: such leaves always are.
+
+    Many reasons and objections that have answers of their own make a wide diagram too,
+    but there staggering is no free gain: a child moved down a row takes its whole
+    subtree with it, and a diagram already about as tall as wide only grows taller and
+    shrinks on a slide. So these fans are staggered only while the diagram is estimated
+    to be wider than a slide (:func:`_estimated_aspect`), the fan with the most boxes in
+    the widest row first.
     """
+    lengths = _stagger_leaves(rels, junctions)
+    if sum(len(rel.premises) for rel in rels) >= LARGE:  # unreadable whole anyway; keep it fast
+        return lengths
+    fans: dict[str, list[Relation]] = {}
+    for rel in rels:
+        fans.setdefault(rel.target, []).append(rel)
+    fans = {target: fan for target, fan in fans.items() if len(fan) >= STAGGER_FROM}
+    while fans:
+        rows = _rows(rels, junctions, lengths)
+        widths: dict[int, int] = {}
+        for node, row in rows.items():
+            if node not in junctions:
+                widths[row] = widths.get(row, 0) + 1
+        if _estimated_aspect(widths) <= SLIDE_ASPECT:
+            break
+        widest = max(widths, key=lambda row: (widths[row], -row))
+        in_widest = {target: sum(rows[r.key if r.key in junctions else r.source] == widest for r in fan) for target, fan in fans.items()}
+        target = max(in_widest, key=in_widest.__getitem__)
+        if in_widest[target] < 2:
+            break
+        fan = fans.pop(target)
+        step = 2 if len(fan) < 9 else 3
+        for i, rel in enumerate(fan):
+            lengths[rel.key] = 1 + i % step
+    return lengths
+
+
+def _stagger_leaves(rels: list[Relation], junctions: Mapping[str, str]) -> dict[str, int]:
+    """Edge lengths that put the leaves of a wide fan (claims that answer one claim and
+    that nothing answers) on alternating rows."""
     targets = {r.target for r in rels}
     stated: dict[str, int] = {}
     for rel in rels:
@@ -526,6 +568,46 @@ def _stagger(rels: list[Relation], junctions: Mapping[str, str]) -> dict[str, in
                 if i % rows:
                     lengths[key] = 1 + i % rows
     return lengths
+
+
+def _rows(rels: list[Relation], junctions: Mapping[str, str], lengths: Mapping[str, int]) -> dict[str, int]:
+    """The row of every box and junction as ``dot`` ranks them, near enough: the longest
+    path (counting ``minlen``) from a claim that bears on nothing drawn. An arrow that
+    closes a cycle is ignored, as ``dot`` reverses one."""
+    up: dict[str, list[tuple[str, int]]] = {}  # node -> (what its arrow points at, minlen)
+    for rel in rels:
+        length = lengths.get(rel.key, 1)
+        head = rel.target
+        if rel.key in junctions:
+            up.setdefault(rel.key, []).append((head, length))
+            for premise in rel.premises:
+                up.setdefault(premise, []).append((rel.key, 1))
+        else:
+            up.setdefault(rel.source, []).append((head, length))
+    rows: dict[str, int] = {}
+    visiting: set[str] = set()
+    for start in list(up):
+        if start in rows:
+            continue
+        stack = [(start, iter(up.get(start, ())))]
+        visiting.add(start)
+        while stack:
+            node, heads = stack[-1]
+            for head, _ in heads:
+                if head not in rows and head not in visiting:
+                    visiting.add(head)
+                    stack.append((head, iter(up.get(head, ()))))
+                    break
+            else:
+                stack.pop()
+                visiting.discard(node)
+                rows[node] = max((rows[h] + n for h, n in up.get(node, ()) if h in rows), default=0)
+    return rows
+
+
+def _estimated_aspect(widths: Mapping[int, int]) -> float:
+    """Width over height of a diagram with ``widths[row]`` boxes in each row."""
+    return max(widths.values(), default=0) * BOX_ASPECT / max(len(widths), 1)
 
 
 def _junction(rel: Relation, name: str, undercut: bool, tooltip: str) -> str:
