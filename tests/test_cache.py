@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,25 @@ def test_a_cached_workspace_shares_its_claims_and_keys_as_a_loaded_one_does(maps
         assert all(p is workspace.claims[p].key for p in rel.linked)
         assert workspace.maps[rel.key.partition(":")[0]].relations[rel.key] is rel
     assert all(key is workspace.claims[key].key for key in analysis.strength)
+
+
+@pytest.mark.parametrize("changed", ["ijm-vs-thrupkaew.yaml", "sources/nation-letters.txt"])
+def test_a_file_saved_while_the_maps_were_analysed_is_not_cached_as_the_old_content(maps: Path, changed: str) -> None:
+    """The explorer stores its entry after the first screen; an editor may save between
+    the read and the store. The entry must not pair the new file's stamp with the old
+    workspace, or the next load (the live reload itself) would show the old maps."""
+    read_since = time.time_ns()
+    workspace = load_workspace([maps])
+    analysis = analyze(workspace)
+    path = maps / changed
+    path.write_text(path.read_text(encoding="utf-8") + "\n# saved meanwhile\n", encoding="utf-8")
+    cache.store([maps], workspace, analysis, read_since=read_since)
+    assert cache.cached([maps]) is None
+
+
+def test_maps_unchanged_since_well_before_the_read_are_stored(maps: Path) -> None:
+    read_since = time.time_ns()
+    workspace = load_workspace([maps])
+    cache.store([maps], workspace, analyze(workspace), read_since=read_since)
+    found = cache.cached([maps])
+    assert found is not None and found[0].claims == workspace.claims

@@ -21,6 +21,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,9 +165,21 @@ def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -
     return None
 
 
-def store(paths: Sequence[Path | str], workspace: Workspace, analysis: MapAnalysis, *, strength_semantics: str = "dfquad") -> None:
+MTIME_SLACK_NS = 2_000_000_000
+"""How far a file's modification time may lag the moment it was written: file systems
+stamp writes with a coarse clock (FAT to 2 s)."""
+
+
+def store(paths: Sequence[Path | str], workspace: Workspace, analysis: MapAnalysis, *, read_since: int, strength_semantics: str = "dfquad") -> None:
     """Cache a clean workspace of ``paths`` with its analysis (what of it is kept is
-    :meth:`MapAnalysis.__getstate__`'s to say); a cache that cannot be written is skipped."""
+    :meth:`MapAnalysis.__getstate__`'s to say); a cache that cannot be written is skipped.
+
+    ``read_since`` is :func:`time.time_ns` from before the maps were read. A file changed
+    since then (an editor saving while the explorer analysed) would be stamped as it is
+    now, beside a workspace read from what it was: such an entry is not written, or the
+    next load would serve the old maps as new. Files changed just before the read are
+    skipped too (their time stamp may lag); the next load caches them.
+    """
     entry = _entry(paths, strength_semantics)
     if entry is None or not workspace.ok:
         return
@@ -174,6 +187,8 @@ def store(paths: Sequence[Path | str], workspace: Workspace, analysis: MapAnalys
     used |= {s.text_path for m in workspace.maps.values() for s in m.sources.values() if s.text_path is not None}
     try:
         stamps = [_stamp(p) for p in sorted(used)]
+        if any(stamp.mtime_ns >= read_since - MTIME_SLACK_NS for stamp in stamps):
+            return
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         _write_entry(entry, (stamps, [str(p) for p in _inputs(paths)]), workspace, analysis)
     except (OSError, pickle.PicklingError):
@@ -236,8 +251,9 @@ def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfq
     found = cached(paths, strength_semantics=strength_semantics)
     if found is not None:
         return found
+    read_since = time.time_ns()
     workspace = load_workspace(paths)
     analysis = analyze(workspace, strength_semantics=strength_semantics).compute_all() if workspace.ok else None
     if analysis is not None:
-        store(paths, workspace, analysis, strength_semantics=strength_semantics)
+        store(paths, workspace, analysis, read_since=read_since, strength_semantics=strength_semantics)
     return workspace, analysis

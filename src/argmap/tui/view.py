@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import gc
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -140,7 +141,7 @@ class MapView:
     roots: dict[str, list[str]] = field(default_factory=dict)
     side_order: list[str] = field(default_factory=list)
     _roles: dict[str, Role] = field(default_factory=dict, repr=False)
-    _uncached: list[Path] | None = field(default=None, repr=False)  # the paths to cache it under
+    _uncached: tuple[list[Path], int] | None = field(default=None, repr=False)  # paths to cache it under, and when reading began
     _search: list[str] | None = field(default=None, repr=False)
     _claim_lines: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
 
@@ -162,6 +163,7 @@ class MapView:
         from argmap import cache
         from argmap.load import load_workspace
 
+        read_since = time.time_ns()
         found = cache.cached(paths)
         workspace = found[0] if found is not None else load_workspace(paths)
         if freeze:
@@ -169,7 +171,7 @@ class MapView:
         if found is not None:
             return cls.of(*found)
         view = cls.of(workspace)
-        view._uncached = list(paths)
+        view._uncached = (list(paths), read_since)
         return view
 
     @classmethod
@@ -206,7 +208,8 @@ class MapView:
             # other analyses take theirs rather than on top of it
             from argmap import cache
 
-            cache.store(self._uncached, self.workspace, self.analysis)
+            paths, read_since = self._uncached
+            cache.store(paths, self.workspace, self.analysis, read_since=read_since)
             self._uncached = None
         self.analysis.compute_all()
 
