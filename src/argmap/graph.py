@@ -14,7 +14,7 @@ claim's role?") so no view re-derives them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from typing import Any, ClassVar
 
@@ -165,23 +165,21 @@ def relations(graph: nx.DiGraph) -> Iterator[Relation]:
 
 def incoming(graph: nx.DiGraph, node: str, kind: RelationKind | None = None) -> list[Relation]:
     """The relations that bear on ``node`` (a claim or a relation), optionally of one kind."""
-    # the adjacency dicts directly: views ask this hundreds of thousands of times, and
-    # networkx's view objects cost more than the answer
-    nodes = graph._node
-    found = []
-    for pred in graph._pred[node]:
-        rel = nodes[pred].get("relation")
-        if rel is not None and (kind is None or rel.kind is kind):
-            found.append(rel)
-    return found
+    return _relations_among(graph, graph._pred[node], kind)
 
 
 def outgoing(graph: nx.DiGraph, claim: str, kind: RelationKind | None = None) -> list[Relation]:
     """The relations ``claim`` takes part in as a premise (stated or linked)."""
+    return _relations_among(graph, graph._succ[claim], kind)
+
+
+def _relations_among(graph: nx.DiGraph, neighbours: Iterable[str], kind: RelationKind | None) -> list[Relation]:
+    # networkx's adjacency dicts directly: views ask this hundreds of thousands of times,
+    # and its view objects cost more than the answer
     nodes = graph._node
     found = []
-    for succ in graph._succ[claim]:
-        rel = nodes[succ].get("relation")
+    for key in neighbours:
+        rel = nodes[key].get("relation")
         if rel is not None and (kind is None or rel.kind is kind):
             found.append(rel)
     return found

@@ -369,7 +369,7 @@ class _FileReader:
         note = get("note")
         if note is not None and note.__class__ is not str:
             note = self.text(fields, "note", where)
-        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, note, weight, Location(self.display, kmark.line + 1, kmark.column + 1))
+        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, note, weight, self.at(kmark))
 
     def quote(self, node: Any, where: str, mark: Mark) -> Quote | None:
         """A claim's quote, if it names a known source and has text."""
@@ -393,7 +393,7 @@ class _FileReader:
             self.error("unknown-source", f"{where} quotes unknown source {source!r}", qfields.value_marks["source"], did_you_mean(source, self.sources) or _declare_hint("sources", self.sources))
         elif text:
             mark = qfields.value_marks["text"]
-            return Quote(known.id, text, Location(self.display, mark.line + 1, mark.column + 1))
+            return Quote(known.id, text, self.at(mark))
         return None
 
     def relations_of(self, source: str, fields: MarkedMap, kind: RelationKind, name: str, where: str) -> None:
@@ -409,10 +409,10 @@ class _FileReader:
         else:
             self.error("wrong-type", f"{where}: {name!r} must be a list, not {_type_name(value)}", fields.value_marks[name], "write [id, …] or one '- id' a line")
             return
-        stem, display = self.stem, self.display
+        stem = self.stem
         for item, mark in zip(items, marks):
             if item.__class__ is str:
-                out.append(_RawRelation(kind, stem, source, item.strip(), (), None, (), None, Location(display, mark.line + 1, mark.column + 1)))
+                out.append(_RawRelation(kind, stem, source, item.strip(), (), None, (), None, self.at(mark)))
             elif item.__class__ is MarkedMap:
                 rel = self.fields(item, "relation", f"a {name} entry of {where}", mark)
                 if rel is None or not isinstance(rel.get("to"), str):
