@@ -225,3 +225,34 @@ def test_the_framework_and_the_why_pane_agree_on_who_attacks_what(tmp_path: Path
         walked = {key: {rel.key for rel in _attacks_on(graph, key)} for key in framework.arguments}
         assert from_framework == walked
         assert any(from_framework.values())
+
+
+def test_graph_adjacency_is_what_add_edge_builds_and_cannot_be_written() -> None:
+    import networkx as nx
+
+    from argmap.graph import build_graph
+
+    workspace = load_workspace([ARGUMENTS / "htc-vs-evolution.yaml"])  # undercuts and linked premises
+    graph = build_graph(workspace)
+    reference = nx.DiGraph()
+    reference.add_nodes_from(graph)
+    for key, rel in workspace.relations.items():
+        reference.add_edge(rel.source, key, role="from")
+        reference.add_edges_from(((premise, key) for premise in rel.linked), role="with")
+        reference.add_edge(key, rel.target, role="to")
+    for adjacency, expected in ((graph._succ, reference._succ), (graph._pred, reference._pred)):
+        assert list(adjacency) == list(expected)
+        for node, neighbours in expected.items():
+            compact = adjacency[node]
+            assert list(compact.items()) == list(neighbours.items()), node  # same neighbours, same order
+            assert len(compact) == len(neighbours) and all(n in compact for n in neighbours)
+    assert any(len(n) > 1 for n in graph._pred.values()) and any(len(n) == 0 for n in graph._pred.values())
+    assert sorted(graph.degree) == sorted(reference.degree)
+    claim_key = next(k for k in workspace.claims if len(graph._succ[k]) == 0)
+    rel_key = next(k for k in workspace.relations if len(graph._succ[k]) == 1)
+    for u, v in ((claim_key, rel_key), (rel_key, claim_key)):
+        with pytest.raises(TypeError):
+            graph.add_edge(u, v)
+    copy = graph.copy()
+    copy.add_edge(claim_key, rel_key, role="x")  # a copy is plain networkx, writable
+    assert copy[claim_key][rel_key] == {"role": "x"} and nx.utils.graphs_equal(nx.DiGraph(graph), graph)
