@@ -111,19 +111,26 @@ def test_an_entry_that_cannot_be_written_leaves_no_temporary_file(maps: Path, mo
     assert entries(maps) == [] and list((maps.parent / "cache").iterdir()) == []
 
 
-def test_a_cached_workspace_shares_its_claims_and_keys_as_a_loaded_one_does(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("which", [".", "htc-vs-evolution.yaml"])
+def test_a_cached_workspace_shares_its_claims_and_keys_as_a_loaded_one_does(maps: Path, which: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "CHUNK", 7)  # many batches, each pickled with its own memo
-    first, _ = cache.load_analysed([maps])
-    workspace, analysis = cache.load_analysed([maps])
+    first, _ = cache.load_analysed([maps / which])
+    workspace, analysis = cache.load_analysed([maps / which])
     assert workspace is not first and analysis is not None
     assert workspace.claims == first.claims and workspace.relations == first.relations and workspace.maps == first.maps
+    assert [list(m.claims) for m in workspace.maps.values()] == [list(m.claims) for m in first.maps.values()]
+    assert [list(m.relations) for m in workspace.maps.values()] == [list(m.relations) for m in first.maps.values()]
     for key, claim in workspace.claims.items():
         assert key is claim.key and workspace.maps[claim.map].claims[claim.id] is claim
+    for m in workspace.maps.values():
+        assert all(cid is claim.id for cid, claim in m.claims.items())
     for rel in workspace.relations.values():  # one string per claim key, not one per reference
         assert rel.source is workspace.claims[rel.source].key
         assert all(p is workspace.claims[p].key for p in rel.linked)
+        assert rel.kind.value == "undercuts" or rel.target is workspace.claims[rel.target].key
         assert workspace.maps[rel.key.partition(":")[0]].relations[rel.key] is rel
     assert all(key is workspace.claims[key].key for key in analysis.strength)
+    assert all(key is (workspace.claims.get(key) or workspace.relations[key]).key for key in analysis.status)
 
 
 @pytest.mark.parametrize("changed", ["ijm-vs-thrupkaew.yaml", "sources/nation-letters.txt"])

@@ -22,18 +22,18 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from argmap.analysis import MapAnalysis, analyze
 from argmap.load import load_workspace
-from argmap.model import Workspace
+from argmap.model import Claim, Relation, Workspace
 
 __all__ = ["cache_dir", "cached", "load_analysed", "store"]
 
-_FORMAT = 3  # bump when the pickled classes change shape
+_FORMAT = 4  # bump when the pickled classes change shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,17 +97,22 @@ def _entry(paths: Sequence[Path | str], strength: str) -> Path | None:
     return folder / f"{hashlib.sha256(what.encode()).hexdigest()[:32]}.pickle"
 
 
+_NO_TABLES: Mapping[int, int] = {}
+
+
 class _Pickler(pickle.Pickler):
-    """Pickles the model's frozen dataclasses as calls of their constructor.
+    """Pickles the model's frozen dataclasses as calls of their constructor, and what the
+    entry holds already (see :func:`_write_entry`) as a reference to it.
 
     Their default pickling restores each object through ``dataclasses``' own
     ``__setstate__``, which looks their fields up again for every one of the tens of
     thousands of claims, quotes and locations: loading took twice as long.
     """
 
-    def __init__(self, file: Any, shared: dict[int, int]) -> None:
+    def __init__(self, file: Any, keys: Sequence[Mapping[str, object]] = (), tables: Mapping[int, int] = _NO_TABLES) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._shared = shared
+        self._keys = keys
+        self._tables = tables
 
     def reducer_override(self, obj: Any) -> Any:
         fields = _positional_fields(type(obj))
@@ -115,10 +120,13 @@ class _Pickler(pickle.Pickler):
             return NotImplemented
         return type(obj), tuple(getattr(obj, name) for name in fields)
 
-    def persistent_id(self, obj: Any) -> int | None:
-        """An object already written to the entry's table (see :func:`_write_entry`) is
-        written as its place in the table, an int, which the unpickler looks up."""
-        return self._shared.get(id(obj))
+    def persistent_id(self, obj: Any) -> str | int | None:
+        """A text equal to a key of one of ``keys`` is written as that key (and read back
+        as the one string the loaded claim or relation holds); a dict of ``tables`` as its
+        number (and rebuilt from the claims and relations read before it)."""
+        if obj.__class__ is str:
+            return obj if any(obj in keys for keys in self._keys) else None
+        return self._tables.get(id(obj))
 
 
 def _positional_fields(cls: type[Any]) -> tuple[str, ...] | None:
@@ -133,36 +141,6 @@ def _positional_fields(cls: type[Any]) -> tuple[str, ...] | None:
 
 
 _FIELDS: dict[type[Any], tuple[str, ...] | None] = {}
-
-
-def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -> tuple[Workspace, MapAnalysis] | None:
-    """The analysed workspace of ``paths`` from the cache, or None when there is no entry
-    or something it was built from changed."""
-    entry = _entry(paths, strength_semantics)
-    if entry is None or not entry.is_file():
-        return None
-    collecting = gc.isenabled()
-    gc.disable()  # unpickling builds a million objects and no cycle: a collector pass per few thousand made it quadratic
-    try:
-        with entry.open("rb") as f:
-            stamps, folder_files = pickle.load(f)
-            if folder_files != [str(p) for p in _inputs(paths)] or not all(_unchanged(s) for s in stamps):
-                return None  # stale: the rest is not even read
-            table: list[object] = []
-            while True:
-                unpickler = pickle.Unpickler(f)
-                unpickler.persistent_load = table.__getitem__  # type: ignore[method-assign]
-                part = unpickler.load()
-                if type(part) is not list:
-                    workspace, analysis = part
-                    return workspace, analysis
-                table.extend(part)
-    except Exception:  # a stale or damaged entry is rebuilt, whatever is wrong with it
-        pass
-    finally:
-        if collecting:
-            gc.enable()
-    return None
 
 
 MTIME_SLACK_NS = 2_000_000_000
@@ -202,44 +180,110 @@ CHUNK = 5_000
 def _write_entry(entry: Path, header: tuple[object, ...], workspace: Workspace, analysis: MapAnalysis) -> None:
     """Write an entry atomically: pickles one after the other into a temporary file beside it.
 
-    One pickle of everything cost as much memory again as the workspace: a pickler keeps
-    a memo of every object it wrote (with the argument tuple of every dataclass it
-    rebuilds) until the end, and ``dumps`` held the 46 MB result too; at 100k claims
-    caching pushed the explorer's peak from 370 MB to 560 MB. So the header (checked
-    before anything else is read), then the claims and relations in batches of
-    :data:`CHUNK`, each batch pickled with its own memo, then the workspace and analysis,
-    where a claim, a relation or a claim's key or id is written as its place in the table
-    of what the batches held: the claim keys that relations, the workspace's dicts and the
-    analysis refer to stay one string each, as the loader made them.
+    One pickle of everything cost as much memory again as the workspace: a pickler keeps a
+    memo of every object it wrote until the end, and ``dumps`` held the 46 MB result too.
+    A table of every object written, by id, to refer to it later, still cost 40 MB at 100k
+    claims. So: the header (checked before anything else is read); the claims, then the
+    relations, in batches of :data:`CHUNK`, each with a memo of its own; then the
+    workspace and analysis. Whatever refers to a claim or relation key (a relation's ends,
+    the analysis' dicts) writes the key, and the loader hands back the string the loaded
+    claim holds, so a key stays one string however often it is used, as the loader made
+    it; the dicts of claims and relations are written as a number, and rebuilt from the
+    batches (see :func:`_rebuilt_items`).
 
     The temporary file is the private 0600 one :func:`tempfile.mkstemp` makes: the cache
     is the user's alone. There is no fsync: an entry cut short by a crash fails to load
     and is rebuilt.
     """
     claims, relations = list(workspace.claims.values()), list(workspace.relations.values())
-    shared: dict[int, int] = {}  # id of an object written → its place in the table
-    table_size = 0
-
-    def batch(objects: list[Any]) -> None:
-        nonlocal table_size
-        _Pickler(out, shared).dump(objects)
-        for place, obj in enumerate(objects, table_size):  # after the batch: written before referred to
-            shared.setdefault(id(obj), place)  # an object listed twice (an interned id, say) is found at its first place
-        table_size += len(objects)
-
+    stems = list(workspace.maps)
+    tables = {
+        id(table): number
+        for number, table in enumerate(_tables_of(workspace))
+        if _rebuilds(table, _rebuilt_items(number, stems, workspace.claims, workspace.relations))
+    }
     handle, temp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            _Pickler(out, {}).dump(header)
-            batch([text for c in claims for text in (c.key, c.id)] + [r.key for r in relations])
-            for items in (claims, relations):
-                for start in range(0, len(items), CHUNK):
-                    batch(items[start : start + CHUNK])
-            _Pickler(out, shared).dump((workspace, analysis))
+            _Pickler(out).dump(header)
+            _Pickler(out).dump((stems, len(claims), len(relations)))
+            for start in range(0, len(claims), CHUNK):
+                _Pickler(out).dump(claims[start : start + CHUNK])
+            for start in range(0, len(relations), CHUNK):  # their ends are claim keys
+                _Pickler(out, (workspace.claims,)).dump(relations[start : start + CHUNK])
+            _Pickler(out, (workspace.claims, workspace.relations), tables).dump((workspace, analysis))
         os.replace(temp, entry)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _tables_of(workspace: Workspace) -> list[Mapping[str, Any]]:
+    """The dicts of claims and relations a workspace holds, numbered as :func:`_rebuilt_items` numbers them."""
+    found: list[Mapping[str, Any]] = [workspace.claims, workspace.relations]
+    for m in workspace.maps.values():
+        found += [m.claims, m.relations]
+    return found
+
+
+def _rebuilt_items(number: int, stems: Sequence[str], claims: Mapping[str, Claim], relations: Mapping[str, Relation]) -> Iterable[tuple[str, Any]]:
+    """The items of a workspace's dict ``number`` as the loader builds it, from all its
+    claims and relations: 0 the workspace's claims, 1 its relations, then each map's."""
+    if number < 2:
+        return claims.items() if number == 0 else relations.items()
+    stem = stems[(number - 2) // 2]
+    if number % 2 == 0:
+        return ((c.id, c) for c in claims.values() if c.map == stem)
+    return ((k, r) for k, r in relations.items() if k.partition(":")[0] == stem)
+
+
+def _rebuilds(table: Mapping[str, Any], items: Iterable[tuple[str, Any]]) -> bool:
+    """Whether ``table`` holds ``items`` (the same keys, objects and order): a dict for
+    which it does not is pickled as it is."""
+    try:
+        return all(ka == kb and a is b for (ka, a), (kb, b) in zip(table.items(), items, strict=True))
+    except ValueError:  # not as many
+        return False
+
+
+def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -> tuple[Workspace, MapAnalysis] | None:
+    """The analysed workspace of ``paths`` from the cache, or None when there is no entry
+    or something it was built from changed."""
+    entry = _entry(paths, strength_semantics)
+    if entry is None or not entry.is_file():
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling builds a million objects and no cycle: a collector pass per few thousand made it quadratic
+    try:
+        with entry.open("rb") as f:
+            stamps, folder_files = pickle.load(f)
+            if folder_files != [str(p) for p in _inputs(paths)] or not all(_unchanged(s) for s in stamps):
+                return None  # stale: the rest is not even read
+            stems, claim_count, relation_count = pickle.load(f)
+            claims: dict[str, Claim] = {}
+            while len(claims) < claim_count:
+                claims.update((c.key, c) for c in pickle.load(f))
+            relations: dict[str, Relation] = {}
+            while len(relations) < relation_count:
+                unpickler = pickle.Unpickler(f)
+                unpickler.persistent_load = lambda key: claims[key].key  # type: ignore[method-assign]
+                relations.update((r.key, r) for r in unpickler.load())
+
+            def table(number: int) -> Mapping[str, Any]:
+                if number == 1 or (number == 3 and len(stems) == 1):  # one map: it holds the workspace's dict
+                    return relations
+                return claims if number == 0 else dict(_rebuilt_items(number, stems, claims, relations))
+
+            unpickler = pickle.Unpickler(f)
+            unpickler.persistent_load = lambda pid: table(pid) if pid.__class__ is int else (claims[pid] if pid in claims else relations[pid]).key  # type: ignore[method-assign]
+            workspace, analysis = unpickler.load()
+            return workspace, analysis
+    except Exception:  # a stale or damaged entry is rebuilt, whatever is wrong with it
+        pass
+    finally:
+        if collecting:
+            gc.enable()
+    return None
 
 
 def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -> tuple[Workspace, MapAnalysis | None]:

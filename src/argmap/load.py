@@ -657,7 +657,8 @@ class _Resolver:
         for stem, result in self.files.items():
             if result.map is None:
                 continue
-            own = dict(relations) if len(self.files) == 1 else {k: r for k, r in relations.items() if k.partition(":")[0] == stem}
+            # one map: the workspace's dict is its own (read-only both), not a copy of 100k entries
+            own = relations if len(self.files) == 1 else {k: r for k, r in relations.items() if k.partition(":")[0] == stem}
             m = result.map
             maps[stem] = ArgMap(m.path, m.stem, m.title, m.summary, m.sides, m.speakers, m.sources, m.claims, own)
         return maps, relations
