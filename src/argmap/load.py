@@ -13,10 +13,10 @@ explorer can show a broken map instead of dying. Two passes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from argmap import collector
 from argmap.errors import Location, Problem, Severity
@@ -430,6 +430,21 @@ class _FileReader:
                 self.error("wrong-type", f"items of {name!r} in {where} must be ids or mappings, not {_type_name(item)}", mark)
 
 
+_T = TypeVar("_T")
+
+
+def _consumed(items: list[_T]) -> Iterator[_T]:
+    """The items of a list in order, each dropped from it as it is handed out.
+
+    The resolver turns each raw relation into a :class:`Relation` as it goes: with the raw
+    one freed first, the new one takes its place in memory. Freed only at the end, 100k
+    raw relations left 17 MB of holes among the claims that nothing later filled.
+    """
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
 def _keys_after(top: Any, key: str) -> list[str]:
     """The keys of mapping ``top`` that come after ``key``."""
     keys = list(top) if isinstance(top, MarkedMap) else []
@@ -614,7 +629,7 @@ class _Resolver:
         supports: dict[str, dict[str, Relation]] = {}  # source → target → relation, for support_cycles
         claims = self.claims
         for stem, result in list(self.files.items()):
-            for raw in result.relations:
+            for raw in _consumed(result.relations):
                 if raw.kind is RelationKind.UNDERCUT:
                     undercuts.append(raw)
                     continue
