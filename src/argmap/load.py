@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +24,7 @@ from argmap.model import (
     ArgMap,
     Claim,
     ClaimKind,
+    Located,
     Quote,
     Relation,
     RelationKind,
@@ -89,7 +90,7 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
 
 
 @dataclass(slots=True)
-class _RawRelation:
+class _RawRelation(Located):
     """A relation as written, before its references are resolved."""
 
     kind: RelationKind
@@ -100,7 +101,9 @@ class _RawRelation:
     id: str | None
     tags: tuple[str, ...]
     note: str | None
-    location: Location
+    path: str
+    line: int
+    column: int
 
     @property
     def key(self) -> str:
@@ -369,7 +372,7 @@ class _FileReader:
         note = get("note")
         if note is not None and note.__class__ is not str:
             note = self.text(fields, "note", where)
-        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, note, weight, self.at(kmark))
+        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, note, weight, self.display, kmark.line + 1, kmark.column + 1)
 
     def quote(self, node: Any, where: str, mark: Mark) -> Quote | None:
         """A claim's quote, if it names a known source and has text."""
@@ -393,7 +396,7 @@ class _FileReader:
             self.error("unknown-source", f"{where} quotes unknown source {source!r}", qfields.value_marks["source"], did_you_mean(source, self.sources) or _declare_hint("sources", self.sources))
         elif text:
             mark = qfields.value_marks["text"]
-            return Quote(known.id, text, self.at(mark))
+            return Quote(known.id, text, self.display, mark.line + 1, mark.column + 1)
         return None
 
     def relations_of(self, source: str, fields: MarkedMap, kind: RelationKind, name: str, where: str) -> None:
@@ -412,7 +415,7 @@ class _FileReader:
         stem = self.stem
         for item, mark in zip(items, marks):
             if item.__class__ is str:
-                out.append(_RawRelation(kind, stem, source, item.strip(), (), None, (), None, self.at(mark)))
+                out.append(_RawRelation(kind, stem, source, item.strip(), (), None, (), None, self.display, mark.line + 1, mark.column + 1))
             elif item.__class__ is MarkedMap:
                 rel = self.fields(item, "relation", f"a {name} entry of {where}", mark)
                 if rel is None or not isinstance(rel.get("to"), str):
@@ -425,7 +428,8 @@ class _FileReader:
                     rid = None
                 linked = tuple((ref, self.at(m)) for ref, m in self.text_list(rel, "with", where))
                 tags = tuple(t for t, _ in self.text_list(rel, "tags", where))
-                out.append(_RawRelation(kind, stem, source, rel["to"].strip(), linked, rid, tags, self.text(rel, "note", where), self.at(rel.value_marks["to"])))
+                to = rel.value_marks["to"]
+                out.append(_RawRelation(kind, stem, source, rel["to"].strip(), linked, rid, tags, self.text(rel, "note", where), self.display, to.line + 1, to.column + 1))
             else:
                 self.error("wrong-type", f"items of {name!r} in {where} must be ids or mappings, not {_type_name(item)}", mark)
 
@@ -666,7 +670,7 @@ class _Resolver:
                     self.problems.append(Problem("self-relation", "an undercut cannot undercut itself", raw.location))
                 del relations[rel.key]
                 continue
-            relations[rel.key] = Relation(rel.key, rel.kind, rel.source, target, rel.linked, rel.tags, rel.note, rel.named, rel.location)
+            relations[rel.key] = replace(rel, target=target)
         self.support_cycles(supports)
         maps = {}
         for stem, result in self.files.items():
@@ -683,7 +687,7 @@ class _Resolver:
         if raw.linked:
             keys = (self.claim_ref(ref, raw.stem, location, "linked premise") for ref, location in raw.linked)
             linked = tuple(key for key in keys if key is not None)
-        return Relation(raw.key, raw.kind, raw.source, target, linked, raw.tags, raw.note, raw.id is not None, raw.location)
+        return Relation(raw.key, raw.kind, raw.source, target, linked, raw.tags, raw.note, raw.id is not None, raw.path, raw.line, raw.column)
 
     def add(self, rel: Relation, relations: dict[str, Relation]) -> bool:
         """Index a relation by key, refusing one whose id is taken."""

@@ -14,15 +14,12 @@ import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 
-from argmap.errors import Location, Problem
+from argmap.errors import Problem
 from argmap.load import load_workspace
 from argmap.model import Quote, Workspace
 from argmap.quotes import QuoteIndex
 
 __all__ = ["Checker", "display"]
-
-_NOWHERE = Location("")
-
 
 def display(path: Path) -> str:
     """A path as the user types it: relative to the current folder when inside it."""
@@ -62,7 +59,7 @@ class Checker:
                     continue
                 key = (path, quote.text)
                 if key not in self._verdicts:
-                    self._verdicts[key] = self._index.check(Quote(quote.source, quote.text, _NOWHERE), path)
+                    self._verdicts[key] = self._index.check(Quote(quote.source, quote.text, "", 1, 1), path)
                 verdict = self._verdicts[key]
                 if verdict is not None:
                     found.append(dataclasses.replace(verdict, location=quote.location))
