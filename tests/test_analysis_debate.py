@@ -256,3 +256,26 @@ def test_graph_adjacency_is_what_add_edge_builds_and_cannot_be_written() -> None
     copy = graph.copy()
     copy.add_edge(claim_key, rel_key, role="x")  # a copy is plain networkx, writable
     assert copy[claim_key][rel_key] == {"role": "x"} and nx.utils.graphs_equal(nx.DiGraph(graph), graph)
+
+
+def test_graph_nodes_read_from_the_workspace_as_networkx_reads_a_dict(tmp_path: Path) -> None:
+    from argmap.graph import build_graph, claims, relations
+
+    import dataclasses
+
+    loaded, _ = analysed(tmp_path, "  t: {text: T, by: p}\n  a: {text: A, by: c, rebuts: [t]}\n  b: {text: B, by: p, rebuts: [a]}\n")
+    # a relation whose target is not in the workspace (a map shown without the one it refers to)
+    workspace = dataclasses.replace(loaded, claims={k: c for k, c in loaded.claims.items() if k != "m:t"})
+    graph = build_graph(workspace)
+    assert list(graph.nodes)[-1] == "m:t" and dict(graph.nodes["m:t"]) == {} and graph.has_edge("m:a->t", "m:t")
+    expected = [*({"type": "claim", "claim": c} for c in workspace.claims.values()), *({"type": "relation", "relation": r} for r in workspace.relations.values())]
+    known = len(workspace.claims) + len(workspace.relations)
+    assert [dict(data) for _, data in graph.nodes(data=True)][:known] == expected
+    assert list(graph.nodes) == [*workspace.claims, *workspace.relations, *list(graph.nodes)[known:]]
+    assert [dict(d) for d in graph._node.values()][:known] == expected and len(graph) == len(list(graph.nodes))
+    assert list(claims(graph)) == list(workspace.claims.values()) and list(relations(graph)) == list(workspace.relations.values())
+    copy = graph.copy()  # plain networkx: the same nodes, data and edges
+    assert list(copy.nodes(data=True)) == [(k, dict(d)) for k, d in graph.nodes(data=True)] and set(copy.edges) == set(graph.edges)
+    assert "m:t" in graph and "nowhere" not in graph and graph._node.get("nowhere") is None
+    with pytest.raises(KeyError):
+        graph.nodes["nowhere"]

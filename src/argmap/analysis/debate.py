@@ -40,6 +40,7 @@ from argmap import collector
 from argmap.analysis.dung import Framework, Label, grounded_labelling
 from argmap.graph import claims as graph_claims
 from argmap.graph import incoming
+from argmap.graph import relations as graph_relations
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
 
 __all__ = [
@@ -245,12 +246,10 @@ class _Index:
     def of(cls, graph: nx.DiGraph) -> _Index:
         attacks_on: dict[str, list[Relation]] = defaultdict(list)
         stated: dict[str, list[Relation]] = defaultdict(list)
-        for data in graph._node.values():
-            rel = data.get("relation")
-            if rel is not None:
-                stated[rel.source].append(rel)
-                if rel.kind.is_attack:
-                    attacks_on[rel.target].append(rel)
+        for rel in graph_relations(graph):
+            stated[rel.source].append(rel)
+            if rel.kind.is_attack:
+                attacks_on[rel.target].append(rel)
         return cls(attacks_on, stated)
 
     def answers(self, key: str, *, speakers_only: bool = False) -> Iterator[Relation]:
@@ -338,9 +337,8 @@ def clash_points(workspace: Workspace, graph: nx.DiGraph) -> tuple[Clash, ...]:
     sides = claim_sides(workspace)
     nodes = graph._node
     found = []
-    for data in nodes.values():
-        rel = data.get("relation")
-        if rel is None or not rel.kind.is_attack:
+    for rel in graph_relations(graph):
+        if not rel.kind.is_attack:
             continue
         target = rel.target
         if nodes[target]["type"] == "relation":

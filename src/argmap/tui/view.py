@@ -275,17 +275,18 @@ class MapView:
     def _below(self, key: str) -> Iterator[tuple[str, Relation, bool]]:
         """:meth:`children` as plain (key, relation, linked) tuples, read straight from the
         graph's adjacency: walking the whole tree for its roots asks this of every claim."""
-        nodes, pred = self.graph._node, self.graph._pred
+        relation, pred = self.workspace.relations.get, self.graph._pred
         for rel_key in pred[key]:
-            rel = nodes[rel_key].get("relation")
+            rel = relation(rel_key)
             if rel is not None:
                 yield rel.source, rel, False
                 for premise in rel.linked:
                     yield premise, rel, True
         for rel_key in self.graph._succ[key]:
-            if nodes[rel_key]["relation"].source == key:
+            stated = relation(rel_key)
+            if stated is not None and stated.source == key:
                 for under_key in pred[rel_key]:
-                    under = nodes[under_key].get("relation")
+                    under = relation(under_key)
                     if under is not None:
                         yield under.source, under, False
 
