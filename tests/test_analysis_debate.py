@@ -259,9 +259,9 @@ def test_graph_adjacency_is_what_add_edge_builds_and_cannot_be_written() -> None
 
 
 def test_graph_nodes_read_from_the_workspace_as_networkx_reads_a_dict(tmp_path: Path) -> None:
-    from argmap.graph import build_graph, claims, relations
-
     import dataclasses
+
+    from argmap.graph import build_graph, claims, relations
 
     loaded, _ = analysed(tmp_path, "  t: {text: T, by: p}\n  a: {text: A, by: c, rebuts: [t]}\n  b: {text: B, by: p, rebuts: [a]}\n")
     # a relation whose target is not in the workspace (a map shown without the one it refers to)
