@@ -91,3 +91,24 @@ def test_the_same_problems_whichever_order_the_sections_come_in(tmp_path: Path) 
     last = load(tmp_path, "argmap: 1\ntitle: T\n" + claims + speakers)
     assert [(p.code, p.message) for p in first.problems] == [(p.code, p.message) for p in last.problems]
     assert [p.code for p in first.problems] == ["unknown-speaker", "bad-id", "unknown-claim"]
+
+
+def test_a_large_map_reports_its_progress_as_it_reads_and_a_small_one_stays_quiet(tmp_path: Path) -> None:
+    from argmap.load import PROGRESS_EVERY
+
+    path = tmp_path / "m.yaml"
+    path.write_text(HEAD + many(3 * PROGRESS_EVERY + 10), encoding="utf-8")
+    heard: list[str] = []
+    workspace = load_workspace([path], progress=heard.append)
+    assert len(workspace.claims) == 3 * PROGRESS_EVERY + 10 and workspace.ok
+    reading = [m for m in heard if m.startswith("Reading")]
+    assert [int(m.split(": ")[1].split(" claims")[0].replace(",", "")) for m in reading] == [PROGRESS_EVERY, 2 * PROGRESS_EVERY, 3 * PROGRESS_EVERY]
+    percents = [int(m.rsplit(" ", 1)[1].rstrip("%")) for m in reading]
+    assert percents == sorted(percents) and 90 <= percents[-1] <= 100  # the last report comes near the end of the text
+    assert str(path.name) in reading[0]
+    assert heard[-1].startswith("Checking") and f"{len(workspace.claims):,}" in heard[-1]
+    small = tmp_path / "small.yaml"
+    small.write_text(HEAD + many(10), encoding="utf-8")
+    quiet: list[str] = []
+    load_workspace([small], progress=quiet.append)
+    assert quiet == []

@@ -13,7 +13,7 @@ explorer can show a broken map instead of dying. Two passes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,7 +47,13 @@ from argmap.yamlread import (
     read_yaml_text,
 )
 
-__all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "find_maps", "load_workspace"]
+__all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "PROGRESS_EVERY", "Progress", "find_maps", "load_workspace"]
+
+Progress = Callable[[str], None]
+"""Told what a long load is doing, in a sentence ("Reading map.yaml: 40,000 claims, 41%")."""
+
+PROGRESS_EVERY = 5_000
+"""Claims read between two progress reports; a map smaller than this reports nothing."""
 
 FORMAT_VERSION = 1
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -132,10 +138,11 @@ class _FileReader:
     claim refers to (sides, speakers, sources) are read when the first claim arrives.
     """
 
-    def __init__(self, path: Path, display: str, stem: str) -> None:
+    def __init__(self, path: Path, display: str, stem: str, progress: Progress | None = None) -> None:
         self.path = path
         self.display = display
         self.stem = stem
+        self.progress = progress
         self.problems: list[Problem] = []
         self.sides: dict[str, Side] = {}
         self.speakers: dict[str, Speaker] = {}
@@ -218,10 +225,13 @@ class _FileReader:
         claims already converted did not know it, so the caller reads the map whole.
         """
         sections_read = False
-        for cid, node, kmark, vmark in document.entries(_STREAMED):
+        size = max(len(document.text), 1)
+        for count, (cid, node, kmark, vmark) in enumerate(document.entries(_STREAMED), 1):
             if not sections_read:
                 self.sections(document.root)
                 sections_read = True
+            if count % PROGRESS_EVERY == 0 and self.progress is not None:
+                self.progress(f"Reading {self.display}: {count:,} claims, {min(kmark.index / size, 1):.0%}")
             if not ID_PATTERN.match(cid):
                 self.check_id("claim", cid, kmark)
             self.claim(cid, node, kmark, vmark)
@@ -539,8 +549,9 @@ def _display(path: Path) -> str:
 class _Resolver:
     """The resolution pass: references across the workspace, cycles and quotes."""
 
-    def __init__(self, root: Path, max_bytes: int, texts: Mapping[Path, str]) -> None:
+    def __init__(self, root: Path, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None = None) -> None:
         self.root = root
+        self.progress = progress
         self.max_bytes = max_bytes
         self.texts = {path.resolve(): text for path, text in texts.items()}
         self.files: dict[str, _FileResult] = {}
@@ -561,7 +572,7 @@ class _Resolver:
         if text is None:
             result = _FileResult(None, problems=problems)
         else:
-            result = _FileReader(path, display, stem).read(YamlDocument(text, display))
+            result = _FileReader(path, display, stem, self.progress).read(YamlDocument(text, display))
             if result is None:  # sections after the claims: read it again, whole
                 result = _FileReader(path, display, stem).finish(read_yaml_text(text, display)[0])
         self.files[stem] = result
@@ -761,6 +772,7 @@ def load_workspace(
     verify_quotes: bool = True,
     max_bytes: int = MAX_BYTES,
     texts: Mapping[Path, str] | None = None,
+    progress: Progress | None = None,
 ) -> Workspace:
     """Load maps (files, or folders of maps) as one workspace and check them.
 
@@ -769,10 +781,10 @@ def load_workspace(
     files instead of what is on disk, so an editor can check a change before it writes.
     """
     with collector.paused():  # see argmap.collector
-        return _load(paths, verify_quotes, max_bytes, texts or {})
+        return _load(paths, verify_quotes, max_bytes, texts or {}, progress)
 
 
-def _load(paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, texts: Mapping[Path, str]) -> Workspace:
+def _load(paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None) -> Workspace:
     files: list[Path] = []
     root: Path | None = None
     problems: list[Problem] = []
@@ -789,7 +801,7 @@ def _load(paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, text
             root = root or path.parent
         else:
             problems.append(Problem("no-such-file", f"no such file or folder: {path}", Location(str(path))))
-    resolver = _Resolver(root or Path("."), max_bytes, texts)
+    resolver = _Resolver(root or Path("."), max_bytes, texts, progress)
     seen: dict[str, Path] = {}
     for path in files:
         if path.stem in seen and seen[path.stem].resolve() != path.resolve():
@@ -799,6 +811,8 @@ def _load(paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, text
         resolver.read(path)
     maps, relations = resolver.resolve()
     if verify_quotes:
+        if progress is not None and len(resolver.claims) >= PROGRESS_EVERY:
+            progress(f"Checking {len(resolver.claims):,} claims' quotes against their sources")
         resolver.verify_quotes(maps)
     claims = {claim.key: claim for m in maps.values() for claim in m.claims.values()}
     all_problems = sorted(problems + resolver.problems, key=lambda p: (p.location.path, p.location.line, p.location.column))

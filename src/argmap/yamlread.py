@@ -56,7 +56,8 @@ MAX_DEPTH = 64
 
 
 class Mark(Protocol):
-    """Where a node starts, as libyaml reports it: a 0-based ``line`` and ``column``.
+    """Where a node starts, as libyaml reports it: a 0-based ``line`` and ``column``, and
+    the ``index`` of its first character in the text.
 
     The reader keeps libyaml's own mark objects and leaves turning them into 1-based
     positions (:func:`position`) to whoever reports something: most marks of a map are
@@ -68,6 +69,9 @@ class Mark(Protocol):
 
     @property
     def column(self) -> int: ...
+
+    @property
+    def index(self) -> int: ...
 
 
 START: Mark = yaml.Mark("", 0, 0, 0, None, 0)  # no buffer: nothing to quote

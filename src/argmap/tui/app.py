@@ -137,8 +137,13 @@ class ArgmapApp(App[None]):
     def load(self, reload: bool) -> None:
         """Load (or reload) the maps off the UI thread; the result arrives as :class:`Loaded`."""
         gc.unfreeze()  # the view shown so far may go: let the collector see it again
+        main = self.main
+
+        def report(message: str) -> None:  # a few times a load, from this thread
+            self.call_from_thread(main.show_progress, message)
+
         try:
-            view = MapView.load(self.paths, freeze=True)
+            view = MapView.load(self.paths, freeze=True, progress=report)
         except Exception as err:  # never die on a map: say what went wrong and keep the old view
             self.call_from_thread(self.notify, f"Could not load the maps: {err}", severity="error", timeout=10)
             return

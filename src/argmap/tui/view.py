@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -25,6 +26,9 @@ from argmap.analysis import MapAnalysis
 from argmap.errors import Location, Problem
 from argmap.graph import Role, build_graph, outgoing, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
+
+if TYPE_CHECKING:
+    from argmap.load import Progress
 
 __all__ = [
     "ClaimFilter",
@@ -146,7 +150,7 @@ class MapView:
     _claim_lines: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, paths: Sequence[Path], *, freeze: bool = False) -> MapView:
+    def load(cls, paths: Sequence[Path], *, freeze: bool = False, progress: Progress | None = None) -> MapView:
         """Load maps, build the graph and what the first screen shows; never raises for
         bad maps. :meth:`finish` computes the rest (run it after the first screen).
 
@@ -159,17 +163,22 @@ class MapView:
         scan its million objects again -- a tenth of a second at 10k claims, before the
         first screen and in the middle of keypresses after it. Whoever asks for it calls
         :func:`gc.unfreeze` before loading again, as the explorer does.
+
+        ``progress`` hears what is being done while a large map loads (see
+        :data:`argmap.load.Progress`).
         """
         from argmap import cache
-        from argmap.load import load_workspace
+        from argmap.load import PROGRESS_EVERY, load_workspace
 
         read_since = time.time_ns()
         found = cache.cached(paths)
-        workspace = found[0] if found is not None else load_workspace(paths)
+        workspace = found[0] if found is not None else load_workspace(paths, progress=progress)
         if freeze:
             gc.freeze()
         if found is not None:
             return cls.of(*found)
+        if progress is not None and len(workspace.claims) >= PROGRESS_EVERY:
+            progress(f"Analysing {len(workspace.claims):,} claims: what stands, how strong, what was dropped")
         view = cls.of(workspace)
         view._uncached = (list(paths), read_since)
         return view
