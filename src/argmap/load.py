@@ -779,6 +779,7 @@ def load_workspace(
     Problems are collected on the result, never raised; only the files asked for (and
     the other maps they reference) are read. ``texts`` gives the content of some map
     files instead of what is on disk, so an editor can check a change before it writes.
+    ``progress``, if given, hears now and then what a large load is doing (:data:`Progress`).
     """
     with collector.paused():  # see argmap.collector
         return _load(paths, verify_quotes, max_bytes, texts or {}, progress)

@@ -21,6 +21,7 @@ from argmap.quotes import QuoteIndex
 
 __all__ = ["Checker", "display"]
 
+
 def display(path: Path) -> str:
     """A path as the user types it: relative to the current folder when inside it."""
     try:

@@ -137,10 +137,11 @@ class ArgmapApp(App[None]):
     def load(self, reload: bool) -> None:
         """Load (or reload) the maps off the UI thread; the result arrives as :class:`Loaded`."""
         gc.unfreeze()  # the view shown so far may go: let the collector see it again
-        main = self.main
+        worker = get_current_worker()
 
         def report(message: str) -> None:  # a few times a load, from this thread
-            self.call_from_thread(main.show_progress, message)
+            if not worker.is_cancelled:
+                self.call_from_thread(lambda: self.main.show_progress(message))
 
         try:
             view = MapView.load(self.paths, freeze=True, progress=report)
