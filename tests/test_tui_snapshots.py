@@ -29,19 +29,24 @@ def chain_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return Path("chain.yaml")
 
 
-def after(*keys: str, jump: str | None = None) -> Any:
-    """A ``run_before`` that waits for the load, optionally jumps, then presses ``keys``."""
+def after(*keys: str, jump: str | None = None, settled: bool = False) -> Any:
+    """A ``run_before`` that waits for the load (with ``settled``, for every worker: the
+    background analysis, a search), optionally jumps, then presses ``keys``."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
         deadline = time.monotonic() + 30
-        while getattr(app, "view", None) is None:
+        while getattr(app, "view", None) is None or (settled and any(not w.is_finished for w in app.workers)):
             assert time.monotonic() < deadline
             await pilot.pause(0.02)
         await pilot.pause()
         if jump is not None:
             assert isinstance(app.screen, MainScreen) and app.screen.jump(jump)
         await pilot.press(*keys)
+        await pilot.pause()
+        while settled and any(not w.is_finished for w in app.workers):
+            assert time.monotonic() < deadline
+            await pilot.pause(0.02)
         await pilot.pause()
 
     return run_before
@@ -95,3 +100,18 @@ def test_add_claim_dialog(snap_compare: Any, chain_map: Path) -> None:
 def test_delete_shows_what_it_orphans(snap_compare: Any, chain_map: Path) -> None:
     app = make_app([chain_map], poll_seconds=None)
     assert snap_compare(app, terminal_size=SIZE, run_before=after("d", jump="chain:emergencies"))
+
+
+def test_dropped_view(snap_compare: Any) -> None:
+    app = make_app([Path(__file__).resolve().parents[1] / "arguments" / "ijm-vs-thrupkaew.yaml"], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("3", settled=True))
+
+
+def test_clashes_view(snap_compare: Any) -> None:
+    app = make_app([Path(__file__).resolve().parents[1] / "arguments" / "ijm-vs-thrupkaew.yaml"], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("4", settled=True))
+
+
+def test_find_palette(snap_compare: Any, chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None)
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("slash", *"phone", settled=True))

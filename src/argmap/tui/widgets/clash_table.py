@@ -16,12 +16,20 @@ __all__ = ["ClashTable"]
 
 
 class ClashTable(DataTable[Text]):
-    """One row per clash: who attacks, how, whom; each side and status in words."""
+    """One two-line row per clash: the attacker over how it attacks whom, each side and
+    status in words beside its claim.
+
+    Two lines rather than seven columns: the pane beside the detail is about 70 columns
+    wide, and a one-line row pushed the target -- half of what a clash is -- off screen.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="table.down"),
         Binding("k", "cursor_up", "Up", show=False, id="table.up"),
     ]
+
+    TEXT = 30
+    """Characters of each claim's text shown."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
@@ -31,26 +39,27 @@ class ClashTable(DataTable[Text]):
         """Fill the table from the analysis' clash points."""
         self.clear(columns=True)
         self.keys = []
-        self.add_columns("attacker", "side", "status", "how", "target", "side", "status")
+        self.add_columns("side", "attacker, and how it attacks what", "status")
         clashes = view.analysis.clashes if view.analysis is not None else ()
         for clash in clashes:
             kind = view.workspace.relations[clash.relation].kind.value
+            attacker, target = self._claim(view, clash.attacker, palette), self._claim(view, clash.target, palette)
+            a_status, t_status = view.status(clash.attacker), view.status(clash.target)
             self.add_row(
-                *self._claim_cells(view, clash.attacker, clash.attacker_side, palette),
-                Text(kind, Style(italic=True)),
-                *self._claim_cells(view, clash.target, clash.target_side, palette),
+                Text.assemble(self._side(view, clash.attacker_side, palette), "\n", self._side(view, clash.target_side, palette)),
+                Text.assemble(attacker, "\n", (f"  {kind} ", Style(italic=True)), target),
+                Text.assemble((a_status, palette.status(a_status)), "\n", (t_status, palette.status(t_status))),
+                height=2,
             )
             self.keys.append(clash.attacker)
 
-    @staticmethod
-    def _claim_cells(view: MapView, key: str, side: str | None, palette: Palette) -> tuple[Text, Text, Text]:
+    def _claim(self, view: MapView, key: str, palette: Palette) -> Text:
         role = view.role(key)
-        status = view.status(key)
-        return (
-            Text(f"{ICONS[role]} {role.value} {short(view.claim(key).text, 44)}", palette.role(role)),
-            Text(side or "-", palette.side(view.side_index(side))),
-            Text(status, palette.status(status)),
-        )
+        return Text(f"{ICONS[role]} {role.value} {short(view.claim(key).text, self.TEXT)}", palette.role(role))
+
+    @staticmethod
+    def _side(view: MapView, side: str | None, palette: Palette) -> Text:
+        return Text(side or "-", palette.side(view.side_index(side)))
 
     def key_at(self, row: int) -> str | None:
         return self.keys[row] if 0 <= row < len(self.keys) else None
