@@ -433,3 +433,29 @@ async def test_a_large_view_has_a_short_repr(tmp_path: Path) -> None:
     assert len(repr(view.workspace)) < 300
     assert all(len(repr(m)) < 300 for m in view.workspace.maps.values())
     assert len(repr(view)) < 300
+
+
+async def test_an_80_column_terminal_shows_compact_lines_whose_text_is_on_screen() -> None:
+    app = make_app([ARGUMENTS / "ijm-vs-thrupkaew.yaml"], poll_seconds=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await loaded(app, pilot)
+        tree = main.claim_tree
+        node = tree.cursor_node
+        assert node is not None and node.data is not None and app.view is not None
+        text = " ".join(app.view.claim(node.data).text.split())
+        width = tree.size.width
+
+        def shown(label: str) -> str:  # what fits beside the guides and the ▶ of the line
+            return label[: width - 4]
+
+        label = str(node.label)
+        assert label.startswith("◆ IN ") and "thesis" not in label  # icon, status, side, text: no role word or strength
+        assert text[:12] in shown(label), label  # the claim's words are on screen
+        await pilot.press("3")  # the dropped list is compact too
+        dropped = main.query_one("#dropped-list", ClaimList)
+        first = str(dropped.get_option_at_index(0).prompt)
+        assert " ".join(app.view.claim(dropped.keys[0]).text.split())[:12] in first[: dropped.size.width - 2]
+        await pilot.press("1")
+        await pilot.resize_terminal(140, 30)  # wide again: the full lines come back
+        await pilot.pause()
+        assert str(tree.cursor_node.label).startswith("◆ thesis    IN    ")  # type: ignore[union-attr]

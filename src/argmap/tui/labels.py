@@ -22,6 +22,7 @@ from argmap.model import RelationKind
 from argmap.tui.view import UNKNOWN_STATUS, Link, MapView
 
 __all__ = [
+    "COMPACT_BELOW",
     "ICONS",
     "THEME_VARIABLES",
     "Palette",
@@ -54,6 +55,11 @@ THEME_VARIABLES = {
 
 TEXT_WIDTH = 88
 """Characters of claim text on one tree or list line."""
+
+COMPACT_BELOW = 64
+"""A tree or list narrower than this many columns (the 40 an 80-column terminal leaves it)
+shows compact claim lines: icon, status and side, then the text. The full line's role
+word, strength and side took 32 columns before the text, which then barely showed."""
 
 
 def short(text: str, width: int = TEXT_WIDTH) -> str:
@@ -98,17 +104,24 @@ def _strength(value: float | None) -> str:
     return "  --" if value is None else f"{value:.2f}"
 
 
-def claim_line(view: MapView, key: str, palette: Palette, *, dim: bool = False, text_width: int = TEXT_WIDTH) -> Text:
-    """One tree or list line: role, status, strength, side, then the claim's text."""
+def claim_line(view: MapView, key: str, palette: Palette, *, dim: bool = False, text_width: int = TEXT_WIDTH, compact: bool = False) -> Text:
+    """One tree or list line: role, status, strength, side, then the claim's text;
+    ``compact``, the role's icon without its word, status, side cut to four letters, text
+    (for a narrow pane: see :data:`COMPACT_BELOW`)."""
     claim = view.claim(key)
     role = view.role(key)
     status = view.status(key)
     side = view.side(key)
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{ICONS[role]} {role.value:<9} ", palette.role(role))
-    line.append(f"{status:<5} ", palette.status(status))
-    line.append(f"{_strength(view.strength(key))} ", Style(dim=True))
-    line.append(f"{(side or '-')[:8]:<8} ", palette.side(view.side_index(side)))
+    if compact:
+        line.append(f"{ICONS[role]} ", palette.role(role))
+        line.append(f"{status:<5} ", palette.status(status))
+        line.append(f"{(side or '-')[:4]:<4} ", palette.side(view.side_index(side)))
+    else:
+        line.append(f"{ICONS[role]} {role.value:<9} ", palette.role(role))
+        line.append(f"{status:<5} ", palette.status(status))
+        line.append(f"{_strength(view.strength(key))} ", Style(dim=True))
+        line.append(f"{(side or '-')[:8]:<8} ", palette.side(view.side_index(side)))
     line.append(short(claim.text, text_width))
     if view.is_dropped(key):
         line.append("  dropped", Style(italic=True, color=palette.colours.get("status-undec")))

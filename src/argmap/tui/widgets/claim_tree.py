@@ -14,12 +14,13 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text, TextType
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from argmap.model import ClaimKind
-from argmap.tui.labels import Palette, claim_line
+from argmap.tui.labels import COMPACT_BELOW, Palette, claim_line
 from argmap.tui.view import ClaimFilter, MapView
 
 __all__ = ["CHUNK", "ClaimTree"]
@@ -52,6 +53,7 @@ class ClaimTree(Tree[str]):
         self._pending: dict[int, tuple[list[str], int]] = {}  # "… more" leaf id → (links, next offset)
         self._refs: set[int] = set()  # "↺ see" leaves
         self._groups: dict[int, list[str]] = {}  # group node id → its claims, added on expand
+        self._compact = False  # whether the claim lines are drawn compact (see COMPACT_BELOW)
 
     # -- building ------------------------------------------------------------------------
 
@@ -88,7 +90,7 @@ class ClaimTree(Tree[str]):
     def _label(self, key: str, leaf: bool) -> Text:
         assert self.view is not None
         dim = self.wanted.active and not self.view.matches(key, self.wanted)
-        line = claim_line(self.view, key, self.palette, dim=dim)
+        line = claim_line(self.view, key, self.palette, dim=dim, compact=self._compact)
         return Text("  ") + line if leaf else line  # line up with the ▶ of expandable siblings
 
     def _add_chunk(self, parent: TreeNode[str], keys: list[str], offset: int) -> None:
@@ -246,6 +248,12 @@ class ClaimTree(Tree[str]):
             self.move_cursor(node.parent)
 
     # -- restyling -----------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        compact = 0 < event.size.width < COMPACT_BELOW
+        if compact != self._compact:
+            self._compact = compact
+            self.relabel()
 
     def relabel(self) -> None:
         """Redraw every created claim line (after a theme or filter change)."""
