@@ -459,3 +459,12 @@ async def test_an_80_column_terminal_shows_compact_lines_whose_text_is_on_screen
         await pilot.resize_terminal(140, 30)  # wide again: the full lines come back
         await pilot.pause()
         assert str(tree.cursor_node.label).startswith("◆ thesis    IN    ")  # type: ignore[union-attr]
+
+
+async def test_the_explorer_can_start_in_the_light_theme() -> None:
+    app = make_app([ARGUMENTS / "ijm-vs-thrupkaew.yaml"], poll_seconds=None, theme="light")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert app.theme == "argmap-light" and not app.current_theme.dark
+    with pytest.raises(ValueError):
+        make_app([ARGUMENTS], theme="sepia")

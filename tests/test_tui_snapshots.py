@@ -115,3 +115,35 @@ def test_clashes_view(snap_compare: Any) -> None:
 def test_find_palette(snap_compare: Any, chain_map: Path) -> None:
     app = make_app([chain_map], poll_seconds=None)
     assert snap_compare(app, terminal_size=SIZE, run_before=after("slash", *"phone", settled=True))
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_every_argmap_colour_reads_on_its_theme_as_wcag_asks_of_text(theme: str) -> None:
+    from textual.color import Color
+
+    from argmap.tui.app import _themes
+
+    def luminance(colour: Color) -> float:  # WCAG 2 relative luminance
+        def channel(value: int) -> float:
+            v = value / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+
+    def contrast(a: Color, b: Color) -> float:
+        high, low = sorted((luminance(a), luminance(b)), reverse=True)
+        return (high + 0.05) / (low + 0.05)
+
+    found = next(t for t in _themes() if t.name == f"argmap-{theme}")
+    generated = found.to_color_system().generate()  # Textual's own surfaces for the theme
+    grounds = [Color.parse(generated[name]) for name in ("surface", "background", "panel")]
+    ours = {k: v for k, v in found.variables.items() if k.startswith(("role-", "status-", "side-"))}
+    assert len(ours) == 12
+    low = {k: round(min(contrast(Color.parse(v), g) for g in grounds), 2) for k, v in ours.items()}
+    assert all(ratio >= 4.5 for ratio in low.values()), low
+
+
+
+def test_main_screen_in_the_light_theme(snap_compare: Any, chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None, theme="light")
+    assert snap_compare(app, terminal_size=SIZE, run_before=after("l", "j"))

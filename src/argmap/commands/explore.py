@@ -17,6 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a map file or a folder of maps")
     parser.add_argument("--no-watch", action="store_true", help="do not reload when the files change")
     parser.add_argument("--render-dir", type=Path, default=Path("renders"), metavar="DIR", help="where the render action writes (default: renders/)")
+    parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colours to start with (light reads better on a projector); ctrl+p switches")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,5 +28,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(Problem("not-found", "no such file or folder", Location(str(p))) for p in missing)
     from argmap.tui import make_app
 
-    make_app(args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir).run()
+    make_app(args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir, theme=args.theme).run()
     return 0

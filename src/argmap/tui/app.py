@@ -49,16 +49,26 @@ FOCUS_DEPTH = 2
 """Relations rendered around the focused claim by the render action."""
 
 LIGHT_VARIABLES = {
-    # darker tones for light backgrounds; the defaults in labels.THEME_VARIABLES suit dark ones
-    "role-reason": "#1b7a3d",
-    "role-objection": "#b3262b",
-    "role-rebuttal": "#a85a0c",
-    "status-in": "#1b7a3d",
-    "status-out": "#b3262b",
-    "status-undec": "#8a6d00",
-    "side-1": "#1f5f99",
-    "side-2": "#8e3a8e",
+    # darker tones for light backgrounds (labels.THEME_VARIABLES suit dark ones): each at
+    # least 4.5:1 against the light theme's surface, background and panel, as WCAG asks of
+    # text (tested)
+    "role-thesis": "#2a54a9",
+    "role-reason": "#176533",
+    "role-objection": "#a72428",
+    "role-rebuttal": "#844709",
+    "role-claim": "#585858",
+    "status-in": "#176533",
+    "status-out": "#a72428",
+    "status-undec": "#6b5500",
+    "side-1": "#1d5a91",
+    "side-2": "#873787",
+    "side-3": "#0f6161",
+    "side-4": "#725307",
 }
+
+
+THEMES = ("dark", "light")
+"""The explorer's themes, ``argmap-<name>``."""
 
 
 def _themes() -> list[Theme]:
@@ -102,6 +112,7 @@ class ArgmapApp(App[None]):
         poll_seconds: float | None = POLL_SECONDS,
         render_dir: Path = Path("renders"),
         open_viewer: bool = True,
+        theme: str = "dark",
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -111,9 +122,9 @@ class ArgmapApp(App[None]):
         self.view: MapView | None = None
         self._stamps: dict[Path, float] = {}
         self.editing = Editing(self)
-        for theme in _themes():
-            self.register_theme(theme)
-        self.theme = "argmap-dark"
+        for argmap_theme in _themes():
+            self.register_theme(argmap_theme)
+        self.theme = f"argmap-{theme}"
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(THEME_VARIABLES)
@@ -309,6 +320,7 @@ def make_app(
     poll_seconds: float | None = POLL_SECONDS,
     render_dir: Path = Path("renders"),
     open_viewer: bool = True,
+    theme: str = "dark",
 ) -> ArgmapApp:
     """Build the explorer over map files or folders (the CLI and the tests both use this).
 
@@ -317,5 +329,9 @@ def make_app(
         poll_seconds: How often to check the files for a live reload; None turns it off.
         render_dir: Where the render action writes its SVG/PNG files.
         open_viewer: Open rendered files with the system viewer when there is one.
+        theme: ``dark`` or ``light`` (a projector in a lit room reads light better); the
+            command palette switches later.
     """
-    return ArgmapApp([Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer)
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}: use one of {', '.join(THEMES)}")
+    return ArgmapApp([Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme)

@@ -36,20 +36,21 @@ ICONS = {Role.THESIS: "◆", Role.REASON: "+", Role.OBJECTION: "−", Role.REBUT
 """A role's icon, shown before its word (the words are what carry the meaning)."""
 
 THEME_VARIABLES = {
-    # classic argument-map colours (reasons green, objections red, rebuttals orange),
-    # mid-tones that read on dark and light backgrounds
-    "role-thesis": "#5f87d7",
-    "role-reason": "#2e9e55",
-    "role-objection": "#d7474b",
+    # classic argument-map colours (reasons green, objections red, rebuttals orange), each
+    # at least 4.5:1 against the dark theme's surface, background and panel, as WCAG asks
+    # of text (tested)
+    "role-thesis": "#7396dc",
+    "role-reason": "#32ac5c",
+    "role-objection": "#e1777b",
     "role-rebuttal": "#d9822b",
-    "role-claim": "#8a8a8a",
-    "status-in": "#2e9e55",
-    "status-out": "#d7474b",
+    "role-claim": "#979797",
+    "status-in": "#32ac5c",
+    "status-out": "#e1777b",
     "status-undec": "#c9a227",
-    "side-1": "#3b8ed0",
-    "side-2": "#c55fc5",
-    "side-3": "#1aa3a3",
-    "side-4": "#b8860b",
+    "side-1": "#549cd6",
+    "side-2": "#ce77ce",
+    "side-3": "#1ba7a7",
+    "side-4": "#c28d0c",
 }
 """App theme variables the explorer adds (themes may override them)."""
 
