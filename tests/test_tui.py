@@ -468,3 +468,26 @@ async def test_the_explorer_can_start_in_the_light_theme() -> None:
         assert app.theme == "argmap-light" and not app.current_theme.dark
     with pytest.raises(ValueError):
         make_app([ARGUMENTS], theme="sepia")
+
+
+async def test_in_a_24_row_terminal_the_dialogs_keep_their_buttons_on_screen_and_a_tick_shows_the_filter() -> None:
+    from textual.widgets import Button
+
+    from argmap.tui.widgets.filter_bar import TickBox
+
+    app = make_app([ARGUMENTS / "ijm-vs-thrupkaew.yaml"], poll_seconds=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        for key, button in (("a", "#form-apply"), ("d", "Button")):
+            await pilot.press(key)
+            await pilot.pause()
+            shown = app.screen.query(button).first(Button)
+            assert 0 < shown.region.height and shown.region.bottom <= 24, (key, shown.region)  # drawn, and inside the screen
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("f")
+        tick = app.screen.query_one("#filter-dropped", TickBox)
+        assert str(tick.render()).startswith("▐ ▌")  # off: an empty box, not a grey X
+        tick.value = True
+        await pilot.pause()
+        assert str(tick.render()).startswith("▐✓▌")

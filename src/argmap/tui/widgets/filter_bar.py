@@ -17,6 +17,15 @@ __all__ = ["FilterBar"]
 STATUSES = ("IN", "OUT", "UNDEC")
 
 
+class TickBox(Checkbox):
+    """A checkbox ticked when on and empty when off. Textual's draws the same X both ways,
+    told apart by colour alone, which a monochrome or colour-blind reader cannot see."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # the name Textual's ToggleButton reads
+        return "✓" if self.value else " "
+
+
 class FilterBar(Horizontal):
     """Select boxes for each filter; any change posts :class:`FilterBar.Changed`."""
 
@@ -30,7 +39,7 @@ class FilterBar(Horizontal):
         yield Select[str]([(r.value, r.value) for r in Role], prompt="any role", id="filter-role")
         yield Select[str]([(s, s) for s in STATUSES], prompt="any status", id="filter-status")
         yield Select[str]([], prompt="any tag", id="filter-tag")
-        yield Checkbox("dropped only", id="filter-dropped")
+        yield TickBox("dropped only", id="filter-dropped")
 
     def show(self, view: MapView) -> None:
         """Offer the sides and tags of ``view``."""
