@@ -491,3 +491,22 @@ async def test_in_a_24_row_terminal_the_dialogs_keep_their_buttons_on_screen_and
         tick.value = True
         await pilot.pause()
         assert str(tick.render()).startswith("▐✓▌")
+
+
+async def test_a_jump_deep_down_a_chain_scrolls_sideways_to_the_claim_and_back(tmp_path: Path) -> None:
+    lines = ["argmap: 1", "title: A long chain", "speakers:", "  ann: {name: Ann, side: pro}", "  bob: {name: Bob, side: con}", "sides:", "  pro: {label: Pro}", "  con: {label: Con}", "claims:", "  c0: {text: Claim zero., by: ann, kind: thesis}"]
+    lines += [f"  c{i}: {{text: Claim number {i}., by: {'bob' if i % 2 else 'ann'}, rebuts: [c{i - 1}]}}" for i in range(1, 61)]
+    path = tmp_path / "chain.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app = make_app([path], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        tree = main.claim_tree
+        for key, sideways in (("chain:c60", True), ("chain:c0", False)):
+            assert main.jump(key)
+            await pilot.pause()
+            region = tree._get_label_region(tree.cursor_line)
+            assert region is not None and tree.cursor_key == key
+            assert (tree.scroll_x > 0) is sideways, tree.scroll_x
+            # the label starts inside the visible columns, not in the 120 columns of guides left of them
+            assert tree.scroll_x <= region.x < tree.scroll_x + tree.scrollable_content_region.width

@@ -222,6 +222,25 @@ class ClaimTree(Tree[str]):
             more.remove()
             self._add_chunk(node, keys, offset)
 
+    def scroll_to_line(self, line: int, animate: bool = True) -> None:
+        """Scroll to a line, and sideways to its label when the indentation hides it.
+
+        Textual's tree never scrolls sideways (rarely needed, jarring); a claim 70 answers
+        deep sits 140 columns in, so a jump showed a pane of guide lines and no claim.
+        Sideways only when the label is out of view: moving in a shallow tree stays still.
+        """
+        super().scroll_to_line(line, animate=animate)
+        self.call_after_refresh(self._reveal_label, line)  # once the tree knows its new width
+
+    def _reveal_label(self, line: int) -> None:
+        region = self._get_label_region(line)
+        if region is None or line != self.cursor_line:
+            return
+        width = self.scrollable_content_region.width
+        left = self.scroll_x
+        if region.x < left or region.x + min(region.width, width // 2) > left + width:
+            self.scroll_to(x=max(0, region.x - width // 4), animate=False)
+
     @property
     def cursor_key(self) -> str | None:
         """The claim under the cursor (a "see" leaf counts as the claim it points at)."""
