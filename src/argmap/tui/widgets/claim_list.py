@@ -55,13 +55,14 @@ class ClaimList(OptionList):
 
     def on_resize(self, event: events.Resize) -> None:
         compact = 0 < event.size.width < COMPACT_BELOW
-        if compact != self._compact and self._shown is not None:
-            self._compact = compact
+        if compact == self._compact:
+            return
+        self._compact = compact
+        if self._shown is not None:  # draw the same lines again, the other way
             highlighted = self.highlighted
             view, prefixes, palette = self._shown
             self.show(view, self.keys, palette, prefixes)
             self.highlighted = highlighted
-        self._compact = compact
 
     def key_at(self, index: int | None) -> str | None:
         return self.keys[index] if index is not None and 0 <= index < len(self.keys) else None
