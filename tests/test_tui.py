@@ -19,7 +19,7 @@ from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.main import MainScreen
 from argmap.tui.screens.trace import TraceScreen
 from argmap.tui.view import ClaimFilter
-from argmap.tui.widgets.claim_list import ClaimList
+from argmap.tui.widgets.claim_rows import ClaimRows
 from argmap.tui.widgets.claim_tree import CHUNK
 from argmap.tui.widgets.detail import DetailPane
 from argmap.tui.widgets.flow_table import FlowTable
@@ -297,14 +297,14 @@ async def test_filters_narrow_the_claims_list(chain_map: Path) -> None:
         main.query_one("#filter-side", Select).value = "con"
         await pilot.pause()
         assert main.query_one(TabbedContent).active == "claims"
-        assert main.query_one("#claim-list", ClaimList).keys == ["chain:emergencies", "chain:pong"]
+        assert main.query_one("#claim-list", ClaimRows).keys == ["chain:emergencies", "chain:pong"]
         main.query_one("#filter-tag", Select).value = "phones"
         await pilot.pause()
-        assert main.query_one("#claim-list", ClaimList).keys == []
+        assert main.query_one("#claim-list", ClaimRows).keys == []
         main.query_one("#filter-side", Select).clear()
         await pilot.pause()
         assert main.wanted == ClaimFilter(tag="phones")
-        assert main.query_one("#claim-list", ClaimList).keys == ["chain:motion", "chain:office-phone"]
+        assert main.query_one("#claim-list", ClaimRows).keys == ["chain:motion", "chain:office-phone"]
         tree_line = main.claim_tree.cursor_node
         assert tree_line is not None and tree_line.label.plain  # the tree keeps every line, dimmed
 
@@ -315,7 +315,7 @@ async def test_views_beside_the_tree(chain_map: Path) -> None:
         main = await loaded(app, pilot)
         assert app.view is not None
         await pilot.press("3")
-        dropped = main.query_one("#dropped-list", ClaimList)
+        dropped = main.query_one("#dropped-list", ClaimRows)
         assert dropped.keys == app.view.dropped()
         if dropped.keys:
             assert main.focused_key == dropped.keys[0]
@@ -452,9 +452,10 @@ async def test_an_80_column_terminal_shows_compact_lines_whose_text_is_on_screen
         assert label.startswith("◆ IN ") and "thesis" not in label  # icon, status, side, text: no role word or strength
         assert text[:12] in shown(label), label  # the claim's words are on screen
         await pilot.press("3")  # the dropped list is compact too
-        dropped = main.query_one("#dropped-list", ClaimList)
-        first = str(dropped.get_option_at_index(0).prompt)
-        assert " ".join(app.view.claim(dropped.keys[0]).text.split())[:12] in first[: dropped.size.width - 2]
+        dropped = main.query_one("#dropped-list", ClaimRows)
+        first = dropped.line_at(0, dropped.scrollable_content_region.width).plain
+        assert first.startswith(("◆ ", "+ ", "− ", "↩ ", "· ")) and " reason " not in first  # compact
+        assert " ".join(app.view.claim(dropped.keys[0]).text.split())[:12] in first[: dropped.scrollable_content_region.width]
         await pilot.press("1")
         await pilot.resize_terminal(140, 30)  # wide again: the full lines come back
         await pilot.pause()
@@ -510,3 +511,25 @@ async def test_a_jump_deep_down_a_chain_scrolls_sideways_to_the_claim_and_back(t
             assert (tree.scroll_x > 0) is sideways, tree.scroll_x
             # the label starts inside the visible columns, not in the 120 columns of guides left of them
             assert tree.scroll_x <= region.x < tree.scroll_x + tree.scrollable_content_region.width
+
+
+async def test_the_claims_view_of_a_large_map_draws_only_the_lines_on_screen(tmp_path: Path) -> None:
+    from argmap.generate import write_synthetic
+
+    path = tmp_path / "big.yaml"
+    write_synthetic(path, 3_000, seed=3)
+    app = make_app([path], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        rows = main.query_one("#claim-list", ClaimRows)
+        assert len(rows.keys) == 3_000 and rows.highlighted == 0
+        assert 0 < len(rows._lines) <= rows.size.height  # made as drawn, not 3,000 up front
+        await pilot.press("G")
+        await pilot.pause()
+        assert rows.highlighted == 2_999 and main.focused_key == rows.keys[-1]  # the detail follows the cursor
+        assert len(rows._lines) <= 2 * rows.size.height
+        await pilot.press("k", "enter")
+        await pilot.pause()
+        assert main.query_one(TabbedContent).active == "tree" and main.claim_tree.cursor_key == rows.keys[-2]

@@ -34,7 +34,7 @@ from argmap.tui.screens.help import HelpScreen, bindings_of
 from argmap.tui.screens.main import EDIT_COMMANDS, VIEWS, MainScreen
 from argmap.tui.screens.trace import TraceScreen
 from argmap.tui.view import MapView
-from argmap.tui.widgets.claim_list import ClaimList
+from argmap.tui.widgets.claim_rows import ClaimRows
 from argmap.tui.widgets.claim_search import ClaimSearch
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.detail import RelationList
@@ -258,7 +258,7 @@ class ArgmapApp(App[None]):
             ("Main screen", bindings_of(MainScreen)),
             ("Relations list (detail pane)", bindings_of(RelationList)),
             ("Claim tree", bindings_of(ClaimTree)),
-            ("Lists and tables", bindings_of(ClaimList) + bindings_of(FlowTable)[2:]),
+            ("Lists and tables", bindings_of(ClaimRows) + bindings_of(FlowTable)[2:]),
             ("Trace screen", bindings_of(TraceScreen)),
         ]
         self.push_screen(HelpScreen(sections))

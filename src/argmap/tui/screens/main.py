@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static, Tabbe
 
 from argmap.tui.labels import Palette
 from argmap.tui.view import ClaimFilter, MapView
-from argmap.tui.widgets.claim_list import ClaimList
+from argmap.tui.widgets.claim_rows import ClaimRows
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.clash_table import ClashTable
 from argmap.tui.widgets.detail import DetailPane
@@ -86,9 +86,9 @@ class MainScreen(Screen[None]):
                     yield Static(Text("Loading the maps…", style="italic"), id="loading")
                     yield ClaimTree(id="claim-tree")
                 with TabPane("Claims", id="claims"):
-                    yield ClaimList("No claim matches the filters (f to change them).", id="claim-list")
+                    yield ClaimRows("No claim matches the filters (f to change them).", id="claim-list")
                 with TabPane("Dropped", id="dropped"):
-                    yield ClaimList("Nothing dropped: every claim is answered by another side.", id="dropped-list")
+                    yield ClaimRows("Nothing dropped: every claim is answered by another side.", id="dropped-list")
                 with TabPane("Clashes", id="clashes"):
                     yield ClashTable(id="clash-table")
                 with TabPane("Flow", id="flow"):
@@ -173,9 +173,9 @@ class MainScreen(Screen[None]):
             return
         palette = self.palette
         if name == "claims":
-            self.query_one("#claim-list", ClaimList).show(self.view, self.view.filtered(self.wanted), palette)
+            self.query_one("#claim-list", ClaimRows).show(self.view, self.view.filtered(self.wanted), palette)
         elif name == "dropped":
-            self.query_one("#dropped-list", ClaimList).show(self.view, self.view.filtered(self.wanted, self.view.dropped()), palette)
+            self.query_one("#dropped-list", ClaimRows).show(self.view, self.view.filtered(self.wanted, self.view.dropped()), palette)
         elif name == "clashes":
             self.query_one(ClashTable).show(self.view, palette)
             self._retitle(self.view)  # opening the tab may have computed them
@@ -184,12 +184,12 @@ class MainScreen(Screen[None]):
             self.query_one(FlowTable).show(self.view, stem, palette)
         self._filled.add(name)
 
-    def _active_widget(self) -> ClaimTree | ClaimList | ClashTable | FlowTable | ProblemList:
+    def _active_widget(self) -> ClaimTree | ClaimRows | ClashTable | FlowTable | ProblemList:
         name = self.query_one(TabbedContent).active
-        widgets: dict[str, ClaimTree | ClaimList | ClashTable | FlowTable | ProblemList] = {
+        widgets: dict[str, ClaimTree | ClaimRows | ClashTable | FlowTable | ProblemList] = {
             "tree": self.claim_tree,
-            "claims": self.query_one("#claim-list", ClaimList),
-            "dropped": self.query_one("#dropped-list", ClaimList),
+            "claims": self.query_one("#claim-list", ClaimRows),
+            "dropped": self.query_one("#dropped-list", ClaimRows),
             "clashes": self.query_one(ClashTable),
             "flow": self.query_one(FlowTable),
             "problems": self.query_one(ProblemList),
@@ -208,10 +208,10 @@ class MainScreen(Screen[None]):
         widget.focus()
         self._focus_claim(self._key_under_cursor(widget))
 
-    def _key_under_cursor(self, widget: ClaimTree | ClaimList | ClashTable | FlowTable | ProblemList) -> str | None:
+    def _key_under_cursor(self, widget: ClaimTree | ClaimRows | ClashTable | FlowTable | ProblemList) -> str | None:
         if isinstance(widget, ClaimTree):
             return widget.cursor_key
-        if isinstance(widget, ClaimList | ProblemList):
+        if isinstance(widget, ClaimRows | ProblemList):
             return widget.key_at(widget.highlighted)
         if isinstance(widget, FlowTable):
             return widget.key_at(widget.cursor_coordinate.row, widget.cursor_coordinate.column)
@@ -229,14 +229,25 @@ class MainScreen(Screen[None]):
     def _tree_moved(self, event: Tree.NodeHighlighted[str]) -> None:
         self._focus_claim(self.claim_tree.cursor_key)  # the cursor now, not when the message was sent
 
-    @on(OptionList.OptionHighlighted, "ClaimList, ProblemList")
+    @on(OptionList.OptionHighlighted, "ProblemList")
     def _list_moved(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list is self._active_widget():  # lists filled in hidden tabs say nothing
             self._focus_claim(event.option_list.key_at(event.option_index))
 
-    @on(OptionList.OptionSelected, "ClaimList, ProblemList")
+    @on(OptionList.OptionSelected, "ProblemList")
     def _list_chosen(self, event: OptionList.OptionSelected) -> None:
         key = event.option_list.key_at(event.option_index)  # type: ignore[attr-defined]
+        if key is not None:
+            self.jump(key)
+
+    @on(ClaimRows.Highlighted)
+    def _rows_moved(self, event: ClaimRows.Highlighted) -> None:
+        if event.rows is self._active_widget():
+            self._focus_claim(event.rows.key_at(event.index))
+
+    @on(ClaimRows.Selected)
+    def _rows_chosen(self, event: ClaimRows.Selected) -> None:
+        key = event.rows.key_at(event.index)
         if key is not None:
             self.jump(key)
 
