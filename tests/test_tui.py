@@ -533,3 +533,33 @@ async def test_the_claims_view_of_a_large_map_draws_only_the_lines_on_screen(tmp
         await pilot.press("k", "enter")
         await pilot.pause()
         assert main.query_one(TabbedContent).active == "tree" and main.claim_tree.cursor_key == rows.keys[-2]
+
+
+async def test_long_flows_and_clash_lists_show_their_first_rows_and_say_how_many_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.tui.widgets import clash_table, flow_table
+    from argmap.tui.widgets.clash_table import ClashTable
+
+    monkeypatch.setattr(flow_table, "MAX_ROWS", 3)
+    monkeypatch.setattr(clash_table, "MAX_ROWS", 5)
+    app = make_app([ARGUMENTS / "ijm-vs-thrupkaew.yaml"], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        view = app.view
+        assert view is not None
+        full = view.flow("ijm-vs-thrupkaew")
+        part = view.flow("ijm-vs-thrupkaew", limit=3)
+        assert part.rows == full.rows[:3] and part.more == len(full.rows) - 3 > 0 and part.columns == full.columns
+        await pilot.press("5")
+        await pilot.pause()
+        flow = main.query_one(FlowTable)
+        assert flow.row_count == 4 and flow.cells[:3] == list(full.rows[:3])
+        assert str(flow.get_cell_at((3, 0))).startswith(f"… {part.more:,} more rows") and flow.key_at(3, 0) is None
+        await pilot.press("4")
+        while any(not w.is_finished for w in app.workers):
+            await pilot.pause(0.02)
+        await pilot.press("1", "4")  # shown again once the clash points are known
+        await pilot.pause()
+        clashes = main.query_one(ClashTable)
+        total = len(view.analysis.clashes)  # type: ignore[union-attr]
+        assert total > 5 and clashes.row_count == 6 and len(clashes.keys) == 5
+        assert f"{total - 5:,} more clashes" in str(clashes.get_cell_at((5, 1)))

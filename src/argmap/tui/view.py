@@ -78,6 +78,7 @@ class FlowSheet:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
+    more: int = 0  # rows left out (see MapView.flow's limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,10 +455,11 @@ class MapView:
             ranked.extend((keys[i], score / 200) for score, i in best[: limit - len(ranked)])
         return ranked
 
-    def flow(self, stem: str) -> FlowSheet:
+    def flow(self, stem: str, limit: int | None = None) -> FlowSheet:
         """The flow sheet of one map: a column per source in speech order (and one for
         claims with no quote), each answer placed right of what it answers, on the same row
-        when that cell is free."""
+        when that cell is free; only the first ``limit`` rows, if given (a row holds a cell
+        per speech: 78k rows by 501 speeches were 300 MB)."""
         argmap = self.workspace.maps[stem]
         sources = sorted(argmap.sources.values(), key=lambda s: s.order)
         columns = [s.title for s in sources]
@@ -470,22 +472,32 @@ class MapView:
         offset = 1 if unquoted else 0
         if unquoted:
             columns.insert(0, "(no quote)")
-        rows: list[dict[int, str]] = []
+        keep = len(argmap.claims) if limit is None else limit
+        rows: list[dict[int, str]] = []  # the cells of the rows kept
+        last: list[int] = []  # every row's rightmost column: where its thread may go on
         placed: set[str] = set()
+
+        def place(key: str, col: int, row: int | None) -> int:
+            if row is None or last[row] >= col:  # a new thread, or no room right of it
+                row = len(last)
+                last.append(-1)
+                if row < keep:
+                    rows.append({})
+            last[row] = col
+            if row < keep:
+                rows[row][col] = key
+            return row
+
         for start in argmap.claims.values():
             if start.key in placed or any(p in column_of for p in self.parents(start.key)):
                 continue
             stack: list[tuple[str, int | None]] = [(start.key, None)]
             while stack:
-                key, row = stack.pop()
+                key, at = stack.pop()
                 if key in placed:
                     continue
                 placed.add(key)
-                col = column_of[key] + offset
-                if row is None or col in rows[row] or any(c >= col for c in rows[row]):
-                    rows.append({})
-                    row = len(rows) - 1
-                rows[row][col] = key
+                row = place(key, column_of[key] + offset, at)
                 answers = [link.key for link in self.children(key) if link.key in column_of and link.key not in placed]
                 answers.sort(key=lambda k: column_of[k])
                 stack.extend((a, row) for a in reversed(answers))
@@ -493,9 +505,9 @@ class MapView:
         for claim in argmap.claims.values():
             if claim.key not in placed:
                 placed.add(claim.key)
-                rows.append({column_of[claim.key] + offset: claim.key})
+                place(claim.key, column_of[claim.key] + offset, None)
         width = len(columns)
-        return FlowSheet(tuple(columns), tuple(tuple(r.get(c) for c in range(width)) for r in rows))
+        return FlowSheet(tuple(columns), tuple(tuple(r.get(c) for c in range(width)) for r in rows), len(last) - len(rows))
 
     def claim_at(self, location: Location) -> str | None:
         """The claim whose YAML entry holds a location (to jump from a problem to it)."""

@@ -14,6 +14,9 @@ from argmap.tui.view import MapView
 
 __all__ = ["ClashTable"]
 
+MAX_ROWS = 1_000
+"""Clashes shown in the explorer (a debate has tens; a 100k-claim map tens of thousands)."""
+
 
 class ClashTable(DataTable[Text]):
     """One two-line row per clash: the attacker over how it attacks whom, each side and
@@ -41,7 +44,7 @@ class ClashTable(DataTable[Text]):
         self.keys = []
         self.add_columns("side", "attacker, and how it attacks what", "status")
         clashes = view.analysis.clashes if view.analysis is not None else ()
-        for clash in clashes:
+        for clash in clashes[:MAX_ROWS]:
             kind = view.workspace.relations[clash.relation].kind.value
             attacker, target = self._claim(view, clash.attacker, palette), self._claim(view, clash.target, palette)
             a_status, t_status = view.status(clash.attacker), view.status(clash.target)
@@ -52,6 +55,8 @@ class ClashTable(DataTable[Text]):
                 height=2,
             )
             self.keys.append(clash.attacker)
+        if len(clashes) > MAX_ROWS:  # DataTable measures every row it holds: 45k took seconds
+            self.add_row(Text(""), Text(f"… {len(clashes) - MAX_ROWS:,} more clashes: argmap analyze lists them all", style="italic"), Text(""))
 
     def _claim(self, view: MapView, key: str, palette: Palette) -> Text:
         role = view.role(key)
