@@ -539,7 +539,7 @@ async def test_long_flows_and_clash_lists_show_their_first_rows_and_say_how_many
     from argmap.tui.widgets import clash_table, flow_table
     from argmap.tui.widgets.clash_table import ClashTable
 
-    monkeypatch.setattr(flow_table, "MAX_ROWS", 3)
+    monkeypatch.setattr(flow_table, "MAX_CELLS", 1)  # the fewest: 10 rows
     monkeypatch.setattr(clash_table, "MAX_ROWS", 5)
     app = make_app([ARGUMENTS / "ijm-vs-thrupkaew.yaml"], poll_seconds=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -547,13 +547,13 @@ async def test_long_flows_and_clash_lists_show_their_first_rows_and_say_how_many
         view = app.view
         assert view is not None
         full = view.flow("ijm-vs-thrupkaew")
-        part = view.flow("ijm-vs-thrupkaew", limit=3)
-        assert part.rows == full.rows[:3] and part.more == len(full.rows) - 3 > 0 and part.columns == full.columns
+        part = view.flow("ijm-vs-thrupkaew", limit=10)
+        assert part.rows == full.rows[:10] and part.more == len(full.rows) - 10 > 0 and part.columns == full.columns
         await pilot.press("5")
         await pilot.pause()
         flow = main.query_one(FlowTable)
-        assert flow.row_count == 4 and flow.cells[:3] == list(full.rows[:3])
-        assert str(flow.get_cell_at((3, 0))).startswith(f"… {part.more:,} more rows") and flow.key_at(3, 0) is None
+        assert flow.row_count == 11 and flow.cells[:10] == list(full.rows[:10])
+        assert str(flow.get_cell_at((10, 0))).startswith(f"… {part.more:,} more rows") and flow.key_at(10, 0) is None
         await pilot.press("4")
         while any(not w.is_finished for w in app.workers):
             await pilot.pause(0.02)

@@ -20,8 +20,9 @@ __all__ = ["FlowTable"]
 CELL_WIDTH = 34
 """Characters of claim text per flow cell."""
 
-MAX_ROWS = 400
-"""Rows of the flow shown in the explorer (a debate's flow has tens; a 10k-claim map's thousands)."""
+MAX_CELLS = 20_000
+"""Cells of a flow shown in the explorer: the first rows that hold this many (a debate's flow
+has tens of rows of a few speeches; a 100k-claim map's 78k rows of 501)."""
 
 
 class FlowTable(DataTable[Text | str]):
@@ -41,14 +42,15 @@ class FlowTable(DataTable[Text | str]):
 
     def show(self, view: MapView, stem: str, palette: Palette) -> None:
         """Fill the table with the flow of map ``stem``."""
-        sheet = view.flow(stem, limit=MAX_ROWS)
+        speeches = len(view.workspace.maps[stem].sources) + 1  # and "(no quote)"
+        sheet = view.flow(stem, limit=max(10, MAX_CELLS // speeches))
         self.stem = stem
         self.clear(columns=True)
         for title in sheet.columns:
             self.add_column(Text(short(title, CELL_WIDTH)), width=CELL_WIDTH)
         # Textual's DataTable measures every row it holds: the 7,854 rows by 51 speeches of a
         # 10k-claim map's flow took 4 s and 128 MB when the tab opened. A flow that long is
-        # read in the exported sheet; here the first MAX_ROWS rows, and a line saying so.
+        # read in the exported sheet; here its first MAX_CELLS cells' rows, and a line saying so.
         self.cells = list(sheet.rows)
         # an empty cell (most are) is the empty string, drawn only when on screen
         self.add_rows([self._cell(view, key, palette) if key is not None else "" for key in row] for row in sheet.rows)
