@@ -8,8 +8,9 @@ real app through Textual's test harness (``run_test`` + pilot), as the tests do:
   shown apart as *load*); the rest of the analysis follows in the background (*rest*);
 * *keypress*: ``pilot.press`` until the app is idle again (``pilot.pause``), for a cursor
   move, an expand, a jump to a deep claim (the median of jumps to the five deepest of the
-  last 200 claims; its depth is their median), a trace step, and a search in the find
-  palette's matcher (run in a thread by the palette);
+  last 200 claims; its depth is their median), a trace step, opening each view beside the
+  tree (the slowest), and a search in the find palette's matcher (run in a thread by the
+  palette);
 * *peak RSS*: ``ru_maxrss`` of the process when the app has closed (before the load is
   timed again on its own).
 
@@ -135,6 +136,11 @@ async def _drive(path: Path, results: dict[str, float]) -> None:
             assert trace.trace.index == 1, "enter followed no answer"
             await _press(pilot, "left")
         results["trace_step"], results["trace_step_cpu"] = _median(steps)
+        await _press(pilot, "escape")  # back to the main screen
+        # each view beside the tree, opened the first time (when it is filled): the slowest
+        opened = [await _press(pilot, key) for key in "2345"]
+        assert isinstance(app.screen, MainScreen) and app.screen.query_one("TabbedContent").active == "flow", "the views did not open"
+        results["views"], results["views_cpu"] = max(opened, key=lambda sample: sample[1])
         start = time.perf_counter()
         view.find("police training corruption")
         results["find"] = time.perf_counter() - start
@@ -163,14 +169,14 @@ def _row(r: dict[str, float], base: dict[str, float]) -> str:
         f"{int(r['claims']):>7} {r['load']:>6.2f} {r['first_paint']:>5.2f} {r['first_screen']:>6.2f}"
         f" {r['first_screen'] / base['first_screen']:>5.1f}x {r['analysed'] - r['first_screen']:>5.2f}"
         f" {r['noop'] * 1000:>5.0f}/{r['noop_cpu'] * 1000:>3.0f}"
-        f" {key('move')} {key('expand')} {key('jump')} ({int(r['jump_depth']):>3}) {key('trace_step')}"
+        f" {key('move')} {key('expand')} {key('jump')} ({int(r['jump_depth']):>3}) {key('trace_step')} {key('views')}"
         f" {r['find'] * 1000:>6.0f} {r['rss_mb']:>6.0f} {r['cached_screen']:>8.2f}"
     )
 
 
 HEADER = """\
                   first  full          rest  harness  keypress to idle screen: wall ms / CPU ms above the floor
- claims load s paint s screen s ratio     s floor ms   move    expand     jump (depth)   trace   find ms RSS MB cached s"""
+ claims load s paint s screen s ratio     s floor ms   move    expand     jump (depth)   trace     views   find ms RSS MB cached s"""
 
 NOTES = """\
 load: parse + check + graph + the analysis the tree shows (status, strength, dropped) + tree roots
@@ -181,6 +187,10 @@ rest: after the full screen, until the background analysis (clashes, chains, ...
 keys are timed after it.
 floor: an unbound key through the same pilot press-and-wait (the harness' own cost, wall/CPU ms);
 other keys: wall ms / CPU ms minus the floor's CPU, i.e. the work the key itself causes.
+views: the slowest of opening the claims, dropped, clash and flow views (2-5) the first time, when they
+are filled (a large map's flow and clash lists show their first rows). About 100 ms of it is Textual's
+own tab switch (restyling the screen and footer, the tab's animation), whatever the map's size:
+the column shows that a large map's views cost little more than a small one's.
 cached: full screen of a second launch on the same, unchanged map, from argmap's cache (argmap.cache);
 the other columns are a first launch, with no cache.
 Targets: full screen < 1 s and keys < 50 ms at 10k claims; RSS < 300 MB at 100k."""
