@@ -536,6 +536,7 @@ async def test_the_claims_view_of_a_large_map_draws_only_the_lines_on_screen(tmp
 
 
 async def test_long_flows_and_clash_lists_show_their_first_rows_and_say_how_many_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.tui.labels import short
     from argmap.tui.widgets import clash_table, flow_table
     from argmap.tui.widgets.clash_table import ClashTable
 
@@ -548,12 +549,18 @@ async def test_long_flows_and_clash_lists_show_their_first_rows_and_say_how_many
         assert view is not None
         full = view.flow("ijm-vs-thrupkaew")
         part = view.flow("ijm-vs-thrupkaew", limit=10)
-        assert part.rows == full.rows[:10] and part.more == len(full.rows) - 10 > 0 and part.columns == full.columns
+        assert part.rows == full.rows[:10] and len(full.rows) > 10 and part.columns == full.columns
+        assert full.complete and not part.complete and view.flow("ijm-vs-thrupkaew", limit=len(full.rows)).complete
         await pilot.press("5")
         await pilot.pause()
         flow = main.query_one(FlowTable)
         assert flow.row_count == 11 and flow.cells[:10] == list(full.rows[:10])
-        assert str(flow.get_cell_at((10, 0))).startswith(f"… {part.more:,} more rows") and flow.key_at(10, 0) is None
+        assert str(flow.get_cell_at((10, 0))).startswith("… more rows follow") and flow.key_at(10, 0) is None
+        monkeypatch.setattr(flow_table, "MAX_COLUMNS", 3)  # and only the first speeches
+        flow.show(view, "ijm-vs-thrupkaew", main.palette)
+        assert [str(c.label) for c in flow.ordered_columns][:2] == [short(c, 34) for c in full.columns[:2]]
+        assert str(flow.ordered_columns[2].label) == f"… and {len(full.columns) - 2} more speeches"
+        assert flow.cells[:10] == [(*row[:2], None) for row in full.rows[:10]]
         await pilot.press("4")
         while any(not w.is_finished for w in app.workers):
             await pilot.pause(0.02)
