@@ -23,7 +23,7 @@ CELL_WIDTH = 34
 MAX_COLUMNS = 40
 """Speeches of a flow shown in the explorer (a debate has a handful; a 100k-claim map 501)."""
 
-MAX_CELLS = 20_000
+MAX_CELLS = 8_000
 """Cells of a flow shown in the explorer: the first rows that hold this many (a debate's flow
 has tens of rows of a few speeches; a 100k-claim map's 78k rows of 501)."""
 
