@@ -27,6 +27,9 @@ from argmap.tui.view import MapView
 
 __all__ = ["ClaimRows"]
 
+KEPT_LINES = 1_000
+"""Lines kept once made (a few screenfuls), so scrolling back does not make them again."""
+
 
 class _RowMessage(Message):
     def __init__(self, rows: ClaimRows, index: int) -> None:
@@ -96,6 +99,8 @@ class ClaimRows(ScrollView, can_focus=True):
         line = self._lines.get((index, compact))
         if line is None:
             assert self._view is not None
+            if len(self._lines) >= KEPT_LINES:  # scrolled through thousands: keep what is near
+                self._lines.clear()
             line = self._lines[index, compact] = claim_line(self._view, self.keys[index], self._palette, compact=compact)
         return line
 
