@@ -1,7 +1,9 @@
-"""A flat list of claims (all claims under a filter, dropped claims), one line each.
+"""A short list of claims, each under its prefix: the answers on the trace screen.
 
-An ``OptionList`` whatever the length (never a widget per row); the list keeps the claim
-keys in option order so the screen can map a highlighted row back to its claim.
+An ``OptionList``, which wraps a long claim over lines: right for a handful of answers.
+It builds and measures every option when filled, so the long lists (all claims, dropped
+claims) are :class:`~argmap.tui.widgets.claim_rows.ClaimRows` instead. The list keeps the
+claim keys in option order so the screen can map a highlighted row back to its claim.
 """
 
 from __future__ import annotations
