@@ -1,35 +1,81 @@
 #!/usr/bin/env bash
-# Install everything argmap needs, on a fresh machine with Python >= 3.11 and pip.
-#   Debian/Ubuntu: system packages through apt-get (as root, or with sudo).
-#   Elsewhere: says which programs to install, then installs the Python package.
+# Install everything argmap needs into a project virtual environment, .venv/, on a stock
+# Python >= 3.11 (Debian's and Ubuntu's own included: PEP 668 forbids pip outside a venv).
+#   Debian/Ubuntu: the programs through apt-get (as root, or with sudo), python3-venv too
+#   where the venv module cannot make a venv.
+#   Elsewhere: says which programs to install, then sets up .venv/.
+# Afterwards: .venv/bin/argmap, .venv/bin/python -m pytest, or `source .venv/bin/activate`.
+# PYTHON=/path/to/python3 picks the interpreter (default: python3 on the PATH).
 # ARGMAP_SETUP_MINIMAL=1 skips the programs only the tests and exports need
-# (tmux, LibreOffice, poppler): then just Graphviz is installed.
+# (tmux, LibreOffice, poppler) and the test dependencies: then just Graphviz is installed.
+# A second run is quick: pip runs again only when pyproject.toml has changed.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-need=()
+python=${PYTHON:-python3}
+minimal=${ARGMAP_SETUP_MINIMAL:-0}
 have() { command -v "$1" >/dev/null 2>&1; }
+say() { echo "setup: $*" >&2; }
+
+if ! have "$python"; then
+  say "no '$python' on the PATH: install Python 3.11 or newer (or set PYTHON=/path/to/python3)"
+  exit 1
+fi
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  say "argmap needs Python 3.11 or newer; '$python' is $("$python" -V 2>&1)"
+  exit 1
+fi
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  say "installing $* with apt-get"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+need=()
 have dot || need+=(graphviz)
 fc-match -f '%{family}' Arial 2>/dev/null | grep -q Liberation || need+=(fonts-liberation)
-if [ "${ARGMAP_SETUP_MINIMAL:-0}" != 1 ]; then
+if [ "$minimal" != 1 ]; then
   have tmux || need+=(tmux)
   have libreoffice || need+=(libreoffice-impress)
   have pdftoppm || need+=(poppler-utils)
 fi
+# Debian splits ensurepip (which venv needs) into python3-venv / python3.X-venv.
+venv_ok() { "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; }
+if [ ! -x .venv/bin/python ] && ! venv_ok && have apt-get; then
+  need+=("python$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')-venv")
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
   if have apt-get; then
-    sudo=""
-    [ "$(id -u)" = 0 ] || sudo=sudo
-    echo "setup: installing ${need[*]} with apt-get" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+    apt_install "${need[@]}"
   else
-    echo "setup: please install ${need[*]} with your system's package manager" >&2
-    echo "       (macOS: brew install graphviz tmux poppler; brew install --cask libreoffice)" >&2
+    say "please install ${need[*]} with your system's package manager"
+    say "(macOS: brew install graphviz tmux poppler; brew install --cask libreoffice)"
     exit 1
   fi
 fi
 
-python3 -m pip install --quiet --root-user-action=ignore --disable-pip-version-check -e '.[test]'
-echo "setup: done ($(dot -V 2>&1 | head -n 1); $(python3 -m argmap --version))" >&2
+# A venv whose interpreter has gone (Python upgraded or removed) is made anew.
+if [ -d .venv ] && ! .venv/bin/python -c pass >/dev/null 2>&1; then
+  say "the virtual environment in .venv/ no longer runs: making it anew"
+  rm -rf .venv
+fi
+if [ ! -x .venv/bin/python ]; then
+  say "making the virtual environment .venv/ with $("$python" -V 2>&1)"
+  "$python" -m venv .venv
+fi
+
+extras='.[test]'
+[ "$minimal" = 1 ] && extras='.'
+stamp=.venv/.argmap-installed
+wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) $extras"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  say "installing argmap and its dependencies into .venv/ (pip)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras"
+  echo "$wanted" > "$stamp"
+fi
+say "done ($(dot -V 2>&1 | head -n 1); $(.venv/bin/argmap --version)); run .venv/bin/argmap, or 'source .venv/bin/activate' first"
