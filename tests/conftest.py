@@ -1,4 +1,10 @@
-"""Shared fixtures: where the third-party data lives, and how to run the CLI."""
+"""Shared fixtures: where the third-party data lives, and how to run the CLI.
+
+Tests that read third-party data (never copied into this repo) carry ``@pytest.mark.corpus(path)``:
+where that data is absent they skip with one line saying how to get it, or fail when
+``ARGMAP_REQUIRE_CORPORA=1`` (CI). Every reader also has small fixtures of our own in
+``tests/fixtures/formats/``, so a clone without the data still tests each code path.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,11 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from argmap import testdata
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -18,15 +27,107 @@ os.environ["ARGMAP_NO_CACHE"] = "1"
 ARGUMENTS = REPO / "arguments"
 
 
+REQUIRE_CORPORA = "ARGMAP_REQUIRE_CORPORA"
+"""Set to 1 (CI does) and a missing third-party corpus fails its tests instead of skipping them."""
+
+
+def shared_roots() -> list[Path]:
+    """Folders that may hold the third-party ``data/``, in the order they are searched.
+
+    ``$ARGMAP_SHARED`` alone when it is set; else ``../shared`` beside the repo (CI has it),
+    then the per-user folder that ``python3 -m argmap.testdata fetch`` fills.
+    """
+    if os.environ.get("ARGMAP_SHARED"):
+        return [Path(os.environ["ARGMAP_SHARED"])]
+    return [REPO.parent / "shared", testdata.user_dir()]
+
+
+def corpus(relative: str) -> Path:
+    """``data/<relative>`` (a file or folder of the third-party data) in the first root that
+    has it; where none has it, the path it would have in the first root (globbing it finds
+    nothing, and the ``corpus`` marker skips the tests that need it)."""
+    roots = shared_roots()
+    for root in roots:
+        if (root / "data" / relative).exists():
+            return root / "data" / relative
+    return roots[0] / "data" / relative
+
+
 def shared_dir() -> Path:
-    """``../shared`` beside the repo (CI always has it), or ``$ARGMAP_SHARED``."""
-    return Path(os.environ.get("ARGMAP_SHARED", REPO.parent / "shared"))
+    """The first root that holds a ``data/`` folder (else the first root searched)."""
+    roots = shared_roots()
+    return next((root for root in roots if (root / "data").is_dir()), roots[0])
+
+
+def corpora_required() -> bool:
+    return os.environ.get(REQUIRE_CORPORA, "") not in ("", "0")
+
+
+def missing_corpus(relative: str) -> str | None:
+    """One line saying that ``data/<relative>`` is absent and how to get it, or None if it is there."""
+    if corpus(relative).exists():
+        return None
+    looked = " or ".join(str(root / "data") for root in shared_roots())
+    entries = [e for e in testdata.MANIFEST if e.path == relative or e.path.startswith(relative.rstrip("/") + "/")]
+    if entries and all(e.why_not for e in entries):
+        how = f"not downloadable, {entries[0].why_not}: set ARGMAP_SHARED to a copy of the project's shared/ folder"
+    else:
+        how = f"get it with: {testdata.FETCH_COMMAND} {relative.split('/')[0]}"
+    return f"third-party data {relative} not found in {looked}; {how}"
+
+
+def corpus_cases(cases: list[Any], n: int = 1) -> list[Any]:
+    """Parameters of a test over corpus files: ``cases``, or where there are none (the corpus
+    is absent) one placeholder of ``n`` Nones, so that collection never fails and the test's
+    ``corpus`` marker reports the absence once."""
+    return cases or [pytest.param(*([None] * n), id="corpus-missing", marks=pytest.mark.corpus(empty=True))]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "corpus(*paths): needs these files or folders of the third-party data (shared/data); skips where they "
+        f"are absent, fails with {REQUIRE_CORPORA}=1",
+    )
+
+
+def _corpus_problem(item: pytest.Item) -> str | None:
+    marks = list(item.iter_markers("corpus"))
+    for relative in (path for mark in marks for path in mark.args):
+        message = missing_corpus(relative)
+        if message:
+            return message
+    if any(mark.kwargs.get("empty") for mark in marks):
+        return f"{item.nodeid}: the third-party data is there but gave no test cases"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Skip a test whose corpus is absent (before its fixtures), unless corpora are required."""
+    message = _corpus_problem(item)
+    if message and not corpora_required() and "gave no test cases" not in message:
+        pytest.skip(message)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item: pytest.Item) -> None:
+    """Where corpora are required (CI), an absent one is a failure of the test itself."""
+    message = _corpus_problem(item)
+    if message:
+        pytest.fail(f"{message} ({REQUIRE_CORPORA}=1)" if corpora_required() else message, pytrace=False)
 
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
+    """The folder holding the third-party ``data/``: skips (fails if required) where there is none."""
     path = shared_dir()
-    assert (path / "data").is_dir(), f"third-party test data not found at {path}/data (set ARGMAP_SHARED)"
+    if not (path / "data").is_dir():
+        looked = " or ".join(str(root / "data") for root in shared_roots())
+        message = f"third-party data not found in {looked}; get it with: {testdata.FETCH_COMMAND}"
+        if corpora_required():
+            pytest.fail(f"{message} ({REQUIRE_CORPORA}=1)", pytrace=False)
+        pytest.skip(message)
     return path
 
 

@@ -1,18 +1,19 @@
-"""Gradual semantics against the test vectors in shared/data/gradual, and their cycles."""
+"""Gradual semantics against the test vectors in shared/data/gradual, and their cycles.
+
+Hand-computed cases of our own for every semantics are in test_own_fixtures.py.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from argmap.analysis.gradual import SEMANTICS, strengths
+from conftest import corpus, corpus_cases
 
-SHARED = Path(os.environ.get("ARGMAP_SHARED") or Path(__file__).resolve().parents[2] / "shared")
-VECTORS = SHARED / "data" / "gradual" / "vectors.json"
+VECTORS = corpus("gradual/vectors.json")
 OURS = {  # the vector file's names for our semantics
     "dfquad": "dfquad",
     "quad": "quad",
@@ -28,13 +29,14 @@ CASES = [
 ]
 
 
+@pytest.mark.corpus("gradual/vectors.json")
 def test_every_semantics_of_the_vectors_is_tested() -> None:
-    assert DATA, f"missing {VECTORS}: set ARGMAP_SHARED to shared/"
     assert {s for case in DATA.values() for s in case["results"]} == set(OURS)
     assert set(OURS.values()) == set(SEMANTICS)
 
 
-@pytest.mark.parametrize(("case", "semantics", "result"), CASES)
+@pytest.mark.corpus("gradual/vectors.json")
+@pytest.mark.parametrize(("case", "semantics", "result"), corpus_cases(CASES, 3))
 def test_vectors(case: dict[str, Any], semantics: str, result: dict[str, Any]) -> None:
     got = strengths(
         case["weights"],

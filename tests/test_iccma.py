@@ -1,9 +1,12 @@
-"""ICCMA readers and output, checked against the reference extensions in shared/data/iccma."""
+"""ICCMA readers and output, checked against the reference extensions in shared/data/iccma.
+
+The same code paths on frameworks of our own, with extensions worked out by hand, are in
+test_own_fixtures.py: those run in a clone without the third-party data.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -11,10 +14,10 @@ import pytest
 from argmap.analysis.dung import SEMANTICS, Framework, extensions
 from argmap.analysis.iccma import format_extensions, read_apx, read_framework, read_tgf
 from argmap.errors import InputError
+from conftest import corpus, corpus_cases
 
-SHARED = Path(os.environ.get("ARGMAP_SHARED") or Path(__file__).resolve().parents[2] / "shared")
-ICCMA = SHARED / "data" / "iccma"
-INSTANCES = sorted((ICCMA / "instances").glob("*.*"))
+INSTANCES = sorted(corpus("iccma/instances").glob("*.*"))
+EXPECTED = corpus("iccma/expected")
 
 
 def _expected(instance: Path) -> dict[str, list[frozenset[str]]]:
@@ -23,7 +26,7 @@ def _expected(instance: Path) -> dict[str, list[frozenset[str]]]:
     The AFGen ``.tgf`` names its arguments ``17`` where the ``.apx`` says ``a17``.
     """
     found = {}
-    for path in sorted((ICCMA / "expected").glob(f"{instance.name}.*.json")):
+    for path in sorted(EXPECTED.glob(f"{instance.name}.*.json")):
         data = json.loads(path.read_text())
         found[data["semantics"]] = [frozenset(ext) for ext in data["extensions"]]
     if not found and instance.suffix == ".tgf":
@@ -42,14 +45,15 @@ CASES = [
 ]
 
 
-def test_shared_data_is_there() -> None:
-    assert INSTANCES, f"no ICCMA instances under {ICCMA}: set ARGMAP_SHARED to shared/"
+@pytest.mark.corpus("iccma/instances", "iccma/expected")
+def test_every_instance_has_references_for_every_semantics() -> None:
     for instance in INSTANCES:
         assert _expected(instance), f"no reference extensions for {instance.name}"
     assert {semantics for _, semantics, _ in (case.values for case in CASES)} == set(SEMANTICS)
 
 
-@pytest.mark.parametrize(("instance", "semantics", "expected"), CASES)
+@pytest.mark.corpus("iccma/instances", "iccma/expected")
+@pytest.mark.parametrize(("instance", "semantics", "expected"), corpus_cases(CASES, 3))
 def test_reference_extensions(instance: Path, semantics: str, expected: list[frozenset[str]]) -> None:
     got = extensions(read_framework(instance), semantics)
     assert len(got) == len(set(got))
@@ -57,9 +61,10 @@ def test_reference_extensions(instance: Path, semantics: str, expected: list[fro
     assert len(got) == len(expected)  # [] (none) and [[]] (only the empty set) differ
 
 
+@pytest.mark.corpus("iccma/instances/n100p5q2.apx", "iccma/instances/n100p5q2.tgf")
 def test_afgen_tgf_is_the_apx_graph() -> None:
-    apx = read_framework(ICCMA / "instances" / "n100p5q2.apx")
-    tgf = read_framework(ICCMA / "instances" / "n100p5q2.tgf")
+    apx = read_framework(corpus("iccma/instances/n100p5q2.apx"))
+    tgf = read_framework(corpus("iccma/instances/n100p5q2.tgf"))
     assert {f"a{name}" for name in tgf.arguments} == set(apx.arguments)
     assert {(f"a{a}", f"a{b}") for a, b in tgf.attacks} == set(apx.attacks)
 

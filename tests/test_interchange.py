@@ -1,5 +1,8 @@
 """Import and export against real third-party data: arg-microtexts, AIF (AIFdb, DialAM-2024), Kialo.
 
+(Each importer is also tested on fixtures of our own in test_own_fixtures.py, which run
+without the third-party data.)
+
 Expected numbers are computed here, independently of the importers, straight from the
 source files (ElementTree for the XML, ``json`` for AIF, the README's grammar regex for
 Kialo), and every imported map goes through ``load_workspace`` — the loader of
@@ -30,12 +33,12 @@ from argmap.interchange import (
 from argmap.interchange.writer import Draft, DraftClaim, DraftSpeaker
 from argmap.load import load_workspace
 from argmap.model import RelationKind, Workspace
-from conftest import ARGUMENTS, shared_dir
+from conftest import ARGUMENTS, corpus, corpus_cases
 
-DATA = shared_dir() / "data"
-MICROTEXTS = sorted((DATA / "arg-microtexts" / "corpus").glob("*/*.xml"))
-AIF_FILES = sorted((DATA / "aif").glob("*/*.json"))
-KIALO_FILES = sorted((DATA / "kialo").glob("*.txt"))
+MICROTEXTS = sorted(corpus("arg-microtexts/corpus").glob("*/*.xml"))
+AIF_FILES = sorted(corpus("aif").glob("*/*.json"))
+KIALO_FILES = sorted(corpus("kialo").glob("*.txt"))
+B001 = "arg-microtexts/corpus/en/micro_b001.xml"
 KIALO_GRAMMAR = re.compile(r"^((?:\d+\.)+) (?:(Pro|Con): )?(.*)$")
 
 
@@ -63,12 +66,14 @@ def _triples(ws: Workspace, stem: str, name: str = "text") -> set[tuple[object, 
 
 
 # -- arg-microtexts ----------------------------------------------------------------------
-def test_both_languages_of_the_corpus_are_there() -> None:
+@pytest.mark.corpus("arg-microtexts/corpus")
+def test_both_languages_of_the_corpus_are_complete() -> None:
     assert len([p for p in MICROTEXTS if p.parent.name == "en"]) == 62
     assert len([p for p in MICROTEXTS if p.parent.name == "de"]) == 62
 
 
-@pytest.mark.parametrize("path", MICROTEXTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.corpus("arg-microtexts/corpus")
+@pytest.mark.parametrize("path", corpus_cases(MICROTEXTS), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_microtext_imports_with_every_relation(path: Path, tmp_path: Path) -> None:
     root = ET.parse(path).getroot()
     edus = {e.get("id"): " ".join((e.text or "").split()) for e in root.iter("edu")}
@@ -106,8 +111,9 @@ def test_microtext_imports_with_every_relation(path: Path, tmp_path: Path) -> No
     assert all(ws.source(c).text_path.read_text(encoding="utf-8") == path.with_suffix(".txt").read_text(encoding="utf-8") for c in argmap.claims.values())
 
 
+@pytest.mark.corpus("arg-microtexts/corpus/de/micro_b001.xml")
 def test_a_german_microtext_keeps_its_umlauts(tmp_path: Path) -> None:
-    ws = _load(read_microtext(DATA / "arg-microtexts/corpus/de/micro_b001.xml"), tmp_path)
+    ws = _load(read_microtext(corpus("arg-microtexts/corpus/de/micro_b001.xml")), tmp_path)
     texts = {c.text for c in ws.claims.values()}
     assert "Ja, seinen Müll immer ordentlich zu trennen ist nervig und mühselig." in texts
     assert "imported:ja-seinen-muell-immer-ordentlich" in ws.claims
@@ -142,11 +148,8 @@ def _aif_expected(path: Path) -> dict[str, object]:
             "kinds": collections.Counter(kind for _, kind, _ in triples)}
 
 
-def test_aif_files_are_there() -> None:
-    assert len(AIF_FILES) == 8
-
-
-@pytest.mark.parametrize("path", AIF_FILES, ids=lambda p: p.stem)
+@pytest.mark.corpus("aif")
+@pytest.mark.parametrize("path", corpus_cases(AIF_FILES), ids=lambda p: p.stem)
 def test_aif_imports_with_every_relation_and_speaker(path: Path, tmp_path: Path) -> None:
     expected = _aif_expected(path)
     ws = _load(read_aif(path), tmp_path)
@@ -160,8 +163,9 @@ def test_aif_imports_with_every_relation_and_speaker(path: Path, tmp_path: Path)
         assert sum(c.by is not None for c in argmap.claims.values()) >= len(argmap.claims) // 2
 
 
+@pytest.mark.corpus("aif/dialam2024/test_map1.json")
 def test_aif_reads_speakers_from_locutions_not_annotators(tmp_path: Path) -> None:
-    ws = _load(read_aif(DATA / "aif/dialam2024/test_map1.json"), tmp_path)
+    ws = _load(read_aif(corpus("aif/dialam2024/test_map1.json")), tmp_path)
     names = {s.name for s in ws.maps["imported"].speakers.values()}
     assert "Steffi" not in names  # the annotator of the duplicate "Steffi: Speaker: …" L nodes
     claim = next(c for c in ws.claims.values() if c.text == "My parents both had COVID")
@@ -236,7 +240,8 @@ def _kialo_expected(path: Path) -> dict[str, object]:
             "links": link_relations}
 
 
-@pytest.mark.parametrize("path", KIALO_FILES, ids=lambda p: p.stem)
+@pytest.mark.corpus("kialo")
+@pytest.mark.parametrize("path", corpus_cases(KIALO_FILES), ids=lambda p: p.stem)
 def test_kialo_export_imports_with_every_pro_and_con(path: Path, tmp_path: Path) -> None:
     expected = _kialo_expected(path)
     assert expected["entries"] in (98, 106)  # the README's counts: entries, links included
@@ -252,8 +257,9 @@ def test_kialo_export_imports_with_every_pro_and_con(path: Path, tmp_path: Path)
     assert not any("\r" in c.text or "\\n" in c.text or "\\(" in c.text or "](" in c.text for c in argmap.claims.values())
 
 
+@pytest.mark.corpus("kialo/did-the-exodus-really-happen-14445.txt")
 def test_kialo_markdown_is_read_as_text(tmp_path: Path) -> None:
-    ws = _load(read_kialo(DATA / "kialo/did-the-exodus-really-happen-14445.txt"), tmp_path)
+    ws = _load(read_kialo(corpus("kialo/did-the-exodus-really-happen-14445.txt")), tmp_path)
     burden = ws.claims["imported:c-1-1-2-1"]
     assert burden.text.startswith("The burden of proof lies on those making the claim.")
     assert "https://en.wikipedia.org/wiki/Burden_of_proof_(philosophy)" in burden.note
@@ -417,16 +423,17 @@ def test_argdown_escapes_its_syntax_in_claim_text(tmp_path: Path) -> None:
 
 
 # -- the commands ------------------------------------------------------------------------
+@pytest.mark.corpus(B001)
 def test_import_command_writes_a_checked_map_and_its_source(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "b001.yaml"
-    result = cli("import", DATA / "arg-microtexts/corpus/en/micro_b001.xml", "-o", out)
+    result = cli("import", corpus(B001), "-o", out)
     assert result.code == 0, result.err
     assert "5 claims, 3 relations, 2 speakers" in result.out
     assert (tmp_path / "sources/micro_b001.txt").is_file()
     assert cli("check", out).code == 0
-    again = cli("import", DATA / "arg-microtexts/corpus/en/micro_b001.xml", "-o", out)
+    again = cli("import", corpus(B001), "-o", out)
     assert again.code == 2 and "use --force" in again.err and len(again.err.splitlines()) == 1
-    assert cli("import", DATA / "arg-microtexts/corpus/en/micro_b001.xml", "-o", out, "--force").code == 0
+    assert cli("import", corpus(B001), "-o", out, "--force").code == 0
 
 
 def test_import_command_reports_bad_input_in_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

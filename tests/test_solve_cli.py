@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARGUMENTS, shared_dir
+from conftest import ARGUMENTS, corpus, corpus_cases
 
-EXPECTED = sorted((shared_dir() / "data" / "iccma" / "expected").glob("*.json"))
+EXPECTED = sorted(corpus("iccma/expected").glob("*.json"))
 
 
 def _parse(out: str) -> set[frozenset[str]]:
@@ -22,16 +22,13 @@ def _parse(out: str) -> set[frozenset[str]]:
     return {frozenset(filter(None, part.strip("[]").split(","))) for part in inner.split("],[")}
 
 
-def test_the_references_are_there() -> None:
-    assert len(EXPECTED) >= 40
-
-
-@pytest.mark.parametrize("expected", EXPECTED, ids=lambda p: p.name)
+@pytest.mark.corpus("iccma/instances", "iccma/expected")
+@pytest.mark.parametrize("expected", corpus_cases(EXPECTED), ids=lambda p: p.name)
 def test_solve_matches_the_reference(cli, expected: Path) -> None:  # type: ignore[no-untyped-def]
     instance, semantics = expected.name.removesuffix(".json").rsplit(".", 1)
     reference = json.loads(expected.read_text())
     extensions = reference["extensions"] if isinstance(reference, dict) else reference
-    result = cli("solve", shared_dir() / "data" / "iccma" / "instances" / instance, "--semantics", semantics)
+    result = cli("solve", corpus("iccma/instances") / instance, "--semantics", semantics)
     assert result.code == 0, result.err
     got = _parse(result.out)
     want = {frozenset(str(a) for a in ext) for ext in extensions}
