@@ -62,13 +62,13 @@ _ARROW = re.compile(r"\s*->\s*")
 
 KEYS: dict[str, dict[str, bool]] = {
     # object → {key: required}; the JSON Schema in argmap/schema mirrors this (tested)
-    "map": {"argmap": True, "title": True, "summary": False, "sides": False, "speakers": False, "sources": False, "claims": True},
-    "side": {"label": True, "note": False},
+    "map": {"argmap": True, "title": True, "summary": False, "resolution": False, "sides": False, "speakers": False, "sources": False, "claims": True},
+    "side": {"label": True, "burden": False, "note": False},
     "speaker": {"name": True, "role": False, "side": False, "note": False},
-    "source": {"title": True, "publisher": False, "author": False, "date": False, "url": False, "text": False, "note": False},
-    "claim": {"text": True, "kind": False, "by": False, "quote": False, "supports": False, "rebuts": False, "undercuts": False, "tags": False, "note": False, "weight": False},
+    "source": {"title": True, "publisher": False, "author": False, "date": False, "url": False, "text": False, "replies-to": False, "note": False},
+    "claim": {"text": True, "kind": False, "by": False, "quote": False, "supports": False, "rebuts": False, "undercuts": False, "tags": False, "note": False, "weight": False, "conceded": False},
     "quote": {"source": True, "text": True},
-    "relation": {"to": True, "id": False, "with": False, "note": False, "tags": False},
+    "relation": {"to": True, "id": False, "with": False, "partial": False, "note": False, "tags": False},
 }
 
 _ALLOWED = {kind: frozenset(keys) for kind, keys in KEYS.items()}
@@ -110,6 +110,7 @@ class _RawRelation(Located):
     path: str
     line: int
     column: int
+    partial: bool = False
 
     @property
     def key(self) -> str:
@@ -147,6 +148,7 @@ class _FileReader:
         self.sides: dict[str, Side] = {}
         self.speakers: dict[str, Speaker] = {}
         self.sources: dict[str, Source] = {}
+        self.declared_sources: frozenset[str] = frozenset()  # every source id, read or not yet
         self.claims: dict[str, Claim] = {}
         self.relations: list[_RawRelation] = []
 
@@ -183,6 +185,14 @@ class _FileReader:
             self.error("wrong-type", f"{where}: {key!r} must be text, not {_type_name(value)}", node.value_marks[key], "quote it if it holds ':' or starts with a special character")
             return None
         return str(value)
+
+    def flag(self, node: MarkedMap, key: str, where: str) -> bool:
+        """A true/false value; anything else is reported and read as false."""
+        value = node.get(key, False)
+        if value.__class__ is bool:
+            return value
+        self.error("wrong-type", f"{key!r} in {where} must be true or false, not {_type_name(value)}", node.value_marks[key], f"write '{key}: true' or leave it out")
+        return False
 
     def text_list(self, node: MarkedMap, key: str, where: str) -> list[tuple[str, Mark]]:
         value = node.get(key)
@@ -255,6 +265,7 @@ class _FileReader:
             self.error("bad-version", f"unsupported format version {version!r}", top.value_marks["argmap"], f"this argmap reads 'argmap: {FORMAT_VERSION}'")
         title = self.text(top, "title", "the map") or ""
         summary = self.text(top, "summary", "the map")
+        resolution = self.text(top, "resolution", "the map")
         if not sections_read:
             self.sections(top)
         claims_node = top.get("claims")
@@ -263,7 +274,7 @@ class _FileReader:
             claims_node = None
         for cid, node, kmark, vmark in self.entries(claims_node, "claim", START):  # empty if streamed
             self.claim(cid, node, kmark, vmark)
-        argmap = ArgMap(self.path, self.stem, title, summary, self.sides, self.speakers, self.sources, self.claims, {})
+        argmap = ArgMap(self.path, self.stem, title, summary, self.sides, self.speakers, self.sources, self.claims, {}, resolution)
         return _FileResult(argmap, self.relations, self.problems)
 
     def sections(self, top: Any) -> None:
@@ -274,7 +285,7 @@ class _FileReader:
         for sid, node, kmark, vmark in self.entries(top.get("sides"), "side", top.value_marks.get("sides", START)):
             fields = self.fields(node, "side", f"side {sid!r}", vmark)
             if fields is not None:
-                sides[sid] = Side(sid, self.text(fields, "label", f"side {sid!r}") or sid, self.at(kmark))
+                sides[sid] = Side(sid, self.text(fields, "label", f"side {sid!r}") or sid, self.at(kmark), self.text(fields, "burden", f"side {sid!r}"))
 
         for pid, node, kmark, vmark in self.entries(top.get("speakers"), "speaker", top.value_marks.get("speakers", START)):
             where = f"speaker {pid!r}"
@@ -290,6 +301,8 @@ class _FileReader:
                     side = None
             self.speakers[pid] = Speaker(pid, self.text(fields, "name", where) or pid, self.text(fields, "role", where), side, self.text(fields, "note", where), self.at(kmark))
 
+        sources_node = top.get("sources")
+        self.declared_sources = frozenset(sources_node) if isinstance(sources_node, MarkedMap) else frozenset()
         for order, (sid, node, kmark, vmark) in enumerate(self.entries(top.get("sources"), "source", top.value_marks.get("sources", START))):
             where = f"source {sid!r}"
             fields = self.fields(node, "source", where, vmark)
@@ -304,7 +317,20 @@ class _FileReader:
                 publisher=self.text(fields, "publisher", where), author=self.text(fields, "author", where),
                 date=self.text(fields, "date", where), url=self.text(fields, "url", where),
                 text_path=text_path, note=self.text(fields, "note", where),
+                replies_to=self.replies_to(fields, where),
             )
+
+    def replies_to(self, fields: MarkedMap, where: str) -> tuple[str, ...]:
+        """A source's ``replies-to``: sources listed before it (speeches come in order)."""
+        answered = []
+        for ref, mark in self.text_list(fields, "replies-to", where):
+            if ref in self.sources:
+                answered.append(self.sources[ref].id)
+            else:
+                later = ref in self.declared_sources
+                hint = "a speech can only reply to one listed before it" if later else did_you_mean(ref, self.sources) or _declare_hint("sources", self.sources)
+                self.error("unknown-source", f"{where} replies to {'a later' if later else 'unknown'} source {ref!r}", mark, hint)
+        return tuple(answered)
 
     def source_path(self, relative: str, mark: Mark) -> Path | None:
         """Resolve a source's ``text:`` path; it must stay inside the folder of maps."""
@@ -382,7 +408,26 @@ class _FileReader:
         note = get("note")
         if note is not None and note.__class__ is not str:
             note = self.text(fields, "note", where)
-        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, note, weight, self.display, kmark.line + 1, kmark.column + 1)
+        conceded = None
+        if "conceded" in fields:
+            conceded = self.conceded(fields, where, by)
+        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, note, weight, self.display, kmark.line + 1, kmark.column + 1, conceded)
+
+    def conceded(self, fields: MarkedMap, where: str, by: str | None) -> str | None:
+        """A claim's ``conceded``: a known speaker of another side than the claim's."""
+        conceder = self.text(fields, "conceded", where)
+        if conceder is None:
+            return None
+        mark = fields.value_marks["conceded"]
+        speaker = self.speakers.get(conceder)
+        if speaker is None:
+            self.error("unknown-speaker", f"{where} is conceded by unknown speaker {conceder!r}", mark, did_you_mean(conceder, self.speakers) or _declare_hint("speakers", self.speakers))
+            return None
+        own = self.speakers[by].side if by in self.speakers else None
+        if speaker.side is None or speaker.side == own:
+            self.error("bad-concession", f"{where} is conceded by {conceder!r}, who is not on another side", mark, "'conceded' names a speaker of the other side who grants the claim")
+            return None
+        return speaker.id
 
     def quote(self, node: Any, where: str, mark: Mark) -> Quote | None:
         """A claim's quote, if it names a known source and has text."""
@@ -439,7 +484,11 @@ class _FileReader:
                 linked = tuple((ref, self.at(m)) for ref, m in self.text_list(rel, "with", where))
                 tags = tuple(t for t, _ in self.text_list(rel, "tags", where))
                 to = rel.value_marks["to"]
-                out.append(_RawRelation(kind, stem, source, rel["to"].strip(), linked, rid, tags, self.text(rel, "note", where), self.display, to.line + 1, to.column + 1))
+                partial = self.flag(rel, "partial", f"a {name} entry of {where}")
+                if partial and kind is RelationKind.SUPPORT:
+                    self.error("partial-support", f"a support of {where} is marked partial", rel.value_marks["partial"], "'partial: true' marks an attack that answers part of its target; a reason needs no such mark")
+                    partial = False
+                out.append(_RawRelation(kind, stem, source, rel["to"].strip(), linked, rid, tags, self.text(rel, "note", where), self.display, to.line + 1, to.column + 1, partial))
             else:
                 self.error("wrong-type", f"items of {name!r} in {where} must be ids or mappings, not {_type_name(item)}", mark)
 
@@ -690,7 +739,7 @@ class _Resolver:
             # one map: the workspace's dict is its own (read-only both), not a copy of 100k entries
             own = relations if len(self.files) == 1 else {k: r for k, r in relations.items() if k.partition(":")[0] == stem}
             m = result.map
-            maps[stem] = ArgMap(m.path, m.stem, m.title, m.summary, m.sides, m.speakers, m.sources, m.claims, own)
+            maps[stem] = ArgMap(m.path, m.stem, m.title, m.summary, m.sides, m.speakers, m.sources, m.claims, own, m.resolution)
         return maps, relations
 
     def make(self, raw: _RawRelation, target: str) -> Relation:
@@ -698,7 +747,7 @@ class _Resolver:
         if raw.linked:
             keys = (self.claim_ref(ref, raw.stem, location, "linked premise") for ref, location in raw.linked)
             linked = tuple(key for key in keys if key is not None)
-        return Relation(raw.key, raw.kind, raw.source, target, linked, raw.tags, raw.note, raw.id is not None, raw.path, raw.line, raw.column)
+        return Relation(raw.key, raw.kind, raw.source, target, linked, raw.tags, raw.note, raw.id is not None, raw.path, raw.line, raw.column, raw.partial)
 
     def add(self, rel: Relation, relations: dict[str, Relation]) -> bool:
         """Index a relation by key, refusing one whose id is taken."""

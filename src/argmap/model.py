@@ -72,6 +72,7 @@ class Side:
     id: str
     label: str
     location: Location
+    burden: str | None = None  # what this side must show for the debate to go its way
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class Source:
     url: str | None = None
     text_path: Path | None = None
     note: str | None = None
+    replies_to: tuple[str, ...] = ()  # earlier sources of the map that this one answers
 
 
 class Located:
@@ -147,6 +149,7 @@ class Claim(Located):
     path: str
     line: int
     column: int
+    conceded: str | None = None  # the speaker (of another side) who grants the claim
 
     @property
     def map(self) -> str:
@@ -171,6 +174,7 @@ class Relation(Located):
     path: str
     line: int
     column: int
+    partial: bool = False  # an attack that answers part of its target, leaving the rest standing
 
     @property
     def premises(self) -> tuple[str, ...]:
@@ -191,6 +195,7 @@ class ArgMap:
     sources: Mapping[str, Source]
     claims: Mapping[str, Claim]
     relations: Mapping[str, Relation]
+    resolution: str | None = None  # the question the debate is about
 
     def __repr__(self) -> str:  # the default would spell out every claim
         return f"ArgMap({str(self.path)!r}, {len(self.claims)} claims, {len(self.relations)} relations)"
