@@ -115,11 +115,16 @@ def test_dropped_follows_speech_order(tmp_path: Path) -> None:
     path.write_text(HEAD.replace("{title: First}", "{title: First, text: t.txt}").replace("{title: Second}", "{title: Second, text: t.txt}").replace("{title: Third}", "{title: Third, text: t.txt}") + body)
     workspace = load_workspace([path])
     assert workspace.ok, workspace.problems
-    dropped = {k.partition(":")[2] for k in analyze(workspace).dropped}
-    assert "a" not in dropped and "c2" not in dropped
-    assert "b" in dropped
-    assert "agree" not in dropped  # nobody answers agreement
-    assert {"late", "early", "same"} <= dropped  # pro never answers these
+    analysis = analyze(workspace)
+    responses = {k.partition(":")[2]: r.value for k, r in analysis.responses.items()}
+    assert responses == {
+        "a": "answered", "c2": "answered",
+        "b": "dropped",  # 'early' came before b was said
+        "early": "dropped", "same": "dropped",  # pro spoke in the second speech and left them
+        "late": "no chance to reply",  # nobody of pro spoke after the third speech
+        "agree": "concession",  # nobody answers agreement
+    }
+    assert {k.partition(":")[2] for k in analysis.dropped} == {"b", "early", "same"}
 
 
 def test_clash_of_an_undercut_is_with_the_conclusion(tmp_path: Path) -> None:

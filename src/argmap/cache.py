@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.analysis import MapAnalysis, analyze
+from argmap.analysis.links import Links
 from argmap.load import load_workspace
 from argmap.model import Claim, Relation, Workspace
 
@@ -87,13 +88,13 @@ def _inputs(paths: Sequence[Path | str]) -> list[Path]:
     return files
 
 
-def _entry(paths: Sequence[Path | str], strength: str) -> Path | None:
+def _entry(paths: Sequence[Path | str], strength: str, links: Links = Links.ALL) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     from argmap import __version__
 
-    what = "\0".join([str(_FORMAT), __version__, strength, *(str(Path(p).resolve()) for p in paths)])
+    what = "\0".join([str(_FORMAT), __version__, strength, links.value, *(str(Path(p).resolve()) for p in paths)])
     return folder / f"{hashlib.sha256(what.encode()).hexdigest()[:32]}.pickle"
 
 
@@ -158,7 +159,7 @@ def store(paths: Sequence[Path | str], workspace: Workspace, analysis: MapAnalys
     next load would serve the old maps as new. Files changed just before the read are
     skipped too (their time stamp may lag); the next load caches them.
     """
-    entry = _entry(paths, strength_semantics)
+    entry = _entry(paths, strength_semantics, analysis.links)
     if entry is None or not workspace.ok:
         return
     used = {m.path.resolve() for m in workspace.maps.values()}
@@ -246,10 +247,10 @@ def _rebuilds(table: Mapping[str, Any], items: Iterable[tuple[str, Any]]) -> boo
         return False
 
 
-def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -> tuple[Workspace, MapAnalysis] | None:
+def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> tuple[Workspace, MapAnalysis] | None:
     """The analysed workspace of ``paths`` from the cache, or None when there is no entry
     or something it was built from changed."""
-    entry = _entry(paths, strength_semantics)
+    entry = _entry(paths, strength_semantics, links)
     if entry is None or not entry.is_file():
         return None
     collecting = gc.isenabled()
@@ -286,18 +287,21 @@ def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -
     return None
 
 
-def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad") -> tuple[Workspace, MapAnalysis | None]:
-    """Load and analyse maps, from the cache when nothing they were built from changed.
+def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> tuple[Workspace, MapAnalysis | None]:
+    """Load and analyse maps on the relations ``links`` counts, from the cache when
+    nothing they were built from changed. The workspace comes back as the analysis saw
+    it: with ``Links.TEXTS``, without the analyst's links.
 
     A workspace with errors comes back with its problems and no analysis, and is never
     cached.
     """
-    found = cached(paths, strength_semantics=strength_semantics)
+    found = cached(paths, strength_semantics=strength_semantics, links=links)
     if found is not None:
-        return found
+        return found[1].workspace, found[1]
     read_since = time.time_ns()
     workspace = load_workspace(paths)
-    analysis = analyze(workspace, strength_semantics=strength_semantics).compute_all() if workspace.ok else None
+    analysis = analyze(workspace, strength_semantics=strength_semantics, links=links).compute_all() if workspace.ok else None
     if analysis is not None:
         store(paths, workspace, analysis, read_since=read_since, strength_semantics=strength_semantics)
+        return analysis.workspace, analysis
     return workspace, analysis

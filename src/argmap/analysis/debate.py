@@ -18,11 +18,20 @@ Supports count in the **strength**, a gradual semantics over the bipolar graph o
 (DF-QuAD by default, Rago et al., KR 2016), computed over the relations the grounded
 labelling does not defeat: an undercut acts there by defeating the inference it targets.
 
-**Dropped**: a claim of one side that no claim of another side attacks (the claim or an
-inference it states) in the same or a later source. Source order is speech order; a
-rebuttal in the same source counts, because a letter that reports a claim and answers it
-has answered it. A relation tagged :data:`ANALYST_LINK` was drawn by whoever made the map,
-not by the speakers: it counts for status and strength, but it is no answer a speaker gave.
+A **partial** attack answers part of its target: it is an answer, and it lowers the
+target's strength, but it does not defeat it (the rest of the claim still stands).
+
+**Responses** are what a judge asks of every claim: did the other side answer it? Sources
+are speeches, in order, and a speech's sides are those of the claims quoted from it (a
+claim tagged ``reported`` is another speaker's report, no speech of its own side's). An
+unanswered claim is *dropped* only where another side spoke later (or in the same speech)
+and took up that speech: it says it ``replies-to`` it, or one of its speakers links to a
+claim of it. Otherwise it had *no chance of a reply* (nobody of another side spoke after
+it) or was *not engaged* (they spoke, but never to this speech). A claim another side
+grants (``conceded``, or supports) is *conceded*; a claim that only grants the other
+side's is a *concession*: nobody answers agreement. A relation tagged ``analyst-link``
+(:mod:`argmap.analysis.links`) is no answer a speaker gave; with ``Links.ALL`` it counts
+for status and strength, never as an answer.
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from functools import cached_property
 
 import networkx as nx
@@ -38,15 +48,18 @@ import numpy as np
 
 from argmap import collector
 from argmap.analysis.dung import Framework, Label, grounded_labelling
+from argmap.analysis.links import ANALYST_LINK, REPORTED, Links, analyst_relations, with_links
 from argmap.graph import claims as graph_claims
-from argmap.graph import incoming
+from argmap.graph import incoming, outgoing
 from argmap.graph import relations as graph_relations
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
 
 __all__ = [
+    "Agreement",
     "Chain",
     "Clash",
     "MapAnalysis",
+    "Response",
     "SideSummary",
     "analyze",
     "attack_framework",
@@ -54,13 +67,52 @@ __all__ = [
     "clash_points",
     "dropped_claims",
     "rebuttal_chains",
+    "responses",
 ]
-
-ANALYST_LINK = "analyst-link"
-"""The tag of a relation the map's author drew between texts that do not cite each other."""
 
 MAX_CHAINS = 2_000
 """Rebuttal chains listed at most (a dense map has exponentially many paths)."""
+
+
+class Response(str, Enum):
+    """What became of a claim of one side, as a judge reads the flow."""
+
+    ANSWERED = "answered"
+    ANSWERED_IN_PART = "answered in part"
+    CONCEDED = "conceded"
+    CONCESSION = "concession"
+    DROPPED = "dropped"
+    NO_CHANCE = "no chance to reply"
+    NOT_ENGAGED = "not engaged"
+
+    @property
+    def meaning(self) -> str:
+        """One line for a student."""
+        return _MEANINGS[self]
+
+
+_NOUNS = {RelationKind.SUPPORT: "support", RelationKind.REBUT: "rebuttal", RelationKind.UNDERCUT: "undercut"}
+
+_MEANINGS = {
+    Response.ANSWERED: "another side answered it",
+    Response.ANSWERED_IN_PART: "another side answered part of it; the rest stands",
+    Response.CONCEDED: "another side granted it",
+    Response.CONCESSION: "it grants a point of another side; nobody answers agreement",
+    Response.DROPPED: "another side spoke later, took up this speech, and left it unanswered",
+    Response.NO_CHANCE: "nobody of another side spoke after it: no reply was possible",
+    Response.NOT_ENGAGED: "another side spoke later but never took up this speech",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Where sides agree: ``claim`` of one side is granted by ``by`` (a speaker), through
+    ``relation`` (a support across sides) or by a ``conceded`` mark (``relation`` None)."""
+
+    claim: str
+    by: str | None
+    grantor_claim: str | None
+    relation: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +124,7 @@ class Clash:
     relation: str
     attacker_side: str | None
     target_side: str | None
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +153,9 @@ class SideSummary:
     claims: int
     status: Mapping[str, int]
     theses: Mapping[str, str]  # thesis key → status name
-    dropped_by_opponents: int  # this side's claims the others never answered
+    dropped_by_opponents: int  # this side's claims the others dropped
+    responses: Mapping[str, int]  # response value → claims of this side
+    burden: str | None = None
 
 
 class MapAnalysis:
@@ -111,15 +166,82 @@ class MapAnalysis:
     chains or strengths does not pay for them.
     """
 
-    def __init__(self, workspace: Workspace, graph: nx.DiGraph, status: Mapping[str, Label], strength_semantics: str = "dfquad") -> None:
-        self.workspace = workspace
+    def __init__(
+        self, workspace: Workspace, graph: nx.DiGraph, status: Mapping[str, Label], strength_semantics: str = "dfquad",
+        links: Links = Links.ALL, left_out: frozenset[str] = frozenset(),
+    ) -> None:
+        self.workspace = workspace  # with only the relations ``links`` counts
         self.graph = graph
         self.status = status  # claim and relation keys
         self.strength_semantics = strength_semantics
+        self.links = links
+        self.left_out = left_out  # the analyst's relations not counted
 
     def attackers_in(self, key: str) -> list[Relation]:
         """Why a claim or relation is OUT: the attacking relations that are IN."""
         return [r for r in _attacks_on(self.graph, key) if self.status.get(r.key) is Label.IN]
+
+    def answers(self, key: str) -> list[Relation]:
+        """Every attack on claim ``key`` itself, partial ones included."""
+        return [r for r in incoming(self.graph, key) if r.kind.is_attack]
+
+    def reason(self, key: str) -> str:
+        """Why a claim has its status, in words a student reads: who answers it, where,
+        and what became of that answer."""
+        status = self.status[key]
+        answers = self.answers(key)
+        full = [r for r in answers if not r.partial]
+        partial = [r for r in answers if r.partial]
+        if status is Label.OUT:
+            what = "; ".join(self._answer_phrase(r) for r in self.attackers_in(key))
+            return f"falls: answered by {what}"
+        if status is Label.UNDEC:
+            open_ = [r for r in full if self.status.get(r.key) is not Label.OUT]
+            what = "; ".join(self._answer_phrase(r, said=False) for r in open_)
+            return f"open: answered by {what}, and the answers go round in a circle, so nobody has the last word"
+        if not full:
+            if partial:
+                return f"stands: only answered in part, by {'; '.join(self._answer_phrase(r, said=False) for r in partial)}"
+            inferences = [
+                (stated, attack) for stated in outgoing(self.graph, key) for attack in incoming(self.graph, stated.key) if attack.kind.is_attack
+            ]
+            if inferences:
+                what = "; ".join(f"its {_NOUNS[stated.kind]} of {self._name(stated.target)} is answered by {self._answer_phrase(attack, said=False)}" for stated, attack in inferences)
+                return f"stands: nothing answers the claim itself, but {what}"
+            return "stands: nothing answers it"
+        fallen = "; ".join(f"{self._name(r.source)}, which {self._falls_to(r)}" for r in full)
+        return f"stands: its answers fall ({fallen})"
+
+    def _name(self, key: str) -> str:
+        return self.workspace.display_id(key)
+
+    def _answer_phrase(self, rel: Relation, said: bool = True) -> str:
+        """``X (Speaker, in Source)``, marked when the link is the analyst's, and for an
+        answer that stands, whether anyone answered it back."""
+        claim = self.workspace.claims.get(rel.source)
+        where = []
+        if claim is not None:
+            speaker = self.workspace.speaker(claim)
+            source = self.workspace.source(claim)
+            where = [speaker.name if speaker else "", f"in {source.title}" if source else ""]
+        bits = ", ".join(w for w in where if w)
+        phrase = self._name(rel.source) + (f" ({bits})" if bits else "")
+        if rel.kind is RelationKind.UNDERCUT:
+            phrase += ", which undercuts the inference"
+        if ANALYST_LINK in rel.tags:
+            phrase += " [an analyst's link: the texts do not make it]"
+        if said:
+            back = [r for r in incoming(self.graph, rel.source) if r.kind.is_attack and not r.partial]
+            phrase += ", which nobody answered" if not back else ", whose answers fall"
+        return phrase
+
+    def _falls_to(self, rel: Relation) -> str:
+        """Why an answer that is OUT does not count: its claim falls, or its inference does."""
+        if self.status.get(rel.source) is Label.OUT:
+            by = ", ".join(self._name(r.source) for r in self.attackers_in(rel.source))
+            return f"falls to {by}"
+        by = ", ".join(self._name(r.source) for r in self.attackers_in(rel.key))
+        return f"loses its force to {by}" if by else "is open"
 
     @cached_property
     def _strength(self) -> tuple[dict[str, float], bool]:
@@ -138,8 +260,18 @@ class MapAnalysis:
         return self._strength[1]
 
     @cached_property
+    def responses(self) -> Mapping[str, Response]:
+        """What became of each claim of a side in the maps asked for."""
+        return responses(self.workspace, self.graph)
+
+    @cached_property
     def dropped(self) -> frozenset[str]:
-        return dropped_claims(self.workspace, self.graph)
+        """Claims the other side could have answered, took up the speech of, and did not."""
+        return frozenset(key for key, response in self.responses.items() if response is Response.DROPPED)
+
+    @cached_property
+    def agreements(self) -> tuple[Agreement, ...]:
+        return agreements(self.workspace, self.graph)
 
     @cached_property
     def clashes(self) -> tuple[Clash, ...]:
@@ -168,9 +300,12 @@ class MapAnalysis:
         """What stands of each side's case, in display order, then claims of no side."""
         workspace, status, dropped = self.workspace, self.status, self.dropped
         labels: dict[str | None, str] = {}
+        burdens: dict[str | None, str | None] = {}
         for stem in (*workspace.primary, *workspace.maps):
             for side in workspace.maps[stem].sides.values():
                 labels.setdefault(side.id, side.label)
+                burdens.setdefault(side.id, side.burden)
+        responses = self.responses
         labels[None] = "no side"
         per_side: dict[str | None, list[Claim]] = defaultdict(list)
         for claim in self._scope:
@@ -183,6 +318,8 @@ class MapAnalysis:
                 dict(Counter(status[c.key].name for c in members)),
                 {c.key: status[c.key].name for c in members if c.kind is ClaimKind.THESIS},
                 sum(c.key in dropped for c in members),
+                dict(Counter(responses[c.key].value for c in members if c.key in responses)),
+                burdens.get(side),
             )
             for side, members in sorted(per_side.items(), key=lambda item: list(labels).index(item[0]))
         )
@@ -211,25 +348,25 @@ class MapAnalysis:
 
     def compute_all(self) -> MapAnalysis:
         """Compute every lazy part now (before caching the analysis, say); returns self."""
-        for name in ("strength", "dropped", "clashes", "chains", "unsupported", "isolated", "sides"):
+        for name in ("strength", "responses", "dropped", "agreements", "clashes", "chains", "unsupported", "isolated", "sides"):
             getattr(self, name)
         return self
 
 
-_PICKLED = frozenset({"workspace", "status", "strength_semantics", "_strength", "dropped"})
+_PICKLED = frozenset({"workspace", "status", "strength_semantics", "links", "left_out", "_strength", "responses", "dropped"})
 """The attributes of a :class:`MapAnalysis` that :meth:`MapAnalysis.__getstate__` keeps."""
 
 
 def _attacks_on(graph: nx.DiGraph, key: str) -> Iterator[Relation]:
     """Attack relations that defeat ``key`` when IN: on it, or on one of its premises."""
     for rel in incoming(graph, key):
-        if rel.kind.is_attack:
+        if rel.kind.is_attack and not rel.partial:
             yield rel
     node = graph._node[key]
     if node["type"] == "relation":
         for premise in node["relation"].premises:
             for rel in incoming(graph, premise):
-                if rel.kind.is_attack:
+                if rel.kind.is_attack and not rel.partial:
                     yield rel
 
 
@@ -239,18 +376,22 @@ class _Index:
     the order :func:`~argmap.graph.incoming` and :func:`~argmap.graph.outgoing` give them):
     asking the graph for each claim again costs several times more at 10k claims."""
 
-    attacks_on: Mapping[str, list[Relation]]  # claim or relation key → attacks on it
+    attacks_on: Mapping[str, list[Relation]]  # claim or relation key → attacks on it, partial ones too
     stated: Mapping[str, list[Relation]]  # claim key → relations it states (as source)
+    supports_of: Mapping[str, list[Relation]]  # claim key → supports of it
 
     @classmethod
     def of(cls, graph: nx.DiGraph) -> _Index:
         attacks_on: dict[str, list[Relation]] = defaultdict(list)
         stated: dict[str, list[Relation]] = defaultdict(list)
+        supports_of: dict[str, list[Relation]] = defaultdict(list)
         for rel in graph_relations(graph):
             stated[rel.source].append(rel)
             if rel.kind.is_attack:
                 attacks_on[rel.target].append(rel)
-        return cls(attacks_on, stated)
+            else:
+                supports_of[rel.target].append(rel)
+        return cls(attacks_on, stated, supports_of)
 
     def answers(self, key: str, *, speakers_only: bool = False) -> Iterator[Relation]:
         """Attacks on claim ``key`` or on an inference it states; with ``speakers_only``,
@@ -275,13 +416,15 @@ def attack_framework(graph: nx.DiGraph) -> Framework:
     for key, data in graph._node.items():
         at = number[key]
         for rel in attacks_on.get(key, ()):
-            attackers.append(number[rel.key])
-            targets.append(at)
+            if not rel.partial:  # a partial answer leaves its target standing
+                attackers.append(number[rel.key])
+                targets.append(at)
         if data["type"] == "relation":
             for premise in data["relation"].premises:
                 for rel in attacks_on.get(premise, ()):
-                    attackers.append(number[rel.key])
-                    targets.append(at)
+                    if not rel.partial:
+                        attackers.append(number[rel.key])
+                        targets.append(at)
     return Framework.from_indices(list(number), np.frombuffer(attackers, np.int64), np.frombuffer(targets, np.int64))
 
 
@@ -304,19 +447,58 @@ def _concedes(graph: nx.DiGraph, index: _Index, sides: Mapping[str, str | None],
     return True
 
 
-def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
-    """Claims of a side, in the maps asked for, that no other side answers in the same
-    or a later source. Concessions (claims that only support another side) are not
-    dropped: nobody answers agreement."""
+def _speeches(workspace: Workspace, sides: Mapping[str, str | None]) -> dict[tuple[str, str | None], set[str]]:
+    """The sides that speak in each source of each map: ``(map, source id)`` → sides.
+
+    Claims without a quote make up a speech of their own, ``(map, None)``: when they were
+    said is unknown. A claim tagged ``reported`` is another speaker's report of it, so it
+    makes nobody a speaker of that source.
+    """
+    speaking: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for key, claim in workspace.claims.items():
+        side = sides[key]
+        if side is not None and REPORTED not in claim.tags:
+            speaking[claim.map, claim.quote.source if claim.quote else None].add(side)
+    return speaking
+
+
+def _engagements(workspace: Workspace, graph: nx.DiGraph, sides: Mapping[str, str | None]) -> set[tuple[str, str | None, str | None]]:
+    """``(map, later source, earlier source)``: a later speech took up an earlier one, by
+    saying it ``replies-to`` it or by a speaker's link (any kind, either way) between them."""
+    taken: set[tuple[str, str | None, str | None]] = set()
+    for stem, m in workspace.maps.items():
+        for source in m.sources.values():
+            for earlier in source.replies_to:
+                taken.add((stem, source.id, earlier))
+    claims = workspace.claims
+    for rel in graph_relations(graph):
+        if ANALYST_LINK in rel.tags:
+            continue
+        target = rel.target
+        if target not in claims:  # an undercut: it takes up the speech of the relation's claim
+            target = workspace.relations[target].source if target in workspace.relations else target
+        a, b = claims.get(rel.source), claims.get(target)
+        if a is None or b is None or a.map != b.map or sides[a.key] == sides[b.key]:
+            continue
+        qa, qb = (a.quote.source if a.quote else None), (b.quote.source if b.quote else None)
+        taken.update({(a.map, qa, qb), (a.map, qb, qa)})
+    return taken
+
+
+def responses(workspace: Workspace, graph: nx.DiGraph) -> dict[str, Response]:
+    """What became of each claim of a side in the maps asked for (see the module's docstring)."""
     sides = claim_sides(workspace)
     index = _Index.of(graph)
     claims = workspace.claims
-    dropped = set()
+    speaking = _speeches(workspace, sides)
+    taken = _engagements(workspace, graph, sides)
+    found: dict[str, Response] = {}
     for claim in graph_claims(graph):
         side = sides[claim.key]
-        if side is None or not workspace.is_primary(claim.key) or _concedes(graph, index, sides, claim.key, side):
+        if side is None or not workspace.is_primary(claim.key):
             continue
         said = workspace.speech_order(claim)
+        partly = False
         answered = False
         for rel in index.answers(claim.key, speakers_only=True):
             other = sides[rel.source]
@@ -325,11 +507,71 @@ def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
             answer = claims[rel.source]
             when = workspace.speech_order(answer)
             if said is None or when is None or answer.map != claim.map or when >= said:
-                answered = True
-                break
-        if not answered:
-            dropped.add(claim.key)
-    return frozenset(dropped)
+                if rel.partial:
+                    partly = True
+                else:
+                    answered = True
+                    break
+        if answered:
+            found[claim.key] = Response.ANSWERED
+        elif partly:
+            found[claim.key] = Response.ANSWERED_IN_PART
+        elif claim.conceded or any(_grants(r, side, sides) for r in index.supports_of.get(claim.key, ())):
+            found[claim.key] = Response.CONCEDED
+        elif _concedes(graph, index, sides, claim.key, side):
+            found[claim.key] = Response.CONCESSION
+        else:
+            found[claim.key] = _unanswered(workspace, claim, side, said, speaking, taken)
+    return found
+
+
+def _grants(rel: Relation, side: str, sides: Mapping[str, str | None]) -> bool:
+    """A support a speaker of another side gives: agreement in the texts."""
+    other = sides.get(rel.source)
+    return other is not None and other != side and ANALYST_LINK not in rel.tags
+
+
+def _unanswered(
+    workspace: Workspace, claim: Claim, side: str, said: int | None,
+    speaking: Mapping[tuple[str, str | None], set[str]], taken: set[tuple[str, str | None, str | None]],
+) -> Response:
+    """Dropped, not engaged, or beyond reply: who of another side spoke after it, and to what.
+
+    The same speech counts as a chance to answer: a letter that quotes its opponent has
+    the floor to answer what it quotes. A claim with no quote could have been answered in
+    any speech of the map.
+    """
+    stem, mine = claim.map, (claim.quote.source if claim.quote else None)
+    sources = workspace.maps[stem].sources.values()
+    candidates = [*(s.id for s in sources), None] if said is None else [s.id for s in sources if s.order >= said]
+    chances = [s for s in candidates if speaking.get((stem, s), set()) - {side}]
+    if not chances:
+        return Response.NO_CHANCE
+    if said is None or any(s == mine or (stem, s, mine) in taken for s in chances):
+        return Response.DROPPED
+    return Response.NOT_ENGAGED
+
+
+def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
+    """Claims another side could have answered, took up the speech of, and did not."""
+    return frozenset(key for key, response in responses(workspace, graph).items() if response is Response.DROPPED)
+
+
+def agreements(workspace: Workspace, graph: nx.DiGraph) -> tuple[Agreement, ...]:
+    """Where the sides agree: supports across sides a speaker gives, and conceded claims."""
+    sides = claim_sides(workspace)
+    found = []
+    for rel in graph_relations(graph):
+        if rel.kind is not RelationKind.SUPPORT or rel.target not in workspace.claims:
+            continue
+        a, b = sides.get(rel.source), sides.get(rel.target)
+        if a is None or b is None or a == b or not (workspace.is_primary(rel.source) or workspace.is_primary(rel.target)):
+            continue
+        found.append(Agreement(rel.target, workspace.claims[rel.source].by, rel.source, rel.key))
+    for key, claim in workspace.claims.items():
+        if claim.conceded and workspace.is_primary(key):
+            found.append(Agreement(key, claim.conceded, None, None))
+    return tuple(found)
 
 
 def clash_points(workspace: Workspace, graph: nx.DiGraph) -> tuple[Clash, ...]:
@@ -349,7 +591,7 @@ def clash_points(workspace: Workspace, graph: nx.DiGraph) -> tuple[Clash, ...]:
             continue
         a_side, t_side = sides[rel.source], sides[target]
         if a_side is not None and t_side is not None and a_side != t_side:
-            found.append(Clash(rel.source, target, rel.key, a_side, t_side))
+            found.append(Clash(rel.source, target, rel.key, a_side, t_side, rel.partial))
     return tuple(found)
 
 
@@ -402,11 +644,16 @@ def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CH
 
 
 @collector.paused()
-def analyze(workspace: Workspace, graph: nx.DiGraph | None = None, *, strength_semantics: str = "dfquad") -> MapAnalysis:
-    """Analyse ``workspace`` (building its graph unless given): status now, the rest on demand."""
+def analyze(workspace: Workspace, graph: nx.DiGraph | None = None, *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> MapAnalysis:
+    """Analyse ``workspace`` on the relations ``links`` counts (building its graph unless
+    given: a graph of the workspace as cut down to those): status now, the rest on demand."""
     from argmap.graph import build_graph
 
+    left_out = analyst_relations(workspace) if links is Links.TEXTS else frozenset()
+    if left_out:
+        workspace = with_links(workspace, links)
+        graph = None
     graph = graph if graph is not None else build_graph(workspace)
     framework = attack_framework(graph)
     status = dict(zip(framework.arguments, grounded_labelling(framework)))
-    return MapAnalysis(workspace, graph, status, strength_semantics)
+    return MapAnalysis(workspace, graph, status, strength_semantics, links, left_out)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HELP = "analyse maps: status, strength, dropped arguments, clashes, chains"
+HELP = "analyse maps: status and why, dropped arguments, agreement, clashes, chains, strength"
 ORDER = 20
 
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
@@ -18,25 +18,40 @@ STRENGTHS = ("dfquad", "quad", "quadratic_energy", "euler", "h_categorizer")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Analyse a map (or a folder of maps): each claim's grounded status (IN/OUT/UNDEC) "
-        "once every rebuttal and undercut is counted, its gradual strength, the arguments "
-        "each side left unanswered, the clash points and the rebuttal chains."
+        "once every rebuttal and undercut is counted, and why; what became of each claim "
+        "(answered, dropped, no chance to reply, not engaged, conceded); where the sides "
+        "agree and clash; the rebuttal chains; and each claim's gradual strength."
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="MAP", help="a map file or a folder of maps")
     parser.add_argument("--semantics", choices=SEMANTICS, default="grounded", help="also list the extensions of these semantics (default: grounded only)")
     parser.add_argument("--strength", choices=STRENGTHS, default="dfquad", help="gradual semantics for strength (default dfquad)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="a readable report, or JSON for other tools")
     parser.add_argument("--chains", type=int, default=10, metavar="N", help="rebuttal chains shown in the text report (longest first)")
+    add_links_option(parser)
+
+
+def add_links_option(parser: argparse.ArgumentParser) -> None:
+    """``--links``, the same for every command that reaches a verdict."""
+    parser.add_argument(
+        "--links", choices=("texts", "all"), default="texts",
+        help="texts (default): judge the debate on the links the texts make themselves; all: count the analyst links too "
+        "(relations tagged analyst-link, drawn by the map's author between texts that do not make them)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    from argmap.analysis.links import Links
     from argmap.cache import load_analysed
     from argmap.errors import InputError
 
-    workspace, analysis = load_analysed(args.paths, strength_semantics=args.strength)
+    links = Links(args.links)
+    workspace, analysis = load_analysed(args.paths, strength_semantics=args.strength, links=links)
     if analysis is None:
         raise InputError(workspace.problems)
+    other = Links.ALL if links is Links.TEXTS else Links.TEXTS
+    _, alternative = load_analysed(args.paths, strength_semantics=args.strength, links=other)
     extensions = _extensions(analysis, args.semantics) if args.semantics != "grounded" else None
-    report = _report(workspace, analysis, args.semantics, extensions)
+    report = _report(workspace, analysis, args.semantics, extensions, alternative)
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
@@ -59,13 +74,22 @@ def _extensions(analysis: Any, semantics: str) -> list[list[str]] | str:
     return [list(ext) for ext in sorted(unique)]
 
 
-def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list[str]] | str | None) -> dict[str, Any]:
-    """Everything the analysis found, as plain data (the JSON form; the text report reads it)."""
+def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list[str]] | str | None, alternative: Any = None) -> dict[str, Any]:
+    """Everything the analysis found, as plain data (the JSON form; the text report reads it).
+
+    ``alternative`` is the analysis on the other choice of links: the claims whose status
+    differs between the two are the verdicts that rest on the analyst's links.
+    """
+    from argmap.analysis.debate import Response
+    from argmap.analysis.links import Links, bearing_on_primary
+
     claims = workspace.claims
+    responses = analysis.responses
 
     def brief(key: str) -> dict[str, Any]:
         claim = claims[key]
         source = workspace.source(claim)
+        response = responses.get(key)
         return {
             "key": key,
             "id": workspace.display_id(key),
@@ -75,23 +99,44 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
             "speaker": claim.by,
             "source": source.id if source else None,
             "status": analysis.status[key].name,
+            "reason": analysis.reason(key),
+            "response": response.value if response else None,
             "strength": round(analysis.strength[key], 6),
         }
 
+    changed = []
+    if alternative is not None:
+        for key in claims:
+            if workspace.is_primary(key) and alternative.status.get(key) is not analysis.status[key]:
+                changed.append({**brief(key), "other_links": alternative.links.value, "other_status": alternative.status[key].name, "other_reason": alternative.reason(key)})
+    stems = workspace.primary
+    texts = analysis if analysis.links is Links.TEXTS else alternative
+    full = alternative if analysis.links is Links.TEXTS else analysis
+    analyst_links = len(bearing_on_primary(full.workspace, texts.left_out)) if texts is not None and full is not None else 0
     report: dict[str, Any] = {
-        "maps": {stem: workspace.maps[stem].title for stem in workspace.primary},
-        "context_maps": [stem for stem in workspace.maps if stem not in workspace.primary],
+        "maps": {stem: workspace.maps[stem].title for stem in stems},
+        "resolutions": {stem: workspace.maps[stem].resolution for stem in stems if workspace.maps[stem].resolution},
+        "context_maps": [stem for stem in workspace.maps if stem not in stems],
+        "links": analysis.links.value,
+        "analyst_links": analyst_links,
+        "links_wording": analysis.links.wording(analyst_links),
         "strength_semantics": analysis.strength_semantics,
         "strength_converged": analysis.converged,
         "sides": [
-            {"side": s.side, "label": s.label, "claims": s.claims, "status": dict(s.status), "theses": dict(s.theses), "unanswered": s.dropped_by_opponents}
+            {"side": s.side, "label": s.label, "burden": s.burden, "claims": s.claims, "status": dict(s.status), "theses": dict(s.theses),
+             "dropped": s.dropped_by_opponents, "responses": dict(s.responses)}
             for s in analysis.sides
         ],
         "claims": [brief(key) for key in claims if workspace.is_primary(key)],
         "dropped": [brief(key) for key in claims if key in analysis.dropped],
+        "responses": {r.value: [brief(key) for key in claims if responses.get(key) is r] for r in Response},
+        "agreements": [
+            {"claim": a.claim, "by": a.by, "grantor_claim": a.grantor_claim, "relation": a.relation} for a in analysis.agreements
+        ],
+        "verdicts_resting_on_links": changed,
         "clashes": [
             {"attacker": c.attacker, "target": c.target, "relation": c.relation, "attacker_side": c.attacker_side, "target_side": c.target_side,
-             "attacker_status": analysis.status[c.attacker].name, "target_status": analysis.status[c.target].name}
+             "partial": c.partial, "attacker_status": analysis.status[c.attacker].name, "target_status": analysis.status[c.target].name}
             for c in analysis.clashes
         ],
         "chains": [{"claims": list(chain.claims), "last_word": chain.last_word, "cyclic": chain.cyclic} for chain in analysis.chains],
@@ -100,6 +145,7 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
     }
     mentioned = {key for clash in analysis.clashes for key in (clash.attacker, clash.target)}
     mentioned |= {key for chain in analysis.chains for key in chain.claims}
+    mentioned |= {key for a in analysis.agreements for key in (a.claim, a.grantor_claim) if key}
     report["names"] = {key: workspace.display_id(key) for key in sorted(mentioned | set(claims))}
     report["texts"] = {key: claims[key].text for key in sorted(mentioned)}
     if extensions is not None:
@@ -107,8 +153,16 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
     return report
 
 
+STRENGTH_NOTE = (
+    "Strength is not a verdict: it is a score from 0 to 1 of how much the map backs a claim. Each claim "
+    "starts at its weight (0.5 unless the map sets one); supports that stand raise it, attacks that stand "
+    "lower it. A claim with many reasons can score high and still fall to one answer: read the status first."
+)
+
+
 def _print_text(report: dict[str, Any], chain_count: int) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
@@ -118,39 +172,77 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
 
     def short(key: str, width: int = 70) -> str:
         text = str(texts[key])
-        return text if len(text) <= width else text[: width - 1] + "…"
+        return escape(text if len(text) <= width else text[: width - 1] + "…")
 
-    console.print(f"[bold]{' · '.join(report['maps'].values())}[/bold]")
+    def claim_cell(claim: dict[str, Any]) -> str:
+        return f"{claim['id']}\n[dim]{short(claim['key'])}[/dim]"
+
+    console.print(f"[bold]{escape(' · '.join(report['maps'].values()))}[/bold]")
+    for resolution in report["resolutions"].values():
+        console.print(f"Resolution: {escape(resolution)}")
+    console.print(f"Links: {report['links_wording']}")
     note = "" if report["strength_converged"] else "  [bold red](did not converge: strengths are the last iterate)[/bold red]"
     console.print(f"status: grounded semantics; strength: {report['strength_semantics']}{note}\n")
 
-    table = Table(title="What stands, by side", title_justify="left")
-    for column in ("side", "claims", "IN", "OUT", "UNDEC", "unanswered by the others"):
-        table.add_column(column, justify="left" if column == "side" else "right")
+    burdens = [(s["label"], s["burden"]) for s in report["sides"] if s.get("burden")]
+    if burdens:
+        console.print("[bold]Burdens[/bold]")
+        for side_label, burden in burdens:
+            console.print(f"  {escape(side_label)}: {escape(burden)}")
+        console.print()
+
+    kinds = {"answered": "answered", "answered in part": "in part", "dropped": "dropped", "no chance to reply": "no chance",
+             "not engaged": "not engaged", "conceded": "conceded", "concession": "concedes"}
+    table = Table(title="What stands, by side, and what became of each claim", title_justify="left")
+    for column in ("side", "claims", "IN", "OUT", "UNDEC", *kinds.values()):
+        table.add_column(column, justify="left" if column == "side" else "right", no_wrap=column != "side")
     for s in report["sides"]:
-        table.add_row(s["label"], str(s["claims"]), *(str(s["status"].get(k, 0)) for k in ("IN", "OUT", "UNDEC")), str(s["unanswered"]))
+        table.add_row(escape(s["label"]), str(s["claims"]), *(str(s["status"].get(k, 0)) for k in ("IN", "OUT", "UNDEC")), *(str(s["responses"].get(k, 0)) for k in kinds))
     console.print(table)
 
     table = Table(title="Theses", title_justify="left")
-    for column in ("thesis", "side", "status", "strength"):
+    for column in ("thesis", "side", "status", "why"):
         table.add_column(column)
     for claim in report["claims"]:
         if claim["kind"] == "thesis":
-            table.add_row(f"{claim['id']}\n[dim]{short(claim['key'])}[/dim]", label.get(claim["side"], "—"), claim["status"], f"{claim['strength']:.2f}")
+            table.add_row(claim_cell(claim), escape(label.get(claim["side"], "—")), claim["status"], escape(claim["reason"]))
     console.print(table)
 
-    table = Table(title=f"Dropped: raised and never answered by another side ({len(report['dropped'])})", title_justify="left")
-    for column in ("claim", "side", "source", "status"):
+    changed = report["verdicts_resting_on_links"]
+    other = "with analyst links" if report["links"] == "texts" else "on the texts' links alone"
+    table = Table(title=f"Verdicts that rest on analyst links: status here vs {other} ({len(changed)})", title_justify="left")
+    for column in ("claim", "side", "here", other, "why, " + other):
         table.add_column(column)
-    for claim in report["dropped"]:
-        table.add_row(f"{claim['id']}\n[dim]{short(claim['key'])}[/dim]", label.get(claim["side"], "—"), claim["source"] or "—", claim["status"])
+    for claim in changed:
+        table.add_row(claim_cell(claim), escape(label.get(claim["side"], "—")), claim["status"], claim["other_status"], escape(claim["other_reason"]))
+    console.print(table)
+
+    from argmap.analysis.debate import Response
+
+    for response in (Response.DROPPED, Response.NO_CHANCE, Response.NOT_ENGAGED, Response.ANSWERED_IN_PART):
+        listed = report["responses"][response.value]
+        table = Table(title=f"{response.value.capitalize()} ({len(listed)}): {response.meaning}", title_justify="left")
+        for column in ("claim", "side", "source", "status"):
+            table.add_column(column)
+        for claim in listed:
+            table.add_row(claim_cell(claim), escape(label.get(claim["side"], "—")), claim["source"] or "—", claim["status"])
+        console.print(table)
+
+    agreements = report["agreements"]
+    table = Table(title=f"Where the sides agree ({len(agreements)}): a claim the other side grants", title_justify="left")
+    for column in ("claim", "granted by", "in"):
+        table.add_column(column)
+    for a in agreements:
+        granted = f"{name(a['grantor_claim'])}\n[dim]{short(a['grantor_claim'], 50)}[/dim]" if a["grantor_claim"] else "marked conceded"
+        table.add_row(f"{name(a['claim'])}\n[dim]{short(a['claim'], 50)}[/dim]", escape(a["by"] or "—"), granted)
     console.print(table)
 
     table = Table(title=f"Clash points: direct attacks across sides ({len(report['clashes'])})", title_justify="left")
     for column in ("attacked claim", "status", "attacked by", "status"):
         table.add_column(column)
     for clash in report["clashes"]:
-        table.add_row(f"{name(clash['target'])}\n[dim]{short(clash['target'], 50)}[/dim]", clash["target_status"], f"{name(clash['attacker'])}\n[dim]{short(clash['attacker'], 50)}[/dim]", clash["attacker_status"])
+        part = " [dim](in part)[/dim]" if clash["partial"] else ""
+        table.add_row(f"{name(clash['target'])}\n[dim]{short(clash['target'], 50)}[/dim]", clash["target_status"], f"{name(clash['attacker'])}{part}\n[dim]{short(clash['attacker'], 50)}[/dim]", clash["attacker_status"])
     console.print(table)
 
     chains = sorted(report["chains"], key=lambda c: -len(c["claims"]))[:chain_count]
@@ -158,12 +250,13 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
     for chain in chains:
         steps = " ← ".join(name(key) for key in chain["claims"])
         last = "nobody: the chain loops" if chain["cyclic"] else label.get(chain["last_word"], "a claim of no side")
-        console.print(f"  {steps}\n    [dim]last word:[/dim] {last}")
+        console.print(f"  {steps}\n    [dim]last word:[/dim] {escape(last)}")
     console.print(f"\nunsupported claims (no reason given, not evidence): {len(report['unsupported'])}; isolated claims: {len(report['isolated'])}")
+    console.print(f"[dim]{STRENGTH_NOTE} Strengths are in --format json.[/dim]")
     if "extensions" in report:
         result = report["extensions"]["result"]
         if isinstance(result, str):
-            console.print(f"[bold red]{report['extensions']['semantics']} extensions not listed:[/bold red] {result}")
+            console.print(f"[bold red]{report['extensions']['semantics']} extensions not listed:[/bold red] {escape(result)}")
         else:
             console.print(f"\n[bold]{report['extensions']['semantics']} extensions[/bold] ({len(result)}), claims only:")
             for ext in result:
