@@ -185,3 +185,27 @@ def test_loader_checks_the_debate_keys(tmp_path: Path) -> None:
     workspace = load_workspace([path])
     assert workspace.maps["m"].resolution == "Is it so?"
     assert workspace.maps["m"].sources["neg1"].replies_to == ("aff1",)
+
+
+def test_analyze_states_its_links_and_the_verdicts_that_rest_on_analyst_links(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    sources = "  essay: {title: 2014 essay, text: t.txt}\n  later: {title: 2020 piece, text: t.txt}\n"
+    path = debate(tmp_path, (
+        f"  a1: {{text: A1, by: a, {q('essay')}}}\n"
+        f"  n1: {{text: N1, by: n, {q('later')}, rebuts: [{{to: a1, tags: [analyst-link]}}]}}\n"
+    ), sources, extra="resolution: Should it be so?\n")
+    texts = cli("analyze", path)
+    assert texts.code == 0, texts.err
+    assert "Resolution: Should it be so?" in texts.out
+    assert "Links: as the texts argue it: 1 analyst link(s) left out (--links all counts them)" in texts.out
+    assert "Not engaged (1)" in texts.out and "Dropped: none" in texts.out
+    report = json.loads(cli("analyze", path, "--format", "json").out)
+    assert report["links"] == "texts"
+    (changed,) = report["verdicts_resting_on_links"]
+    assert (changed["id"], changed["status"], changed["other_status"]) == ("a1", "IN", "OUT")
+    assert changed["other_reason"].startswith("falls: answered by n1")
+    everything = json.loads(cli("analyze", path, "--format", "json", "--links", "all").out)
+    assert everything["links"] == "all" and everything["analyst_links"] == 1
+    assert {c["id"]: c["status"] for c in everything["claims"]} == {"a1": "OUT", "n1": "IN"}
+    assert [c["id"] for c in everything["responses"]["not engaged"]] == ["a1"]

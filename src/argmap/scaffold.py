@@ -19,10 +19,11 @@ argmap: 1
 title: {title}
 summary: >
   One or two sentences on what is at stake.
+resolution: This house would pass the motion.   # the question, in neutral words
 
 sides:                      # the positions that argue; order = display order
-  pro: {{label: Proposition}}
-  con: {{label: Opposition}}
+  pro: {{label: Proposition, burden: show that the motion does more good than harm}}
+  con: {{label: Opposition, burden: show that it does more harm than good}}
 
 speakers:                   # who said it; a claim takes its speaker's side
   alice: {{name: Alice Example, role: First speaker, side: pro}}
@@ -35,6 +36,7 @@ sources:                    # where it was said; order = order of the speeches
     # text: sources/opening.txt   # full text (inside this folder): quotes get verified
   reply:
     title: Reply
+    replies-to: [opening]   # the earlier speeches it answers: what it leaves is "dropped"
 
 claims:                     # ids: lower-case letters, digits and '-'
   main-thesis:
@@ -53,6 +55,11 @@ claims:                     # ids: lower-case letters, digits and '-'
     by: bob
     rebuts: [main-thesis]   # an attack on a claim
 
+  narrower-objection:
+    text: It does not solve the problem everywhere.
+    by: bob
+    rebuts: [{{to: first-reason, partial: true}}]   # answers part of it; the rest stands
+
   answer:
     text: The bigger problem is already handled elsewhere.
     by: alice
@@ -64,6 +71,11 @@ claims:                     # ids: lower-case letters, digits and '-'
     text: Solving a problem does not by itself justify the motion.
     by: bob
     undercuts: ["first-reason -> main-thesis"]   # attacks the inference, not the claim
+
+  common-ground:
+    text: Both sides want the problem solved.
+    by: alice
+    conceded: bob           # a speaker of the other side grants it
 """
 
 

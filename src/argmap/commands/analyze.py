@@ -193,11 +193,17 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
 
     kinds = {"answered": "answered", "answered in part": "in part", "dropped": "dropped", "no chance to reply": "no chance",
              "not engaged": "not engaged", "conceded": "conceded", "concession": "concedes"}
-    table = Table(title="What stands, by side, and what became of each claim", title_justify="left")
-    for column in ("side", "claims", "IN", "OUT", "UNDEC", *kinds.values()):
-        table.add_column(column, justify="left" if column == "side" else "right", no_wrap=column != "side")
+    table = Table(title="What stands, by side", title_justify="left")
+    for column in ("side", "claims", "IN", "OUT", "UNDEC"):
+        table.add_column(column, justify="left" if column == "side" else "right")
     for s in report["sides"]:
-        table.add_row(escape(s["label"]), str(s["claims"]), *(str(s["status"].get(k, 0)) for k in ("IN", "OUT", "UNDEC")), *(str(s["responses"].get(k, 0)) for k in kinds))
+        table.add_row(escape(s["label"]), str(s["claims"]), *(str(s["status"].get(k, 0)) for k in ("IN", "OUT", "UNDEC")))
+    console.print(table)
+    table = Table(title="What became of each side's claims (each claim counted once)", title_justify="left")
+    for column in ("side", *kinds.values()):
+        table.add_column(column, justify="left" if column == "side" else "right")
+    for s in report["sides"]:
+        table.add_row(escape(s["label"]), *(str(s["responses"].get(k, 0)) for k in kinds))
     console.print(table)
 
     table = Table(title="Theses", title_justify="left")
@@ -208,19 +214,29 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
             table.add_row(claim_cell(claim), escape(label.get(claim["side"], "—")), claim["status"], escape(claim["reason"]))
     console.print(table)
 
+    def heading(title: str) -> None:
+        """A section with nothing in it: its title, without an empty table."""
+        console.print(f"[italic]{title}[/italic]\n")
+
     changed = report["verdicts_resting_on_links"]
     other = "with analyst links" if report["links"] == "texts" else "on the texts' links alone"
+    if not changed:
+        heading(f"Verdicts that rest on analyst links: none (every status is the same {other})")
     table = Table(title=f"Verdicts that rest on analyst links: status here vs {other} ({len(changed)})", title_justify="left")
     for column in ("claim", "side", "here", other, "why, " + other):
         table.add_column(column)
     for claim in changed:
         table.add_row(claim_cell(claim), escape(label.get(claim["side"], "—")), claim["status"], claim["other_status"], escape(claim["other_reason"]))
-    console.print(table)
+    if changed:
+        console.print(table)
 
     from argmap.analysis.debate import Response
 
     for response in (Response.DROPPED, Response.NO_CHANCE, Response.NOT_ENGAGED, Response.ANSWERED_IN_PART):
         listed = report["responses"][response.value]
+        if not listed:
+            heading(f"{response.value.capitalize()}: none")
+            continue
         table = Table(title=f"{response.value.capitalize()} ({len(listed)}): {response.meaning}", title_justify="left")
         for column in ("claim", "side", "source", "status"):
             table.add_column(column)
@@ -229,13 +245,16 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
         console.print(table)
 
     agreements = report["agreements"]
+    if not agreements:
+        heading("Where the sides agree: nowhere the map records (no conceded claim, no support across sides)")
     table = Table(title=f"Where the sides agree ({len(agreements)}): a claim the other side grants", title_justify="left")
     for column in ("claim", "granted by", "in"):
         table.add_column(column)
     for a in agreements:
         granted = f"{name(a['grantor_claim'])}\n[dim]{short(a['grantor_claim'], 50)}[/dim]" if a["grantor_claim"] else "marked conceded"
         table.add_row(f"{name(a['claim'])}\n[dim]{short(a['claim'], 50)}[/dim]", escape(a["by"] or "—"), granted)
-    console.print(table)
+    if agreements:
+        console.print(table)
 
     table = Table(title=f"Clash points: direct attacks across sides ({len(report['clashes'])})", title_justify="left")
     for column in ("attacked claim", "status", "attacked by", "status"):
