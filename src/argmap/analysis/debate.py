@@ -493,6 +493,7 @@ def responses(workspace: Workspace, graph: nx.DiGraph) -> dict[str, Response]:
     speaking = _speeches(workspace, sides)
     taken = _engagements(workspace, graph, sides)
     found: dict[str, Response] = {}
+    fates: dict[tuple[str, str | None, str], Response] = {}
     for claim in graph_claims(graph):
         side = sides[claim.key]
         if side is None or not workspace.is_primary(claim.key):
@@ -521,7 +522,12 @@ def responses(workspace: Workspace, graph: nx.DiGraph) -> dict[str, Response]:
         elif _concedes(graph, index, sides, claim.key, side):
             found[claim.key] = Response.CONCESSION
         else:
-            found[claim.key] = _unanswered(workspace, claim, side, said, speaking, taken)
+            # the same for every claim of this side in this speech: worked out once per speech
+            speech = (claim.map, claim.quote.source if claim.quote else None, side)
+            fate = fates.get(speech)
+            if fate is None:
+                fate = fates[speech] = _unanswered(workspace, claim, side, said, speaking, taken)
+            found[claim.key] = fate
     return found
 
 
