@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from argmap.options import add_links_option
+
 HELP = "analyse maps: status and why, dropped arguments, agreement, clashes, chains, strength"
 ORDER = 20
 
@@ -28,15 +30,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text", help="a readable report, or JSON for other tools")
     parser.add_argument("--chains", type=int, default=10, metavar="N", help="rebuttal chains shown in the text report (longest first)")
     add_links_option(parser)
-
-
-def add_links_option(parser: argparse.ArgumentParser) -> None:
-    """``--links``, the same for every command that reaches a verdict."""
-    parser.add_argument(
-        "--links", choices=("texts", "all"), default="texts",
-        help="texts (default): judge the debate on the links the texts make themselves; all: count the analyst links too "
-        "(relations tagged analyst-link, drawn by the map's author between texts that do not make them)",
-    )
 
 
 def run(args: argparse.Namespace) -> int:
