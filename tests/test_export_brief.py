@@ -1,4 +1,4 @@
-"""The case brief: contentions with cards, A2 blocks, dropped arguments, escaped Markdown."""
+"""The case brief: contentions with cards, A2 blocks, what became of each claim, escaped Markdown."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from argmap.analysis.links import Links
 from argmap.errors import ArgmapError
 from argmap.export.brief import brief_markdown
 from argmap.export.common import load_debates
+from debate_views import WORDS, write_debate
 
 ARGUMENTS = Path(__file__).resolve().parents[1] / "arguments"
 IJM = ARGUMENTS / "ijm-vs-thrupkaew.yaml"
@@ -28,10 +30,11 @@ def _section(text: str, heading: str, level: str) -> str:
     return rest[: nxt.start()] if nxt else rest
 
 
-def test_each_side_has_contentions_blocks_and_drops(brief: str) -> None:
+def test_each_side_has_contentions_blocks_and_what_became_of_its_claims(brief: str) -> None:
     sides = re.findall(r"^## (.+)$", brief, re.M)
-    assert sides == ["International Justice Mission", "Noy Thrupkaew (The Nation)"]
-    assert brief.count("### Contentions") == brief.count("### Blocks") == brief.count("### Dropped arguments") == 2
+    assert sides == ["International Justice Mission", "Noy Thrupkaew (The Nation)", "Where the sides agree"]
+    for heading in ("### Contentions", "### Blocks", "### What became of our claims", "### What became of theirs"):
+        assert brief.count(heading) == 2, heading
 
 
 def test_contentions_are_the_sides_theses_with_verbatim_cards(brief: str) -> None:
@@ -64,9 +67,9 @@ def test_dropped_lists_follow_the_analysis(brief: str) -> None:
     from argmap.load import load_workspace
 
     workspace = load_workspace([IJM])
-    dropped = analyze(workspace).dropped
+    dropped = analyze(workspace, links=Links.TEXTS).dropped
     ijm = _section(brief, "## International Justice Mission", "##")
-    cover = _section(ijm, "#### Cover: theirs, never answered", "####")
+    cover = _section(ijm, "#### Cover: theirs we dropped", "####")
     listed = re.findall(r"^- \*\*(.+?)\*\* —", cover, re.M)
     expected = [
         c.text for c in workspace.maps["ijm-vs-thrupkaew"].claims.values()
@@ -77,7 +80,7 @@ def test_dropped_lists_follow_the_analysis(brief: str) -> None:
 
 def test_side_and_thesis_choose_what_goes_in() -> None:
     only = brief_markdown(load_debates([IJM], side="critics"))
-    assert re.findall(r"^## (.+)$", only, re.M) == ["Noy Thrupkaew (The Nation)"]
+    assert re.findall(r"^## (.+)$", only, re.M) == ["Noy Thrupkaew (The Nation)", "Where the sides agree"]
     one = brief_markdown(load_debates([IJM], thesis="reforms-needed", depth=1))
     assert re.findall(r"^#### Contention \d+: (.+)$", one, re.M) == [
         "Counter-trafficking work needs further steps, among them independent bodies to investigate police brutality "
@@ -110,3 +113,95 @@ def test_user_text_cannot_inject_markdown(tmp_path: Path) -> None:
     assert "Main \\[link\\](http://evil) \\*bold\\* \\<b\\>" in text
     assert "#### A2: \\# not a heading" in text
     assert "[link](" not in text
+
+
+# -- the debate of every reply (tests/debate_views.py) -----------------------------------
+
+
+def _items(section: str) -> list[str]:
+    """The claims a list of the brief names, by their key (the text says CLAIM <KEY>)."""
+    return [m.lower() for m in re.findall(r"^- \*\*Claim (\S+) says so\.\*\*", section, re.M)]
+
+
+@pytest.fixture
+def every_reply(tmp_path: Path) -> Path:
+    return write_debate(tmp_path)
+
+
+def test_the_top_states_the_links_the_resolution_and_the_burdens(every_reply: Path) -> None:
+    texts = brief_markdown(load_debates([every_reply]))
+    top = texts[: texts.index("\n## ")]
+    assert "_Links: as the texts argue it: 2 analyst link(s) left out (--links all counts them)._" in top
+    assert "**Resolution:** Should the motion pass?" in top
+    assert "**Affirmative**: Ann — burden: Show the motion does more good than harm." in top
+    every = brief_markdown(load_debates([every_reply], links=Links.ALL))
+    assert "_Links: as the analyst reads it: 2 analyst link(s) counted (--links texts leaves them out)._" in every
+
+
+def test_every_card_gives_its_status_with_the_reason_and_what_became_of_it(every_reply: Path) -> None:
+    text = brief_markdown(load_debates([every_reply]))
+    card = _section(text, "**Claim ANSWERED-POINT says so.**", "-")
+    assert "Status: OUT — falls: answered by n-answer (Ned, in Neg constructive), which nobody answered" in card
+    assert "Reply: answered — another side answered it" in card
+    card = _section(text, "**Claim PARTLY says so.**", "-")
+    assert "Status: IN — stands: only answered in part, by n-partial (Ned, in Neg constructive)" in card
+    assert "Reply: answered in part — another side answered part of it; the rest stands" in card
+
+
+def test_each_kind_of_reply_has_a_list_of_its_own(every_reply: Path) -> None:
+    aff = _section(brief_markdown(load_debates([every_reply])), "## Affirmative", "##")
+    ours, theirs = _section(aff, "### What became of our claims", "###"), _section(aff, "### What became of theirs", "###")
+    # the thesis, dropped-point and own-but: Neg took up aff1 and left them; own-concession is a point Aff grants itself
+    assert sorted(_items(_section(ours, "#### Extend: ours the other side dropped (3)", "####"))) == ["dropped-point", "own-but", "thesis"]
+    assert _items(_section(ours, "#### Ours the other side had no chance to answer (1)", "####")) == ["a-last"]
+    assert _items(_section(ours, "#### Ours the other side never engaged (1)", "####")) == ["blog-point"]
+    assert _items(_section(ours, "#### Ours the other side answered only in part (1)", "####")) == ["partly"]
+    assert _items(_section(ours, "#### Ours the other side conceded (2)", "####")) == ["agreed", "marked"]
+    assert _items(_section(ours, "#### Our concessions: points we grant (1)", "####")) == ["own-concession"]
+    assert sorted(_items(_section(theirs, "#### Cover: theirs we dropped (4)", "####"))) == ["n-analyst", "n-answer", "n-echo", "n-partial"]
+    assert _items(_section(theirs, "#### Their concessions: points they grant (1)", "####")) == ["n-grant"]
+    listed = _items(ours) + _items(theirs)
+    assert sorted(listed) == sorted(k for k in WORDS if k not in ("answered-point", "n-thesis"))  # each once: nothing lumped
+
+
+def test_a_dropped_claim_that_falls_is_not_offered_for_extension(every_reply: Path) -> None:
+    # with the analyst's link, dropped-point falls (to n-analyst) though no speaker answered it
+    aff = _section(brief_markdown(load_debates([every_reply], links=Links.ALL)), "## Affirmative", "##")
+    extend = _section(aff, "#### Extend: ours the other side dropped (3)", "####")
+    standing, _, falling = extend.partition("Dropped, but they do not stand all the same")
+    assert sorted(_items(standing)) == ["own-but", "thesis"]
+    assert _items(falling) == ["dropped-point"]
+    assert "falls: answered by n-analyst (Ned, in Neg constructive) \\[an analyst's link: the texts do not make it\\]" in falling
+
+
+def test_analyst_links_are_marked_and_never_filed_as_what_a_speaker_said(every_reply: Path) -> None:
+    text = brief_markdown(load_debates([every_reply], links=Links.ALL))
+    aff = _section(text, "## Affirmative", "##")
+    contention = _section(aff, "#### Contention 1: Claim THESIS says so.", "###")
+    # n-echo supports Aff's thesis only in the analyst's reading: Neg's claim is no reason of Aff's
+    assert "ECHO" not in contention
+    assert set(_items(contention.replace("  - **", "- **"))) == {"dropped-point", "answered-point", "partly", "agreed"}
+    blocks = _section(aff, "### Blocks", "###")
+    assert "#### A2: Claim N-ANSWER says so." in blocks  # a speaker's answer is a block
+    assert "#### A2: Claim N-ANALYST" not in blocks and "They say (Ned), against: Claim DROPPED-POINT" not in blocks
+    analyst = _section(blocks, "#### \\[analyst's link\\] Not said in reply, read as one: Claim N-ANALYST says so.", "####")
+    assert "Ned said this, but not in reply to this case: the texts do not make this link" in analyst
+    agree = _section(text, "## Where the sides agree", "##")
+    lines = {line.split("**")[1]: line for line in agree.splitlines() if line.startswith("- ")}
+    assert "\\[analyst's link\\]" in lines["Claim THESIS says so."] and "granted by Ned (Negative): Claim N-ECHO" in lines["Claim THESIS says so."]
+    assert "\\[analyst's link\\]" not in lines["Claim AGREED says so."]  # Ned's own support: agreement in the texts
+    # on the texts' links alone, neither analyst link shows anywhere
+    texts = brief_markdown(load_debates([every_reply]))
+    assert "\\[analyst's link\\] Not said" not in texts and "N-ECHO says so." not in _section(texts, "## Where the sides agree", "##")
+
+
+def test_where_the_sides_agree(every_reply: Path) -> None:
+    agree = _section(brief_markdown(load_debates([every_reply])), "## Where the sides agree", "##")
+    assert "- **Claim AGREED says so.** (Affirmative) — granted by Ned (Negative): Claim N-GRANT says so." in agree
+    assert "- **Claim MARKED says so.** (Affirmative) — conceded by Ned." in agree
+
+
+def test_cli_brief_takes_links(cli, every_reply: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("brief", every_reply, "--links", "all")
+    assert result.code == 0, result.err
+    assert "as the analyst reads it: 2 analyst link(s) counted" in result.out

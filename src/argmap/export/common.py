@@ -16,22 +16,39 @@ from pathlib import Path
 import networkx as nx
 
 from argmap.analysis import MapAnalysis, analyze
+from argmap.analysis.debate import Agreement, Response
 from argmap.analysis.dung import Label
+from argmap.analysis.links import ANALYST_LINK, Links, analyst_relations
 from argmap.errors import ArgmapError, InputError, Severity
-from argmap.graph import Role, build_graph, incoming, outgoing, role
-from argmap.model import ArgMap, Claim, ClaimKind, Relation, Workspace
+from argmap.graph import Role, incoming, outgoing, role
+from argmap.model import ArgMap, Claim, ClaimKind, Relation, Workspace, split_key
 
 __all__ = [
+    "ANALYST_MARK",
+    "CONCESSION_TAG",
+    "UNANSWERED",
     "Debate",
+    "analyst_links_bearing_on",
     "answers",
     "bearing_on",
     "citation",
+    "is_analyst",
     "load_debates",
     "prepare",
     "side_label",
     "speaker_name",
     "status_word",
 ]
+
+ANALYST_MARK = "[analyst's link]"
+"""How every export marks a relation the map's author drew and no speaker made."""
+
+CONCESSION_TAG = "concession"
+"""The tag the bundled maps give a point an author grants against their own case."""
+
+UNANSWERED = (Response.DROPPED, Response.NO_CHANCE, Response.NOT_ENGAGED)
+"""The ways a claim goes unanswered, which a report never lumps together: the other side
+could have answered and did not, had no chance to, or never took up the speech at all."""
 
 _STATUS_WORDS = {Label.IN: "stands", Label.OUT: "falls", Label.UNDEC: "undecided"}
 
@@ -42,7 +59,9 @@ class Debate:
 
     ``claims`` are the keys in scope in the order the maps declare them (claims of other
     maps are in scope when they bear on a claim of this one); ``sides`` are the side ids
-    to write about (one with ``--side``).
+    to write about (one with ``--side``). ``workspace`` and ``graph`` are the analysis'
+    own: with ``Links.TEXTS`` they hold no analyst link. ``analyst_links`` counts the
+    analyst links that bear on this map (left out or counted, as ``analysis.links`` says).
     """
 
     workspace: Workspace
@@ -53,6 +72,7 @@ class Debate:
     sides: tuple[str, ...]
     thesis: str | None
     depth: int | None
+    analyst_links: int = 0
 
     @property
     def map(self) -> ArgMap:
@@ -95,6 +115,78 @@ class Debate:
 
     def dropped(self, key: str) -> bool:
         return key in self.analysis.dropped
+
+    def response(self, key: str) -> Response | None:
+        """What became of a claim of a side in this map (None for a claim of no side, or of another map)."""
+        return self.analysis.responses.get(key)
+
+    def reason(self, key: str) -> str:
+        """Why the claim has its status, in words a student reads (:meth:`MapAnalysis.reason`)."""
+        return self.analysis.reason(key)
+
+    @property
+    def links(self) -> Links:
+        return self.analysis.links
+
+    @property
+    def links_wording(self) -> str:
+        """The choice of links, as every report states it: ``as the texts argue it: 3 analyst link(s) left out …``."""
+        return self.analysis.links.wording(self.analyst_links)
+
+    def against_own_case(self, key: str) -> bool:
+        """Whether a claim is a point its own side grants against its own case, and so no
+        point for that side to extend: the map tags it ``concession`` (the bundled maps'
+        tag for "a point an author grants that tells against their own case"), or it
+        attacks a claim of its own side and that attack does not stand ("on the exterior
+        this operation would be deemed a success", granted, then answered by its speaker)."""
+        side = self.side_of(key)
+        if side is None:
+            return False
+        if CONCESSION_TAG in self.claim(key).tags:
+            return True
+        return any(
+            r.source == key and r.kind.is_attack and self.side_of_node(r.target) == side and self.status(r.key) is not Label.IN
+            for r in outgoing(self.graph, key)
+        )
+
+    def concession(self, key: str) -> bool:
+        """A point the claim's side grants: it only supports another side's claims
+        (:attr:`Response.CONCESSION`), or it tells against its own case."""
+        return self.response(key) is Response.CONCESSION or self.against_own_case(key)
+
+    def side_of_node(self, node: str) -> str | None:
+        """The side of a claim, or of the claim whose inference a relation key is."""
+        data = self.graph.nodes[node]
+        if data["type"] == "relation":
+            return self.side_of_node(data["relation"].source)
+        return self.side_of(node)
+
+    def agreements(self) -> list[Agreement]:
+        """Where the sides agree in this map: a claim of it granted, or granted by one of its claims."""
+        found = []
+        for agreement in self.analysis.agreements:
+            keys = [agreement.claim, *([agreement.grantor_claim] if agreement.grantor_claim else [])]
+            if any(self.claim(k).map == self.stem for k in keys):
+                found.append(agreement)
+        return found
+
+
+def is_analyst(rel: Relation) -> bool:
+    """Whether a relation is the analyst's link, not one a speaker made."""
+    return ANALYST_LINK in rel.tags
+
+
+def analyst_links_bearing_on(workspace: Workspace, stem: str) -> int:
+    """How many of ``workspace``'s analyst links (and the relations that rest on them) start
+    or end in map ``stem``: the count :meth:`Links.wording` states. ``workspace`` is the
+    whole workspace, before any link is left out."""
+    relations = workspace.relations
+    count = 0
+    for key in analyst_relations(workspace):
+        rel = relations[key]
+        if stem in (split_key(key)[0], split_key(rel.source)[0], split_key(rel.target)[0]):
+            count += 1
+    return count
 
 
 def status_word(label: Label) -> str:
@@ -187,12 +279,15 @@ def prepare(
     thesis: str | None = None,
     depth: int | None = None,
     analysis: MapAnalysis | None = None,
+    links: Links = Links.TEXTS,
 ) -> list[Debate]:
     """The debates to export, one per map in ``stems``, with the claims in scope.
 
     ``side`` chooses whose case is written; ``thesis`` and ``depth`` cut the claims down to
     what bears on the chosen contentions (a brief for one side still lists what the other
-    side said, so a side alone does not cut claims). Builds the graph and runs the analysis once for all of them.
+    side said, so a side alone does not cut claims). Runs the analysis once for all of
+    them, on the links ``links`` counts (an ``analysis`` given is used as it is, whatever
+    its links); ``workspace`` is the whole workspace, analyst links and all.
 
     Raises:
         ArgmapError: an unknown side or thesis, a negative depth, or no map to export.
@@ -207,31 +302,35 @@ def prepare(
     thesis_key = _resolve_thesis(workspace, stems, thesis) if thesis else None
     if thesis_key is not None:
         stems = [workspace.claims[thesis_key].map]
-    graph = analysis.graph if analysis is not None else build_graph(workspace)
-    analysis = analysis if analysis is not None else analyze(workspace, graph)
+    full = workspace
+    analysis = analysis if analysis is not None else analyze(workspace, links=links)
+    workspace, graph = analysis.workspace, analysis.graph
     debates = []
     for stem in stems:
         argmap = workspace.maps[stem]
         sides = (side,) if side is not None else tuple(argmap.sides)
         own = [k for k in workspace.claims if workspace.claims[k].map == stem]
+        count = analyst_links_bearing_on(full, stem)
         if thesis_key is None and depth is None:
             scope = own
         else:
-            draft = Debate(workspace, graph, analysis, stem, tuple(own), sides, thesis_key, depth)
+            draft = Debate(workspace, graph, analysis, stem, tuple(own), sides, thesis_key, depth, count)
             roots = [c for s in sides for c in draft.contentions(s)]
             reach: dict[str, int] = {}
             for root in roots:
                 reach.update(bearing_on(graph, root, depth))
             scope = [k for k in workspace.claims if k in reach]
-        debates.append(Debate(workspace, graph, analysis, stem, tuple(scope), sides, thesis_key, depth))
+        debates.append(Debate(workspace, graph, analysis, stem, tuple(scope), sides, thesis_key, depth, count))
     return debates
 
 
 
 def load_debates(
-    paths: Sequence[Path], *, side: str | None = None, thesis: str | None = None, depth: int | None = None
+    paths: Sequence[Path], *, side: str | None = None, thesis: str | None = None, depth: int | None = None,
+    links: Links = Links.TEXTS,
 ) -> list[Debate]:
-    """Load the maps a command names and prepare them for export.
+    """Load the maps a command names and prepare them for export, judged on the links
+    ``links`` counts.
 
     Only the maps named (or found in the folders named) are exported; maps they merely
     reference are loaded for their claims, as context.
@@ -246,4 +345,4 @@ def load_debates(
     if errors:
         raise InputError(errors)
     stems = [found.stem for path in paths for found in (find_maps(path) if path.is_dir() else [path])]
-    return prepare(workspace, stems, side=side, thesis=thesis, depth=depth)
+    return prepare(workspace, stems, side=side, thesis=thesis, depth=depth, links=links)
