@@ -1,10 +1,13 @@
 """A flow sheet: one column per speech, each claim written across from what it answers.
 
 Debaters "flow" a round on paper: a column per speech, and every response written beside
-the argument it answers, so a blank beside an argument shows at a glance that it was
-dropped. :func:`flow_sheet` lays the map out that way — a grid of cells, one per claim —
+the argument it answers, so a blank beside an argument shows at a glance that it went
+unanswered. :func:`flow_sheet` lays the map out that way — a grid of cells, one per claim —
 and :func:`flow_html` (self-contained, inline CSS, prints landscape) and :func:`flow_csv`
-(the same grid for a spreadsheet) write it.
+(the same grid for a spreadsheet) write it. Each cell says what became of its claim when it
+was not simply answered (dropped, no chance to reply, not engaged, answered in part,
+conceded, a concession: a blank means different things), and the sheet states which links
+the verdicts rest on; an answer that only the analyst's link makes is marked as such.
 
 Layout: every claim hangs from the claim it answers (an attack first, else what it
 supports; an undercut hangs from the reason whose inference it attacks). Each argument
@@ -22,15 +25,26 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from argmap.analysis.debate import Response
 from argmap.errors import ArgmapError
-from argmap.export.common import Debate, bearing_on, side_label, speaker_name, status_word
+from argmap.export.common import ANALYST_MARK, Debate, bearing_on, is_analyst, side_label, speaker_name, status_word
 from argmap.graph import outgoing
 from argmap.model import Relation, RelationKind
 from argmap.render.themes import ROLE_STYLES
 
-__all__ = ["FlowCell", "FlowColumn", "FlowSheet", "flow_csv", "flow_html", "flow_sheet"]
+__all__ = ["REPLY_MARKS", "FlowCell", "FlowColumn", "FlowSheet", "flow_csv", "flow_html", "flow_sheet", "reply_mark"]
 
 _HOW = {RelationKind.SUPPORT: "supports", RelationKind.REBUT: "answers", RelationKind.UNDERCUT: "undercuts the reasoning of"}
+
+REPLY_MARKS = {
+    Response.DROPPED: "DROPPED",
+    Response.NO_CHANCE: "NO CHANCE TO REPLY",
+    Response.NOT_ENGAGED: "NOT ENGAGED",
+    Response.ANSWERED_IN_PART: "ANSWERED IN PART",
+    Response.CONCEDED: "CONCEDED",
+    Response.CONCESSION: "CONCESSION",
+}
+"""The mark of a cell whose claim was not simply answered (an answered claim has its answer across)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +67,7 @@ class FlowCell:
     how: str | None
     also: tuple[str, ...]
     block: int
+    analyst: bool = False  # it hangs from ``parent`` by the analyst's link, not a speaker's
 
 
 @dataclass(frozen=True)
@@ -147,7 +162,10 @@ def flow_sheet(debate: Debate) -> FlowSheet:
         next_free[column] = row + 1
         link = parent[key]
         also = tuple(t for t, _ in _targets(debate, key) if t in kept and (link is None or t != link[0]))
-        cells[key] = FlowCell(key, row, column, numbered, link[0] if link else None, _HOW[link[1].kind] if link else None, also, block)
+        cells[key] = FlowCell(
+            key, row, column, numbered, link[0] if link else None, _HOW[link[1].kind] if link else None, also, block,
+            link is not None and is_analyst(link[1]),
+        )
         for child in children[key]:
             if child not in cells:
                 place(child, row + (column_of(child) <= column), block)
@@ -164,20 +182,21 @@ def flow_sheet(debate: Debate) -> FlowSheet:
     ordered = sorted(cells.values(), key=lambda c: (c.row, c.column))
     renumber = {c.key: i for i, c in enumerate(ordered, 1)}
     final = tuple(
-        FlowCell(c.key, c.row, c.column, renumber[c.key], c.parent, c.how, c.also, c.block) for c in ordered
+        FlowCell(c.key, c.row, c.column, renumber[c.key], c.parent, c.how, c.also, c.block, c.analyst) for c in ordered
     )
     return FlowSheet(debate, tuple(columns), final, max(next_free, default=0))
 
 
 def _cell_words(sheet: FlowSheet, cell: FlowCell) -> tuple[str, str, list[str]]:
-    """A cell's speaker, text, and its notes (what it answers, dropped) as plain words."""
+    """A cell's speaker, text, and its notes (what it answers, and whose link that is) as plain words."""
     debate = sheet.debate
     claim = debate.claim(cell.key)
     notes = []
     if cell.parent is not None and cell.how is not None:
-        notes.append(f"{cell.how} #{sheet.cell(cell.parent).number}")
+        notes.append(f"{cell.how} #{sheet.cell(cell.parent).number}" + (f" {ANSWER_MARK}" if cell.analyst else ""))
     if cell.also:
-        notes.append("also bears on " + ", ".join(f"#{sheet.cell(k).number}" for k in cell.also))
+        analyst = {t for t, rel in _targets(debate, cell.key) if is_analyst(rel)}
+        notes.append("also bears on " + ", ".join(f"#{sheet.cell(k).number}" + (f" {ANSWER_MARK}" if k in analyst else "") for k in cell.also))
     # a speaker's name may carry a parenthetical remark ("name not given"): the cite has it
     who = speaker_name(debate.workspace, claim).split(" (")[0]
     return who, " ".join(claim.text.split()), notes
@@ -186,8 +205,9 @@ def _cell_words(sheet: FlowSheet, cell: FlowCell) -> tuple[str, str, list[str]]:
 def flow_csv(sheets: Sequence[FlowSheet]) -> str:
     """The flow as CSV: a header of speeches in order, then one line per flow row.
 
-    Each cell reads ``#3 Speaker: claim (answers #1) [DROPPED]``; it always starts with
-    ``#``, so no spreadsheet reads a cell as a formula.
+    Each cell reads ``#3 Speaker: claim (answers #1) [DROPPED]`` (or ``[NO CHANCE TO
+    REPLY]``, ``[NOT ENGAGED]``, …: see :data:`REPLY_MARKS`); it always starts with ``#``, so
+    no spreadsheet reads a cell as a formula. A last row states the links the verdicts rest on.
 
     Raises:
         ArgmapError: more than one debate (their speeches differ, so their columns do).
@@ -209,11 +229,23 @@ def flow_csv(sheets: Sequence[FlowSheet]) -> str:
             words = f"#{cell.number} {who}: {text}"
             if notes:
                 words += f" ({'; '.join(notes)})"
-            if sheet.debate.dropped(cell.key):
-                words += " [DROPPED]"
+            mark = reply_mark(sheet.debate, cell.key)
+            if mark:
+                words += f" [{mark}]"
             row.append(words)
         writer.writerow(row)
+    writer.writerow([f"Links: {sheet.debate.links_wording}"] + [""] * (len(sheet.columns) - 1))
     return out.getvalue()
+
+
+def reply_mark(debate: Debate, key: str) -> str | None:
+    """The cell's mark for what became of its claim, or None (answered, or of no side)."""
+    response = debate.response(key)
+    return REPLY_MARKS.get(response) if response is not None else None
+
+
+ANSWER_MARK = ANALYST_MARK
+"""After "answers #3": the texts do not make that link, the map's analyst does."""
 
 
 _SIDE_COLOURS = ("#00798A", "#B23A00", "#6A3D9A", "#5C5C5C")
@@ -228,6 +260,7 @@ h1 { font-size: 18px; margin: 0 0 4px; }
 h1 + p { margin: 0 0 8px; color: var(--muted); }
 .legend { margin: 0 0 10px; color: var(--muted); font-size: 12px; }
 .legend span { margin-right: 14px; }
+.links { margin: 0 0 6px; font-size: 12px; }
 table { border-collapse: collapse; table-layout: fixed; width: 100%; margin-bottom: 24px; }
 th { text-align: left; vertical-align: bottom; padding: 6px; border-bottom: 2px solid var(--ink); font-size: 13px; }
 th small { display: block; font-weight: normal; color: var(--muted); }
@@ -241,7 +274,9 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .head b { color: var(--ink); }
 .role { font-size: 10px; font-weight: bold; letter-spacing: .04em; }
 .note { font-size: 11px; color: var(--muted); margin-top: 2px; }
+.why { font-size: 10px; color: var(--muted); margin-top: 2px; font-style: italic; }
 .badge { display: inline-block; font-size: 10px; font-weight: bold; background: var(--ink); color: var(--paper); padding: 0 4px; border-radius: 2px; }
+.badge.soft { background: var(--paper); color: var(--ink); border: 1px solid var(--ink); }
 @media print { .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 @media print {
   :root, :root.dark { --ink: #000; --paper: #fff; --rule: #999; --muted: #444; --cell: #fff; }
@@ -264,10 +299,15 @@ def _table(sheet: FlowSheet, out: list[str]) -> None:
         for s in debate.map.sides
     )
     out.append(f"<p>Flow sheet, one column per speech in order. {sides}</p>")
+    out.append(f'<p class="links">Links: {_esc(debate.links_wording)}</p>')
+    badges = "".join(
+        f'<span>{_badge(mark)} {_esc(response.meaning)}</span>' for response, mark in REPLY_MARKS.items()
+    )
     out.append(
         '<p class="legend"><span>#n: cell number; "answers #n" names the cell it answers</span>'
-        '<span><span class="badge">DROPPED</span> no other side ever answered it</span>'
-        "<span>IN stands · OUT falls · UNDEC undecided</span></p>"
+        f"<span>{_esc(ANSWER_MARK)}: a link the map's analyst drew, not the speakers</span>"
+        f"{badges}"
+        "<span>IN stands · OUT falls · UNDEC undecided, each with the reason</span></p>"
     )
     out.append("<table><colgroup>" + "<col>" * len(sheet.columns) + "</colgroup><thead><tr>")
     for number, column in enumerate(sheet.columns, 1):
@@ -298,8 +338,8 @@ def _cell_html(sheet: FlowSheet, cell: FlowCell, colours: dict[str, str]) -> str
     side = debate.side_of(cell.key)
     colour = colours.get(side, "#888888") if side else "#888888"
     style = ROLE_STYLES[debate.role(cell.key)]
-    dropped = debate.dropped(cell.key)
-    badge = ' <span class="badge">DROPPED</span>' if dropped else ""
+    mark = reply_mark(debate, cell.key)
+    badge = f" {_badge(mark)}" if mark else ""
     parts = [
         f'<div class="claim" style="--side:{colour}" id="c{cell.number}">',
         f'<div class="head">#{cell.number} <b>{_esc(who)}</b> · <span class="role">{_esc(style.heading)}</span> · '
@@ -308,8 +348,16 @@ def _cell_html(sheet: FlowSheet, cell: FlowCell, colours: dict[str, str]) -> str
     ]
     if notes:
         parts.append(f'<div class="note">{_esc("; ".join(notes))}</div>')
+    parts.append(f'<div class="why">{_esc(debate.reason(cell.key))}</div>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def _badge(mark: str) -> str:
+    """A cell's mark; the unanswered kinds solid, the others outlined."""
+    soft = "" if mark in ("DROPPED", "NO CHANCE TO REPLY", "NOT ENGAGED") else " soft"
+    return f'<span class="badge{soft}">{_esc(mark)}</span>'
+
 
 
 def flow_html(sheets: Sequence[FlowSheet], *, dark: bool = False) -> str:
