@@ -19,13 +19,16 @@ import pytest
 import yaml
 
 from argmap.analysis import analyze
+from argmap.analysis.links import Links
 from argmap.errors import ArgmapError, ToolMissingError
 from argmap.graph import build_graph
 from argmap.load import load_workspace
 from argmap.model import Workspace
 from argmap.render import RenderOptions, View, build_dot, parse_overlays, render, select
-from argmap.render.bundle import MANIFEST, manifest, plan, stale
+from argmap.render.bundle import ALL_LINKS, MANIFEST, manifest, plan, stale
+from argmap.render.dot import ANALYST_COLOUR
 from argmap.render.text import BREAK, display_width, dot_text, wrap
+from debate_views import write_debate
 
 REPO = Path(__file__).resolve().parents[1]
 ARGUMENTS = REPO / "arguments"
@@ -467,6 +470,7 @@ def test_bundle_plans_an_overview_and_a_diagram_per_thesis(bundled: tuple[Worksp
     names = [d.name for d in plan(workspace)]
     for stem in ("ijm-vs-thrupkaew", "htc-vs-evolution", "context"):
         assert f"{stem}/overview" in names
+        assert f"{stem}/{ALL_LINKS}" in names  # every bundled map has analyst links
         for claim in workspace.maps[stem].claims.values():
             if claim.kind.value == "thesis":
                 assert f"{stem}/thesis-{claim.id}" in names
@@ -477,9 +481,9 @@ def test_stale_notices_a_changed_map_and_a_missing_file(tmp_path: Path) -> None:
     maps.mkdir()
     write_map(maps, SMALL)
     out = tmp_path / "renders"
-    workspace, graph = loaded(maps)
+    workspace, _ = loaded(maps)
     options = RenderOptions()
-    recorded = manifest(workspace, graph, analyze(workspace, graph), options)
+    recorded = manifest(workspace, options)
     out.mkdir()
     (out / MANIFEST).write_text(json.dumps(recorded), encoding="utf-8")
     for entry in recorded["diagrams"].values():  # type: ignore[attr-defined]
@@ -497,6 +501,72 @@ def test_stale_notices_a_changed_map_and_a_missing_file(tmp_path: Path) -> None:
     assert reasons and all("small.yaml changed" in r for r in reasons)
     shutil.rmtree(out)
     assert "cannot read the manifest" in stale([maps], out)[0]
+
+
+# -- analyst links --------------------------------------------------------------
+
+
+def _analyst_edges(source: str) -> list[str]:
+    """The edge statements of analyst links: their tooltip says so."""
+    return [e for e in edge_lines(source) if "an analyst\\'s link" in e or "an analyst's link" in e]
+
+
+def _label(source: str) -> str:
+    return html.unescape(next(line for line in source.splitlines() if line.strip().startswith("graph [label=")))
+
+
+def test_analyst_links_are_left_out_on_the_texts_and_drawn_apart_with_all(tmp_path: Path) -> None:
+    workspace = load_workspace([write_debate(tmp_path)])
+    texts, every = analyze(workspace, links=Links.TEXTS), analyze(workspace, links=Links.ALL)
+    left = build_dot(texts.workspace, texts.graph, texts).source
+    assert "xlabel=analyst" not in left and "style=dotted" not in left and not _analyst_edges(left)
+    assert "Links: as the texts argue it: analyst links left out" in _label(left)
+    drawn = build_dot(every.workspace, every.graph, every).source
+    analyst = _analyst_edges(drawn)
+    assert len(analyst) == 2  # n-analyst rebuts dropped-point, n-echo supports the thesis
+    for edge in analyst:
+        own = edge.split("]")[0]  # the edge's own attributes, before its subgraph's defaults
+        assert "style=dotted" in own and f'color="{ANALYST_COLOUR}' in own and "xlabel=analyst" in own
+    speakers = [e for e in edge_lines(drawn) if e not in analyst]
+    assert len(speakers) == len(edge_lines(left)) and not any("style=dotted" in e.split("]")[0] for e in speakers)
+    label = _label(drawn)
+    assert "grey dotted, “analyst”: an analyst's link; the texts do not make it" in label
+    assert "Links: as the analyst reads it" in label
+    note = build_dot(every.workspace, every.graph, every, links_note="as the analyst reads it: 2 analyst link(s) counted").source
+    assert "Links: as the analyst reads it: 2 analyst link(s) counted" in _label(note)
+
+
+def test_status_follows_the_links_chosen(tmp_path: Path) -> None:
+    workspace = load_workspace([write_debate(tmp_path)])
+    boxes = {}
+    for links in Links:
+        analysis = analyze(workspace, links=links)
+        lines = node_lines(build_dot(analysis.workspace, analysis.graph, analysis).source)
+        boxes[links] = html.unescape(next(line for line in lines.values() if "DROPPED-POINT" in line))
+    assert "● IN" in boxes[Links.TEXTS] and "○ OUT" in boxes[Links.ALL]  # it falls only to the analyst's link
+
+
+def test_the_bundle_has_an_all_links_overview_where_analyst_links_bear_on_a_map(tmp_path: Path) -> None:
+    write_debate(tmp_path)
+    write_map(tmp_path, SMALL)
+    workspace, _ = loaded(tmp_path)
+    names = {d.name: d for d in plan(workspace)}
+    assert f"d/{ALL_LINKS}" in names and f"small/{ALL_LINKS}" not in names  # small has no analyst link
+    assert names[f"d/{ALL_LINKS}"].links is Links.ALL and names["d/overview"].links is Links.TEXTS
+    recorded = manifest(workspace, RenderOptions())["diagrams"]
+    assert recorded[f"d/{ALL_LINKS}"]["links"] == "all" and recorded["d/overview"]["links"] == "texts"
+    assert recorded[f"d/{ALL_LINKS}"]["files"] == [f"d/{ALL_LINKS}.svg", f"d/{ALL_LINKS}.png"]
+    assert recorded[f"d/{ALL_LINKS}"]["dot_sha256"] != recorded["d/overview"]["dot_sha256"]
+
+
+def test_cli_render_takes_links(cli: Any, tmp_path: Path) -> None:
+    path = write_debate(tmp_path)
+    for links in ("texts", "all"):
+        result = cli("render", path, "--links", links, "--format", "dot", "-o", tmp_path / f"{links}.dot")
+        assert result.code == 0, result.err
+    assert not _analyst_edges((tmp_path / "texts.dot").read_text(encoding="utf-8"))
+    assert len(_analyst_edges((tmp_path / "all.dot").read_text(encoding="utf-8"))) == 2
+    assert "2 analyst link(s) left out" in _label((tmp_path / "texts.dot").read_text(encoding="utf-8"))
 
 
 # -- staggering wide fans -----------------------------------------------------

@@ -83,8 +83,9 @@ def test_cli_renders_each_view_of_a_bundled_map(cli: Any, tmp_path: Path) -> Non
         assert result.code == 0, (args, result.err)
     workspace = load_workspace([ARGUMENTS], verify_quotes=False)
     from argmap.analysis import analyze
+    from argmap.analysis.links import Links
 
-    chained = analyze(workspace, build_graph(workspace)).chains[0].claims[-1]
+    chained = analyze(workspace, links=Links.TEXTS).chains[0].claims[-1]  # render's --links default
     result = cli("render", ARGUMENTS, "--chain", chained, "-o", tmp_path / "chain.png")
     assert result.code == 0, result.err
     assert (tmp_path / "chain.png").read_bytes().startswith(MAGIC["png"])
@@ -98,4 +99,19 @@ def test_render_all_writes_the_bundle_and_its_manifest(tmp_path: Path) -> None:
     written = render_all([maps], out)
     assert {p.relative_to(out).as_posix() for p in written} == {"hostile/overview.svg", "hostile/overview.png", "hostile/thesis-t.svg", "hostile/thesis-t.png"}
     assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["diagrams"]["hostile/thesis-t"]["view"] == "thesis"
+    assert stale([maps], out) == []
+
+
+def test_render_all_writes_both_readings_of_a_map_with_analyst_links(tmp_path: Path) -> None:
+    from debate_views import write_debate
+
+    maps = tmp_path / "arguments"
+    maps.mkdir()
+    write_debate(maps)
+    out = tmp_path / "renders"
+    written = {p.relative_to(out).as_posix() for p in render_all([maps], out)}
+    assert {"d/overview.svg", "d/overview.png", "d/overview-all-links.svg", "d/overview-all-links.png"} <= written
+    texts, every = ((out / "d" / f"{name}.svg").read_text(encoding="utf-8") for name in ("overview", "overview-all-links"))
+    assert ">analyst<" not in texts and every.count(">analyst<") == 2  # the label beside each analyst link
+    assert "as the texts argue it: 2 analyst link(s) left out" in texts and "as the analyst reads it: 2 analyst link(s) counted" in every
     assert stale([maps], out) == []

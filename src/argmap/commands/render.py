@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.options import add_links_option
+
 if TYPE_CHECKING:
     from argmap.render import RenderOptions
     from argmap.render.views import View
@@ -28,7 +30,9 @@ LARGE = 500
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Draw a map with Graphviz. Boxes carry role word and icon, speaker and side; supports are "
-        "solid, attacks dashed; undercuts end on a diamond on the inference they attack. "
+        "solid, attacks dashed; undercuts end on a diamond on the inference they attack. With "
+        "--links all, analyst links are drawn grey and dotted, labelled 'analyst'; with texts "
+        "(the default) they are not drawn, and status follows the links drawn. "
         "Writes to renders/ unless -o is given."
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="MAP", help="a map file or a folder of maps")
@@ -40,7 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     view.add_argument("--thesis", metavar="CLAIM", help="a claim and everything that bears on it")
     view.add_argument("--chain", metavar="CLAIM", help="the rebuttal chains through a claim")
     view.add_argument("--side", metavar="SIDE", help="one side's case")
-    view.add_argument("--all", action="store_true", help="every map's overview and a diagram per thesis (SVG and PNG) and the manifest")
+    view.add_argument(
+        "--all", action="store_true",
+        help="every map's overview and a diagram per thesis (SVG and PNG) on the texts' links, an overview "
+        "with all links of each map that has analyst links, and the manifest",
+    )
     parser.add_argument("--depth", type=int, default=1, metavar="N", help="relations away from the --focus claim (default 1)")
     parser.add_argument("--map", metavar="STEM", help="the map a whole, overview or side view is about (default: the one file given)")
     parser.add_argument("--overlay", default="status,dropped", metavar="LIST", help="status, strength, dropped, all or none (default status,dropped)")
@@ -50,6 +58,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dpi", type=int, metavar="N", help="PNG resolution (default: the theme's)")
     parser.add_argument("--out-dir", type=Path, default=Path("renders"), metavar="DIR", help="folder for default outputs and --all (default renders/)")
     parser.add_argument("--check", action="store_true", help="with --all: render nothing, exit 1 if renders/ is out of date with the maps")
+    add_links_option(parser)
 
 
 def _say(message: str) -> None:
@@ -90,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
         return _run_all(args, options)
     started = time.perf_counter()
     from argmap.analysis import analyze
+    from argmap.analysis.links import Links, with_links
+    from argmap.export.common import links_note
     from argmap.graph import build_graph
     from argmap.load import load_workspace
 
@@ -104,11 +115,16 @@ def run(args: argparse.Namespace) -> int:
     if home is None and len(args.paths) == 1 and args.paths[0].is_file():
         home = args.paths[0].stem
     view, name = _view(args, home)
-    graph = build_graph(workspace)
-    analysis = analyze(workspace, graph) if options.overlays or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW) else None
+    links = Links(args.links)
+    if options.overlays or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW):
+        analysis = analyze(workspace, links=links)
+        drawn, graph = analysis.workspace, analysis.graph
+    else:
+        analysis, drawn = None, with_links(workspace, links)
+        graph = build_graph(drawn)
     if large:
         _say(f"analysed in {time.perf_counter() - started:.1f} s")
-    digraph = build_dot(workspace, graph, analysis, view, options)
+    digraph = build_dot(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, home))
     fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output and args.output.suffix else "svg")
     path = args.output or args.out_dir / f"{_safe_name(name)}.{fmt}"
     if large:

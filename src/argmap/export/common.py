@@ -18,7 +18,7 @@ import networkx as nx
 from argmap.analysis import MapAnalysis, analyze
 from argmap.analysis.debate import Agreement, Response
 from argmap.analysis.dung import Label
-from argmap.analysis.links import ANALYST_LINK, Links, analyst_relations
+from argmap.analysis.links import ANALYST_LINK, Links, analyst_relations, bearing_on_primary
 from argmap.errors import ArgmapError, InputError, Severity
 from argmap.graph import Role, incoming, outgoing, role
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, Workspace, split_key
@@ -33,6 +33,7 @@ __all__ = [
     "bearing_on",
     "citation",
     "is_analyst",
+    "links_note",
     "load_debates",
     "prepare",
     "side_label",
@@ -250,6 +251,15 @@ def citation(workspace: Workspace, claim: Claim) -> str:
         parts.append(f"by {source.author}")
     parts.extend(p for p in (source.publisher, source.date, source.url) if p)
     return f"{who}. {', '.join(parts)}"
+
+
+def links_note(workspace: Workspace, links: Links, stem: str | None = None) -> str:
+    """The choice of links in the words every report uses, counting the analyst links that
+    bear on map ``stem`` (on the maps asked for, without one). ``workspace`` is the whole
+    workspace, before any link is left out."""
+    if stem is not None:
+        return links.wording(analyst_links_bearing_on(workspace, stem))
+    return links.wording(len(bearing_on_primary(workspace, analyst_relations(workspace))))
 
 
 def _resolve_thesis(workspace: Workspace, stems: Sequence[str], thesis: str) -> str:

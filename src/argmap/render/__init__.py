@@ -9,12 +9,16 @@ claim's neighbourhood (the terminal explorer's "show me this as a diagram").
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.model import Workspace
 from argmap.render.dot import DEFAULT_OVERLAYS, OVERLAYS, RANKDIRS, RenderOptions, build_dot, parse_overlays
 from argmap.render.run import FORMATS, INSTALL_HINT, render
 from argmap.render.themes import THEMES, Theme
 from argmap.render.views import Selection, View, ViewKind, resolve_claim, select
+
+if TYPE_CHECKING:
+    from argmap.analysis import MapAnalysis
 
 __all__ = [
     "DEFAULT_OVERLAYS",
@@ -44,8 +48,14 @@ def render_focus(
     path: Path | str,
     fmt: str = "svg",
     options: RenderOptions | None = None,
+    *,
+    analysis: MapAnalysis | None = None,
+    links_note: str | None = None,
 ) -> Path:
     """Render ``claim_key`` and its neighbours up to ``depth`` relations away to ``path``.
+
+    With ``analysis``, its workspace and graph are drawn, with its status (on the links it
+    counts), and ``workspace`` is not read; ``links_note`` states that choice of links.
 
     Raises:
         ArgmapError: an unknown claim; ToolMissingError when ``dot`` is missing.
@@ -54,6 +64,9 @@ def render_focus(
     from argmap.render.themes import theme
 
     options = options or RenderOptions()
-    graph = build_graph(workspace)
-    digraph = build_dot(workspace, graph, view=View.focus(claim_key, depth), options=options)
+    if analysis is not None:
+        workspace, graph = analysis.workspace, analysis.graph
+    else:
+        graph = build_graph(workspace)
+    digraph = build_dot(workspace, graph, analysis, View.focus(claim_key, depth), options, links_note=links_note)
     return render(digraph, path, fmt, dpi=theme(options.theme).png_dpi)

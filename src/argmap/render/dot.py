@@ -6,8 +6,10 @@ speaker and side, then optional rows for a dropped claim, the strength and what 
 hides. Supports are solid arrows; rebuttals and undercuts dashed with a ``tee`` head. A
 relation that is undercut passes through a small diamond so the undercut can end on it;
 linked premises meet in a junction dot before their one arrow. Claims of another map are
-drawn with a dashed border and their map's name. The title and a legend sit in the graph
-label, where they never disturb the layout.
+drawn with a dashed border and their map's name. An analyst's link (a relation tagged
+``analyst-link``, drawn only when the analysis counts all links) is grey and dotted, with
+a small "analyst" beside it: no speaker made it. The title, the choice of links and a
+legend sit in the graph label, where they never disturb the layout.
 
 DOT is built in a ``graphviz.Digraph``, with node names of our own (``c0``, ``r0``: keys
 contain ``:``, which DOT would read as a port) and every piece of user text escaped by
@@ -32,6 +34,7 @@ import networkx as nx
 from graphviz.quoting import ID, KEYWORDS
 
 from argmap import collector
+from argmap.analysis.links import ANALYST_LINK, Links
 from argmap.errors import ArgmapError
 from argmap.graph import Role, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Speaker, Workspace
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
 
 _Piece = TypeVar("_Piece")
 
-__all__ = ["DEFAULT_OVERLAYS", "OVERLAYS", "RANKDIRS", "RenderOptions", "build_dot", "parse_overlays"]
+__all__ = ["ANALYST_COLOUR", "ANALYST_LABEL", "DEFAULT_OVERLAYS", "OVERLAYS", "RANKDIRS", "RenderOptions", "build_dot", "parse_overlays"]
 
 OVERLAYS = ("status", "strength", "dropped")
 DEFAULT_OVERLAYS = frozenset({"status", "dropped"})
@@ -64,6 +67,9 @@ _MUTED = "#4D4D4D"
 _FOCUS_BORDER = 4
 _EDGE_ORDER = (RelationKind.SUPPORT, RelationKind.REBUT, RelationKind.UNDERCUT)
 _RELATION_WORDS = {RelationKind.SUPPORT: "supports", RelationKind.REBUT: "rebuts", RelationKind.UNDERCUT: "undercuts the inference"}
+ANALYST_COLOUR = "#8C8C8C"
+"""An analyst's link: grey (and dotted, and labelled), never a role's or relation's colour."""
+ANALYST_LABEL = "analyst"
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,7 @@ class _Context:
     undrawn: Mapping[str, list[Relation]]  # relations the view leaves out, by each of their premises
     status: Mapping[str, str]  # IN, OUT or UNDEC of the claims and relations drawn; empty without the overlay
     dropped: Set[str]  # claims the other side never answered; empty without the overlay
+    links_note: str | None = None  # the choice of links, as the graph label states it
     pieces: dict[tuple[Hashable, ...], Any] = field(default_factory=dict)  # built by once()
 
     def overlay(self, name: str) -> bool:
@@ -156,10 +163,17 @@ def build_dot(
     analysis: MapAnalysis | None = None,
     view: View | None = None,
     options: RenderOptions | None = None,
+    *,
+    links_note: str | None = None,
 ) -> graphviz.Digraph:
     """The diagram of ``view`` (default: every claim) as a ``graphviz.Digraph``.
 
     The analysis is run here when an overlay or the chain view needs it and none is given.
+    ``workspace`` and ``graph`` are drawn as they are: to leave the analyst's links out,
+    pass the analysis' own (``analysis.workspace``, ``analysis.graph``). ``links_note``
+    states the choice of links under the title (the words of
+    :meth:`~argmap.analysis.links.Links.wording`); without it, the analysis' choice is
+    stated in general words.
 
     Raises:
         ArgmapError: an unknown claim, side or map in the view, or a bad option.
@@ -178,6 +192,7 @@ def build_dot(
         undrawn=_undrawn(workspace, selection),
         status=_status_words(analysis, selection) if analysis is not None and "status" in options.overlays else {},
         dropped=analysis.dropped if analysis is not None and "dropped" in options.overlays else frozenset(),
+        links_note=links_note or (_LINKS_NOTES[analysis.links] if analysis is not None else None),
     )
     dot = graphviz.Digraph(name="argmap", engine="dot")
     dot.attr(
@@ -209,6 +224,12 @@ def build_dot(
     dot.body.extend([_claim_node(ctx, names[key], claims[key]) for key in selection.claims])
     _add_relations(dot, ctx, names)
     return dot
+
+
+_LINKS_NOTES = {
+    Links.TEXTS: "as the texts argue it: analyst links left out (--links all draws them)",
+    Links.ALL: "as the analyst reads it: analyst links counted and drawn grey and dotted (--links texts leaves them out)",
+}
 
 
 def _quote(value: str) -> str:
@@ -484,18 +505,24 @@ def _add_relations(dot: graphviz.Digraph, ctx: _Context, names: Mapping[str, str
         with dot.subgraph() as edges:  # not a cluster: shares the kind's style, no effect on layout
             edges.attr("edge", color=style.color, style=style.style, arrowhead=style.arrowhead)
             body = edges.body
-            # attributes in graphviz's order (by name): arrowhead, color, minlen, penwidth, tooltip
+            # attributes in graphviz's order (by name): arrowhead, color, fontcolor, minlen,
+            # penwidth, style, tooltip, xlabel
             for rel in by_kind[kind]:
                 key, tooltip = rel.key, tooltips[rel.key]
                 head = junctions[rel.target] if rel.target in junctions else names[rel.target]
-                color, penwidth = faded if ctx.status.get(key) == "OUT" else ("", "")
+                out = ctx.status.get(key) == "OUT"
+                color, penwidth = faded if out else ("", "")
+                label = style_ = ""
+                if ANALYST_LINK in rel.tags:  # the analyst's, not a speaker's: grey, dotted, labelled
+                    color = f"color={_quote(ANALYST_COLOUR + ('70' if out else ''))} fontcolor={_quote(ANALYST_COLOUR)} "
+                    style_, label = "style=dotted ", f" xlabel={ANALYST_LABEL}"
                 minlen = f"minlen={staggered[key]} " if key in staggered else ""
                 if key in junctions:
                     junction = junctions[key]
-                    body.extend(f"\t{names[p]} -> {junction} [arrowhead=none {color}{penwidth}tooltip={tooltip}]\n" for p in rel.premises)
-                    body.append(f"\t{junction} -> {head} [{color}{minlen}{penwidth}tooltip={tooltip}]\n")
+                    body.extend(f"\t{names[p]} -> {junction} [arrowhead=none {color}{penwidth}{style_}tooltip={tooltip}]\n" for p in rel.premises)
+                    body.append(f"\t{junction} -> {head} [{color}{minlen}{penwidth}{style_}tooltip={tooltip}{label}]\n")
                 else:
-                    body.append(f"\t{names[rel.source]} -> {head} [{color}{minlen}{penwidth}tooltip={tooltip}]\n")
+                    body.append(f"\t{names[rel.source]} -> {head} [{color}{minlen}{penwidth}{style_}tooltip={tooltip}{label}]\n")
 
 
 STAGGER_FROM = 5
@@ -613,7 +640,7 @@ def _estimated_aspect(widths: Mapping[int, int]) -> float:
 def _junction(rel: Relation, name: str, undercut: bool, tooltip: str) -> str:
     """The node of a junction: a diamond on an attacked inference, for the undercut to end
     on, or a dot where linked premises meet to make one reason."""
-    colour = _quote(RELATION_STYLES[rel.kind].color)
+    colour = _quote(ANALYST_COLOUR if ANALYST_LINK in rel.tags else RELATION_STYLES[rel.kind].color)
     shape, size = ("diamond", "0.22") if undercut else ("circle", "0.14")
     return f'\t{name} [label="" color={colour} fillcolor={colour} height={size} shape={shape} style=filled tooltip={tooltip} width={size}]\n'
 
@@ -623,6 +650,8 @@ def _relation_tooltip(ctx: _Context, rel: Relation) -> str:
     status = ctx.status.get(rel.key)
     if status:
         lines.append(f"grounded status: {status}")
+    if ANALYST_LINK in rel.tags:
+        lines.append("an analyst's link: the texts do not make it")
     if rel.note:
         lines.append(dot_escape(clean(rel.note)))
     return _tooltip(lines)
@@ -647,8 +676,10 @@ def _graph_label(ctx: _Context) -> str:
     rows = [
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{look.title}"><B>{html_lines(wrap(title, width, 3))}</B></FONT></TD></TR>',
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{_MUTED}">{html_lines(wrap(f"{selection.description} · {shown}", int(width * 1.3), 3))}</FONT></TD></TR>',
-        f'<TR><TD ALIGN="LEFT">{_legend(ctx)}</TD></TR>',
     ]
+    if ctx.links_note:
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="{_MUTED}">{html_lines(wrap(f"Links: {ctx.links_note}", int(width * 1.3), 2))}</FONT></TD></TR>')
+    rows.append(f'<TR><TD ALIGN="LEFT">{_legend(ctx)}</TD></TR>')
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>>'
 
 
@@ -678,6 +709,8 @@ def _legend_keys(ctx: _Context, kinds: Iterable[RelationKind]) -> list[tuple[str
         keys.append(("╌╌┤ rebuts (dashed)", RELATION_STYLES[RelationKind.REBUT].color))
     if RelationKind.UNDERCUT in kinds:
         keys.append(("╌╌◆ undercuts: aims at the ◆ on the inference it attacks", RELATION_STYLES[RelationKind.UNDERCUT].color))
+    if any(ANALYST_LINK in ctx.workspace.relations[k].tags for k in ctx.selection.relations):
+        keys.append((f"┈┈ grey dotted, “{ANALYST_LABEL}”: an analyst's link; the texts do not make it", ANALYST_COLOUR))
     if any(len(ctx.workspace.relations[k].premises) > 1 for k in ctx.selection.relations):
         keys.append(("● linked premises: one reason together", _MUTED))
     if ctx.selection.home is not None and any(ctx.workspace.claims[k].map != ctx.selection.home for k in ctx.selection.claims):
