@@ -151,17 +151,19 @@ def test_setting_and_removing_fields_touch_one_line_each(bundled: Path) -> None:
 
 
 def test_unlink_removes_one_item_of_a_flow_list(bundled: Path) -> None:
-    removed, added = edit(bundled, IJM, lambda e: e.unlink(f"{IJM}:ijm-casework-frees-victims", f"{IJM}:law-enforcement-essential"))
-    assert removed == ["    supports: [law-enforcement-essential, enforcement-indispensable-everywhere]"]
-    assert added == ["    supports: [enforcement-indispensable-everywhere]"]
+    htc = "htc-vs-evolution"
+    removed, added = edit(bundled, htc, lambda e: e.unlink(f"{htc}:swp-raids-criticised", f"{htc}:raids-traumatize"))
+    assert removed == ["    supports: [raids-traumatize, raids-poorly-planned]"]
+    assert added == ["    supports: [raids-poorly-planned]"]
 
 
 def test_unlink_of_a_long_form_entry_removes_its_lines_only(bundled: Path) -> None:
-    target = "context:ijm-undercover-hidden-camera-operations"
-    removed, added = edit(bundled, IJM, lambda e: e.unlink(f"{IJM}:siem-reap-investigation", target))
+    removed, added = edit(bundled, IJM, lambda e: e.unlink(f"{IJM}:ijm-casework-frees-victims", f"{IJM}:law-enforcement-essential"))
     assert added == []
-    assert removed[0] == "      - to: context:ijm-undercover-hidden-camera-operations"
+    assert removed[0] == "      - to: law-enforcement-essential"
     assert len(removed) == 6 and all(line.startswith("        ") for line in removed[1:])
+    after = read(bundled / f"{IJM}.yaml")
+    assert "    supports:\n      - enforcement-indispensable-everywhere\n\n  ijm-asia-casework-figures:" in after
 
 
 def test_retarget_rewrites_the_target_in_place(bundled: Path) -> None:

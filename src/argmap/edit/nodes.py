@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
@@ -50,6 +51,10 @@ def _take_rest(container: Container, key: Any) -> str:
     token = slots[index] if slots else None
     if token is None:
         return ""
+    if isinstance(holder[slot_key], (FoldedScalarString, LiteralScalarString)):
+        # a block scalar ends with its own line break: the token holds only what follows
+        slots[index] = None
+        return str(token.value)
     eol, newline, rest = str(token.value).partition("\n")
     if not rest:
         return ""
