@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from argmap.analysis import analyze
+from argmap.analysis.debate import Response
 from argmap.analysis.dung import Label
+from argmap.analysis.links import ANALYST_LINK, Links
 from argmap.load import load_workspace
 from conftest import ARGUMENTS
 
@@ -141,6 +143,13 @@ def ijm():  # type: ignore[no-untyped-def]
     return workspace, analyze(workspace)
 
 
+@pytest.fixture(scope="module")
+def htc():  # type: ignore[no-untyped-def]
+    workspace = load_workspace([ARGUMENTS / "htc-vs-evolution.yaml"])
+    assert workspace.ok
+    return workspace, analyze(workspace)
+
+
 def test_abandonment_charge_falls(ijm) -> None:  # type: ignore[no-untyped-def]
     # Roth and the vice president answer "abandons" with aftercare facts; the reply
     # never defends the charge, so every attack on it stands.
@@ -174,6 +183,68 @@ def test_analysis_of_one_map_reports_only_that_map(ijm) -> None:  # type: ignore
     assert "context" in workspace.maps  # read as context for cross-map links
     assert all(k.startswith("ijm-vs-thrupkaew:") for k in analysis.dropped)
     assert sum(s.claims for s in analysis.sides) == len(workspace.maps["ijm-vs-thrupkaew"].claims)
+
+
+def test_nobody_could_answer_the_reply(ijm) -> None:  # type: ignore[no-untyped-def]
+    # "Thrupkaew Replies" is the last text of the exchange (nation-letters.txt, l.50-58):
+    # whatever she says there, IJM had no speech left to answer it, so nothing of hers is dropped
+    workspace, analysis = ijm
+    reply = {k: r for k, r in analysis.responses.items() if (s := workspace.source(workspace.claims[k])) and s.id == "thrupkaew-reply"}
+    assert len(reply) >= 10
+    assert not {k for k, r in reply.items() if r is Response.DROPPED}
+    assert all(r in (Response.NO_CHANCE, Response.CONCESSION, Response.ANSWERED, Response.ANSWERED_IN_PART) for r in reply.values())
+
+
+def test_what_the_reply_leaves_of_the_letters_is_dropped(ijm) -> None:  # type: ignore[no-untyped-def]
+    # The reply answers the letters (it follows them under "Thrupkaew Replies") but says
+    # nothing of raids (l.14), of Siem Reap (l.23-29) or of Eliza (l.35-45): dropped.
+    workspace, analysis = ijm
+    responses = {workspace.display_id(k): r for k, r in analysis.responses.items()}
+    for claim in ("ijm-does-not-raid", "siem-reap-outcome", "eliza-rescued-2006"):
+        assert responses[claim] is Response.DROPPED, claim
+    # "I do not doubt that IJM has had important successes" (l.58) grants the casework
+    assert responses["ijm-casework-frees-victims"] is Response.CONCEDED
+    # "Training and capacity-building are insufficient" (l.56) answers Roth's call for
+    # training only in part: she lists law-enforcement training among her own reforms
+    assert responses["corruption-calls-for-training"] is Response.ANSWERED_IN_PART
+    assert analysis.status["ijm-vs-thrupkaew:corruption-calls-for-training"] is Label.IN
+
+
+def test_the_2014_and_2020_texts_never_engage(htc) -> None:  # type: ignore[no-untyped-def]
+    # The 2020 piece never cites the HTC post: nothing HTC said is dropped, only not engaged;
+    # nothing HTC wrote came after 2020, so the 2020 claims had no chance of a reply.
+    workspace, analysis = htc
+    assert not analysis.dropped
+    sides = {s.side: dict(s.responses) for s in analysis.sides}
+    assert set(sides["evolution"]) == {"no chance to reply"}
+    assert "answered" not in sides["htc"] and "dropped" not in sides["htc"]
+    assert sides["htc"]["not engaged"] >= 30
+
+
+def test_verdicts_rest_only_on_the_texts_by_default_and_say_so(htc) -> None:  # type: ignore[no-untyped-def]
+    workspace, analysis = htc
+    assert analysis.links is Links.ALL  # analyze() itself counts everything unless told
+    texts = analyze(workspace, links=Links.TEXTS)
+    # every link between the two texts is the analyst's: on the texts alone no claim of one
+    # side bears on a claim of the other
+    assert not texts.clashes and not texts.agreements
+    assert all(ANALYST_LINK in workspace.relations[k].tags or workspace.relations[k].target in texts.left_out for k in texts.left_out)
+    # the theses stand either way: the 2020 piece's answers to HTC are partial (it grants the
+    # early raids were flawed and says the practice changed)
+    for thesis in ("htc-raids-flawed", "htc-reduce-reliance", "evo-thesis"):
+        key = f"htc-vs-evolution:{thesis}"
+        assert texts.status[key] is Label.IN and analysis.status[key] is Label.IN, thesis
+
+
+def test_the_sides_of_debate_b_agree_more_than_they_clash(htc) -> None:  # type: ignore[no-untyped-def]
+    # the two texts converge (both say early raids were naive or flawed, both want victim-centred
+    # work with law enforcement and social workers): every clash between them is partial
+    _, analysis = htc
+    inside = "htc-vs-evolution:"
+    agreements = [a for a in analysis.agreements if a.claim.startswith(inside) and (a.grantor_claim or "").startswith(inside)]
+    between = [c for c in analysis.clashes if c.attacker.startswith(inside) and c.target.startswith(inside)]
+    assert len(agreements) > len(between) > 0
+    assert all(c.partial for c in between)
 
 
 def test_an_analysts_link_is_no_answer(tmp_path: Path) -> None:
