@@ -213,7 +213,7 @@ def test_what_the_reply_leaves_of_the_letters_is_dropped(ijm) -> None:  # type: 
 def test_the_2014_and_2020_texts_never_engage(htc) -> None:  # type: ignore[no-untyped-def]
     # The 2020 piece never cites the HTC post: nothing HTC said is dropped, only not engaged;
     # nothing HTC wrote came after 2020, so the 2020 claims had no chance of a reply.
-    workspace, analysis = htc
+    _, analysis = htc
     assert not analysis.dropped
     sides = {s.side: dict(s.responses) for s in analysis.sides}
     assert set(sides["evolution"]) == {"no chance to reply"}
