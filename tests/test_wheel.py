@@ -18,6 +18,7 @@ import venv
 from pathlib import Path
 
 import pytest
+
 from test_tui_tmux import tmux, wait_for
 
 REPO = Path(__file__).resolve().parents[1]
