@@ -91,31 +91,34 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def _corpus_problem(item: pytest.Item) -> str | None:
+def _corpus_problem(item: pytest.Item) -> tuple[str, bool] | None:
+    """What keeps the test from its third-party data, and whether that data is absent
+    (rather than there but giving no cases, which is always a failure); None if nothing."""
     marks = list(item.iter_markers("corpus"))
     for relative in (path for mark in marks for path in mark.args):
         message = missing_corpus(relative)
         if message:
-            return message
+            return message, True
     if any(mark.kwargs.get("empty") for mark in marks):
-        return f"{item.nodeid}: the third-party data is there but gave no test cases"
+        return f"{item.nodeid}: the third-party data is there but gave no test cases", False
     return None
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Skip a test whose corpus is absent (before its fixtures), unless corpora are required."""
-    message = _corpus_problem(item)
-    if message and not corpora_required() and "gave no test cases" not in message:
-        pytest.skip(message)
+    problem = _corpus_problem(item)
+    if problem and problem[1] and not corpora_required():
+        pytest.skip(problem[0])
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_call(item: pytest.Item) -> None:
     """Where corpora are required (CI), an absent one is a failure of the test itself."""
-    message = _corpus_problem(item)
-    if message:
-        pytest.fail(f"{message} ({REQUIRE_CORPORA}=1)" if corpora_required() else message, pytrace=False)
+    problem = _corpus_problem(item)
+    if problem:
+        message, absent = problem
+        pytest.fail(f"{message} ({REQUIRE_CORPORA}=1)" if absent else message, pytrace=False)
 
 
 @pytest.fixture(scope="session")
