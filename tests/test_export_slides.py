@@ -8,8 +8,10 @@ from pathlib import Path
 import pptx
 import pytest
 
+from argmap.analysis.links import Links
 from argmap.errors import ArgmapError, ToolMissingError
 from argmap.export.common import Debate, load_debates
+from debate_views import write_debate
 
 ARGUMENTS = Path(__file__).resolve().parents[1] / "arguments"
 IJM = ARGUMENTS / "ijm-vs-thrupkaew.yaml"
@@ -100,17 +102,90 @@ def test_reveal_adds_one_step_per_slide_and_fades_the_rest(deck, debate: Debate)
 
 
 @pytest.mark.exe
-def test_unanswered_slide_lists_each_sides_drops(deck, debate: Debate) -> None:  # type: ignore[no-untyped-def]
+def test_unanswered_slide_lists_each_sides_drops_apart_from_what_it_could_not_answer(deck, debate: Debate) -> None:  # type: ignore[no-untyped-def]
     slide = list(deck.slides)[-1]
     text = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     for side in debate.sides:
-        theirs = [k for k in debate.claims if debate.dropped(k) and debate.side_of(k) not in (side, None)]
         label = debate.map.sides[side].label
-        assert f"{label} left unanswered ({len(theirs)}):" in text
-    for key in [k for k in debate.claims if debate.dropped(k)]:
+        assert f"{label} left unanswered:" in text
+    for key in [k for k in debate.claims if debate.dropped(k) and not debate.concession(k)]:
         claim = debate.claim(key)
         if claim.quote is not None:
             assert f"“{claim.quote.text}”" in _notes(slide)
+
+
+def _deck(path: Path, links: Links = Links.TEXTS):  # type: ignore[no-untyped-def]
+    from argmap.export.slides import build_deck
+
+    debate = load_debates([path], links=links)[0]
+    buffer = io.BytesIO()
+    build_deck([debate]).save(buffer)
+    return pptx.Presentation(io.BytesIO(buffer.getvalue()))
+
+
+def _texts(slide) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+@pytest.mark.exe
+def test_title_and_overview_state_the_links_the_resolution_and_the_burdens(tmp_path: Path) -> None:
+    path = write_debate(tmp_path)
+    slides = list(_deck(path).slides)
+    title, standing = _texts(slides[0]), _texts(slides[1])
+    assert "Resolution: Should the motion pass?" in title and "Burden: Show the motion does more good than harm." in title
+    for text in (title, standing):
+        assert "Links: as the texts argue it: 2 analyst link(s) left out (--links all counts them)." in text
+    every = list(_deck(path, Links.ALL).slides)
+    assert "Links: as the analyst reads it: 2 analyst link(s) counted" in _texts(every[0])
+    assert "Analyst links are grey and dotted in the diagrams." in _texts(every[0])
+    outline = next(s for s in every if _title(s) == "Overview: the map in outline")
+    assert "grey dotted “analyst”: an analyst's link" in _texts(outline)  # it draws both analyst links
+    assert "grey dotted" not in _texts(next(s for s in slides if _title(s) == "Overview: the map in outline"))
+
+
+@pytest.mark.exe
+def test_the_unanswered_slide_keeps_dropped_no_chance_and_not_engaged_apart(tmp_path: Path) -> None:
+    slide = list(_deck(write_debate(tmp_path)).slides)[-1]
+    assert _title(slide) == "Left unanswered"
+    columns = [s.text_frame.text for s in slide.shapes if s.has_text_frame and "left unanswered:" in s.text_frame.text]
+    aff, neg = columns
+    # Aff left Neg's n-answer, n-partial, n-analyst, n-echo (it replied to neg1); n-grant grants Aff's point
+    assert "Dropped (4): it could have answered them, and did not" in aff and "N-GRANT" not in aff
+    assert "No chance to reply (0)" in aff and "Not engaged (0)" in aff
+    # Neg dropped Aff's thesis, dropped-point and own-but; a-last came after Neg's last speech; Neg never took up the blog
+    assert "Dropped (3)" in neg and "OWN-CONCESSION" not in neg  # Aff's point against itself asked for no answer
+    assert "No chance to reply (1): it never spoke after them\n✖ Claim A-LAST says so." in neg
+    assert "Not engaged (1): it spoke later, but never to their speech\n● Claim BLOG-POINT says so." in neg
+    notes = _notes(slide)
+    assert "Negative, no chance to reply (1): nobody of another side spoke after it: no reply was possible" in notes
+    assert "Status: IN — stands: nothing answers it" in notes and "Reply: dropped — another side spoke later" in notes
+
+
+@pytest.mark.exe
+def test_an_agreement_slide_where_the_sides_agree(tmp_path: Path) -> None:
+    path = write_debate(tmp_path)
+    agree = next(s for s in _deck(path, Links.ALL).slides if _title(s) == "Where the sides agree")
+    text = _texts(agree)
+    assert "✔ Claim AGREED says so. (Affirmative) — granted by Ned\n" in text
+    assert "✔ Claim THESIS says so. (Affirmative) — granted by Ned [analyst's link]" in text  # n-echo: the analyst's reading
+    assert "✔ Claim MARKED says so. (Affirmative) — conceded by Ned" in text
+    assert "The texts do not make this link" in _notes(agree)
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    (lone / "m.yaml").write_text(
+        "argmap: 1\ntitle: T\nsides:\n  a: {label: A}\n  b: {label: B}\nspeakers:\n  x: {name: X, side: a}\n  y: {name: Y, side: b}\n"
+        "claims:\n  t: {text: T, kind: thesis, by: x}\n  o: {text: O, by: y, rebuts: [t]}\n",
+        encoding="utf-8",
+    )
+    assert "Where the sides agree" not in [_title(s) for s in _deck(lone / "m.yaml").slides]
+
+
+@pytest.mark.exe
+def test_notes_carry_each_claims_status_with_its_reason(tmp_path: Path) -> None:
+    slides = list(_deck(write_debate(tmp_path), Links.ALL).slides)
+    notes = "\n".join(_notes(s) for s in slides)
+    assert "Status: OUT — falls: answered by n-analyst (Ned, in Neg constructive) [an analyst's link: the texts do not make it], which nobody answered" in notes
+    assert "Status: IN — stands: only answered in part, by n-partial (Ned, in Neg constructive)" in notes
 
 
 def test_pdf_without_libreoffice_is_a_one_line_install_hint(monkeypatch: pytest.MonkeyPatch, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +194,7 @@ def test_pdf_without_libreoffice_is_a_one_line_install_hint(monkeypatch: pytest.
     monkeypatch.setattr(slides.shutil, "which", lambda name: None)
     with pytest.raises(ToolMissingError, match="apt-get install libreoffice-impress"):
         slides.convert_to_pdf(b"not used")
-    result = cli("slides", IJM, "-o", tmp_path / "deck.pdf")
+    result = cli("slides", IJM, "-o", tmp_path / "deck.pdf", "--links", "all")
     assert result.code == 2
     assert result.err.count("\n") == 1 and "apt-get install libreoffice-impress" in result.err
     assert not (tmp_path / "deck.pdf").exists()

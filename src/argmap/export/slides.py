@@ -1,10 +1,12 @@
 """A slide deck (PowerPoint, and PDF through LibreOffice) for presenting a debate.
 
-The deck walks a class through a debate: a title slide (debate, sides, speeches), an
-overview (where each contention stands, then the map in outline), one slide per thesis
-and per major clash with a diagram, a progressive reveal of the longest rebuttal chains,
-and a last slide of what each side left unanswered. Speaker notes hold the verbatim
-quotes of what a slide shows, with full citations, so the presenter can read the words.
+The deck walks a class through a debate: a title slide (debate, resolution, sides and
+their burdens, speeches, and the links the verdicts rest on), an overview (where each
+contention stands, then the map in outline), one slide per thesis and per major clash with
+a diagram, a progressive reveal of the longest rebuttal chains, where the sides agree (when
+they do), and a last slide of what each side left unanswered: dropped, no chance to reply
+and not engaged apart. Speaker notes hold the verbatim quotes of what a slide shows, with
+full citations and each claim's status with its reason, so the presenter can read the words.
 
 Diagrams come from :mod:`argmap.render` as PNG (python-pptx cannot embed SVG), laid out
 in whichever direction and wrap width shrinks them least on the slide, at a resolution
@@ -26,8 +28,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.analysis.debate import Response
+from argmap.analysis.links import Links
 from argmap.errors import ArgmapError, ToolMissingError
-from argmap.export.common import Debate, citation, side_label, speaker_name, status_word
+from argmap.export.common import (
+    ANALYST_MARK,
+    UNANSWERED,
+    Debate,
+    citation,
+    is_analyst,
+    side_label,
+    speaker_name,
+    status_word,
+)
 from argmap.fileio import atomic_write_bytes
 from argmap.graph import Role
 from argmap.model import ClaimKind, RelationKind
@@ -58,7 +71,15 @@ _TOP = 1.55  # below the title (two lines) and subtitle
 _BOTTOM = 0.45
 _MAX_PNG_DPI = 200
 _PIXELS_PER_SHOWN_INCH = 200  # enough for a 1080p projector with room to zoom
-_LEGEND = "★ thesis · ✚ reason · ✖ objection · ↺ rebuttal · solid arrow supports, dashed ⊣ attacks · IN stands, OUT falls, UNDEC undecided · ⚑ dropped: never answered"
+_LEGEND = "★ thesis · ✚ reason · ✖ objection · ↺ rebuttal · solid arrow supports, dashed ⊣ attacks · IN stands, OUT falls, UNDEC undecided · ⚑ dropped: the other side could have answered and did not"
+_ANALYST_LEGEND = " · grey dotted “analyst”: an analyst's link, not the speakers'"
+_UNANSWERED_WORDS = {
+    Response.DROPPED: ("Dropped", "it could have answered them, and did not"),
+    Response.NO_CHANCE: ("No chance to reply", "it never spoke after them"),
+    Response.NOT_ENGAGED: ("Not engaged", "it spoke later, but never to their speech"),
+}
+"""The three ways a claim goes unanswered, as the unanswered slide heads them in the column
+of the side that left them unanswered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +162,10 @@ class _Deck:
         bold: bool = False,
         colour: str | None = None,
         name: str | None = None,
+        bold_lines: frozenset[int] = frozenset(),
     ) -> Any:
-        """A word-wrapped text box; each line of ``text`` a paragraph."""
+        """A word-wrapped text box; each line of ``text`` a paragraph (those numbered in
+        ``bold_lines`` bold)."""
         from pptx.util import Inches, Pt
 
         box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
@@ -155,7 +178,7 @@ class _Deck:
             run = paragraph.add_run()
             run.text = clean(line)
             run.font.size = Pt(size)
-            run.font.bold = bold
+            run.font.bold = bold or i in bold_lines
             run.font.name = "Arial"
             run.font.color.rgb = _rgb(colour or self.theme.text)
         return box
@@ -177,6 +200,10 @@ def _quote_note(debate: Debate, key: str) -> str:
     else:
         lines.append("  (no quote in the map; the claim is the analyst's paraphrase)")
     lines.append(f"  — {citation(debate.workspace, claim)}")
+    lines.append(f"  Status: {debate.status(key).name} — {debate.reason(key)}")
+    response = debate.response(key)
+    if response is not None:
+        lines.append(f"  Reply: {response.value} — {response.meaning}")
     return "\n".join(lines)
 
 
@@ -196,6 +223,7 @@ class _Picture:
     height: float
     claims: tuple[str, ...]
     text_points: float  # the claim text's size as shown on the slide
+    analyst: bool = False  # it draws an analyst's link
 
 
 def _diagram(debate: Debate, view: Any, area: tuple[float, float]) -> _Picture:
@@ -226,8 +254,9 @@ def _diagram(debate: Debate, view: Any, area: tuple[float, float]) -> _Picture:
     shown = (width * scale, height * scale)
     dpi = max(50, min(_MAX_PNG_DPI, round(_PIXELS_PER_SHOWN_INCH * shown[0] / width)))
     png = dot_bytes(digraph, "png", dpi=dpi)
-    claims = select(debate.workspace, debate.graph, view, debate.analysis).claims
-    return _Picture(png, shown[0], shown[1], claims, look.fontsize * scale)
+    selection = select(debate.workspace, debate.graph, view, debate.analysis)
+    analyst = any(is_analyst(debate.workspace.relations[k]) for k in selection.relations)
+    return _Picture(png, shown[0], shown[1], selection.claims, look.fontsize * scale, analyst)
 
 
 MAX_BEARING_PER_SLIDE = 4
@@ -272,7 +301,8 @@ def _picture_slide(deck: _Deck, title: str, subtitle: str, picture: _Picture, no
         panel.line.fill.background()
     shape = slide.shapes.add_picture(io.BytesIO(picture.png), Inches(left), Inches(top), Inches(picture.width), Inches(picture.height))
     shape.name = "Diagram"
-    deck.text(slide, _LEGEND, _MARGIN, _HEIGHT - _BOTTOM - 0.25, _WIDTH - 2 * _MARGIN, 0.35, 11, colour=deck.theme.muted)
+    legend = _LEGEND + (_ANALYST_LEGEND if picture.analyst else "")
+    deck.text(slide, legend, _MARGIN, _HEIGHT - _BOTTOM - 0.25, _WIDTH - 2 * _MARGIN, 0.35, 11 if not picture.analyst else 10, colour=deck.theme.muted)
 
 
 # ---------------------------------------------------------------- slides
@@ -285,25 +315,44 @@ def _title_slide(deck: _Deck, debate: Debate) -> None:
     for number, source in enumerate(sources, 1):
         parts = [p for p in (source.author, source.publisher, source.date, source.url) if p]
         notes.append(f"{number}. “{source.title}” — {', '.join(parts)}")
-    slide = deck.slide(argmap.title, "\n".join(notes))
+    notes.append("")
+    notes.append(f"Links: {debate.links_wording}.")
+    if argmap.resolution:
+        notes.append(f"Resolution: {argmap.resolution}")
+    notes.extend(f"Burden of {side.label}: {side.burden}" for side in argmap.sides.values() if side.burden)
+    slide = deck.slide(argmap.title, "\n".join(notes), subtitle=f"Resolution: {argmap.resolution}" if argmap.resolution else None)
     y = _TOP
     if argmap.summary:
         deck.text(slide, shorten(clean(argmap.summary), 420), _MARGIN, y, _WIDTH - 2 * _MARGIN, 1.5, 17, colour=deck.theme.muted)
         y += 1.75
     column = (_WIDTH - 2 * _MARGIN - 0.4) / max(1, len(argmap.sides))
+    burdens = any(side.burden for side in argmap.sides.values())
     for i, side in enumerate(argmap.sides.values()):
         speakers = [s.name.split(" (")[0] for s in argmap.speakers.values() if s.side == side.id]
-        body = side.label + "\n" + "\n".join(f"• {shorten(n, 60)}" for n in speakers[:6])
-        deck.text(slide, body, _MARGIN + i * (column + 0.4), y, column, 1.9, 18, bold=False)
-    y += 2.0
+        most = 3 if burdens else 6
+        names = [f"• {shorten(n, 60)}" for n in speakers[:most]] + ([f"• and {len(speakers) - most} more"] if len(speakers) > most else [])
+        body = "\n".join([side.label, *names])
+        if side.burden:
+            body += f"\nBurden: {shorten(clean(side.burden), 130)}"
+        deck.text(slide, body, _MARGIN + i * (column + 0.4), y, column, 2.4 if burdens else 1.9, 15 if burdens else 18, bold_lines=frozenset({0}))
+    y += 2.5 if burdens else 2.0
     listing = "Speeches: " + "  →  ".join(f"{n}. {shorten(s.title, 48)}" for n, s in enumerate(sources, 1))
-    deck.text(slide, listing, _MARGIN, min(y, _HEIGHT - 1.3), _WIDTH - 2 * _MARGIN, 1.0, 14, colour=deck.theme.muted)
+    deck.text(slide, listing, _MARGIN, min(y, _HEIGHT - 1.3), _WIDTH - 2 * _MARGIN, 0.7, 14, colour=deck.theme.muted)
+    deck.text(slide, _links_line(debate), _MARGIN, _HEIGHT - 0.6, _WIDTH - 2 * _MARGIN, 0.4, 14, colour=deck.theme.muted, name="Links")
+
+
+def _links_line(debate: Debate) -> str:
+    """The choice of links, as a slide states it."""
+    words = f"Links: {debate.links_wording}."
+    if debate.links is Links.ALL and debate.analyst_links:
+        words += " Analyst links are grey and dotted in the diagrams."
+    return words
 
 
 def _standing_slide(deck: _Deck, debate: Debate) -> None:
     """Where each side's contentions stand, in words large enough to read out."""
-    slide = deck.slide("Overview: where the contentions stand", "", subtitle="Grounded status of each side's contentions; ⚑ = the other side never answered it")
-    notes: list[str] = []
+    slide = deck.slide("Overview: where the contentions stand", "", subtitle="Grounded status of each side's contentions; ⚑ = the other side could have answered it and did not")
+    notes: list[str] = [_links_line(debate), ""]
     column = (_WIDTH - 2 * _MARGIN - 0.4) / max(1, len(debate.sides))
     for i, side in enumerate(debate.sides):
         lines = [side_label(debate.workspace, debate.stem, side)]
@@ -313,8 +362,12 @@ def _standing_slide(deck: _Deck, debate: Debate) -> None:
             lines.append(f"{debate.status(key).name}{flag} — {shorten(clean(debate.claim(key).text), 110)}")
         if len(keys) > 5:
             lines.append(f"… and {len(keys) - 5} more")
-        deck.text(slide, "\n".join(lines), _MARGIN + i * (column + 0.4), _TOP + 0.2, column, _HEIGHT - _TOP - 0.8, 18)
-        notes.extend(f"{side_label(debate.workspace, debate.stem, side)}: {status_word(debate.status(k))} — {debate.claim(k).text}" for k in keys)
+        deck.text(slide, "\n".join(lines), _MARGIN + i * (column + 0.4), _TOP + 0.2, column, _HEIGHT - _TOP - 1.2, 18)
+        notes.extend(
+            f"{side_label(debate.workspace, debate.stem, side)}: {status_word(debate.status(k))} — {debate.claim(k).text}\n  Why: {debate.reason(k)}"
+            for k in keys
+        )
+    deck.text(slide, _links_line(debate), _MARGIN, _HEIGHT - 0.7, _WIDTH - 2 * _MARGIN, 0.4, 14, colour=deck.theme.muted, name="Links")
     _set_notes(slide, "\n".join(notes))
 
 
@@ -483,31 +536,70 @@ def _arrowhead(connector: Any) -> None:
 
 
 def _unanswered_slide(deck: _Deck, debate: Debate) -> None:
-    """What each side left unanswered: the other sides' claims it never answered, the
-    weightiest first (contentions, then objections and rebuttals, then reasons)."""
+    """What each side left unanswered of the other sides' claims, in three groups never
+    lumped together: dropped (it could have answered and did not), no chance to reply
+    (it never spoke after them), not engaged (it spoke later, never to that speech); the
+    weightiest first in each (contentions, then objections and rebuttals, then reasons)."""
     rank = {Role.THESIS: 0, Role.OBJECTION: 1, Role.REBUTTAL: 2, Role.REASON: 3, Role.CLAIM: 4}
     order = {k: i for i, k in enumerate(debate.claims)}
-    slide = deck.slide("Left unanswered", "", subtitle="Claims of the other side that each side never answered, in the same or a later speech")
+    slide = deck.slide(
+        "Left unanswered", "",
+        subtitle="Claims of the other side each side never answered: dropped, no chance to reply, and not engaged are not the same",
+    )
     column = (_WIDTH - 2 * _MARGIN - 0.4) / max(1, len(debate.sides))
+    shown = {Response.DROPPED: 4, Response.NO_CHANCE: 2, Response.NOT_ENGAGED: 2}
     notes: list[str] = []
     for i, side in enumerate(debate.sides):
-        theirs = sorted(
-            (k for k in debate.claims if debate.dropped(k) and debate.side_of(k) not in (side, None) and debate.claim(k).map == debate.stem),
-            key=lambda k: (rank[debate.role(k)], order[k]),
-        )
         label = side_label(debate.workspace, debate.stem, side)
-        lines = [f"{label} left unanswered ({len(theirs)}):"]
-        lines.extend(f"{ROLE_STYLES[debate.role(k)].icon} {shorten(clean(debate.claim(k).text), 95)}" for k in theirs[:6])
-        if len(theirs) > 6:
-            lines.append(f"… and {len(theirs) - 6} more (see the notes, or argmap brief)")
-        if not theirs:
-            lines.append("nothing: every claim of the other side was answered")
-        size = _fit_font("\n".join(lines), column, _HEIGHT - _TOP - 0.8, (20, 18, 16, 15, 14))
-        deck.text(slide, "\n".join(lines), _MARGIN + i * (column + 0.4), _TOP + 0.1, column, _HEIGHT - _TOP - 0.8, size)
-        notes.append(f"{label} left unanswered:")
-        notes.extend(_quote_note(debate, k) for k in theirs)
-        notes.append("")
+        # a point its own side grants (a concession) asked for no answer
+        theirs = [k for k in debate.claims if debate.side_of(k) not in (side, None) and debate.claim(k).map == debate.stem and not debate.concession(k)]
+        lines = [f"{label} left unanswered:"]
+        headings = {0}
+        for response in UNANSWERED:
+            listed = sorted((k for k in theirs if debate.response(k) is response), key=lambda k: (rank[debate.role(k)], order[k]))
+            heading, meaning = _UNANSWERED_WORDS[response]
+            headings.add(len(lines))
+            lines.append(f"{heading} ({len(listed)}): {meaning}")
+            lines.extend(f"{ROLE_STYLES[debate.role(k)].icon} {shorten(clean(debate.claim(k).text), 85)}" for k in listed[: shown[response]])
+            if len(listed) > shown[response]:
+                lines.append(f"… and {len(listed) - shown[response]} more (see the notes, or argmap brief)")
+            notes.append(f"{label}, {heading.lower()} ({len(listed)}): {response.meaning}")
+            notes.extend(_quote_note(debate, k) for k in listed)
+            notes.append("")
+        size = _fit_font("\n".join(lines), column, _HEIGHT - _TOP - 0.8, (18, 16, 15, 14, 13, 12))
+        deck.text(slide, "\n".join(lines), _MARGIN + i * (column + 0.4), _TOP + 0.1, column, _HEIGHT - _TOP - 0.8, size, bold_lines=frozenset(headings))
     _set_notes(slide, "\n".join(notes))
+
+
+def _agreement_slide(deck: _Deck, debate: Debate) -> None:
+    """Where the sides agree (no slide when they agree nowhere): each claim one side grants
+    of another's, an analyst's reading of agreement marked as such."""
+    found = debate.agreements()
+    if not found:
+        return
+    workspace = debate.workspace
+    slide = deck.slide("Where the sides agree", "", subtitle="A claim of one side that a speaker of the other side grants")
+    lines, notes = [], []
+    for agreement in found:
+        claim = debate.claim(agreement.claim)
+        own = side_label(workspace, claim.map, debate.side_of(agreement.claim))
+        if agreement.grantor_claim is None:
+            speaker = workspace.maps[claim.map].speakers.get(agreement.by or "")
+            by = speaker.name.split(" (")[0] if speaker else "the other side"
+            lines.append(f"✔ {shorten(clean(claim.text), 110)} ({own}) — conceded by {by}")
+            notes.append(f"{own}: conceded by {by}\n{_quote_note(debate, agreement.claim)}")
+            continue
+        relation = workspace.relations.get(agreement.relation or "")
+        mark = f" {ANALYST_MARK}" if relation is not None and is_analyst(relation) else ""
+        by = speaker_name(workspace, debate.claim(agreement.grantor_claim)).split(" (")[0]
+        lines.append(f"✔ {shorten(clean(claim.text), 110)} ({own}) — granted by {by}{mark}")
+        reading = " The texts do not make this link: it is the analyst's reading of agreement." if mark else ""
+        notes.append(f"{own}: granted by {by}.{reading}\n{_quote_note(debate, agreement.claim)}\n{_quote_note(debate, agreement.grantor_claim)}")
+    if len(lines) > 8:
+        lines[8:] = [f"… and {len(lines) - 8} more (see the notes, or argmap brief)"]
+    size = _fit_font("\n".join(lines), _WIDTH - 2 * _MARGIN, _HEIGHT - _TOP - 0.8, (20, 18, 16, 15, 14, 13))
+    deck.text(slide, "\n".join(lines), _MARGIN, _TOP + 0.1, _WIDTH - 2 * _MARGIN, _HEIGHT - _TOP - 0.8, size)
+    _set_notes(slide, "\n\n".join(notes))
 
 
 def build_deck(debates: Sequence[Debate], options: DeckOptions | None = None) -> Presentation:
@@ -555,6 +647,7 @@ def build_deck(debates: Sequence[Debate], options: DeckOptions | None = None) ->
             )
         for number, chain in enumerate(_chains(debate, options.chains), 1):
             _reveal_slides(deck, debate, chain, number)
+        _agreement_slide(deck, debate)
         _unanswered_slide(deck, debate)
     return deck.prs
 
