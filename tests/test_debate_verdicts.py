@@ -168,9 +168,21 @@ def test_reasons_name_the_answer_and_its_fate(tmp_path: Path) -> None:
         f"  y: {{text: Y, by: n, rebuts: [x], {q('neg1')}}}\n"
     ))
     analysis = analyze(load_workspace([path]))
-    assert analysis.reason("m:a1") == "stands: its answers fall (n1, which falls to a2)"
+    assert analysis.reason("m:a1") == "stands: the objections to it fall (n1, which falls to a2)"
     assert analysis.reason("m:n1") == "falls: answered by a2 (A, in Aff rebuttal), which nobody answered"
     assert analysis.reason("m:x") == "falls: answered by y (N, in Neg constructive), which nobody answered"
+
+
+def test_a_sides_own_caveat_is_not_called_an_answer(tmp_path: Path) -> None:
+    # "On the exterior this would be deemed a success ... but" (the HTC post's Jakarta
+    # example): an author's objection to her own claim, which she then answers herself
+    path = debate(tmp_path, (
+        f"  claim: {{text: C, by: a, {q('aff1')}}}\n"
+        f"  caveat: {{text: V, by: a, rebuts: [claim], {q('aff1')}}}\n"
+        f"  but: {{text: B, by: a, undercuts: [caveat -> claim], {q('aff1')}}}\n"
+    ))
+    analysis = analyze(load_workspace([path]))
+    assert analysis.reason("m:claim") == "stands: the objections to it fall (caveat [its own side's caveat], which loses its force to but)"
 
 
 def test_loader_checks_the_debate_keys(tmp_path: Path) -> None:

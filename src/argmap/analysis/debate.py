@@ -209,8 +209,17 @@ class MapAnalysis:
                 what = "; ".join(f"its {_NOUNS[stated.kind]} of {self._name(stated.target)} is answered by {self._answer_phrase(attack, said=False)}" for stated, attack in inferences)
                 return f"stands: nothing answers the claim itself, but {what}"
             return "stands: nothing answers it"
-        fallen = "; ".join(f"{self._name(r.source)}, which {self._falls_to(r)}" for r in full)
-        return f"stands: its answers fall ({fallen})"
+        fallen = "; ".join(f"{self._name(r.source)}{self._own_side(key, r)}, which {self._falls_to(r)}" for r in full)
+        return f"stands: the objections to it fall ({fallen})"
+
+    def _own_side(self, key: str, rel: Relation) -> str:
+        """A marker for an objection a claim's own side raises (a caveat, not an answer)."""
+        claims = self.workspace.claims
+        mine, theirs = claims.get(key), claims.get(rel.source)
+        if mine is None or theirs is None:
+            return ""
+        side = self.workspace.side(mine)
+        return " [its own side's caveat]" if side is not None and side == self.workspace.side(theirs) else ""
 
     def _name(self, key: str) -> str:
         return self.workspace.display_id(key)
