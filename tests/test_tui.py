@@ -316,9 +316,10 @@ async def test_views_beside_the_tree(chain_map: Path) -> None:
         assert app.view is not None
         await pilot.press("3")
         dropped = main.query_one("#dropped-list", ClaimRows)
-        assert dropped.keys == app.view.dropped()
-        if dropped.keys:
-            assert main.focused_key == dropped.keys[0]
+        assert dropped.claims == [k for _, keys in app.view.unanswered() for k in keys]
+        assert app.view.dropped() == dropped.claims[: len(app.view.dropped())]  # the dropped ones first
+        if dropped.claims:
+            assert main.focused_key == dropped.claims[0]
         await pilot.press("4")
         assert main.query_one(TabbedContent).active == "clashes"
         clashes = main.query_one("ClashTable")
@@ -380,7 +381,7 @@ async def test_help_lists_every_key_of_the_main_screen() -> None:
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
         for binding in MainScreen.BINDINGS + TraceScreen.BINDINGS:
-            assert binding.description in text  # type: ignore[union-attr]
+            assert (binding.tooltip or binding.description) in text  # type: ignore[union-attr]
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
@@ -390,8 +391,9 @@ async def test_render_writes_the_focus_and_reports_it(chain_map: Path, tmp_path:
 
     calls = []
 
-    def fake_render_focus(workspace: object, claim_key: str, depth: int, path: Path, fmt: str = "svg") -> Path:
+    def fake_render_focus(workspace: object, claim_key: str, depth: int, path: Path, fmt: str = "svg", **drawn: object) -> Path:
         calls.append((claim_key, depth, Path(path), fmt))
+        assert drawn["analysis"] is app.view.analysis and drawn["links_note"] == app.view.links_wording  # type: ignore[union-attr]
         Path(path).write_text("<svg/>", encoding="utf-8")
         return Path(path)
 
@@ -453,9 +455,11 @@ async def test_an_80_column_terminal_shows_compact_lines_whose_text_is_on_screen
         assert text[:12] in shown(label), label  # the claim's words are on screen
         await pilot.press("3")  # the dropped list is compact too
         dropped = main.query_one("#dropped-list", ClaimRows)
-        first = dropped.line_at(0, dropped.scrollable_content_region.width).plain
+        row = dropped.highlighted  # the first claim, below its section's heading
+        assert row is not None and dropped.keys[row] is not None
+        first = dropped.line_at(row, dropped.scrollable_content_region.width).plain
         assert first.startswith(("◆ ", "+ ", "− ", "↩ ", "· ")) and " reason " not in first  # compact
-        assert " ".join(app.view.claim(dropped.keys[0]).text.split())[:12] in first[: dropped.scrollable_content_region.width]
+        assert " ".join(app.view.claim(dropped.keys[row]).text.split())[:12] in first[: dropped.scrollable_content_region.width]  # type: ignore[arg-type]
         await pilot.press("1")
         await pilot.resize_terminal(140, 30)  # wide again: the full lines come back
         await pilot.pause()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from argmap.options import add_links_option
+
 HELP = "explore maps in the terminal: tree, trace rebuttals, dropped, clashes, flow"
 ORDER = 20
 
@@ -12,12 +14,14 @@ ORDER = 20
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Open an interactive explorer over map files or folders of maps. A map with errors "
-        "opens too, on the list of its problems. The maps reload when the files change."
+        "opens too, on the list of its problems. The maps reload when the files change. "
+        "--links chooses the links the verdicts rest on to start with; L switches."
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a map file or a folder of maps")
     parser.add_argument("--no-watch", action="store_true", help="do not reload when the files change")
     parser.add_argument("--render-dir", type=Path, default=Path("renders"), metavar="DIR", help="where the render action writes (default: renders/)")
     parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colours to start with (light reads better on a projector); ctrl+p switches")
+    add_links_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(Problem("not-found", "no such file or folder", Location(str(p))) for p in missing)
     from argmap.tui import make_app
 
-    make_app(args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir, theme=args.theme).run()
+    make_app(args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir, theme=args.theme, links=args.links).run()
     return 0

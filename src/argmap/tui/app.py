@@ -27,8 +27,9 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.worker import get_current_worker
 
+from argmap.analysis.links import Links
 from argmap.tui.editing import Editing
-from argmap.tui.labels import THEME_VARIABLES
+from argmap.tui.labels import THEME_VARIABLES, links_label
 from argmap.tui.messages import Analysed, JumpRequest, Loaded
 from argmap.tui.screens.help import HelpScreen, bindings_of
 from argmap.tui.screens.main import EDIT_COMMANDS, VIEWS, MainScreen
@@ -114,9 +115,11 @@ class ArgmapApp(App[None]):
         render_dir: Path = Path("renders"),
         open_viewer: bool = True,
         theme: str = "dark",
+        links: Links = Links.TEXTS,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.links = links  # what the verdicts rest on: L switches
         self.poll_seconds = poll_seconds
         self.render_dir = render_dir
         self.open_viewer = open_viewer
@@ -146,8 +149,9 @@ class ArgmapApp(App[None]):
     # -- loading and live reload ---------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load(self, reload: bool) -> None:
-        """Load (or reload) the maps off the UI thread; the result arrives as :class:`Loaded`."""
+    def load(self, reload: bool, relinked: bool = False) -> None:
+        """Load (or reload) the maps off the UI thread; the result arrives as :class:`Loaded`
+        (``relinked``: loaded again for another choice of links)."""
         gc.unfreeze()  # the view shown so far may go: let the collector see it again
         worker = get_current_worker()
 
@@ -156,12 +160,12 @@ class ArgmapApp(App[None]):
                 self.call_from_thread(lambda: self.main.show_progress(message))
 
         try:
-            view = MapView.load(self.paths, freeze=True, progress=report)
+            view = MapView.load(self.paths, freeze=True, progress=report, links=self.links)
         except Exception as err:  # never die on a map: say what went wrong and keep the old view
             self.call_from_thread(self.notify, f"Could not load the maps: {err}", severity="error", timeout=10)
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(Loaded(view, reload))
+            self.post_message(Loaded(view, reload, relinked))
 
     @work(thread=True, exclusive=True, group="finish", exit_on_error=False, description="finish the analysis")
     def finish(self, view: MapView) -> None:
@@ -177,6 +181,39 @@ class ArgmapApp(App[None]):
     def reload(self) -> None:
         """Load the maps again (after an edit on disk), keeping the cursor on its claim."""
         self.load(reload=True)
+
+    def action_toggle_links(self) -> None:
+        """Judge on the texts' own links, or count the analyst's too (L): the maps shown
+        (edits and all) are analysed again on the other choice, off the UI thread."""
+        if self.view is None:
+            return
+        self.links = Links.ALL if self.links is Links.TEXTS else Links.TEXTS
+        self.notify("Analysing again " + ("with the analyst's links…" if self.links is Links.ALL else "on the texts' own links…"), timeout=2)
+        if self.editing.active:  # the maps as edited, saved or not
+            self.relink(self.view, self.links)
+        else:  # the files as they are now (and the cache of this choice, if it has them)
+            self.load(reload=True, relinked=True)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def relink(self, view: MapView, links: Links) -> None:
+        """The view of ``view``'s maps on ``links``; shown when done, unless a load or
+        another switch came after."""
+        try:
+            new = view.relinked(links)
+        except Exception as err:
+            self.call_from_thread(self.notify, f"Could not analyse the maps: {err}", severity="error", timeout=10)
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._relinked, new)
+
+    def _relinked(self, view: MapView) -> None:
+        if view.links is not self.links:  # switched back meanwhile
+            return
+        self.show_view(view, keep=self.main.focused_key)
+        self._say_links(view)
+
+    def _say_links(self, view: MapView) -> None:
+        self.notify(f"Links: {view.links_wording}.", timeout=5)
 
     def action_reload(self) -> None:
         if not self.editing.disk_changed():
@@ -213,7 +250,9 @@ class ArgmapApp(App[None]):
     def _loaded(self, message: Loaded) -> None:
         self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
         self._stamps = self._file_stamps()  # after show_view: the view's source texts count too
-        if message.reload:
+        if message.relinked:
+            self._say_links(message.view)
+        elif message.reload:
             problems = len(message.view.problems)
             self.notify(f"Reloaded: {len(message.view.workspace.claims)} claims, {problems} problem(s).", timeout=3)
 
@@ -280,9 +319,11 @@ class ArgmapApp(App[None]):
             return
         stem, _, claim_id = key.partition(":")
         target = self.render_dir / f"{stem}-{claim_id}.{fmt}"
+        view = self.view
         try:
             self.render_dir.mkdir(parents=True, exist_ok=True)
-            out = render_focus(self.view.workspace, key, FOCUS_DEPTH, target, fmt=fmt)
+            note = view.links_wording if view.analysis is not None else None
+            out = render_focus(view.workspace, key, FOCUS_DEPTH, target, fmt=fmt, analysis=view.analysis, links_note=note)
         except (ArgmapError, OSError) as err:
             self.call_from_thread(self.notify, f"Could not render: {err}", severity="error", timeout=10)
             return
@@ -306,6 +347,8 @@ class ArgmapApp(App[None]):
         yield SystemCommand("Find a claim", "Jump to a claim by id, text, speaker or tag (/)", self.action_find)
         yield SystemCommand("Trace answers", "Follow the focused claim's rebuttals to the last word (t)", main.action_trace)
         yield SystemCommand("Filter claims", "By side, role, status, tag, dropped (f)", main.action_toggle_filters)
+        other = "count the analyst's links too" if self.links is Links.TEXTS else "judge on the texts' own links only"
+        yield SystemCommand("Switch links", f"Now {links_label(self.view)}: {other} (L)" if self.view else f"{other} (L)", self.action_toggle_links)
         yield SystemCommand("Render focus as SVG", "Draw the focused claim's neighbourhood (r)", lambda: main.action_render("svg"))
         yield SystemCommand("Render focus as PNG", "Draw the focused claim's neighbourhood (R)", lambda: main.action_render("png"))
         for title, help_text, action in EDIT_COMMANDS:
@@ -322,6 +365,7 @@ def make_app(
     render_dir: Path = Path("renders"),
     open_viewer: bool = True,
     theme: str = "dark",
+    links: Links | str = Links.TEXTS,
 ) -> ArgmapApp:
     """Build the explorer over map files or folders (the CLI and the tests both use this).
 
@@ -332,7 +376,11 @@ def make_app(
         open_viewer: Open rendered files with the system viewer when there is one.
         theme: ``dark`` or ``light`` (a projector in a lit room reads light better); the
             command palette switches later.
+        links: ``texts`` (judge on the links the texts make) or ``all`` (count the
+            analyst's links too); ``L`` switches later.
     """
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}: use one of {', '.join(THEMES)}")
-    return ArgmapApp([Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme)
+    return ArgmapApp(
+        [Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme, links=Links(links),
+    )

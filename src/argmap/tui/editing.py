@@ -98,7 +98,7 @@ class Editing:
     def refresh(self, focus: str | None = None) -> None:
         """Redraw from the editor's workspace (status and strength computed again)."""
         editor = self.editor()
-        view = MapView.of(restrict(editor.workspace, self._stems, self._primary))
+        view = MapView.of(restrict(editor.workspace, self._stems, self._primary), links=self.app.links)
         self.app.show_view(view, keep=focus or self.app.main.focused_key)
         self.app.title = f"{self.app.TITLE} {DIRTY_MARK} unsaved" if editor.dirty else self.app.TITLE
 

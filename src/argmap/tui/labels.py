@@ -17,9 +17,11 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import App
 
+from argmap.analysis.debate import Response
+from argmap.analysis.links import Links
 from argmap.graph import Role
 from argmap.model import RelationKind
-from argmap.tui.view import UNKNOWN_STATUS, Link, MapView
+from argmap.tui.view import Link, MapView
 
 __all__ = [
     "COMPACT_BELOW",
@@ -29,6 +31,7 @@ __all__ = [
     "claim_card",
     "claim_line",
     "link_line",
+    "links_label",
     "short",
 ]
 
@@ -131,6 +134,17 @@ def claim_line(view: MapView, key: str, palette: Palette, *, dim: bool = False, 
     return line
 
 
+ANALYST_MARK = "[analyst's link]"
+"""After a relation the map's analyst drew, not a speaker."""
+
+
+def links_label(view: MapView) -> str:
+    """The choice of links, short enough for the header: ``links: texts (3 analyst links left out)``."""
+    if view.links is Links.TEXTS:
+        return f"links: texts ({view.analyst_links} analyst link{'s' * (view.analyst_links != 1)} left out)"
+    return f"links: all ({view.analyst_links} analyst link{'s' * (view.analyst_links != 1)} counted)"
+
+
 def link_verb(view: MapView, link: Link, incoming: bool) -> str:
     """How the claim at the other end of a link relates, read from the focused claim."""
     kind = link.relation.kind
@@ -153,6 +167,8 @@ def link_line(view: MapView, link: Link, palette: Palette, incoming: bool) -> Te
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append("← " if incoming else "→ ", Style(bold=True))
     line.append(f"{link_verb(view, link, incoming)}  ", Style(italic=True))
+    if view.is_analyst(link.relation):  # first, where a narrow pane never cuts it off
+        line.append(f"{ANALYST_MARK} ", Style(italic=True, bold=True))
     line.append(f"{ICONS[role]} {role.value}", palette.role(role))
     line.append(" · ")
     line.append(status, palette.status(status))
@@ -201,29 +217,20 @@ def claim_card(view: MapView, key: str, palette: Palette) -> Text:
     else:
         field("Quote", Text("none (not quoted from a source)", Style(dim=True)))
     status_text = Text(status, palette.status(status))
-    status_text.append(" — " + _status_reason(view, key, status))
+    status_text.append(" — " + view.reason(key))
     field("Status", status_text)
+    response = view.response(key)
+    if response is not None:
+        reply = Text(response.value, Style(bold=True, color=palette.colours.get("status-undec")) if response is Response.DROPPED else Style(bold=True))
+        reply.append(f" — {response.meaning}")
+        field("Reply", reply)
     strength = view.strength(key)
     if strength is not None:
         filled = round(strength * 10)
         field("Strength", f"{strength:.2f} {'█' * filled}{'░' * (10 - filled)}")
-    if view.is_dropped(key):
-        field("Dropped", "yes — no other side answers it in the same or a later speech")
     if claim.tags:
         field("Tags", ", ".join(claim.tags))
     if claim.note:
         field("Note", " ".join(claim.note.split()))
     field("Id", Text(f"{key}  ({claim.location})", Style(dim=True)))
     return card
-
-
-def _status_reason(view: MapView, key: str, status: str) -> str:
-    """Why a claim has its status, in words a student can check on the map."""
-    if status == UNKNOWN_STATUS:
-        return view.analysis_error or "not analysed"
-    if status == "OUT":
-        attackers = [rel.source.partition(":")[2] for rel in view.attackers_in(key)]
-        return "defeated: attacked by " + ", ".join(attackers) + " (IN)" if attackers else "defeated"
-    if status == "IN":
-        return "stands: every attack on it is answered" if view.answers(key) else "stands: nobody attacks it"
-    return "undecided: caught in a cycle of attacks nobody wins"

@@ -20,10 +20,11 @@ class JumpRequest(Message):
 class Loaded(Message):
     """A (re)load finished in its worker thread."""
 
-    def __init__(self, view: MapView, reload: bool) -> None:
+    def __init__(self, view: MapView, reload: bool, relinked: bool = False) -> None:
         super().__init__()
         self.view = view
         self.reload = reload
+        self.relinked = relinked  # loaded again for another choice of links
 
 
 class Analysed(Message):

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from argmap.analysis import MapAnalysis
+from argmap.analysis.debate import Response
+from argmap.analysis.links import ANALYST_LINK, Links, analyst_relations, bearing_on_primary, with_links
 from argmap.errors import Location, Problem
 from argmap.graph import Role, build_graph, outgoing, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
@@ -41,6 +43,9 @@ __all__ = [
 
 UNKNOWN_STATUS = "?"
 """The status shown when the analysis could not run (a map with errors, say)."""
+
+UNANSWERED = (Response.DROPPED, Response.NO_CHANCE, Response.NOT_ENGAGED)
+"""The ways a claim goes unanswered, which the dropped view lists apart."""
 
 
 def restrict(workspace: Workspace, stems: Iterable[str], primary: Sequence[str]) -> Workspace:
@@ -138,6 +143,10 @@ class MapView:
     """A loaded workspace with its graph and analysis, and the answers views need.
 
     Build it with :meth:`load` (slow: parse, graph, analysis; run it off the UI thread).
+    ``workspace`` and ``graph`` are what the analysis saw: on ``Links.TEXTS`` they hold no
+    analyst link. ``full`` is the workspace as loaded, to analyse again on the other
+    choice (:meth:`relinked`); ``analyst_links`` counts the analyst links that bear on the
+    maps shown, left out or counted.
     """
 
     workspace: Workspace
@@ -146,12 +155,15 @@ class MapView:
     analysis_error: str | None = None
     roots: dict[str, list[str]] = field(default_factory=dict)
     side_order: list[str] = field(default_factory=list)
+    links: Links = Links.TEXTS
+    full: Workspace | None = None
+    analyst_links: int = 0
     _roles: dict[str, Role] = field(default_factory=dict, repr=False)
     _uncached: tuple[list[Path], int] | None = field(default=None, repr=False)  # paths to cache it under, and when reading began
     _claim_lines: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, paths: Sequence[Path], *, freeze: bool = False, progress: Progress | None = None) -> MapView:
+    def load(cls, paths: Sequence[Path], *, freeze: bool = False, progress: Progress | None = None, links: Links = Links.TEXTS) -> MapView:
         """Load maps, build the graph and what the first screen shows; never raises for
         bad maps. :meth:`finish` computes the rest (run it after the first screen).
 
@@ -166,13 +178,13 @@ class MapView:
         :func:`gc.unfreeze` before loading again, as the explorer does.
 
         ``progress`` hears what is being done while a large map loads (see
-        :data:`argmap.load.Progress`).
+        :data:`argmap.load.Progress`). ``links`` chooses the links the verdicts rest on.
         """
         from argmap import cache
         from argmap.load import PROGRESS_EVERY, load_workspace
 
         read_since = time.time_ns()
-        found = cache.cached(paths)
+        found = cache.cached(paths, links=links)
         workspace = found[0] if found is not None else load_workspace(paths, progress=progress)
         if freeze:
             gc.freeze()
@@ -180,28 +192,35 @@ class MapView:
             return cls.of(*found)
         if progress is not None and len(workspace.claims) >= PROGRESS_EVERY:
             progress(f"Analysing {len(workspace.claims):,} claims: what stands, how strong, what was dropped")
-        view = cls.of(workspace)
+        view = cls.of(workspace, links=links)
         view._uncached = (list(paths), read_since)
         return view
 
     @classmethod
-    def of(cls, workspace: Workspace, analysis: MapAnalysis | None = None) -> MapView:
-        """The view of an already loaded workspace (after an edit, say), analysed unless
-        an analysis of it is given: status, strength and dropped claims, which every tree
-        line shows; the other analyses wait until asked for (or :meth:`finish`)."""
+    def of(cls, workspace: Workspace, analysis: MapAnalysis | None = None, *, links: Links = Links.TEXTS) -> MapView:
+        """The view of an already loaded workspace (after an edit, say), analysed on the
+        links ``links`` counts unless an analysis of it is given (whose links it then
+        shows): status, strength and dropped claims, which every tree line shows; the other
+        analyses wait until asked for (or :meth:`finish`)."""
         error: str | None = None
-        graph = analysis.graph if analysis is not None else build_graph(workspace)
+        full = workspace
+        links = analysis.links if analysis is not None else links
         try:
             if analysis is None:
                 from argmap.analysis import analyze
 
-                analysis = analyze(workspace, graph)
+                analysis = analyze(workspace, links=links)
+            shown, graph = analysis.workspace, analysis.graph
             analysis.strength  # noqa: B018 -- computed now, off the UI thread
             analysis.dropped  # noqa: B018
         except Exception as err:  # a partial or broken map must still open: show why analysis is missing
             analysis = None
             error = f"analysis unavailable: {type(err).__name__}: {err}"
-        view = cls(workspace, graph, analysis, error)
+            shown = with_links(workspace, links)
+            graph = build_graph(shown)
+        left = analysis.left_out if analysis is not None and links is Links.TEXTS else analyst_relations(full)
+        view = cls(workspace=shown, graph=graph, analysis=analysis, analysis_error=error, links=links, full=full)
+        view.analyst_links = len(bearing_on_primary(full, frozenset(left)))
         view.roots = view._find_roots()
         for m in workspace.maps.values():
             view.side_order.extend(s for s in m.sides if s not in view.side_order)
@@ -212,16 +231,26 @@ class MapView:
         then cache the whole if it was loaded afresh, so the next launch starts at once."""
         if self.analysis is None:
             return
-        if self._uncached is not None and self.workspace.ok:
+        whole = self.full or self.workspace
+        if self._uncached is not None and whole.ok:
             # stored first: the entry holds only what is computed already (see
             # MapAnalysis.__getstate__), and the pickler's memory is given back before the
             # other analyses take theirs rather than on top of it
             from argmap import cache
 
             paths, read_since = self._uncached
-            cache.store(paths, self.workspace, self.analysis, read_since=read_since)
+            cache.store(paths, whole, self.analysis, read_since=read_since)
             self._uncached = None
         self.analysis.compute_all()
+
+    def relinked(self, links: Links) -> MapView:
+        """The view of the same maps analysed on ``links`` (slow as :meth:`of`: off the UI thread)."""
+        return MapView.of(self.full or self.workspace, links=links)
+
+    @property
+    def links_wording(self) -> str:
+        """The choice of links in the words every report uses."""
+        return self.links.wording(self.analyst_links)
 
     # -- one claim ---------------------------------------------------------------------
 
@@ -266,6 +295,21 @@ class MapView:
 
     def is_dropped(self, key: str) -> bool:
         return self.analysis is not None and key in self.analysis.dropped
+
+    def response(self, key: str) -> Response | None:
+        """What became of a claim of a side in the maps shown (None: no side, another map, no analysis)."""
+        return self.analysis.responses.get(key) if self.analysis is not None else None
+
+    def reason(self, key: str) -> str:
+        """Why the claim has its status, in words a student reads (or why there is no status)."""
+        if self.analysis is None or key not in self.analysis.status:
+            return self.analysis_error or "not analysed"
+        return self.analysis.reason(key)
+
+    @staticmethod
+    def is_analyst(rel: Relation) -> bool:
+        """Whether a relation is the analyst's link, not one a speaker made."""
+        return ANALYST_LINK in rel.tags
 
     def attackers_in(self, key: str) -> list[Relation]:
         """Why a claim is OUT: the attacks on it that stand."""
@@ -418,6 +462,19 @@ class MapView:
         if self.analysis is None:
             return []
         return [k for k in self.workspace.claims if k in self.analysis.dropped]
+
+    def unanswered(self, wanted: ClaimFilter | None = None) -> list[tuple[Response, list[str]]]:
+        """The claims that went unanswered, each way apart (dropped, no chance to reply, not
+        engaged), in the order the maps declare them; with ``wanted``, those it passes."""
+        if self.analysis is None:
+            return [(response, []) for response in UNANSWERED]
+        groups: dict[Response, list[str]] = {response: [] for response in UNANSWERED}
+        responses = self.analysis.responses
+        for key in self.workspace.claims:
+            response = responses.get(key)
+            if response in groups and (wanted is None or self.matches(key, wanted)):
+                groups[response].append(key)
+        return list(groups.items())
 
     def search_texts(self) -> Iterator[str]:
         """One lower-case haystack per claim (id, text, speaker, tags), in claim order.

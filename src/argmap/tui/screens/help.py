@@ -29,7 +29,10 @@ LEGEND = (
     ("Roles", "  ".join(f"{ICONS[r]} {r.value}" for r in Role)),
     ("Status", "IN stands (every attack on it is answered) · OUT defeated by a standing attack · UNDEC caught in a cycle"),
     ("Strength", "0.00-1.00: how well supported it is once attacks count (-- when not analysed)"),
-    ("Dropped", "a claim no other side ever answers"),
+    ("Reply", "what became of a claim: answered, answered in part, conceded, concession (it grants a point), or unanswered:"),
+    ("", "dropped (the other side spoke later, took up its speech, and left it), no chance to reply (nobody of"),
+    ("", "theirs spoke after it), not engaged (they spoke, never to that speech); view 3 lists the three apart"),
+    ("Links", "L: judge on the texts' own links (the default), or count the analyst's links too; the header says which"),
     ("Trace", "t on a claim: who answers it, who answers them, … to who has the last word"),
 )
 
@@ -75,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
             for binding in bindings:
                 keys = ", ".join(self.app.get_key_display(Binding(k, "")) for k in binding.key.split(","))
                 text.append(f"  {keys:<22}", Style(bold=True))
-                text.append(f"{binding.description}\n")
+                text.append(f"{binding.tooltip or binding.description}\n")  # the footer's word, or the longer one
         text.append("\n")
         for title, body in LEGEND:
             if title:

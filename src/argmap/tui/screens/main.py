@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane, Tree
 
-from argmap.tui.labels import Palette
+from argmap.tui.labels import Palette, links_label
 from argmap.tui.view import ClaimFilter, MapView
 from argmap.tui.widgets.claim_rows import ClaimRows
 from argmap.tui.widgets.claim_tree import ClaimTree
@@ -52,6 +52,7 @@ class MainScreen(Screen[None]):
         Binding("t", "trace", "Trace answers", id="trace"),
         Binding("a", "add_claim", "Add", id="add"),
         Binding("e", "edit_claim", "Edit", id="edit"),
+        Binding("L", "app.toggle_links", "Links", id="links", tooltip="Judge on the texts' own links, or count the analyst's links too"),
         Binding("quotation_mark", "quote_claim", "Attach a quote", show=False, id="quote"),
         Binding("d", "delete_claim", "Delete the claim", show=False, id="delete"),
         Binding("m", "move_claim", "Move the claim to another map", show=False, id="move"),
@@ -88,7 +89,7 @@ class MainScreen(Screen[None]):
                 with TabPane("Claims", id="claims"):
                     yield ClaimRows("No claim matches the filters (f to change them).", id="claim-list")
                 with TabPane("Dropped", id="dropped"):
-                    yield ClaimRows("Nothing dropped: every claim is answered by another side.", id="dropped-list")
+                    yield ClaimRows("Nothing left unanswered: every claim of a side was answered, conceded, or grants a point.", id="dropped-list")
                 with TabPane("Clashes", id="clashes"):
                     yield ClashTable(id="clash-table")
                 with TabPane("Flow", id="flow"):
@@ -165,7 +166,8 @@ class MainScreen(Screen[None]):
         title = shown[0].title if len(shown) == 1 else f"{len(shown)} maps in {workspace.root.name}/"
         claims = sum(len(m.claims) for m in shown)
         context = len(workspace.maps) - len(shown)
-        self.app.sub_title = f"{title} · {claims} claims" + (f" (+{context} map(s) of context)" if context else "")
+        # the links first: a long title is cut at the header's end
+        self.app.sub_title = f"{links_label(view)} · {title} · {claims} claims" + (f" (+{context} map(s) of context)" if context else "")
 
     def _fill(self, name: str) -> None:
         """Fill a view the first time it is shown (the claims list and flow can be long)."""
@@ -175,7 +177,8 @@ class MainScreen(Screen[None]):
         if name == "claims":
             self.query_one("#claim-list", ClaimRows).show(self.view, self.view.filtered(self.wanted), palette)
         elif name == "dropped":
-            self.query_one("#dropped-list", ClaimRows).show(self.view, self.view.filtered(self.wanted, self.view.dropped()), palette)
+            sections = [(f"{r.value.capitalize()} ({len(keys)}): {r.meaning}", keys) for r, keys in self.view.unanswered(self.wanted)]
+            self.query_one("#dropped-list", ClaimRows).show_sections(self.view, sections, palette)
         elif name == "clashes":
             self.query_one(ClashTable).show(self.view, palette)
             self._retitle(self.view)  # opening the tab may have computed them

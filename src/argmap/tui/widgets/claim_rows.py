@@ -5,11 +5,13 @@ more. An ``OptionList`` builds and measures every option when it is filled -- 1.
 40 MB for the claims tab of a 10k-claim map, minutes and gigabytes at 100k. This list
 keeps only the keys, and makes the line of a claim when the line is drawn (Textual's
 line API, as its ``DataTable`` and ``Log`` do), so filling it costs nothing and drawing
-it the height of the pane.
+it the height of the pane. A list may come in sections (:meth:`ClaimRows.show_sections`):
+each opens with a heading row, which holds no claim and which the cursor steps over.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -74,24 +76,54 @@ class ClaimRows(ScrollView, can_focus=True):
 
     def __init__(self, empty: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.keys: list[str] = []
+        self.keys: list[str | None] = []  # a row's claim; None for a section's heading
+        self.headings: dict[int, str] = {}  # row → the heading it shows
         self._empty = empty
         self._view: MapView | None = None
         self._palette = Palette({})
         self._lines: dict[tuple[int, bool], Text] = {}  # (row, compact) → its line, as drawn so far
 
-    def show(self, view: MapView, keys: list[str], palette: Palette) -> None:
+    def show(self, view: MapView, keys: Sequence[str], palette: Palette) -> None:
         """Replace the rows with ``keys``, the cursor on the first."""
+        self._fill(view, list(keys), {}, palette)
+
+    def show_sections(self, view: MapView, sections: Sequence[tuple[str, Sequence[str]]], palette: Palette) -> None:
+        """Replace the rows with sections, each a heading and then its claims; the cursor
+        on the first claim. The empty message shows only when no section has a claim."""
+        rows: list[str | None] = []
+        headings: dict[int, str] = {}
+        if any(keys for _, keys in sections):
+            for heading, keys in sections:
+                headings[len(rows)] = heading
+                rows.append(None)
+                rows.extend(keys)
+        self._fill(view, rows, headings, palette)
+
+    def _fill(self, view: MapView, rows: list[str | None], headings: dict[int, str], palette: Palette) -> None:
         self._view, self._palette = view, palette
-        self.keys = list(keys)
+        self.keys, self.headings = rows, headings
         self._lines.clear()
         self.virtual_size = Size(self.size.width, max(len(self.keys), 1))
         self.scroll_to(0, 0, animate=False)
-        self.highlighted = 0 if self.keys else None
+        first = self._claim_row(0, 1)
+        self.highlighted = first
         self.refresh()
+
+    @property
+    def claims(self) -> list[str]:
+        """The claims listed, in order, without the headings."""
+        return [key for key in self.keys if key is not None]
 
     def key_at(self, index: int | None) -> str | None:
         return self.keys[index] if index is not None and 0 <= index < len(self.keys) else None
+
+    def _claim_row(self, index: int, step: int) -> int | None:
+        """The first row from ``index`` on, going ``step`` (1 or -1), that holds a claim."""
+        while 0 <= index < len(self.keys):
+            if self.keys[index] is not None:
+                return index
+            index += step
+        return None
 
     def line_at(self, index: int, width: int) -> Text:
         """The line of row ``index`` as a pane ``width`` columns wide shows it (before the cursor)."""
@@ -101,7 +133,12 @@ class ClaimRows(ScrollView, can_focus=True):
             assert self._view is not None
             if len(self._lines) >= KEPT_LINES:  # scrolled through thousands: keep what is near
                 self._lines.clear()
-            line = self._lines[index, compact] = claim_line(self._view, self.keys[index], self._palette, compact=compact)
+            key = self.keys[index]
+            if key is None:
+                line = Text(self.headings.get(index, ""), style=Style(bold=True, underline=True), no_wrap=True, overflow="ellipsis")
+            else:
+                line = claim_line(self._view, key, self._palette, compact=compact)
+            self._lines[index, compact] = line
         return line
 
     # -- drawing -------------------------------------------------------------------------
@@ -133,21 +170,27 @@ class ClaimRows(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Highlighted(self, index))
 
-    def _move_to(self, index: int) -> None:
+    def _move_to(self, index: int, step: int = 1) -> None:
+        """Put the cursor on row ``index``, or the nearest claim from it going ``step`` (a
+        heading holds none), or back the other way at the end of the list."""
         if self.keys:
-            self.highlighted = max(0, min(index, len(self.keys) - 1))
+            index = max(0, min(index, len(self.keys) - 1))
+            found = self._claim_row(index, step)
+            found = found if found is not None else self._claim_row(index, -step)
+            if found is not None:
+                self.highlighted = found
 
     def action_move(self, step: int) -> None:
-        self._move_to((self.highlighted or 0) + step)
+        self._move_to((self.highlighted or 0) + step, 1 if step > 0 else -1)
 
     def action_page(self, direction: int) -> None:
-        self._move_to((self.highlighted or 0) + direction * max(1, self.scrollable_content_region.height - 1))
+        self._move_to((self.highlighted or 0) + direction * max(1, self.scrollable_content_region.height - 1), direction)
 
     def action_first(self) -> None:
         self._move_to(0)
 
     def action_last(self) -> None:
-        self._move_to(len(self.keys) - 1)
+        self._move_to(len(self.keys) - 1, -1)
 
     def action_select(self) -> None:
         if self.highlighted is not None:
@@ -155,6 +198,6 @@ class ClaimRows(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         index = round(self.scroll_y) + event.y
-        if 0 <= index < len(self.keys):
+        if 0 <= index < len(self.keys) and self.keys[index] is not None:
             self.highlighted = index
             self.post_message(self.Selected(self, index))
