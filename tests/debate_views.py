@@ -67,3 +67,14 @@ def write_debate(folder: Path, *, name: str = "d") -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def reasons(path: Path, links: str = "texts") -> dict[str, str]:
+    """Each claim's reason for its status, as the analysis words it (by local id): the views
+    must carry these words, whatever they are."""
+    from argmap.analysis.debate import analyze
+    from argmap.analysis.links import Links
+    from argmap.load import load_workspace
+
+    analysis = analyze(load_workspace([path]), links=Links(links))
+    return {key.partition(":")[2]: analysis.reason(key) for key in analysis.workspace.claims}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from argmap.analysis.links import Links
 from argmap.export.common import load_debates
 from argmap.export.flow import FlowSheet, flow_csv, flow_html, flow_sheet, reply_mark
-from debate_views import WORDS, write_debate
+from debate_views import WORDS, reasons, write_debate
 
 ARGUMENTS = Path(__file__).resolve().parents[1] / "arguments"
 IJM = ARGUMENTS / "ijm-vs-thrupkaew.yaml"
@@ -136,11 +137,13 @@ def test_the_sheet_states_its_links_and_marks_the_analysts(tmp_path: Path) -> No
     assert "Links: as the analyst reads it: 2 analyst link(s) counted" in page
     cell = next(c for c in page.split('<div class="claim"')[1:] if "N-ANALYST" in c)
     assert "answers #3 [analyst&#x27;s link]" in cell
-    assert '<div class="why">stands: nothing answers it</div>' in cell
+    assert f'<div class="why">{html.escape(reasons(path, "all")["n-analyst"], quote=True)}</div>' in cell
     echo = next(c for c in page.split('<div class="claim"')[1:] if "N-ECHO" in c)
     assert "also bears on #2 [analyst&#x27;s link]" in echo
     fallen = next(c for c in page.split('<div class="claim"')[1:] if "DROPPED-POINT" in c)
-    assert "OUT (falls)" in fallen and "falls: answered by n-analyst (Ned, in Neg constructive) [an analyst&#x27;s link" in fallen
+    why = reasons(path, "all")["dropped-point"]
+    assert why.startswith("falls:") and "n-analyst" in why and "analyst's link" in why
+    assert "OUT (falls)" in fallen and html.escape(why, quote=True) in fallen
     for mark in ("DROPPED", "NO CHANCE TO REPLY", "NOT ENGAGED", "ANSWERED IN PART", "CONCEDED", "CONCESSION"):
         assert f">{mark}</span>" in page.split("<table>")[1], mark  # on some cell, not only in the legend
 

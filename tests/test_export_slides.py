@@ -11,7 +11,7 @@ import pytest
 from argmap.analysis.links import Links
 from argmap.errors import ArgmapError, ToolMissingError
 from argmap.export.common import Debate, load_debates
-from debate_views import write_debate
+from debate_views import reasons, write_debate
 
 ARGUMENTS = Path(__file__).resolve().parents[1] / "arguments"
 IJM = ARGUMENTS / "ijm-vs-thrupkaew.yaml"
@@ -145,7 +145,8 @@ def test_title_and_overview_state_the_links_the_resolution_and_the_burdens(tmp_p
 
 @pytest.mark.exe
 def test_the_unanswered_slide_keeps_dropped_no_chance_and_not_engaged_apart(tmp_path: Path) -> None:
-    slide = list(_deck(write_debate(tmp_path)).slides)[-1]
+    path = write_debate(tmp_path)
+    slide = list(_deck(path).slides)[-1]
     assert _title(slide) == "Left unanswered"
     columns = [s.text_frame.text for s in slide.shapes if s.has_text_frame and "left unanswered:" in s.text_frame.text]
     aff, neg = columns
@@ -158,7 +159,7 @@ def test_the_unanswered_slide_keeps_dropped_no_chance_and_not_engaged_apart(tmp_
     assert "Not engaged (1): it spoke later, but never to their speech\n● Claim BLOG-POINT says so." in neg
     notes = _notes(slide)
     assert "Negative, no chance to reply (1): nobody of another side spoke after it: no reply was possible" in notes
-    assert "Status: IN — stands: nothing answers it" in notes and "Reply: dropped — another side spoke later" in notes
+    assert f"Status: IN — {reasons(path)['n-answer']}" in notes and "Reply: dropped — another side spoke later" in notes
 
 
 @pytest.mark.exe
@@ -182,10 +183,13 @@ def test_an_agreement_slide_where_the_sides_agree(tmp_path: Path) -> None:
 
 @pytest.mark.exe
 def test_notes_carry_each_claims_status_with_its_reason(tmp_path: Path) -> None:
-    slides = list(_deck(write_debate(tmp_path), Links.ALL).slides)
+    path = write_debate(tmp_path)
+    slides = list(_deck(path, Links.ALL).slides)
     notes = "\n".join(_notes(s) for s in slides)
-    assert "Status: OUT — falls: answered by n-analyst (Ned, in Neg constructive) [an analyst's link: the texts do not make it], which nobody answered" in notes
-    assert "Status: IN — stands: only answered in part, by n-partial (Ned, in Neg constructive)" in notes
+    why = reasons(path, "all")
+    assert why["dropped-point"].startswith("falls:") and "n-analyst" in why["dropped-point"] and "analyst's link" in why["dropped-point"]
+    assert f"Status: OUT — {why['dropped-point']}" in notes
+    assert "n-partial" in why["partly"] and f"Status: IN — {why['partly']}" in notes
 
 
 def test_pdf_without_libreoffice_is_a_one_line_install_hint(monkeypatch: pytest.MonkeyPatch, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
