@@ -567,6 +567,8 @@ def test_cli_render_takes_links(cli: Any, tmp_path: Path) -> None:
     assert not _analyst_edges((tmp_path / "texts.dot").read_text(encoding="utf-8"))
     assert len(_analyst_edges((tmp_path / "all.dot").read_text(encoding="utf-8"))) == 2
     assert "2 analyst link(s) left out" in _label((tmp_path / "texts.dot").read_text(encoding="utf-8"))
+    refused = cli("render", tmp_path, "--all", "--links", "all", "--out-dir", tmp_path / "out")
+    assert refused.code == 2 and "--all draws both readings" in refused.err and not (tmp_path / "out").exists()
 
 
 # -- staggering wide fans -----------------------------------------------------

@@ -74,7 +74,7 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
     differs between the two are the verdicts that rest on the analyst's links.
     """
     from argmap.analysis.debate import Response
-    from argmap.analysis.links import Links, bearing_on_primary
+    from argmap.analysis.links import ANALYST_LINK, Links, bearing_on_primary
 
     claims = workspace.claims
     responses = analysis.responses
@@ -96,6 +96,11 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
             "response": response.value if response else None,
             "strength": round(analysis.strength[key], 6),
         }
+
+    def analyst(relation: str | None) -> bool:
+        """Whether a relation is an analyst's link (counted with --links all), not a speaker's."""
+        rel = analysis.workspace.relations.get(relation) if relation else None
+        return rel is not None and ANALYST_LINK in rel.tags
 
     changed = []
     if alternative is not None:
@@ -124,12 +129,14 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
         "dropped": [brief(key) for key in claims if key in analysis.dropped],
         "responses": {r.value: [brief(key) for key in claims if responses.get(key) is r] for r in Response},
         "agreements": [
-            {"claim": a.claim, "by": a.by, "grantor_claim": a.grantor_claim, "relation": a.relation} for a in analysis.agreements
+            {"claim": a.claim, "by": a.by, "grantor_claim": a.grantor_claim, "relation": a.relation, "analyst_link": analyst(a.relation)}
+            for a in analysis.agreements
         ],
         "verdicts_resting_on_links": changed,
         "clashes": [
             {"attacker": c.attacker, "target": c.target, "relation": c.relation, "attacker_side": c.attacker_side, "target_side": c.target_side,
-             "partial": c.partial, "attacker_status": analysis.status[c.attacker].name, "target_status": analysis.status[c.target].name}
+             "partial": c.partial, "analyst_link": analyst(c.relation),
+             "attacker_status": analysis.status[c.attacker].name, "target_status": analysis.status[c.target].name}
             for c in analysis.clashes
         ],
         "chains": [{"claims": list(chain.claims), "last_word": chain.last_word, "cyclic": chain.cyclic} for chain in analysis.chains],
@@ -245,6 +252,8 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
         table.add_column(column)
     for a in agreements:
         granted = f"{name(a['grantor_claim'])}\n[dim]{short(a['grantor_claim'], 50)}[/dim]" if a["grantor_claim"] else "marked conceded"
+        if a["analyst_link"]:  # the analyst's reading of agreement, not a speaker's
+            granted += "\n" + escape("[analyst's link: the texts do not make it]")
         table.add_row(f"{name(a['claim'])}\n[dim]{short(a['claim'], 50)}[/dim]", escape(a["by"] or "—"), granted)
     if agreements:
         console.print(table)
@@ -253,7 +262,7 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
     for column in ("attacked claim", "status", "attacked by", "status"):
         table.add_column(column)
     for clash in report["clashes"]:
-        part = " [dim](in part)[/dim]" if clash["partial"] else ""
+        part = (" [dim](in part)[/dim]" if clash["partial"] else "") + (" " + escape("[analyst's link]") if clash["analyst_link"] else "")
         table.add_row(f"{name(clash['target'])}\n[dim]{short(clash['target'], 50)}[/dim]", clash["target_status"], f"{name(clash['attacker'])}{part}\n[dim]{short(clash['attacker'], 50)}[/dim]", clash["attacker_status"])
     console.print(table)
 

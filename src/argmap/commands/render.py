@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
     options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
     if args.check and not args.all:
         raise ArgmapError("--check goes with --all (it checks the bundled renders)")
+    if args.all and args.links != "texts":
+        raise ArgmapError("--all draws both readings (every diagram on the texts' links, and overview-all-links with all); --links goes with one view")
     if args.all:
         return _run_all(args, options)
     started = time.perf_counter()

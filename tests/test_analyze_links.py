@@ -1,0 +1,23 @@
+"""``argmap analyze`` on all links: an agreement or a clash that only the analyst's link
+makes is marked as such, in the JSON and in the text report (tests/debate_views.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from debate_views import write_debate
+
+
+def test_analyst_links_are_marked_in_agreements_and_clashes(cli: Any, tmp_path: Path) -> None:
+    path = write_debate(tmp_path)
+    report = json.loads(cli("analyze", path, "--links", "all", "--format", "json").out)
+    agreements = {(a["claim"], a["grantor_claim"]): a["analyst_link"] for a in report["agreements"]}
+    assert agreements == {("d:agreed", "d:n-grant"): False, ("d:thesis", "d:n-echo"): True, ("d:marked", None): False}
+    clashes = {(c["attacker"], c["target"]): c["analyst_link"] for c in report["clashes"]}
+    assert clashes[("d:n-analyst", "d:dropped-point")] is True and clashes[("d:n-answer", "d:answered-point")] is False
+    text = cli("analyze", path, "--links", "all").out
+    assert "n-analyst [analyst's link]" in text and "[analyst's link: the texts do not make it]" in text
+    texts = json.loads(cli("analyze", path, "--format", "json").out)  # on the texts' links, neither is there
+    assert not any(a["analyst_link"] for a in texts["agreements"]) and not any(c["analyst_link"] for c in texts["clashes"])
