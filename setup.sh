@@ -7,7 +7,7 @@
 # Afterwards: .venv/bin/argmap, .venv/bin/python -m pytest, or `source .venv/bin/activate`.
 # PYTHON=/path/to/python3 picks the interpreter (default: python3 on the PATH).
 # ARGMAP_SETUP_MINIMAL=1 skips the programs only the tests and exports need
-# (tmux, LibreOffice, poppler) and the test dependencies: then just Graphviz is installed.
+# (tmux, LibreOffice, poppler, Chromium and its driver) and the test dependencies: then just Graphviz is installed.
 # A second run is quick: pip runs again only when pyproject.toml has changed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -41,6 +41,8 @@ if [ "$minimal" != 1 ]; then
   have tmux || need+=(tmux)
   have libreoffice || need+=(libreoffice-impress)
   have pdftoppm || need+=(poppler-utils)
+  have chromium || need+=(chromium)
+  have chromedriver || need+=(chromium-driver)
 fi
 # Debian splits ensurepip (which venv needs) into python3-venv / python3.X-venv.
 venv_ok() { "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; }

@@ -141,10 +141,10 @@ def _run_dot(sources: list[str]) -> list[str]:
 
 
 _DROP = re.compile(
-    r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->|\s(?:id|xlink:title|width|height)=\"[^\"]*\"(?=[\s/>])|<a>|</a>"
-    r"|\sfont-family=\"Arial\"",
+    r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->|\s(?:id|xlink:title|width|height)=\"[^\"]*\"(?=[\s/>])|\sfont-family=\"Arial\"",
     re.S,
 )
+_LINKS = re.compile(r"<a>|</a>")  # the tooltips' links, empty once their titles are gone
 _NODE = re.compile(r'<g class="node">\s*<title>c(\d+)</title>')
 _TITLE = re.compile(r"<title>[^<]*</title>")
 
@@ -152,7 +152,7 @@ _TITLE = re.compile(r"<title>[^<]*</title>")
 def minify(svg: str, boxes: Sequence[int]) -> str:
     """Graphviz's SVG without what the page does not use, each claim's box tagged
     ``data-c="N"`` (the claim's number in the page; -1 for a claim the page does not hold)."""
-    svg = _DROP.sub("", svg)
+    svg = _LINKS.sub("", _DROP.sub("", svg))
     svg = _NODE.sub(lambda m: f'<g class="node" data-c="{boxes[int(m.group(1))]}">', svg)
     svg = _TITLE.sub("", svg)
     return re.sub(r">\s+<", "><", svg).strip()

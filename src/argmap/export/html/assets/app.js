@@ -610,7 +610,7 @@
   function showList(view) {
     var extra = clear($('list-extra'));
     var f = state.filter, filtered = filterActive(f);
-    var key = JSON.stringify([view, state.q, f, state.sub, state.map, state.trace ? 1 : 0]);
+    var key = JSON.stringify([view, state.q, f, state.sub, state.map, state.trace]);
     if (drawnView === key) return false;
     drawnView = key;
     clear(host);
@@ -844,9 +844,9 @@
     list.host.setAttribute('aria-labelledby', 'answers-title');
     host.appendChild(list.host);
     list.setCount(listItems.length, 0);
-    list.host.style.height = (Math.max(1, Math.min(listItems.length, 8)) * list.rowH + 2) + 'px';
+    list.host.style.height = (Math.min(listItems.length, 8) * list.rowH + 2) + 'px';
     host.classList.add('tracing');
-    if (!listItems.length) host.appendChild(el('p', { class: 'empty', text: 'Nobody answers this claim.' }));
+    if (!listItems.length) { list.host.hidden = true; list = null; host.appendChild(el('p', { class: 'empty', text: 'Nobody answers this claim.' })); }
     announce('Step ' + (t.at + 1) + ' of ' + t.path.length + ': ' + cut(C[i].t, 120) + '. ' + verdict.textContent);
   }
   function traceStep(c) {
@@ -1320,6 +1320,7 @@
       if (li2 >= 0) { list.active = li2; list.scrollToActive(true); list.draw(); }
     }
     showDetail();
+    if (redrawn && (document.activeElement === document.body || !document.activeElement)) focusList();
     document.title = (state.claim >= 0 ? cut(C[state.claim].t, 60) + ' — ' : '') + D.title;
   }
 
