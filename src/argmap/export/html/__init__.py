@@ -127,9 +127,14 @@ def render_page(plan: PagePlan, progress: Callable[[str], None] | None = None) -
     def index(key: str) -> int:
         return number.get(key, -1)
 
+    total = len(plan.focus) + len(plan.overviews)
+    said = [0]
+
     def drawing(done: int) -> None:
-        if progress is not None and len(plan.focus) >= 200:
-            progress(f"drew {done} of {len(plan.focus) + len(plan.overviews)} diagrams")
+        # a line a quarter of the way, not one a batch
+        if progress is not None and len(plan.focus) >= 200 and (done == total or done - said[0] >= total // 4):
+            said[0] = done
+            progress(f"drew {done} of {total} diagrams")
 
     drawn = draw(_chain(plan.make_overviews(), plan.make_focus()), index, drawing) if plan.focus or plan.overviews else DiagramSet([], [], [])
     data = dict(model.data)

@@ -189,18 +189,27 @@
   }
 
   /* Go to a new state: a new history entry, or (replace) the same entry changed. */
+  var pendingUrl = null;
   function go(changes, replace) {
     var next = copyState(changes);
     var hash = hashOf(next);
     if (hash === lastHash) { apply(next); return; }
-    if (replace) history.replaceState(null, '', hash); else history.pushState(null, '', hash);
     lastHash = hash;
+    if (replace) {
+      // a cursor move: the address follows once the keys pause (each change of it costs the browser a few ms)
+      clearTimeout(pendingUrl);
+      pendingUrl = setTimeout(function () { pendingUrl = null; history.replaceState(null, '', lastHash); }, 120);
+    } else {
+      if (pendingUrl !== null) { clearTimeout(pendingUrl); pendingUrl = null; }
+      history.pushState(null, '', hash);
+    }
     apply(next);
   }
 
   window.addEventListener('popstate', fromUrl);
   window.addEventListener('hashchange', fromUrl);
   function fromUrl() {
+    if (pendingUrl !== null) { clearTimeout(pendingUrl); pendingUrl = null; }
     if (location.hash === lastHash) return;
     lastHash = location.hash;
     apply(readHash());
@@ -295,8 +304,12 @@
     this.spacer = el('div', { class: 'spacer', 'aria-hidden': 'true' });
     this.host.appendChild(this.spacer);
     this.count = 0; this.active = -1; this.rows = new Map(); this.rowH = 40; this.pending = false;
+    // where the list is scrolled to and how tall it is, kept rather than read: reading them
+    // after a change makes the browser lay the page out there and then, on every key
+    this.top = 0; this.viewH = window.innerHeight;
     var self = this;
-    this.host.addEventListener('scroll', function () { self.schedule(); });
+    this.host.addEventListener('scroll', function () { self.top = self.host.scrollTop; self.schedule(); });
+    if (window.ResizeObserver) new ResizeObserver(function (entries) { self.viewH = entries[0].contentRect.height || self.viewH; self.schedule(); }).observe(this.host);
     this.host.addEventListener('keydown', function (e) { self.key(e); });
     this.host.addEventListener('click', function (e) {
       var row = e.target.closest('.row');
@@ -311,11 +324,17 @@
       if (row && self.o.toggle) self.o.toggle(+row.dataset.index);
     });
   }
+  var rowHeights = {};
+  /* A row's height, measured once for each layout (phone or wider). */
   VList.prototype.measure = function () {
-    var probe = el('div', { class: 'row' }, 'x');
-    this.host.appendChild(probe);
-    this.rowH = probe.offsetHeight || 40;
-    this.host.removeChild(probe);
+    var layout = NARROW.matches ? 'narrow' : 'wide';
+    if (!rowHeights[layout]) {
+      var probe = el('div', { class: 'row' }, 'x');
+      document.body.appendChild(probe);
+      rowHeights[layout] = probe.offsetHeight || 40;
+      document.body.removeChild(probe);
+    }
+    this.rowH = rowHeights[layout];
   };
   VList.prototype.setCount = function (count, active) {
     this.count = count;
@@ -335,7 +354,7 @@
   };
   VList.prototype.refresh = function () { this.rows.forEach(function (row) { row.remove(); }); this.rows.clear(); this.draw(); };
   VList.prototype.draw = function () {
-    var h = this.rowH, top = this.host.scrollTop, height = this.host.clientHeight || 600;
+    var h = this.rowH, top = this.top, height = this.viewH || 600;
     var first = Math.max(0, Math.floor(top / h) - 8), last = Math.min(this.count - 1, Math.ceil((top + height) / h) + 8);
     var wanted = new Set();
     for (var i = first; i <= last; i++) wanted.add(i);
@@ -358,10 +377,11 @@
     else this.host.removeAttribute('aria-activedescendant');
   };
   VList.prototype.scrollToActive = function (center) {
-    var h = this.rowH, top = this.active * h, view = this.host.clientHeight;
-    if (center) this.host.scrollTop = Math.max(0, top - view / 2 + h / 2);
-    else if (top < this.host.scrollTop) this.host.scrollTop = top;
-    else if (top + h > this.host.scrollTop + view) this.host.scrollTop = top + h - view;
+    var h = this.rowH, top = this.active * h, view = this.viewH, to = null;
+    if (center) to = Math.max(0, top - view / 2 + h / 2);
+    else if (top < this.top) to = top;
+    else if (top + h > this.top + view) to = top + h - view;
+    if (to !== null && Math.abs(to - this.top) > 1) { this.host.scrollTop = to; this.top = to; }
   };
   VList.prototype.setActive = function (index, notify, center) {
     if (index < 0 || index >= this.count) return;
@@ -372,7 +392,7 @@
   };
   VList.prototype.key = function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    var page = Math.max(1, Math.floor(this.host.clientHeight / this.rowH) - 1);
+    var page = Math.max(1, Math.floor(this.viewH / this.rowH) - 1);
     var moves = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1, PageDown: page, PageUp: -page };
     if (e.key in moves) { this.setActive(Math.max(0, Math.min(this.count - 1, this.active + moves[e.key]))); e.preventDefault(); e.stopPropagation(); }
     else if (e.key === 'Home' || e.key === 'g') { this.setActive(0); e.preventDefault(); e.stopPropagation(); }
@@ -1217,7 +1237,7 @@
   // keys
 
   function focusList() {
-    setTimeout(function () { var target = list || tree; if (target) target.host.focus(); }, 0);
+    setTimeout(function () { var target = list || tree; if (target) target.host.focus({ preventScroll: true }); }, 0);
   }
   function typing(target) {
     return target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
@@ -1334,8 +1354,19 @@
   setTheme(storedTheme());
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function () { if (!storedTheme()) setTheme(null); });
   NARROW.addEventListener('change', function () { drawnView = null; drawnDetail = null; apply(copyState()); });
+  document.fonts && document.fonts.ready.then(function () { rowHeights = {}; drawnView = null; apply(copyState()); });
   window.addEventListener('resize', function () { if (tree) tree.schedule(); if (list) list.schedule(); });
   lastHash = location.hash;
   apply(readHash());
-  window.argmap = { state: function () { return state; }, outline: buildOutline, claims: N, search: search };
+  // when the first screen was ready, and drawn (for the benchmark): milliseconds since navigation
+  window.argmap = { state: function () { return state; }, outline: buildOutline, claims: N, search: search, firstScreen: performance.now(), drawn: 0 };
+  requestAnimationFrame(function () { setTimeout(function () { window.argmap.drawn = performance.now(); }, 0); });
+  // the search's lower-case texts, made while the reader looks at the first screen
+  var made = 0;
+  function makeHaystacks(deadline) {
+    while (made < N && (!deadline || deadline.timeRemaining() > 2)) haystack(made++);
+    if (made < N) idle(makeHaystacks);
+  }
+  function idle(callback) { if (window.requestIdleCallback) requestIdleCallback(callback); else setTimeout(callback, 50); }
+  idle(makeHaystacks);
 })();
