@@ -221,3 +221,14 @@ def test_analyze_states_its_links_and_the_verdicts_that_rest_on_analyst_links(tm
     assert everything["links"] == "all" and everything["analyst_links"] == 1
     assert {c["id"]: c["status"] for c in everything["claims"]} == {"a1": "OUT", "n1": "IN"}
     assert [c["id"] for c in everything["responses"]["not engaged"]] == ["a1"]
+
+
+def test_an_analysts_support_across_sides_makes_no_concession(tmp_path: Path) -> None:
+    # the 2020 piece's thesis agrees with the 2014 post only in the analyst's reading:
+    # the piece grants nothing, so with every link counted it is still no concession
+    sources = "  essay: {title: 2014 essay, text: t.txt}\n  later: {title: 2020 piece, text: t.txt}\n"
+    path = debate(tmp_path, (
+        f"  a1: {{text: A1, by: a, {q('essay')}}}\n"
+        f"  n1: {{text: N1, by: n, {q('later')}, supports: [{{to: a1, tags: [analyst-link]}}]}}\n"
+    ), sources)
+    assert responses(path, Links.ALL) == {"a1": "not engaged", "n1": "no chance to reply"}

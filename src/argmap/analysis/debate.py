@@ -444,9 +444,10 @@ def claim_sides(workspace: Workspace) -> dict[str, str | None]:
 
 
 def _concedes(graph: nx.DiGraph, index: _Index, sides: Mapping[str, str | None], key: str, side: str) -> bool:
-    """True when every relation the claim states supports another side: a concession,
-    which the other side has no reason to answer."""
-    stated = index.stated.get(key)
+    """True when every relation the claim's speaker states supports another side: a
+    concession, which the other side has no reason to answer. An analyst's link is no
+    statement of the speaker's, so it makes nothing a concession."""
+    stated = [rel for rel in index.stated.get(key, ()) if ANALYST_LINK not in rel.tags]
     if not stated:
         return False
     nodes = graph._node
