@@ -228,7 +228,7 @@ def test_filter_to_dropped(browser: Any, page: Path) -> None:
     wait(lambda: state(browser)["view"] == "claims", "a filter shows the claims it keeps")
     count = js(browser, "return window.argmap.state().filter.dropped")
     assert count == "1"
-    assert "dropped=1" in browser.current_url
+    wait(lambda: "dropped=1" in browser.current_url, "the address follows")
     labels = wait(lambda: js(browser, "return Array.from(document.querySelectorAll('#lst [role=option]')).map(function (o) { return o.getAttribute('aria-label'); })"), "rows")
     assert labels and all("dropped" in label for label in labels)
     row_height = js(browser, "return document.querySelector('#lst .row').offsetHeight")
@@ -276,7 +276,7 @@ def test_the_diagram_opens_pans_zooms_and_follows_a_click(browser: Any, page: Pa
         browser.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "x": rect[0], "y": rect[1], "button": "left", "clickCount": 1})
     wait(lambda: state(browser)["claim"] == other, "a click on a box moves to its claim")
     assert state(browser)["diagram"]
-    assert "diagram=1" in browser.current_url
+    wait(lambda: "diagram=1" in browser.current_url, "the address follows")
 
 
 def test_keys_are_listed_and_the_theme_toggles(browser: Any, page: Path) -> None:

@@ -190,22 +190,32 @@
 
   /* Go to a new state: a new history entry, or (replace) the same entry changed. */
   var pendingUrl = null;
+  /* Write the address a cursor move left pending, now. */
+  function flushUrl() {
+    if (pendingUrl === null) return;
+    clearTimeout(pendingUrl);
+    pendingUrl = null;
+    history.replaceState(null, '', lastHash);
+  }
   function go(changes, replace) {
     var next = copyState(changes);
     var hash = hashOf(next);
     if (hash === lastHash) { apply(next); return; }
-    lastHash = hash;
     if (replace) {
       // a cursor move: the address follows once the keys pause (each change of it costs the browser a few ms)
+      lastHash = hash;
       clearTimeout(pendingUrl);
-      pendingUrl = setTimeout(function () { pendingUrl = null; history.replaceState(null, '', lastHash); }, 120);
+      pendingUrl = setTimeout(flushUrl, 120);
     } else {
-      if (pendingUrl !== null) { clearTimeout(pendingUrl); pendingUrl = null; }
+      flushUrl(); // the entry left behind keeps where the reader was
+      lastHash = hash;
       history.pushState(null, '', hash);
     }
     apply(next);
   }
 
+  // a link followed leaves behind an entry that must hold where the reader was
+  document.addEventListener('click', function (e) { if (e.target.closest && e.target.closest('a[href^="#"]')) flushUrl(); }, true);
   window.addEventListener('popstate', fromUrl);
   window.addEventListener('hashchange', fromUrl);
   function fromUrl() {
