@@ -462,3 +462,15 @@ def test_a_large_map_draws_only_what_is_on_screen(browser: Any, tmp_path: Path) 
     data = model(out)
     browser.get(out.as_uri() + "#claim=" + data["claims"][last]["i"] + "&diagram=1")
     wait(lambda: "argmap render" in js(browser, "return document.getElementById('diagram-box').textContent"), "the note for a claim without a diagram")
+
+
+def test_the_bundled_pages_in_renders_open(browser: Any) -> None:
+    """The pages ``argmap render arguments/ --all`` keeps in ``renders/`` (their being in step
+    with the maps is tested with the other renders)."""
+    for stem in ("ijm-vs-thrupkaew", "htc-vs-evolution", "context"):
+        page = REPO / "renders" / f"{stem}.html"
+        assert page.stat().st_size < 400_000
+        open_page(browser, page, "#diagram=1")
+        wait(lambda: js(browser, "return document.querySelectorAll('[role=tree] [role=treeitem]').length"), f"{stem}: the tree")
+        wait(lambda: js(browser, "return document.querySelector('#diagram-box svg')"), f"{stem}: a diagram")
+        assert errors(browser) == []

@@ -29,7 +29,7 @@ from argmap.export.html.model import PageModel, build_model
 from argmap.model import Workspace
 from argmap.render import RenderOptions
 
-__all__ = ["DEFAULT_DIAGRAMS", "PAGE_VERSION", "PagePlan", "fingerprint", "page_json", "plan_page", "render_page"]
+__all__ = ["DEFAULT_DIAGRAMS", "PAGE_VERSION", "PagePlan", "bundle_pages", "fingerprint", "page_json", "plan_page", "render_page"]
 
 DEFAULT_DIAGRAMS = 1000
 """Claims that get a diagram of their neighbourhood unless ``--diagrams`` says otherwise
@@ -101,6 +101,17 @@ def plan_page(
             f"--diagrams all draws every one"
         )
     return plan
+
+
+def bundle_pages(workspace: Workspace) -> dict[str, PagePlan]:
+    """The pages of ``renders/``: one per map of the bundled workspace (every map loaded, as
+    ``argmap render arguments/ --all`` loads them), by file name, judged on the texts' links."""
+    import dataclasses
+
+    return {
+        f"{stem}.html": plan_page(dataclasses.replace(workspace, primary=(stem,)), [stem], links=Links.TEXTS, diagrams=None)
+        for stem in sorted(workspace.maps)
+    }
 
 
 def fingerprint(plan: PagePlan) -> str:
