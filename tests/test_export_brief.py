@@ -11,6 +11,7 @@ from argmap.analysis.links import Links
 from argmap.errors import ArgmapError
 from argmap.export.brief import brief_markdown
 from argmap.export.common import load_debates
+from argmap.load import load_workspace
 from debate_views import WORDS, reasons, write_debate
 
 ARGUMENTS = Path(__file__).resolve().parents[1] / "arguments"
@@ -40,10 +41,15 @@ def test_each_side_has_contentions_blocks_and_what_became_of_its_claims(brief: s
 def test_contentions_are_the_sides_theses_with_verbatim_cards(brief: str) -> None:
     ijm = _section(brief, "## International Justice Mission", "##")
     contentions = re.findall(r"^#### Contention \d+: (.+)$", ijm, re.M)
-    assert contentions == [
+    # IJM's theses in map order: Roth's two, then the vice president's conclusion (l.29)
+    workspace = load_workspace([IJM])
+    theses = [c.text for c in workspace.maps["ijm-vs-thrupkaew"].claims.values() if c.kind.value == "thesis" and c.by in ("roth", "ijm-vp", "ijm-manila")]
+    assert contentions == [" ".join(t.split()) for t in theses]
+    assert contentions[:2] == [
         "Thrupkaew's series contains many inaccuracies and mischaracterizations of IJM's work.",
         "Engaging law enforcement is the best and only sustainable way to protect victims of sex trafficking and to apprehend the perpetrators.",
     ]
+    assert len(contentions) == 3
     second = _section(ijm, "#### Contention 2", "####")
     # the reason's card: tag, cite naming speaker and source, then the quote verbatim
     assert "**Virtually every credible anti-trafficking organization" in second
@@ -53,11 +59,13 @@ def test_contentions_are_the_sides_theses_with_verbatim_cards(brief: str) -> Non
 
 def test_blocks_answer_the_other_sides_objections(brief: str) -> None:
     ijm_blocks = _section(_section(brief, "## International Justice Mission", "##"), "### Blocks", "###")
-    training = _section(ijm_blocks, "#### A2: Training police and building their capacity is not enough.", "####")
+    training = _section(ijm_blocks, "#### A2: Training and capacity-building are not enough.", "####")
     assert "> Training and capacity-building are insufficient." in training
+    # "insufficient" grants training its place: it answers Roth's call for training only in part
+    assert "against: Police corruption is instead a strong argument for training police and building their capacity. (answers it in part)" in training
     assert "**No answer in the map.**" in training
     critics_blocks = _section(_section(brief, "## Noy Thrupkaew (The Nation)", "##"), "### Blocks", "###")
-    raid = _section(critics_blocks, "#### A2: IJM does not raid brothels.", "####")
+    raid = _section(critics_blocks, '#### A2: IJM does not "raid" brothels.', "####")
     assert "They say (Amy E. Roth), against: IJM raids brothels." in raid
     assert "No answer in the map" in raid
 
@@ -82,11 +90,8 @@ def test_side_and_thesis_choose_what_goes_in() -> None:
     only = brief_markdown(load_debates([IJM], side="critics"))
     assert re.findall(r"^## (.+)$", only, re.M) == ["Noy Thrupkaew (The Nation)", "Where the sides agree"]
     one = brief_markdown(load_debates([IJM], thesis="reforms-needed", depth=1))
-    assert re.findall(r"^#### Contention \d+: (.+)$", one, re.M) == [
-        "Counter-trafficking work needs further steps, among them independent bodies to investigate police brutality "
-        "and corruption, legal representation for trafficking victims and consenting sex workers, and involving them "
-        "in designing aftercare, police training, laws and policy."
-    ]
+    reforms = load_workspace([IJM]).maps["ijm-vs-thrupkaew"].claims["reforms-needed"].text
+    assert re.findall(r"^#### Contention \d+: (.+)$", one, re.M) == [" ".join(reforms.split())]
     assert "\n  - **" not in one  # depth 1: no reason of a reason
     assert "\n  - **" in brief_markdown(load_debates([IJM], thesis="reforms-needed"))
 

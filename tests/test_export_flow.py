@@ -109,7 +109,7 @@ def test_cli_writes_html(cli, tmp_path: Path) -> None:  # type: ignore[no-untype
     assert result.code == 0, result.err
     page = out.read_text(encoding="utf-8")
     assert page.count("<th>") == 4
-    assert "Training police and building their capacity is not enough." in page
+    assert "Training and capacity-building are not enough." in page
 
 
 def test_each_cell_says_what_became_of_its_claim(tmp_path: Path) -> None:

@@ -153,3 +153,24 @@ async def test_switching_links_while_editing_keeps_the_edits(every_reply: Path) 
         assert app.view.claim("d:blog-point").text == "Reworded, not saved."
         assert "Reworded" not in every_reply.read_text(encoding="utf-8")
         assert main.focused_key == "d:blog-point"
+
+
+def test_a_speakers_caveat_on_her_own_claim_never_takes_the_last_word(tmp_path: Path) -> None:
+    # Thrupkaew's reply: "not whether ... but rather how" answers Roth, and her own
+    # "although that question has vital implications" qualifies it; the last word on Roth's
+    # claim is her answer, not her caveat on it
+
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\ntitle: t\nsides:\n  ijm: {label: IJM}\n  critics: {label: Critics}\n"
+        "speakers:\n  roth: {name: Roth, side: ijm}\n  noy: {name: Noy, side: critics}\n"
+        "claims:\n"
+        "  essential: {text: E, by: roth}\n"
+        "  how: {text: H, by: noy, rebuts: [essential]}\n"
+        "  although: {text: A, by: noy, rebuts: [{to: how, partial: true}]}\n",
+        encoding="utf-8",
+    )
+    view = MapView.load([path])
+    assert view.last_word_path("m:essential") == ["m:essential", "m:how"]
+    assert [a.key for a in view.answers("m:how")] == ["m:although"]  # still listed, as a caveat
+    assert view.own_caveat("m:how", view.answers("m:how")[0])

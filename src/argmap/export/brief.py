@@ -168,7 +168,8 @@ def _blocks(debate: Debate, side: str, out: list[str]) -> None:
         text = _md(debate.claim(objection).text)
         who = _md(speaker_name(debate.workspace, debate.claim(objection)))
         against = "; ".join(
-            _md(debate.claim(k).text) + (f" {_md(ANALYST_MARK)}" if is_analyst(r) and not analyst_only else "")
+            _md(debate.claim(k).text) + (" (answers it in part)" if r.partial else "")
+            + (f" {_md(ANALYST_MARK)}" if is_analyst(r) and not analyst_only else "")
             for k, r in targets[objection].items()
         )
         if analyst_only:

@@ -424,17 +424,24 @@ class MapView:
 
     def answers(self, key: str) -> list[Link]:
         """Who answers a claim: rebuttals of it and undercuts of the inferences it states,
-        strongest standing first (IN before UNDEC before OUT), so following the first answer
-        leads to the last word."""
+        the other sides' before its own side's caveats, strongest standing first (IN before
+        UNDEC before OUT), so following the first answer leads to the last word."""
         found = [link for link in self.children(key) if link.relation.kind.is_attack and not link.linked]
         rank = {"IN": 0, "UNDEC": 1, UNKNOWN_STATUS: 1, "OUT": 2}
-        found.sort(key=lambda link: rank[self.status(link.key)])
+        found.sort(key=lambda link: (self.own_caveat(key, link), rank[self.status(link.key)]))
         return found
 
+    def own_caveat(self, key: str, link: Link) -> bool:
+        """Whether an attack on ``key`` comes from its own side: a caveat, not an answer."""
+        side = self.side(key)
+        return side is not None and self.side(link.key) == side
+
     def last_word_path(self, key: str) -> list[str]:
-        """From ``key``, follow the first answer each time until nobody answers (or a cycle)."""
+        """From ``key``, follow the first answer of another side each time until nobody of
+        another side answers (or a cycle): a speaker's caveat on her own claim is not the
+        other side's reply, so it never takes the last word from her."""
         path = [key]
-        while answers := [a for a in self.answers(path[-1]) if a.key not in path]:
+        while answers := [a for a in self.answers(path[-1]) if a.key not in path and not self.own_caveat(path[-1], a)]:
             path.append(answers[0].key)
         return path
 

@@ -71,11 +71,16 @@ class TraceScreen(Screen[str | None]):
         key = trace.current
         self.query_one("#breadcrumb", Static).update(self._breadcrumb())
         self.query_one("#trace-card", Static).update(claim_card(view, key, palette))
-        answers = [a for a in view.answers(key) if a.key not in trace.path[: trace.index + 1]]
-        cycle = bool(view.answers(key)) and not answers
+        # a claim's own side's objections are caveats: listed after the answers, never the last word
+        fresh = [a for a in view.answers(key) if a.key not in trace.path[: trace.index + 1]]
+        answers = [a for a in fresh if not view.own_caveat(key, a)]
+        caveats = [a for a in fresh if view.own_caveat(key, a)]
+        cycle = any(not view.own_caveat(key, a) for a in view.answers(key)) and not answers
         listing = self.query_one("#answers", ClaimList)
-        listing.show(view, [a.key for a in answers], palette, [a.relation.kind.value for a in answers])
+        listing.show(view, [a.key for a in answers + caveats], palette, [a.relation.kind.value for a in answers] + ["own side's caveat"] * len(caveats))
         title = f"Who answers this? {len(answers)} answer{'s' if len(answers) != 1 else ''}"
+        if caveats:
+            title += f", {len(caveats)} caveat{'s' if len(caveats) != 1 else ''} of its own side"
         self.query_one("#answers-title", Label).update(title + (" — enter: follow one" if answers else ""))
         verdict = Text()
         if answers:
@@ -124,7 +129,7 @@ class TraceScreen(Screen[str | None]):
         walked = set(self.trace.path[: self.trace.index + 1])
         self.trace.step(first)
         walked.add(first)
-        while answers := [a for a in self.view.answers(self.trace.current) if a.key not in walked]:
+        while answers := [a for a in self.view.answers(self.trace.current) if a.key not in walked and not self.view.own_caveat(self.trace.current, a)]:
             self.trace.step(answers[0].key)
             walked.add(answers[0].key)
         self.refresh_trace()
