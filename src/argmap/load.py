@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from argmap import collector
+from argmap.diff.markers import conflict_problems
 from argmap.errors import Location, Problem, Severity
 from argmap.model import (
     ArgMap,
@@ -620,6 +621,8 @@ class _Resolver:
         result: _FileResult | None = None
         if text is None:
             result = _FileResult(None, problems=problems)
+        elif conflicts := conflict_problems(text, display):  # markers a merge left: no YAML to read
+            result = _FileResult(None, problems=problems + conflicts)
         else:
             result = _FileReader(path, display, stem, self.progress).read(YamlDocument(text, display))
             if result is None:  # sections after the claims: read it again, whole
