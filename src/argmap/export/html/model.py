@@ -330,6 +330,7 @@ def _tree_order(keys: Iterable[str], roots: Sequence[int], under: dict[str, list
     """Claims nearest a root first (breadth first down the tree), then the rest: the order
     in which claims get a diagram when a page cannot hold one for every claim."""
     by_number = {number[k]: k for k in keys}
+    wanted = set(by_number.values())
     order: dict[str, None] = {}
     queue = deque(by_number[r] for r in roots if r in by_number)
     while queue:
@@ -337,10 +338,10 @@ def _tree_order(keys: Iterable[str], roots: Sequence[int], under: dict[str, list
         if key in order:
             continue
         order[key] = None
-        queue.extend(child for child, _, _ in under.get(key, ()) if child in number and child not in order)
-    for key in by_number.values():
+        queue.extend(child for child, _, _ in under.get(key, ()) if child in wanted and child not in order)
+    for key in wanted:
         order.setdefault(key, None)
-    return [k for k in order if k in by_number.values()]
+    return list(order)
 
 
 def build_model(debates: Sequence[Debate], whole: Workspace, *, title: str | None = None) -> PageModel:
