@@ -84,7 +84,10 @@ def test_the_outline_is_not_fooled_by_multi_line_scalars_and_flows() -> None:
     )
     data, problems = read_yaml_text(text, "m")
     assert not problems
-    claims = Outline(text).section("claims")
+    memo: dict[str, Any] = {}
+    elsewhere = Outline("argmap: 1\nclaims:\n  b: not a key\n  c: also not a key]\n", memo)  # the same lines, as keys
+    assert list(elsewhere.section("claims").entries) == ["b", "c"]  # type: ignore[union-attr]
+    claims = Outline(text, memo).section("claims")
     assert claims is not None and list(claims.entries) == list(data["claims"]) == ["a", "d", "e"]
     assert "# a comment inside d" in claims.text("d")
     assert claims.gap("e") == "# a heading for e\n\n"

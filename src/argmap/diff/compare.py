@@ -10,7 +10,7 @@ are compared through the move, so re-based references are no change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -30,7 +30,7 @@ from .changes import (
     FolderDiff,
     RelationChange,
 )
-from .outline import Block, Outline, OutlineError
+from .outline import Block, Memo, Outline, OutlineError
 from .sides import MapPair, Workspaces
 from .written import WrittenClaim, WrittenRelation, canonical, parse_entry, read_claim
 
@@ -55,22 +55,63 @@ class Entry:
         return self.parse()
 
 
+class Section(Mapping[str, Entry]):
+    """The entries of one block mapping of an outline, made when asked for: a diff looks
+    at the lines of every claim, but makes an :class:`Entry` of the few that differ."""
+
+    def __init__(self, block: Block | None, path: str) -> None:
+        self.block = block
+        self.path = path
+        self._made: dict[str, Entry] = {}
+
+    def text(self, key: str) -> str:
+        assert self.block is not None
+        return self.block.text(key)
+
+    def __getitem__(self, key: str) -> Entry:
+        entry = self._made.get(key)
+        if entry is None:
+            if self.block is None or key not in self.block.entries:
+                raise KeyError(key)
+            start = self.block.entries[key].start
+            text = self.block.text(key)
+            entry = self._made[key] = Entry(text, start + 1, _parser(text, key, self.path), start)
+        return entry
+
+    def __contains__(self, key: object) -> bool:
+        return self.block is not None and key in self.block.entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.block.entries if self.block is not None else ())
+
+    def __len__(self) -> int:
+        return len(self.block.entries) if self.block is not None else 0
+
+
+class _Parsed(dict[str, Entry]):
+    """The entries of a mapping of a map read whole: their values stand for their lines."""
+
+    def text(self, key: str) -> str:
+        return self[key].text
+
+
 @dataclass
 class MapEntries:
     """The entries of one version of a map: top-level fields, sections, claims."""
 
     stem: str
     path: str
-    top: dict[str, Entry] = field(default_factory=dict)
-    sections: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    top: Section | _Parsed = field(default_factory=_Parsed)
+    sections: dict[str, Section | _Parsed] = field(default_factory=dict)
     outlined: bool = True  # cut by an outline (entries compare by their lines), or parsed whole
 
     @classmethod
-    def read(cls, stem: str, path: str, text: str, whole: bool = False) -> MapEntries:
-        """Cut ``text`` into entries (``whole``: parse it whole; also when the outline cannot)."""
+    def read(cls, stem: str, path: str, text: str, whole: bool = False, memo: Memo | None = None) -> MapEntries:
+        """Cut ``text`` into entries (``whole``: parse it whole; also when the outline cannot);
+        versions of one map share a ``memo`` (see :class:`~argmap.diff.outline.Outline`)."""
         if not whole:
             try:
-                return cls._outlined(stem, path, Outline(text))
+                return cls._outlined(stem, path, Outline(text, memo))
             except OutlineError:
                 pass
         return cls._parsed(stem, path, text)
@@ -78,22 +119,14 @@ class MapEntries:
     @classmethod
     def _outlined(cls, stem: str, path: str, outline: Outline) -> MapEntries:
         found = cls(stem, path)
-
-        def entries(block: Block) -> dict[str, Entry]:
-            out = {}
-            for key, span in block.entries.items():
-                text = block.text(key)
-                out[key] = Entry(text, span.start + 1, _parser(text, key, path), span.start)
-            return out
-
         top = outline.top
-        found.top = entries(top)
+        found.top = Section(top, path)
         for name in (*SECTIONS, "claims"):
             if name in top.entries:
                 child = top.child(name)
                 if child is None and top.value_line(name) not in ("", "{}", "null", "~"):
                     raise OutlineError(f"{name} is not a block mapping")
-                found.sections[name] = entries(child) if child is not None else {}
+                found.sections[name] = Section(child, path)
         return found
 
     @classmethod
@@ -103,20 +136,22 @@ class MapEntries:
         if not isinstance(value, dict):
             return found
 
-        def entry(node: Any, key: str) -> Entry:
-            item = node[key]
+        def entries(node: Any) -> _Parsed:
+            out = _Parsed()
             marks = getattr(node, "key_marks", {})
-            line = marks[key].line + 1 if key in marks else 1
-            return Entry(canonical(item) + repr(type(item)), line, lambda: item, 0)
+            for key, item in node.items():
+                line = marks[key].line + 1 if key in marks else 1
+                out[key] = Entry(canonical(item) + repr(type(item)), line, _constant(item), 0)
+            return out
 
-        found.top = {key: entry(value, key) for key in value}
+        found.top = entries(value)
         for name in (*SECTIONS, "claims"):
             node = value.get(name)
-            found.sections[name] = {key: entry(node, key) for key in node} if isinstance(node, dict) else {}
+            found.sections[name] = entries(node) if isinstance(node, dict) else _Parsed()
         return found
 
-    def section(self, name: str) -> dict[str, Entry]:
-        return self.sections.get(name, {})
+    def section(self, name: str) -> Section | _Parsed:
+        return self.sections.get(name) or _Parsed()
 
     @cached_property
     def sides_of_speakers(self) -> dict[str, str | None]:
@@ -134,6 +169,10 @@ class MapEntries:
 
 def _parser(text: str, key: str, path: str) -> Callable[[], Any]:
     return lambda: parse_entry(text, key, path)
+
+
+def _constant(value: Any) -> Callable[[], Any]:
+    return lambda: value
 
 
 def _field_changes(old: dict[str, Any], new: dict[str, Any], names: Iterable[str] | None = None) -> tuple[FieldChange, ...]:
@@ -169,8 +208,9 @@ class _Folder:
     def _read(self, pair: MapPair) -> None:
         if pair.old_stem != pair.new_stem:
             self.alias[pair.old_stem] = pair.new_stem
-        old = MapEntries.read(pair.old_stem, pair.old_path or "", pair.old_text) if pair.old_text is not None else None
-        new = MapEntries.read(pair.new_stem, pair.new_path or "", pair.new_text) if pair.new_text is not None else None
+        memo: Memo = {}
+        old = MapEntries.read(pair.old_stem, pair.old_path or "", pair.old_text, memo=memo) if pair.old_text is not None else None
+        new = MapEntries.read(pair.new_stem, pair.new_path or "", pair.new_text, memo=memo) if pair.new_text is not None else None
         if old is not None and new is not None and old.outlined != new.outlined:
             # one of them could not be outlined: compare both read whole, so entries compare alike
             old = MapEntries.read(pair.old_stem, pair.old_path or "", pair.old_text or "", whole=True)
@@ -226,9 +266,8 @@ def _claim_changes(folder: _Folder, diff: FolderDiff) -> None:
         if moved_from not in folder.moves:
             moved_from = None
         if before is not None and after is not None and moved_from is None:
-            old_entry = before[0].section("claims")[before[1]]
-            new_entry = after[0].section("claims")[after[1]]
-            if old_entry.text == new_entry.text and not _side_changed(before[0], after[0], old_entry.text):
+            old_text = before[0].section("claims").text(before[1])
+            if old_text == after[0].section("claims").text(after[1]) and not _side_changed(before[0], after[0], old_text):
                 continue
         old_claim = before[0].claim(before[1]) if before else None
         new_claim = after[0].claim(after[1]) if after else None

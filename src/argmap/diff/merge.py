@@ -35,7 +35,7 @@ from typing import Any
 from argmap.model import claim_key
 from argmap.yamlread import read_yaml_text
 
-from .outline import CONTENT, Block, Outline, OutlineError
+from .outline import CONTENT, Block, Memo, Outline, OutlineError
 from .written import RELATION_KEYS, canonical, parse_entry, target_key, written_relations
 
 __all__ = ["Conflict", "MergeResult", "line_merge", "merge_texts"]
@@ -546,7 +546,8 @@ def merge_texts(
     bom = "\ufeff" if ours.startswith("\ufeff") else ""
     base, ours, theirs = (text.removeprefix("\ufeff") for text in (base, ours, theirs))
     try:
-        outlines = [Outline(text) for text in (base, ours, theirs)]
+        memo: Memo = {}
+        outlines = [Outline(text, memo) for text in (base, ours, theirs)]
         for outline in outlines:
             outline.top  # noqa: B018 -- raises OutlineError if the document cannot be outlined
         merger = _Merger(outlines[0], outlines[1], outlines[2], stem, marker_size, labels, diff3)

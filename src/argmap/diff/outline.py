@@ -21,8 +21,10 @@ back to a whole-document method.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 __all__ = ["Block", "Outline", "OutlineError", "Span"]
 
@@ -39,9 +41,9 @@ class OutlineError(Exception):
     """The text is not laid out in a way an outline can read; use the whole document."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One entry of a block mapping: its leading gap, key line and end (line indices)."""
+class Span(NamedTuple):
+    """One entry of a block mapping: its leading gap, key line and end (line indices).
+    (A tuple: a block of 10k entries makes 10k of them, three times for a merge.)"""
 
     key: str
     gap: int  # first line of the blank lines and comments just before the key line
@@ -93,10 +95,13 @@ class Block:
 class Outline:
     """The lines of a YAML text, each classified, and its block mappings on demand."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, memo: Memo | None = None) -> None:
+        """Outline ``text``; outlines of versions of one map share a ``memo`` (made if None)."""
         self.text = text
         self.lines = text.splitlines(keepends=True)
-        self.kinds, self.indents = _classify(self.lines)
+        self.memo: Memo = {} if memo is None else memo
+        self.kinds, self.indents, self.levels = _classify(self.lines, self.memo)
+        self._blocks: dict[tuple[int, int, int], Block | None] = {}
 
     @cached_property
     def top(self) -> Block:
@@ -112,107 +117,157 @@ class Outline:
 
     def block(self, begin: int, end: int, deeper_than: int) -> Block | None:
         """The block mapping in lines ``[begin, end)``, its keys indented more than
-        ``deeper_than``; None when the lines hold something else (or nothing)."""
-        kinds, indents, lines = self.kinds, self.indents, self.lines
-        indent = -1
-        entries: dict[str, Span] = {}
-        gap = begin  # where the gap before the next key starts
-        last: str | None = None
-        for number in range(begin, end):
-            kind = kinds[number]
-            if kind == BLANK or (kind == COMMENT and (indent < 0 or indents[number] <= indent)):
-                continue
-            if kind == CONTINUED or kind == COMMENT:
-                gap = number + 1
-                continue
-            depth = indents[number]
-            if indent < 0:
-                if depth <= deeper_than:
-                    raise OutlineError(f"line {number + 1} is left of its parent")
-                indent = depth
-            if depth > indent:
-                gap = number + 1
-                continue
-            if depth < indent:
-                raise OutlineError(f"line {number + 1} is left of the entries around it")
-            match = _KEY.match(lines[number], depth)
+        ``deeper_than``; None when the lines hold a list (or nothing)."""
+        found = self._blocks.get((begin, end, deeper_than), self)
+        if found is self:
+            found = self._blocks[begin, end, deeper_than] = self._block(begin, end, deeper_than)
+        return found  # type: ignore[return-value]
+
+    def _block(self, begin: int, end: int, deeper_than: int) -> Block | None:
+        kinds, indents, lines, levels = self.kinds, self.indents, self.lines, self.levels
+        first = next((n for n in range(begin, end) if kinds[n] == CONTENT), None)
+        if first is None:
+            return None
+        indent = indents[first]
+        if indent <= deeper_than:
+            raise OutlineError(f"line {first + 1} is left of its parent")
+        for level in range(deeper_than + 1, indent):  # nothing between the parent and the keys
+            found = levels.get(level, ())
+            at = bisect_left(found, begin)
+            if at < len(found) and found[at] < end:
+                raise OutlineError(f"line {found[at] + 1} is left of the entries around it")
+        candidates = levels[indent]
+        starts: list[tuple[str, int, int]] = []  # (key, gap, key line) of each entry
+        key_match = _KEY.match
+
+        def gap_before(number: int, floor: int) -> int:
+            """The first of the blank lines and comments (at most as deep as the keys) just before ``number``."""
+            while number > floor and (kinds[number - 1] == BLANK or (kinds[number - 1] == COMMENT and indents[number - 1] <= indent)):
+                number -= 1
+            return number
+
+        for number in candidates[bisect_left(candidates, begin) : bisect_left(candidates, end)]:
+            match = key_match(lines[number], indent)
             if match is None:
-                if last is not None and lines[number].startswith("-", depth):
-                    gap = number + 1  # a list at its key's indentation: the key's value
-                    continue
-                if not entries and lines[number].startswith("-", depth):
-                    return None  # a list, not a mapping
+                if lines[number].startswith("-", indent):
+                    if not starts:
+                        return None  # a list, not a mapping
+                    continue  # a list at its key's indentation: the key's value
                 raise OutlineError(f"line {number + 1} is not a plain 'key:' line")
-            key = match.group(1)
+            starts.append((match.group(1), gap_before(number, starts[-1][2] + 1 if starts else begin), number))
+        if not starts:
+            return None
+        entries: dict[str, Span] = {}
+        last = gap_before(end, starts[-1][2] + 1)
+        for index, (key, gap, start) in enumerate(starts):
             if key in entries:
                 raise OutlineError(f"key {key!r} twice")
-            if last is not None:
-                previous = entries[last]
-                entries[last] = Span(last, previous.gap, previous.start, gap)
-            entries[key] = Span(key, gap, number, number + 1)
-            last = key
-            gap = number + 1
-        if last is None:
-            return None
-        previous = entries[last]
-        entries[last] = Span(last, previous.gap, previous.start, gap)
+            entries[key] = Span(key, gap, start, starts[index + 1][1] if index + 1 < len(starts) else last)
         return Block(self, indent, begin, end, entries)
 
 
-def _classify(lines: list[str]) -> tuple[bytearray, list[int]]:
-    """Each line's kind and indentation, following multi-line scalars and flow collections."""
+_DOUBLE = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+_SINGLE = r"'[^'\n]*+(?:''[^'\n]*+)*+'"
+_CLOSED = re.compile(
+    # a line that opens nothing multi-line: a key (or dashes) and a value that ends on it
+    r" *+(?:-[ \t]++)*+(?:[A-Za-z0-9][A-Za-z0-9_-]*+[ \t]*+:[ \t]++)?"
+    rf"(?:{_DOUBLE}|{_SINGLE}"
+    rf"|\[(?:[^][{{}}\"'#\n]++|{_DOUBLE})*+\]"
+    rf"|\{{(?:[^][{{}}\"'#\n]++|{_DOUBLE}|\[[^][{{}}\"'#\n]*+\])*+\}})"
+    r"[ \t]*+(?:#[^\n]*+)?\r?\n?"
+)
+
+
+Memo = dict[str, tuple[int, int, tuple[str, int, int] | None]]
+"""Lines already classified: line → (kind, indentation, what it leaves open), for lines
+read where nothing was open. Versions of one map share nearly all their lines, and one
+map repeats many (``by: ann``), so outlines made together share one."""
+
+
+def _classify(lines: list[str], memo: Memo) -> tuple[bytearray, list[int], dict[int, list[int]]]:
+    """Each line's kind and indentation, following multi-line scalars and flow collections,
+    and the content lines at each indentation (where a block mapping's keys are found)."""
     kinds = bytearray(len(lines))
     indents = [0] * len(lines)
+    levels: dict[int, list[int]] = {}
     quote = ""  # the quote character of a quoted scalar still open
     depth = 0  # flow collections still open
     scalar_parent = -1  # while a block scalar runs: the column its lines must be right of
+    special = _SPECIAL.search
+    closed = _CLOSED.fullmatch
+    remembered = memo.get
+    seen_content = False
     for number, line in enumerate(lines):
+        if not quote and not depth and scalar_parent < 0:
+            known = remembered(line)
+            if known is not None:
+                kind, indent, opened = known
+                kinds[number] = kind
+                indents[number] = indent
+                if kind == CONTENT:
+                    seen_content = True
+                    found = levels.get(indent)
+                    if found is None:
+                        levels[indent] = [number]
+                    else:
+                        found.append(number)
+                    if opened is not None:
+                        quote, depth, scalar_parent = opened
+                continue
+            fresh = True
+        else:
+            fresh = False
         content = line.lstrip(" ")
         indent = len(line) - len(content)
         indents[number] = indent
-        stripped = content.strip()
+        if not content or content.isspace():
+            if quote or depth:
+                kinds[number] = CONTINUED
+            elif fresh:
+                memo[line] = (BLANK, indent, None)
+            continue
         if scalar_parent >= 0:
-            if not stripped:
-                kinds[number] = BLANK
-                continue
             if indent > scalar_parent:
                 kinds[number] = CONTINUED
                 continue
             scalar_parent = -1
+            fresh = True
         if quote or depth:
             kinds[number] = CONTINUED
             quote, depth = _scan(line, 0, quote, depth)
             continue
-        if not stripped:
-            kinds[number] = BLANK
-            continue
-        if content[0] == "\t":
-            raise OutlineError(f"line {number + 1} is indented with a tab")
-        if content[0] == "#":
+        first = content[0]
+        if first == "#":
             kinds[number] = COMMENT
+            memo[line] = (COMMENT, indent, None)
             continue
-        if line.startswith(("---", "...")) and line[3:4] in ("", " ", "\t", "\r", "\n"):
-            if number and any(kinds[k] != COMMENT and kinds[k] != BLANK for k in range(number)):
+        if first == "\t":
+            raise OutlineError(f"line {number + 1} is indented with a tab")
+        if (first == "-" or first == ".") and line.startswith(("---", "...")) and line[3:4] in ("", " ", "\t", "\r", "\n"):
+            if seen_content:
                 raise OutlineError("more than one YAML document")
             kinds[number] = COMMENT  # a document start before anything else: nothing to outline
             continue
         kinds[number] = CONTENT
-        if _SPECIAL.search(content) is None:
+        seen_content = True
+        levels.setdefault(indent, []).append(number)
+        if special(content) is None or closed(line) is not None:
+            memo[line] = (CONTENT, indent, None)
             continue
         value = _VALUE.match(line, indent)
         at = value.end() if value else indent
-        if at >= len(line):
-            continue
-        first = line[at]
-        if first in "\"'":
-            quote, depth = _scan(line, at + 1, first, 0)
-        elif first in "[{":
-            quote, depth = _scan(line, at + 1, "", 1)
-        elif first in "|>":
-            scalar_parent = value.start(1) if value and value.group(1) else indent
+        if at < len(line):
+            first = line[at]
+            if first in "\"'":
+                quote, depth = _scan(line, at + 1, first, 0)
+            elif first in "[{":
+                quote, depth = _scan(line, at + 1, "", 1)
+            elif first in "|>":
+                scalar_parent = value.start(1) if value and value.group(1) else indent
+        memo[line] = (CONTENT, indent, (quote, depth, scalar_parent) if quote or depth or scalar_parent >= 0 else None)
     if quote or depth:
         raise OutlineError("a quoted scalar or flow collection is never closed")
-    return kinds, indents
+    return kinds, indents, levels
 
 
 def _scan(line: str, at: int, quote: str, depth: int) -> tuple[str, int]:
