@@ -267,3 +267,16 @@ def squad(folder: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+def test_the_versions_analysed_in_two_processes_say_the_same(cli: Any, maps: Path, tmp_path: Path) -> None:
+    from argmap.diff import semantic_diff
+    from argmap.diff.sides import pairs
+
+    before = snapshot(maps, tmp_path)
+    assert cli("rm", maps / f"{IJM}.yaml", "not-false-controversy", "--force").code == 0
+    [serial_side] = pairs([str(before), str(maps)])
+    [parallel_side] = pairs([str(before), str(maps)])
+    serial, parallel = semantic_diff(serial_side), semantic_diff(parallel_side, parallel=True)
+    assert serial.effects is not None and serial.effects.status
+    assert serial.as_dict() == parallel.as_dict()

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     folders = pairs(args.sides)
     try:
-        diffs = [semantic_diff(w, effects=not args.no_effects, links=Links(args.links), threshold=args.threshold) for w in folders]
+        diffs = [semantic_diff(w, effects=not args.no_effects, links=Links(args.links), threshold=args.threshold, parallel=True) for w in folders]
     finally:
         for workspaces in folders:
             workspaces.close()

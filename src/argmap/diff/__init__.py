@@ -26,9 +26,13 @@ if TYPE_CHECKING:
 __all__ = ["semantic_diff"]
 
 
-def semantic_diff(workspaces: Workspaces, *, effects: bool = True, links: Links | None = None, threshold: float | None = None) -> FolderDiff:
+def semantic_diff(
+    workspaces: Workspaces, *, effects: bool = True, links: Links | None = None, threshold: float | None = None, parallel: bool = False,
+) -> FolderDiff:
     """What differs between the two versions of a folder of maps, and (``effects``) what
-    that does to the debate, on the links ``links`` counts (default: the texts')."""
+    that does to the debate, on the links ``links`` counts (default: the texts').
+    ``parallel`` analyses the two versions at once, in two processes (the command line
+    does; a caller running threads must not)."""
     from argmap.analysis.links import Links
 
     from .compare import compare, differs_for_analysis
@@ -38,7 +42,7 @@ def semantic_diff(workspaces: Workspaces, *, effects: bool = True, links: Links 
     diff = compare(workspaces)
     if effects and diff:
         if differs_for_analysis(diff):
-            diff.effects = debate_effects(workspaces, diff, diff.rename, links or Links.TEXTS, DEFAULT_THRESHOLD if threshold is None else threshold)
+            diff.effects = debate_effects(workspaces, diff, diff.rename, links or Links.TEXTS, DEFAULT_THRESHOLD if threshold is None else threshold, parallel)
         else:
             from .changes import Effects
 

@@ -96,7 +96,7 @@ def diff_files(path: str, old_file: str, new_file: str, *, colour: bool, effects
     folder = (repo.top / path).parent if repo else None
     workspaces = pairs_of_texts(old, new, path, "a", "b", folder)
     try:
-        diff = semantic_diff(workspaces, effects=effects)
+        diff = semantic_diff(workspaces, effects=effects, parallel=True)
     finally:
         workspaces.close()
     return as_text([diff], colour, header=f"diff --argmap a/{path} b/{path}")

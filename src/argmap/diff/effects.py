@@ -13,9 +13,10 @@ at different places would report changes nobody made.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from argmap.analysis import MapAnalysis, analyze
 from argmap.analysis.debate import MAX_CHAINS, rebuttal_chains
@@ -123,52 +124,129 @@ def _last_words(old: dict[tuple[str, ...], str], new: dict[tuple[str, ...], str]
     return found
 
 
+@dataclass
+class _Version:
+    """What the analysis of one version says, as plain data (it may come from a child process)."""
+
+    unreadable: list[str]
+    errors: int = 0
+    primary: list[str] = field(default_factory=list)  # claim keys of the maps compared
+    status: dict[str, str] = field(default_factory=dict)
+    responses: dict[str, str] = field(default_factory=dict)
+    strength: dict[str, float] = field(default_factory=dict)
+    clashes: list[tuple[str, str, str | None, str | None, bool]] = field(default_factory=list)
+    chains: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+def _version(load: Callable[[], Workspace], links: Links, touched: Callable[[Workspace], set[str]]) -> tuple[_Version, MapAnalysis | None]:
+    """Load and analyse one version; its summary, and the analysis itself."""
+    workspace = load()
+    unreadable = _unreadable(workspace)
+    if unreadable:
+        return _Version(unreadable), None
+    analysis = analyze(workspace, links=links)
+    claims = analysis.workspace.claims
+    summary = _Version(
+        [],
+        sum(p.severity is Severity.ERROR for p in workspace.problems if p.code not in ("source-missing", "source-outside")),
+        [key for key in claims if workspace.is_primary(key)],
+        {key: label.name for key, label in analysis.status.items() if key in claims},
+        {key: response.value for key, response in analysis.responses.items()},
+        dict(analysis.strength),
+        [(c.attacker, c.target, c.attacker_side, c.target_side, c.partial) for c in analysis.clashes],
+        _chains(analysis, touched(analysis.workspace)),
+    )
+    return summary, analysis
+
+
+def _apart(work: Callable[[], _Version], parallel: bool) -> Callable[[], _Version]:
+    """Start ``work`` in a child process (Linux, when ``parallel``); return how to get its result.
+
+    The two versions' loads and analyses are independent and take most of a diff's time;
+    a forked child does one while this process does the other. Anything the child fails
+    at is done again here.
+    """
+    if not parallel or not sys.platform.startswith("linux"):
+        return work
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            send.send(work())
+        except BaseException:  # anything: the parent does the work again, and reports it
+            send.send(None)
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def result() -> _Version:
+        try:
+            found = receive.recv()
+        except EOFError:
+            found = None
+        process.join()
+        return found if isinstance(found, _Version) else work()
+
+    return result
+
+
 def effects(
-    workspaces: Workspaces, diff: FolderDiff, rename: Callable[[str], str], links: Links = Links.TEXTS, threshold: float = DEFAULT_THRESHOLD,
+    workspaces: Workspaces, diff: FolderDiff, rename: Callable[[str], str], links: Links = Links.TEXTS,
+    threshold: float = DEFAULT_THRESHOLD, parallel: bool = False,
 ) -> Effects:
     """What ``diff`` does to the debate of ``workspaces``; ``rename`` takes an old claim
-    key to the new one (moves)."""
+    key to the new one (moves). ``parallel``: analyse the old version in a child process
+    meanwhile (not where threads run: a fork copies only the calling thread)."""
     found = Effects(links.value, threshold)
-    old_ws, new_ws = workspaces.load_old(), workspaces.load_new()
-    for label, workspace in ((workspaces.old_label, old_ws), (workspaces.new_label, new_ws)):
-        broken = _unreadable(workspace)
-        if broken:
-            found.notes.append(f"{label}: not analysed, a map does not read: {broken[0]}")
-    if found.notes:
+    touched_new = _touched(diff)
+    removed = {c.old_key or c.key for c in diff.claims if c.change == REMOVED}
+
+    def touched_old(workspace: Workspace) -> set[str]:
+        return {k for k in workspace.claims if rename(k) in touched_new} | removed
+
+    def old_version() -> _Version:
+        return _version(workspaces.load_old, links, touched_old)[0]
+
+    pending = _apart(old_version, parallel)
+    new_version, new = _version(workspaces.load_new, links, lambda _: touched_new)
+    old_version_ = pending()
+    for label, version in ((workspaces.old_label, old_version_), (workspaces.new_label, new_version)):
+        if version.unreadable:
+            found.notes.append(f"{label}: not analysed, a map does not read: {version.unreadable[0]}")
+    if found.notes or new is None:
         return found
-    old, new = analyze(old_ws, links=links), analyze(new_ws, links=links)
-    pairs = [(key, rename(key)) for key in old.workspace.claims if old.workspace.is_primary(key)]
+    pairs = [(a, rename(a)) for a in old_version_.primary]
     pairs = [(a, b) for a, b in pairs if b in new.workspace.claims]
     for a, b in pairs:
-        before, after = old.status.get(a), new.status.get(b)
-        if before is not None and after is not None and before is not after:
-            by = tuple(r.source for r in new.attackers_in(b)) if after is Label.OUT else ()
-            found.status.append(StatusChange(b, before.name, after.name, new.reason(b), by))
-    old_responses, new_responses = old.responses, new.responses
+        before, after = old_version_.status.get(a), new_version.status.get(b)
+        if before is not None and after is not None and before != after:
+            by = tuple(r.source for r in new.attackers_in(b)) if after == Label.OUT.name else ()
+            found.status.append(StatusChange(b, before, after, new.reason(b), by))
     for a, b in pairs:
-        was, now = old_responses.get(a), new_responses.get(b)
+        was, now = old_version_.responses.get(a), new_version.responses.get(b)
         if was != now:
-            found.responses.append(ResponseChange(b, was.value if was else None, now.value if now else None))
-    old_strength, new_strength = old.strength, new.strength
+            found.responses.append(ResponseChange(b, was, now))
+    old_strength, new_strength = old_version_.strength, new_version.strength
     for a, b in pairs:
         if a in old_strength and b in new_strength and abs(new_strength[b] - old_strength[a]) >= threshold - 1e-12:
             found.strength.append(StrengthChange(b, old_strength[a], new_strength[b]))
-    before_clashes = {(rename(c.attacker), rename(c.target)): c for c in old.clashes}
-    after_clashes = {(c.attacker, c.target): c for c in new.clashes}
+    before_clashes = {(rename(c[0]), rename(c[1])): c for c in old_version_.clashes}
+    after_clashes = {(c[0], c[1]): c for c in new_version.clashes}
     for ends, clash in after_clashes.items():
         if ends not in before_clashes:
-            found.clashes.append(ClashChange(ADDED, clash.attacker, clash.target, clash.attacker_side, clash.target_side, clash.partial))
+            found.clashes.append(ClashChange(ADDED, *clash))
     for ends, clash in before_clashes.items():
         if ends not in after_clashes:
-            found.clashes.append(ClashChange(REMOVED, ends[0], ends[1], clash.attacker_side, clash.target_side, clash.partial))
-    touched_new = _touched(diff)
-    touched_old = {k for k in old.workspace.claims if rename(k) in touched_new} | {c.old_key or c.key for c in diff.claims if c.change == REMOVED}
-    old_chains = {tuple(rename(k) for k in chain): word for chain, word in _chains(old, touched_old).items()}
-    found.last_word = _last_words(old_chains, _chains(new, touched_new))
-    for workspace, label in ((old_ws, workspaces.old_label), (new_ws, workspaces.new_label)):
-        errors = sum(p.severity is Severity.ERROR for p in workspace.problems if p.code not in ("source-missing", "source-outside"))
-        if errors:
-            found.notes.append(f"{label} has {errors} error(s) 'argmap check' reports; the analysis leaves out what they break")
+            found.clashes.append(ClashChange(REMOVED, ends[0], ends[1], *clash[2:]))
+    old_chains = {tuple(rename(k) for k in chain): word for chain, word in old_version_.chains.items()}
+    found.last_word = _last_words(old_chains, new_version.chains)
+    for version, label in ((old_version_, workspaces.old_label), (new_version, workspaces.new_label)):
+        if version.errors:
+            found.notes.append(f"{label} has {version.errors} error(s) 'argmap check' reports; the analysis leaves out what they break")
     return found
 
 
