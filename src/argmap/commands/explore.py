@@ -22,6 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--render-dir", type=Path, default=Path("renders"), metavar="DIR", help="where the render action writes (default: renders/)")
     parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colours to start with (light reads better on a projector); ctrl+p switches")
     add_links_option(parser)
+    parser.add_argument("--since", metavar="REV", default=None, help="mark the claims new, changed or with another status since git revision REV (a branch, a tag, HEAD~3), and list them in a view (key 7)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(Problem("not-found", "no such file or folder", Location(str(p))) for p in missing)
     from argmap.tui import make_app
 
-    make_app(args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir, theme=args.theme, links=args.links).run()
+    make_app(args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir, theme=args.theme, links=args.links, since=args.since).run()
     return 0

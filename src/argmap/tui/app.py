@@ -35,6 +35,7 @@ from argmap.tui.screens.help import HelpScreen, bindings_of
 from argmap.tui.screens.main import EDIT_COMMANDS, VIEWS, MainScreen
 from argmap.tui.screens.trace import TraceScreen
 from argmap.tui.view import MapView
+from argmap.tui.widgets.changes import Since, since_changed
 from argmap.tui.widgets.claim_rows import ClaimRows
 from argmap.tui.widgets.claim_search import ClaimSearch
 from argmap.tui.widgets.claim_tree import ClaimTree
@@ -116,6 +117,7 @@ class ArgmapApp(App[None]):
         open_viewer: bool = True,
         theme: str = "dark",
         links: Links = Links.TEXTS,
+        since: str | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -124,6 +126,8 @@ class ArgmapApp(App[None]):
         self.render_dir = render_dir
         self.open_viewer = open_viewer
         self.view: MapView | None = None
+        self.since_revision = since  # explore --since REV: what changed since is marked and listed
+        self.since: Since | None = None
         self._stamps: dict[Path, float] = {}
         self.editing = Editing(self)
         for argmap_theme in _themes():
@@ -234,12 +238,32 @@ class ArgmapApp(App[None]):
         """Show a new view of the maps (after a load or an edit), cursor kept on ``keep``;
         the analyses it does not show yet follow once the screen is drawn."""
         self.view = view
+        if self.since is not None:
+            view.since = self.since.marks  # until they are worked out again for this view
         main = self.main
         main.show(view, keep=keep)
         for screen in self.screen_stack:
             if isinstance(screen, TraceScreen):
                 screen.reload(view)
         self.call_after_refresh(self.finish, view)
+        if self.since_revision:
+            self.call_after_refresh(self.compare_since)
+
+    @work(thread=True, exclusive=True, group="since", exit_on_error=False, description="compare with the revision")
+    def compare_since(self) -> None:
+        """Work out what changed since ``--since``'s revision, off the UI thread (the files as saved)."""
+        assert self.since_revision is not None
+        since = Since.of(self.since_revision, self.paths)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._since_ready, since)
+
+    def _since_ready(self, since: Since) -> None:
+        if since.error and (self.since is None or self.since.error != since.error):
+            self.notify(f"Cannot compare with {since.revision}: {since.error}", severity="error", timeout=10)
+        elif self.since is None:
+            self.notify(f"{since.count} claim(s) changed since {since.revision}: marked in the tree, listed in view 7.", timeout=6)
+        self.since = since
+        since_changed(self.main)
 
     @on(Analysed)
     def _analysed(self, message: Analysed) -> None:
@@ -366,6 +390,7 @@ def make_app(
     open_viewer: bool = True,
     theme: str = "dark",
     links: Links | str = Links.TEXTS,
+    since: str | None = None,
 ) -> ArgmapApp:
     """Build the explorer over map files or folders (the CLI and the tests both use this).
 
@@ -378,9 +403,10 @@ def make_app(
             command palette switches later.
         links: ``texts`` (judge on the links the texts make) or ``all`` (count the
             analyst's links too); ``L`` switches later.
+        since: A git revision: claims changed since it are marked, and listed in a view.
     """
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}: use one of {', '.join(THEMES)}")
     return ArgmapApp(
-        [Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme, links=Links(links),
+        [Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme, links=Links(links), since=since,
     )

@@ -129,6 +129,8 @@ def claim_line(view: MapView, key: str, palette: Palette, *, dim: bool = False, 
     line.append(short(claim.text, text_width))
     if view.is_dropped(key):
         line.append("  dropped", Style(italic=True, color=palette.colours.get("status-undec")))
+    if key in view.since:
+        line.append(f"  {view.since[key]}", Style(bold=True, color=palette.colours.get("role-thesis")))
     if dim:
         line.stylize(Style(dim=True))
     return line

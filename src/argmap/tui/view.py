@@ -158,6 +158,7 @@ class MapView:
     links: Links = Links.TEXTS
     full: Workspace | None = None
     analyst_links: int = 0
+    since: dict[str, str] = field(default_factory=dict)  # claim key → what changed since a revision (explore --since)
     _roles: dict[str, Role] = field(default_factory=dict, repr=False)
     _uncached: tuple[list[Path], int] | None = field(default=None, repr=False)  # paths to cache it under, and when reading began
     _claim_lines: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)

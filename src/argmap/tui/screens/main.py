@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static, Tabbe
 
 from argmap.tui.labels import Palette, links_label
 from argmap.tui.view import ClaimFilter, MapView
+from argmap.tui.widgets.changes import show_since
 from argmap.tui.widgets.claim_rows import ClaimRows
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.clash_table import ClashTable
@@ -76,6 +77,10 @@ class MainScreen(Screen[None]):
         self.focused_key: str | None = None
         self.wanted = ClaimFilter()
 
+    def on_mount(self) -> None:
+        if getattr(self.app, "since_revision", None):
+            self._bindings.bind("7", "show_view('changes')", "Show what changed since the revision", show=False)
+
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         yield FilterBar(id="filters")
@@ -96,6 +101,9 @@ class MainScreen(Screen[None]):
                     yield FlowTable(id="flow-table")
                 with TabPane("Problems", id="problems"):
                     yield ProblemList(id="problem-list")
+                if getattr(self.app, "since_revision", None):  # explore --since REV
+                    with TabPane(f"Since {self.app.since_revision} (…)", id="changes"):  # type: ignore[attr-defined]
+                        yield ClaimRows("Nothing changed since then, in the maps shown.", id="changes-list")
             yield DetailPane(id="detail")
         yield Footer()
 
@@ -185,6 +193,8 @@ class MainScreen(Screen[None]):
         elif name == "flow":
             stem = self.view.claim(self.focused_key).map if self.focused_key else next(iter(self.view.workspace.maps))
             self.query_one(FlowTable).show(self.view, stem, palette)
+        elif name == "changes":
+            show_since(self, self.view, self.query_one("#changes-list", ClaimRows), palette)
         self._filled.add(name)
 
     def _active_widget(self) -> ClaimTree | ClaimRows | ClashTable | FlowTable | ProblemList:
@@ -197,6 +207,8 @@ class MainScreen(Screen[None]):
             "flow": self.query_one(FlowTable),
             "problems": self.query_one(ProblemList),
         }
+        if name == "changes":
+            return self.query_one("#changes-list", ClaimRows)
         return widgets[name]
 
     @on(TabbedContent.TabActivated)
