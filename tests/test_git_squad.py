@@ -290,3 +290,35 @@ def test_argmap_diff_of_revisions(repo: Path) -> None:
     assert elsewhere.code == 0 and elsewhere.out.strip() == "no changes"
     bad = argmap(repo, "diff", "no-such-branch")
     assert bad.code == 2 and "neither a file or folder nor a git revision" in bad.err
+
+
+def test_files_that_are_not_maps_get_gits_own_diff_and_merge(repo: Path) -> None:
+    other = repo / "ci.yaml"
+    other.write_text("jobs:\n  test:\n    runs: pytest\n  lint:\n    runs: ruff\n")
+    commit(repo, "ci")
+    git(repo, "checkout", "-q", "-b", "feature")
+    other.write_text(other.read_text().replace("runs: pytest", "runs: pytest -x"))
+    commit(repo, "feature")
+    git(repo, "checkout", "-q", "main")
+    other.write_text(other.read_text().replace("runs: pytest", "runs: pytest -q"))
+    diff = git(repo, "diff").stdout
+    assert "-    runs: pytest\n+    runs: pytest -q" in diff and "diff --argmap" not in diff
+    commit(repo, "main")
+    merged = git(repo, "merge", "feature", "-m", "merge", check=False)
+    assert merged.returncode != 0
+    assert other.read_text().count("<<<<<<<") == 1 and "runs: ruff" in other.read_text()
+
+
+def test_a_map_added_on_both_branches_merges_by_claim(repo: Path) -> None:
+    head = "argmap: 1\ntitle: A new round\nclaims:\n"
+    new = repo / "arguments" / "round.yaml"
+    git(repo, "checkout", "-q", "-b", "feature")
+    new.write_text(head + "  theirs:\n    text: Their first claim.\n")
+    commit(repo, "feature")
+    git(repo, "checkout", "-q", "main")
+    new.write_text(head + "  ours:\n    text: Our first claim.\n")
+    commit(repo, "main")
+    merged = git(repo, "merge", "feature", "-m", "merge", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    text = new.read_text()
+    assert "  ours:" in text and "  theirs:" in text and "<<<<<<<" not in text

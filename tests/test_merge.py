@@ -351,3 +351,14 @@ def test_property_clean_merges_are_both_edits_and_nothing_kept_is_lost(generated
         shutil.copytree(generated, folder)
         (folder / "synthetic.yaml").write_text(result.text, encoding="utf-8")
         assert [p for p in load_workspace([folder], verify_quotes=False).problems if p.severity.value == "error"] == []
+
+
+def test_a_map_both_sides_added_merges_as_if_from_nothing() -> None:
+    head = "argmap: 1\ntitle: New debate\nclaims:\n"
+    ours = head + "  a:\n    text: A\n  shared:\n    text: Same on both.\n"
+    theirs = head + "  shared:\n    text: Same on both.\n  b:\n    text: B\n"
+    result = merge_texts("", ours, theirs)
+    assert result.clean and result.fallback is None
+    assert load_claims(result.text) == {"a": {"text": "A"}, "shared": {"text": "Same on both."}, "b": {"text": "B"}}
+    result = merge_texts("", ours.replace("Same on both.", "Ours."), theirs.replace("Same on both.", "Theirs."))
+    assert [c.key for c in result.conflicts] == ["shared"]

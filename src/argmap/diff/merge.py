@@ -207,7 +207,9 @@ class _Merger:
 
     # -- the document and its sections -------------------------------------------------------
     def document(self) -> str:
-        b, o, t = _Side(self.base.top), _Side(self.ours.top), _Side(self.theirs.top)
+        # no base: both sides added the file (git's add/add), so every entry is new on both
+        b = _Side(self.base.top if self.base.text.strip() else None)
+        o, t = _Side(self.ours.top), _Side(self.theirs.top)
         units = {}
         for key in _order(b.keys(), o.keys(), t.keys(), set(o.keys()) | set(t.keys())):
             if key in UNIT_SECTIONS and all(side.child(key) is not None for side in (o, t) if side.has(key)) and (o.has(key) or t.has(key)):
@@ -549,7 +551,8 @@ def merge_texts(
         memo: Memo = {}
         outlines = [Outline(text, memo) for text in (base, ours, theirs)]
         for outline in outlines:
-            outline.top  # noqa: B018 -- raises OutlineError if the document cannot be outlined
+            if outline.text.strip():
+                outline.top  # noqa: B018 -- raises OutlineError if the document cannot be outlined
         merger = _Merger(outlines[0], outlines[1], outlines[2], stem, marker_size, labels, diff3)
         text = merger.document()
     except (OutlineError, ValueError) as err:
