@@ -280,3 +280,13 @@ def test_the_versions_analysed_in_two_processes_say_the_same(cli: Any, maps: Pat
     serial, parallel = semantic_diff(serial_side), semantic_diff(parallel_side, parallel=True)
     assert serial.effects is not None and serial.effects.status
     assert serial.as_dict() == parallel.as_dict()
+
+
+def test_a_version_that_does_not_read_is_named_not_diffed(cli: Any, maps: Path, tmp_path: Path) -> None:
+    before = snapshot(maps, tmp_path)
+    path = maps / f"{IJM}.yaml"
+    path.write_text(path.read_text().replace("  law-enforcement-essential:\n", "<<<<<<< HEAD\n  law-enforcement-essential:\n", 1))
+    result = cli("diff", before, maps, "--color", "never")
+    assert result.code == 2
+    assert "not compared: its " in result.out and "[merge-conflict]" in result.out
+    assert "removed" not in result.out  # its claims are not taken for removed

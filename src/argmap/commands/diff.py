@@ -58,4 +58,6 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(as_markdown(diffs))
     else:
         sys.stdout.write(as_text(diffs, use_colour(args.color)))
+    if any(diff.unreadable for diff in diffs):
+        return 2  # trouble, as diff says: a version of a map does not read
     return 1 if any(diffs) else 0

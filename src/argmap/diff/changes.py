@@ -172,6 +172,7 @@ class FolderDiff:
     relations: list[RelationChange] = field(default_factory=list)
     effects: Effects | None = None
     notes: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # maps not compared: a version does not read
     home: str | None = None  # the one map whose claims are shown by their bare ids
     moves: dict[str, str] = field(default_factory=dict)  # old key → new key of claims (and relation ids) that moved
     aliases: dict[str, str] = field(default_factory=dict)  # old map name → new, comparing two files of different names

@@ -104,6 +104,7 @@ class MapEntries:
     top: Section | _Parsed = field(default_factory=_Parsed)
     sections: dict[str, Section | _Parsed] = field(default_factory=dict)
     outlined: bool = True  # cut by an outline (entries compare by their lines), or parsed whole
+    unreadable: str | None = None  # why the text does not read as a map at all
 
     @classmethod
     def read(cls, stem: str, path: str, text: str, whole: bool = False, memo: Memo | None = None) -> MapEntries:
@@ -131,9 +132,14 @@ class MapEntries:
 
     @classmethod
     def _parsed(cls, stem: str, path: str, text: str) -> MapEntries:
-        value, _ = read_yaml_text(text, path)
+        value, problems = read_yaml_text(text, path)
         found = cls(stem, path, outlined=False)
         if not isinstance(value, dict):
+            from .markers import conflict_problems
+
+            found_problems = conflict_problems(text, path) or problems
+            why = found_problems[0] if found_problems else None
+            found.unreadable = f"{why.message} at line {why.location.line} [{why.code}]" if why is not None else "it holds no map"
             return found
 
         def entries(node: Any) -> _Parsed:
@@ -201,6 +207,7 @@ class _Folder:
         self.old: dict[str, MapEntries] = {}
         self.new: dict[str, MapEntries] = {}
         self.alias: dict[str, str] = {}  # old stem → new stem (two files of different names)
+        self.unreadable: list[str] = []  # maps left out: a version does not read
         for pair in workspaces.maps:
             self._read(pair)
         self.moves: dict[str, str] = self._moves()
@@ -215,6 +222,10 @@ class _Folder:
             # one of them could not be outlined: compare both read whole, so entries compare alike
             old = MapEntries.read(pair.old_stem, pair.old_path or "", pair.old_text or "", whole=True)
             new = MapEntries.read(pair.new_stem, pair.new_path or "", pair.new_text or "", whole=True)
+        broken = [(label, e.unreadable) for label, e in ((self.workspaces.old_label, old), (self.workspaces.new_label, new)) if e is not None and e.unreadable]
+        if broken:
+            self.unreadable += [f"{pair.new_path or pair.old_path} not compared: its {label} version does not read: {why}" for label, why in broken]
+            return
         if old is not None:
             self.old[pair.new_stem if pair.new_text is not None else pair.old_stem] = old
         if new is not None:
@@ -402,6 +413,7 @@ def compare(workspaces: Workspaces) -> FolderDiff:
     diff = FolderDiff(workspaces.label, workspaces.old_label, workspaces.new_label)
     diff.paths = [(p.old_path, p.new_path) for p in workspaces.maps]
     folder = _Folder(workspaces)
+    diff.unreadable.extend(folder.unreadable)
     for pair in workspaces.maps:
         if pair.old_text is None:
             diff.maps_added.append(pair.new_path or pair.new_stem)

@@ -147,6 +147,9 @@ def _counts(diff: FolderDiff) -> list[str]:
 def summary(diffs: Sequence[FolderDiff]) -> str:
     """One line: how much changed."""
     parts = [part for diff in diffs for part in _counts(diff)]
+    unreadable = sum(len(diff.unreadable) for diff in diffs)
+    if unreadable:
+        parts.append(f"{unreadable} map(s) not compared")
     return "; ".join(parts) if parts else "no changes"
 
 
@@ -158,7 +161,7 @@ def as_text(diffs: Sequence[FolderDiff], colour: bool = False, header: str | Non
     if header:
         out.append(style.head(header))
     for diff in diffs:
-        if not diff and not diff.notes:
+        if not diff and not diff.notes and not diff.unreadable:
             continue
         folder = _text_folder(diff, style)
         out.extend(folder[1:] if header else folder)  # the header names the file already
@@ -194,6 +197,8 @@ def _text_folder(diff: FolderDiff, style: _Style) -> list[str]:
             out.extend(_text_entry(entry, style))
     for note in diff.notes:
         out.append(style.dim(f"  ({note})"))
+    for note in diff.unreadable:
+        out.append(style.remove(f"  {note}"))
     if diff.effects is not None:
         out.extend(_text_effects(diff, style))
     return out
@@ -343,9 +348,10 @@ def as_markdown(diffs: Sequence[FolderDiff]) -> str:
     """The report as Markdown, for a pull request comment."""
     out: list[str] = []
     for diff in diffs:
-        if not diff and not diff.notes:
+        if not diff and not diff.notes and not diff.unreadable:
             continue
         out.append(f"### {_md(diff.title())}")
+        out += [f"- ⚠️ {_md(note)}" for note in diff.unreadable]
         out.append("")
         for path in diff.maps_added:
             out.append(f"- new map `{path}`")
