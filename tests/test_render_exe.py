@@ -97,7 +97,7 @@ def test_render_all_writes_the_bundle_and_its_manifest(tmp_path: Path) -> None:
     (maps / "hostile.yaml").write_text(yaml.safe_dump(HOSTILE_MAP, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "renders"
     written = render_all([maps], out)
-    assert {p.relative_to(out).as_posix() for p in written} == {"hostile/overview.svg", "hostile/overview.png", "hostile/thesis-t.svg", "hostile/thesis-t.png"}
+    assert {p.relative_to(out).as_posix() for p in written} == {"hostile/overview.svg", "hostile/overview.png", "hostile/thesis-t.svg", "hostile/thesis-t.png", "hostile.html"}
     assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["diagrams"]["hostile/thesis-t"]["view"] == "thesis"
     assert stale([maps], out) == []
 

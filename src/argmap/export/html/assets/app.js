@@ -925,6 +925,7 @@
     if (drawnDetail === key) return;
     drawnDetail = key;
     var pane = clear($('detail'));
+    pane.scrollTop = 0;
     if (i < 0) { pane.appendChild(el('p', { class: 'muted', text: 'No claim selected: pick one in the tree, or search with /.' })); return; }
     var c = C[i], s = status(i), side = sideIndex(i), sp = speaker(i);
     var back = el('button', { type: 'button', class: 'back-to-list', onclick: function () { go({ pane: 'list' }); } }, '← ' + (state.trace ? 'Trace' : 'Back to the list'));
@@ -1047,7 +1048,7 @@
   }
 
   function diagramViewer(n) {
-    var label = D.diagrams.labels[n];
+    var label = D.diagrams.labels[n], isOverview = D.maps.some(function (m) { return m.overview === n; });
     var box = el('div', { class: 'viewport', tabindex: '0', role: 'img', 'aria-label': label + '. Drag or use the arrow keys to pan, + and − to zoom, 0 to fit; a box, clicked, goes to its claim.' });
     var zoomText = el('span', { class: 'muted', 'aria-live': 'off' });
     var view = { x: 0, y: 0, s: 1, w: 100, h: 100 };
@@ -1078,8 +1079,18 @@
       svg.setAttribute('width', view.w); svg.setAttribute('height', view.h);
       svg.setAttribute('aria-hidden', 'true'); svg.setAttribute('focusable', 'false');
       clear(box).appendChild(svg);
-      if (state.claim >= 0) { var mine = svg.querySelector('g.node[data-c="' + state.claim + '"]'); if (mine) mine.setAttribute('class', 'node here'); }
-      requestAnimationFrame(fit);
+      var mine = state.claim >= 0 && !isOverview ? svg.querySelector('g.node[data-c="' + state.claim + '"]') : null;
+      requestAnimationFrame(function () {
+        // the whole diagram if it is legible so; else (a phone) the claim's own box, centred, at a readable size
+        var here = mine ? mine.getBoundingClientRect() : null, whole = svg.getBoundingClientRect();
+        fit();
+        if (here && view.s < 0.5) {
+          var cx = here.left - whole.left + here.width / 2, cy = here.top - whole.top + here.height / 2;
+          view.s = 0.75;
+          view.x = box.clientWidth / 2 - cx * view.s; view.y = box.clientHeight / 2 - cy * view.s;
+          paint();
+        }
+      });
     }).catch(function (err) { clear(box).appendChild(el('p', { style: 'padding:0.5rem;color:#8a1c14', text: 'The diagram cannot be shown: ' + err.message })); });
     // pointers: drag to pan, two fingers to pinch, a click on a box to go to its claim
     var pointers = new Map(), moved = 0, pinch = null;
