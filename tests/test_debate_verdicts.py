@@ -232,3 +232,20 @@ def test_an_analysts_support_across_sides_makes_no_concession(tmp_path: Path) ->
         f"  n1: {{text: N1, by: n, {q('later')}, supports: [{{to: a1, tags: [analyst-link]}}]}}\n"
     ), sources)
     assert responses(path, Links.ALL) == {"a1": "not engaged", "n1": "no chance to reply"}
+
+
+def test_analyze_names_an_inference_only_an_analysts_undercut_defeats(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # the Siem Reap pattern: IJM's own case, read by the analyst against another IJM letter's step
+    import json
+
+    sources = "  letter: {title: Letter, text: t.txt}\n  case: {title: Case, text: t.txt}\n"
+    path = debate(tmp_path, (
+        f"  step: {{text: S, by: a, {q('letter')}, supports: [{{to: goal, id: inference}}]}}\n"
+        f"  goal: {{text: G, by: a, {q('letter')}}}\n"
+        f"  case: {{text: C, by: a, {q('case')}, undercuts: [{{to: inference, tags: [analyst-link]}}]}}\n"
+    ), sources)
+    report = json.loads(cli("analyze", path, "--format", "json").out)
+    assert report["verdicts_resting_on_links"] == []
+    (inference,) = report["inferences_resting_on_links"]
+    assert (inference["relation"], inference["status"], inference["other_status"], inference["by"]) == ("m:inference", "IN", "OUT", ["m:case"])
+    assert "The inference step supports goal: IN here, OUT with analyst links (defeated by case)" in cli("analyze", path).out

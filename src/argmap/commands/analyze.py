@@ -74,6 +74,7 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
     differs between the two are the verdicts that rest on the analyst's links.
     """
     from argmap.analysis.debate import Response
+    from argmap.analysis.dung import Label
     from argmap.analysis.links import ANALYST_LINK, Links, bearing_on_primary
 
     claims = workspace.claims
@@ -107,6 +108,19 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
         for key in claims:
             if workspace.is_primary(key) and alternative.status.get(key) is not analysis.status[key]:
                 changed.append({**brief(key), "other_links": alternative.links.value, "other_status": alternative.status[key].name, "other_reason": alternative.reason(key)})
+    inferences = []
+    if alternative is not None:
+        # an inference a speaker drew that an analyst's undercut defeats (or the reverse)
+        for key, rel in workspace.relations.items():
+            other = alternative.status.get(key)
+            touches = workspace.is_primary(rel.source) or workspace.is_primary(rel.target)
+            if other is not None and touches and other is not analysis.status[key] and rel.target in claims:
+                attackers = alternative.attackers_in(key) if other is Label.OUT else analysis.attackers_in(key)
+                inferences.append({
+                    "relation": key, "kind": rel.kind.value, "from": rel.source, "to": rel.target,
+                    "status": analysis.status[key].name, "other_status": other.name,
+                    "by": [a.source for a in attackers],
+                })
     stems = workspace.primary
     texts = analysis if analysis.links is Links.TEXTS else alternative
     full = alternative if analysis.links is Links.TEXTS else analysis
@@ -133,6 +147,7 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
             for a in analysis.agreements
         ],
         "verdicts_resting_on_links": changed,
+        "inferences_resting_on_links": inferences,
         "clashes": [
             {"attacker": c.attacker, "target": c.target, "relation": c.relation, "attacker_side": c.attacker_side, "target_side": c.target_side,
              "partial": c.partial, "analyst_link": analyst(c.relation),
@@ -146,6 +161,7 @@ def _report(workspace: Any, analysis: Any, semantics: str, extensions: list[list
     mentioned = {key for clash in analysis.clashes for key in (clash.attacker, clash.target)}
     mentioned |= {key for chain in analysis.chains for key in chain.claims}
     mentioned |= {key for a in analysis.agreements for key in (a.claim, a.grantor_claim) if key}
+    mentioned |= {key for i in inferences for key in (i["from"], i["to"], *i["by"])}
     report["names"] = {key: workspace.display_id(key) for key in sorted(mentioned | set(claims))}
     report["texts"] = {key: claims[key].text for key in sorted(mentioned)}
     if extensions is not None:
@@ -221,7 +237,7 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
     changed = report["verdicts_resting_on_links"]
     other = "with analyst links" if report["links"] == "texts" else "on the texts' links alone"
     if not changed:
-        heading(f"Verdicts that rest on analyst links: none (every status is the same {other})")
+        heading(f"Verdicts that rest on analyst links: none (every claim's status is the same {other})")
     table = Table(title=f"Verdicts that rest on analyst links: status here vs {other} ({len(changed)})", title_justify="left")
     for column in ("claim", "side", "here", other, "why, " + other):
         table.add_column(column)
@@ -229,6 +245,17 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
         table.add_row(claim_cell(claim), escape(label.get(claim["side"], "—")), claim["status"], claim["other_status"], escape(claim["other_reason"]))
     if changed:
         console.print(table)
+    if report["inferences_resting_on_links"]:
+        console.print(f"[italic]Inferences that rest on analyst links ({len(report['inferences_resting_on_links'])}):[/italic]")
+    for inference in report["inferences_resting_on_links"]:
+        verb = {"supports": "supports", "rebuts": "rebuts", "undercuts": "undercuts"}[inference["kind"]]
+        by = ", ".join(name(k) for k in inference["by"]) or "—"
+        console.print(
+            f"  The inference {name(inference['from'])} {verb} {name(inference['to'])}: {inference['status']} here, "
+            f"{inference['other_status']} {other} (defeated by {by})"
+        )
+    if report["inferences_resting_on_links"]:
+        console.print()
 
     from argmap.analysis.debate import Response
 
