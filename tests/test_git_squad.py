@@ -233,7 +233,7 @@ def move_against_edits(tmp_path: Path, edits: dict[str, str]) -> tuple[Path, sub
 def test_a_move_on_one_side_and_an_edit_on_the_other(tmp_path: Path) -> None:
     repo, merged = move_against_edits(tmp_path, {"case:figure": "Nine in ten of the women were adults.", "case:manila": "Training worked in Manila, the report says."})
     assert merged.returncode != 0
-    assert "merge conflict in claim 'figure'" in merged.stderr
+    assert "merge conflict in claim 'figure': moved to map 'evidence' on ours and changed on theirs" in merged.stderr
     case, evidence = (repo / "arguments" / "case.yaml").read_text(), (repo / "arguments" / "evidence.yaml").read_text()
     # nothing lost: the edit waits in the markers, the moved claim is in its new map, the other edit merged
     assert "Nine in ten of the women were adults." in case and "  figure:" in evidence
@@ -322,3 +322,16 @@ def test_a_map_added_on_both_branches_merges_by_claim(repo: Path) -> None:
     assert merged.returncode == 0, merged.stdout + merged.stderr
     text = new.read_text()
     assert "  ours:" in text and "  theirs:" in text and "<<<<<<<" not in text
+
+
+def test_a_move_on_their_side_is_found_in_the_commit_merged_in(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path, squad(tmp_path / "content"))
+    git(repo, "checkout", "-q", "-b", "feature")
+    edit(repo, "mv", "arguments/case.yaml", "figure", "evidence")
+    commit(repo, "move")
+    git(repo, "checkout", "-q", "main")
+    set_text(repo, "arguments", "case:figure", "Nine in ten of the women were adults.")
+    commit(repo, "edit")
+    merged = git(repo, "merge", "feature", "-m", "merge", check=False)
+    assert merged.returncode != 0
+    assert "merge conflict in claim 'figure': moved to map 'evidence' on theirs and changed on ours" in merged.stderr

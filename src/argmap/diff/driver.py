@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from argmap.fileio import atomic_write_text
+from argmap.load import MAP_SUFFIXES
 
-from .git import find_repo
-from .merge import line_merge, merge_texts
+from .git import Repo, find_repo
+from .merge import Elsewhere, line_merge, merge_texts
 from .sides import is_map_text
 
 __all__ = ["diff_files", "merge_files", "textconv"]
@@ -44,6 +46,42 @@ def _text(path: Path) -> str | None:
         return None
 
 
+_THEIRS = ("MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "REBASE_HEAD")
+"""What git names the commit being merged in, by operation."""
+
+
+def _theirs_commit(repo: Repo) -> str | None:
+    """The commit being merged in: git names it in GITHEAD_<hash> while it merges (its
+    MERGE_HEAD and the like are written only after)."""
+    named = [key.removeprefix("GITHEAD_") for key in os.environ if key.startswith("GITHEAD_")]
+    if len(named) == 1 and repo.commit(named[0]):
+        return named[0]
+    return next((name for name in _THEIRS if repo.commit(name)), None)
+
+
+def _elsewhere(path: str | None) -> Elsewhere | None:
+    """Where a claim a side deleted from map ``path`` went: another map of its folder, in
+    that side's commit (ours: HEAD; theirs: the commit being merged in)."""
+    repo = find_repo()
+    if repo is None or path is None:
+        return None
+    where = PurePosixPath(path)
+    folder = "" if str(where.parent) == "." else str(where.parent)
+
+    def find(claim_id: str, side: str) -> str | None:
+        commit = "HEAD" if side == "ours" else _theirs_commit(repo)
+        if commit is None:
+            return None
+        names = [p for p in repo.files(commit, folder) if p.endswith(MAP_SUFFIXES) and PurePosixPath(p).stem != where.stem]
+        key = re.compile(rf"^[ ]+{re.escape(claim_id)}[ \t]*:", re.MULTILINE)
+        for name, data in repo.read(commit, names).items():
+            if key.search(data.decode("utf-8", "replace")):
+                return PurePosixPath(name).stem
+        return None
+
+    return find
+
+
 def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7, path: str | None = None) -> int:
     """Merge ``theirs`` into ``ours`` (written in place); 0 when clean, 1 with conflicts."""
     shown = path or str(ours)
@@ -55,7 +93,7 @@ def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7, path
         result = line_merge(*raw, marker_size=marker_size, labels=labels, diff3=diff3)
         ours.write_bytes(result.text.encode("utf-8", "surrogateescape"))
         return 1 if result.line_conflicts else 0
-    result = merge_texts(texts[0] or "", texts[1] or "", texts[2] or "", path=shown, marker_size=marker_size, labels=labels, diff3=diff3)
+    result = merge_texts(texts[0] or "", texts[1] or "", texts[2] or "", path=shown, marker_size=marker_size, labels=labels, diff3=diff3, elsewhere=_elsewhere(path))
     atomic_write_text(ours, result.text)
     if result.fallback is not None:
         print(f"argmap merge: {shown}: merged line by line, as git does ({result.fallback})", file=sys.stderr)

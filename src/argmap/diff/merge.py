@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
@@ -38,7 +39,7 @@ from argmap.yamlread import read_yaml_text
 from .outline import CONTENT, Block, Memo, Outline, OutlineError
 from .written import RELATION_KEYS, canonical, parse_entry, target_key, written_relations
 
-__all__ = ["Conflict", "MergeResult", "line_merge", "merge_texts"]
+__all__ = ["Conflict", "Elsewhere", "MergeResult", "line_merge", "merge_texts"]
 
 UNIT_SECTIONS = ("sides", "speakers", "sources", "claims")
 """Top-level sections whose entries are merged one by one (a conflict is about one of them)."""
@@ -194,8 +195,12 @@ def _ended(text: str, newline: str) -> str:
 class _Merger:
     """One merge of three outlined texts."""
 
-    def __init__(self, base: Outline, ours: Outline, theirs: Outline, stem: str, marker: int, labels: Sequence[str], diff3: bool) -> None:
+    def __init__(
+        self, base: Outline, ours: Outline, theirs: Outline, stem: str, marker: int, labels: Sequence[str], diff3: bool,
+        elsewhere: Elsewhere | None = None,
+    ) -> None:
         self.base, self.ours, self.theirs = base, ours, theirs
+        self.elsewhere = elsewhere
         self.stem = stem
         self.marker = marker
         self.labels = labels
@@ -295,12 +300,27 @@ class _Merger:
             self._emit(self._indented(text or "", o, t, text is not None and text == tt and text != to))
             return
         if to is None or tt is None:
-            self._markers(section, key, to, self._indented(tt, o, t, True) if tt else None, tb, "changed on one side and deleted on the other")
+            self._markers(section, key, to, self._indented(tt, o, t, True) if tt else None, tb, self._gone(key, section, to is None))
             return
         try:
             self._emit(self._entry(b, o, t, key, None))
         except _Conflict as conflict:
             self._markers(section, key, self._entry(b, o, t, key, "ours"), self._entry(b, o, t, key, "theirs"), tb, conflict.reason)
+
+    def _gone(self, key: str, section: str, by_ours: bool) -> str:
+        """Why an entry changed on one side and deleted on the other is in conflict; for a
+        claim the deleting side moved to another map (``argmap mv`` rewrote the references
+        to it as ``map:id``), where it went."""
+        deleter, keeper = ("ours", "theirs") if by_ours else ("theirs", "ours")
+        reason = f"changed on {keeper}, deleted on {deleter}"
+        if section == "claims":
+            found = re.search(rf"(?<![\w-])([a-z0-9][a-z0-9-]*):{re.escape(key)}(?![\w-])", (self.ours if by_ours else self.theirs).text)
+            elsewhere = found.group(1) if found is not None and found.group(1) != self.stem else None
+            if elsewhere is None and self.elsewhere is not None:
+                elsewhere = self.elsewhere(key, deleter)
+            if elsewhere is not None:
+                reason = f"moved to map '{elsewhere}' on {deleter} and changed on {keeper}: settle it by making {keeper}'s change to {elsewhere}:{key}"
+        return reason
 
     def _restored(self, b: _Side, o: _Side, t: _Side, key: str, section: str, reason: str) -> None:
         """A claim one side deleted and the other links to: both versions, in markers."""
@@ -534,15 +554,22 @@ def _merge_dicts(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, A
     return merged
 
 
+Elsewhere = Callable[[str, str], str | None]
+"""Asked where a claim one side deleted went (its id, "ours" or "theirs"): the name of
+another map of that side that holds it, or None. Only the merge driver can look."""
+
+
 def merge_texts(
     base: str, ours: str, theirs: str, *, path: str = "map.yaml", marker_size: int = 7,
-    labels: Sequence[str] = ("ours", "base", "theirs"), diff3: bool = False,
+    labels: Sequence[str] = ("ours", "base", "theirs"), diff3: bool = False, elsewhere: Elsewhere | None = None,
 ) -> MergeResult:
     """Merge ``ours`` and ``theirs``, two versions of a map made from ``base``.
 
     ``path`` names the map (its stem resolves ``map:id`` references to itself). The result
     holds the merged text and the conflicts left in it between markers of ``marker_size``
     characters labelled ``labels`` (ours, base, theirs); ``diff3`` also writes the base.
+    ``elsewhere`` finds a claim deleted here in the other maps of a side (``argmap mv``),
+    for the message of its conflict.
     """
     stem = Path(path).stem
     bom = "\ufeff" if ours.startswith("\ufeff") else ""
@@ -553,7 +580,7 @@ def merge_texts(
         for outline in outlines:
             if outline.text.strip():
                 outline.top  # noqa: B018 -- raises OutlineError if the document cannot be outlined
-        merger = _Merger(outlines[0], outlines[1], outlines[2], stem, marker_size, labels, diff3)
+        merger = _Merger(outlines[0], outlines[1], outlines[2], stem, marker_size, labels, diff3, elsewhere)
         text = merger.document()
     except (OutlineError, ValueError) as err:
         result = line_merge(base, ours, theirs, marker_size=marker_size, labels=labels, diff3=diff3, reason=str(err))
