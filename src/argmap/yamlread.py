@@ -227,7 +227,7 @@ class YamlDocument:
                     self._tag_problem(tag, mark)
                     return
                 if len(stack) >= MAX_DEPTH:
-                    self.problem("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", mark, "an argument map needs only a few levels; is this the right file?")
+                    self._depth_problem(mark)
                     return
                 if in_map and key is None:
                     self.problem("yaml-key", "a mapping key must be plain text", mark, "write the key as a simple word")
@@ -274,6 +274,9 @@ class YamlDocument:
                     node.value_marks[key] = mark
                 key = None
 
+    def _depth_problem(self, mark: Mark) -> None:
+        self.problem("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", mark, "an argument map needs only a few levels; is this the right file?")
+
     def _tag_problem(self, tag: str, mark: Mark) -> None:
         self.problem("yaml-tag", f"YAML tag {tag!r} is not allowed", mark, "remove the tag; maps hold plain text, numbers and lists")
 
@@ -286,6 +289,9 @@ class YamlDocument:
     def _syntax_problem(self, err: yaml.MarkedYAMLError) -> None:
         at = err.problem_mark or err.context_mark
         message = " ".join(str(err.problem or err.context or "invalid YAML").split())
+        if "nesting depth" in message:  # libyaml 0.2.5+ stops at its own limit while scanning ahead of ours
+            self._depth_problem(at or START)
+            return
         at_tab = at is not None and self.text[at.index : at.index + 1] == "\t"
         hint = "YAML indents with spaces, never tabs" if at_tab or "tab" in message else "check the indentation and quoting here"
         self.problem("yaml-syntax", f"invalid YAML: {message}", at or START, hint)
