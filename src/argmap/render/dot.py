@@ -718,5 +718,5 @@ def _legend_keys(ctx: _Context, kinds: Iterable[RelationKind]) -> list[tuple[str
     if ctx.overlay("status"):
         keys.append(("grounded: ● IN stands · ○ OUT defeated (grey) · ◐ UNDEC open", _MUTED))
     if any(k in ctx.dropped for k in ctx.selection.claims):
-        keys.append(("⚑ DROPPED: the other side never answered it", _MUTED))
+        keys.append(("⚑ DROPPED: the other side spoke later and left it unanswered", _MUTED))
     return keys
