@@ -46,3 +46,16 @@ def test_module_imports_without_textual_or_rich(module: str) -> None:
 def test_the_probe_sees_textual_when_it_is_imported() -> None:
     proc = subprocess.run([sys.executable, "-c", PROBE, "argmap.tui"], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "rich,textual"
+
+
+def test_building_the_command_line_loads_no_analysis_library() -> None:
+    # every command, the git drivers included, pays for what --help imports: the page
+    # builder's default once pulled networkx and numpy into each start-up (+0.5 s)
+    probe = (
+        "import sys, argmap.cli as cli\n"
+        "cli._parser(cli._commands())\n"
+        "print(','.join(sorted({m.partition('.')[0] for m in sys.modules} & {'networkx', 'numpy', 'scipy', 'graphviz', 'pptx'})))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""

@@ -28,7 +28,7 @@ def _diagrams(value: str) -> int | None:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from argmap.export.html import DEFAULT_DIAGRAMS
+    from argmap.export.options import DEFAULT_DIAGRAMS
 
     parser.description = (
         "Write one self-contained HTML file that does in a browser what 'argmap explore' does in "

@@ -8,7 +8,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-__all__ = ["add_scope_options"]
+__all__ = ["DEFAULT_DIAGRAMS", "add_scope_options"]
+
+DEFAULT_DIAGRAMS = 1000
+"""Claims of an HTML page that get a neighbourhood diagram, nearest the theses first (here,
+not in :mod:`argmap.export.html`, so ``argmap --help`` does not import the page builder)."""
 
 
 def add_scope_options(parser: argparse.ArgumentParser) -> None:

@@ -26,12 +26,12 @@ from argmap.analysis.links import Links
 from argmap.export.common import links_note, prepare
 from argmap.export.html.diagrams import Diagram, DiagramSet, draw, focus_sources, overview_source
 from argmap.export.html.model import PageModel, build_model
+from argmap.export.options import DEFAULT_DIAGRAMS
 from argmap.model import Workspace
 from argmap.render import RenderOptions
 
 __all__ = ["DEFAULT_DIAGRAMS", "PAGE_VERSION", "PagePlan", "bundle_pages", "fingerprint", "page_json", "plan_page", "render_page"]
 
-DEFAULT_DIAGRAMS = 1000
 """Claims that get a diagram of their neighbourhood unless ``--diagrams`` says otherwise
 (those nearest the top of the tree): at about 1.5 KB a diagram, a 10k-claim page stays
 near 10 MB, and drawing them takes seconds, not minutes."""
