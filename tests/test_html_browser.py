@@ -191,6 +191,9 @@ def test_search_trace_to_the_last_word_and_back(browser: Any, page: Path) -> Non
     assert "nobody answers this claim" in verdict(browser)
     last_url = browser.current_url
     assert "path=law-enforcement-essential," in last_url
+    # Thrupkaew's "not whether … but how" has the last word; her own "although" on it is a caveat
+    assert last_url.split("path=")[1].split("&")[0].split(",")[-1] == "question-is-how-not-whether", last_url
+    assert js(browser, "return document.getElementById('answers-title').textContent") == "Who answers this? 0 answers, then 1 caveat of its own side"
     # the path walked, back with the page's own key and with the browser's button
     press(browser, "\ue012")  # ←
     wait(lambda: state(browser)["trace"]["at"] == end["trace"]["at"] - 1, "a step back")

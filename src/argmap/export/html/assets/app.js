@@ -99,8 +99,11 @@
     var found = (C[i].in || []).filter(function (link) { return R[link[1]].k > 0 && !link[2]; });
     var seen = new Set();
     found = found.filter(function (link) { if (seen.has(link[0])) return false; seen.add(link[0]); return true; });
-    return found.sort(function (a, b) { return RANK[C[a[0]].st] - RANK[C[b[0]].st]; });
+    return found.sort(function (a, b) { return (ownCaveat(i, a) - ownCaveat(i, b)) || (RANK[C[a[0]].st] - RANK[C[b[0]].st]); });
   }
+  /* An attack from the claim's own side is a caveat, not an answer: it never takes the last word. */
+  function ownCaveat(i, link) { var s = sideIndex(i); return s >= 0 && sideIndex(link[0]) === s ? 1 : 0; }
+  function replies(i) { return answers(i).filter(function (a) { return !ownCaveat(i, a); }); }
   var haystacks = null;
   function haystack(i) {
     if (!haystacks) haystacks = new Array(N);
@@ -833,7 +836,8 @@
     box.appendChild(el('div', { class: 'trace-card' }, claimMeta(i), el('p', { class: 'trace-text', text: oneLine(C[i].t) }),
       el('p', { class: 'muted' }, (sp0 ? sp0.name : 'no speaker') + ' · ', el('a', { href: hashOf(copyState({ pane: 'detail' })), class: 'details-link', text: 'quote, status and why' }))));
     var walked = new Set(t.path.slice(0, t.at + 1));
-    var all = answers(i), open = all.filter(function (a) { return !walked.has(a[0]); });
+    var all = replies(i), open = all.filter(function (a) { return !walked.has(a[0]); });
+    var caveats = answers(i).filter(function (a) { return ownCaveat(i, a) && !walked.has(a[0]); });
     var verdict = el('p', { class: 'verdict' + (open.length ? '' : ' end'), id: 'verdict' });
     if (open.length) {
       verdict.appendChild(el('strong', { text: 'Not the end: ' }));
@@ -855,9 +859,10 @@
       el('button', { type: 'button', onclick: traceToEnd, disabled: !open.length }, 'Last word ', el('kbd', { 'aria-hidden': 'true', text: 'e' })),
       el('button', { type: 'button', onclick: function () { jump(i); } }, 'Show in tree ', el('kbd', { 'aria-hidden': 'true', text: 'o' })),
       el('button', { type: 'button', onclick: closeTrace }, 'Close ', el('kbd', { 'aria-hidden': 'true', text: 'Esc' }))));
-    box.appendChild(el('h3', { id: 'answers-title', style: 'font-size:1rem;margin:0.6rem 0 0.2rem', text: 'Who answers this? ' + plural(open.length, 'answer') }));
+    var caveatNote = caveats.length ? ', then ' + plural(caveats.length, 'caveat') + ' of its own side' : '';
+    box.appendChild(el('h3', { id: 'answers-title', style: 'font-size:1rem;margin:0.6rem 0 0.2rem', text: 'Who answers this? ' + plural(open.length, 'answer') + caveatNote }));
     host.appendChild(box);
-    listItems = open.map(function (a) { return [a[0], a]; });
+    listItems = open.concat(caveats).map(function (a) { return [a[0], a]; });
     listRender = function (index, row) {
       var a = listItems[index][1];
       var verb = D.relationKinds[R[a[1]].k] + (R[a[1]].p ? ' (in part)' : '') + (R[a[1]].a ? ' ' + D.analystMark : '');
@@ -897,10 +902,10 @@
   function walkToEnd(t, first) {
     var path = t.path.slice(0, t.at + 1), walked = new Set(path);
     var next = first;
-    if (next === null || next === undefined) { var open = answers(path[path.length - 1]).filter(function (a) { return !walked.has(a[0]); }); next = open.length ? open[0][0] : null; }
+    if (next === null || next === undefined) { var open = replies(path[path.length - 1]).filter(function (a) { return !walked.has(a[0]); }); next = open.length ? open[0][0] : null; }
     while (next !== null && next !== undefined) {
       path.push(next); walked.add(next);
-      var more = answers(next).filter(function (a) { return !walked.has(a[0]); });
+      var more = replies(next).filter(function (a) { return !walked.has(a[0]); });
       next = more.length ? more[0][0] : null;
     }
     return { path: path, at: path.length - 1 };
