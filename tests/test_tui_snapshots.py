@@ -47,6 +47,8 @@ def after(*keys: str, jump: str | None = None, settled: bool = False) -> Any:
         while settled and any(not w.is_finished for w in app.workers):
             assert time.monotonic() < deadline
             await pilot.pause(0.02)
+        # a tab switch slides its underline: under load the shot caught it halfway (CI, full suite)
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     return run_before
