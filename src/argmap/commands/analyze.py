@@ -33,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.analysis.links import Links
+    from argmap.analysis.links import Links, analyst_relations
     from argmap.cache import load_analysed
     from argmap.errors import InputError
 
@@ -41,8 +41,11 @@ def run(args: argparse.Namespace) -> int:
     workspace, analysis = load_analysed(args.paths, strength_semantics=args.strength, links=links)
     if analysis is None:
         raise InputError(workspace.problems)
-    other = Links.ALL if links is Links.TEXTS else Links.TEXTS
-    _, alternative = load_analysed(args.paths, strength_semantics=args.strength, links=other)
+    # the other reading, to name the verdicts that rest on analyst links; with none, it is this one
+    alternative = analysis
+    if analysis.left_out or (links is Links.ALL and analyst_relations(workspace)):
+        other = Links.ALL if links is Links.TEXTS else Links.TEXTS
+        alternative = load_analysed(args.paths, strength_semantics=args.strength, links=other)[1] or analysis
     extensions = _extensions(analysis, args.semantics) if args.semantics != "grounded" else None
     report = _report(workspace, analysis, args.semantics, extensions, alternative)
     if args.format == "json":
