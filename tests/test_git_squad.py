@@ -335,3 +335,10 @@ def test_a_move_on_their_side_is_found_in_the_commit_merged_in(tmp_path: Path) -
     merged = git(repo, "merge", "feature", "-m", "merge", check=False)
     assert merged.returncode != 0
     assert "merge conflict in claim 'figure': moved to map 'evidence' on theirs and changed on ours" in merged.stderr
+
+
+def test_merge_driver_refuses_missing_files_and_writes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ours = tmp_path / "ours.yaml"
+    result = cli("merge-driver", tmp_path / "base.yaml", ours, tmp_path / "theirs.yaml")
+    assert result.code == 2 and "no such file" in result.err and result.err.count("\n") == 1
+    assert not ours.exists()  # a typo never leaves a merged file behind for git to take

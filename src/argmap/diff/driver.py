@@ -15,7 +15,8 @@ import re
 import sys
 from pathlib import Path, PurePosixPath
 
-from argmap.fileio import atomic_write_text
+from argmap.errors import ArgmapError
+from argmap.fileio import atomic_write_bytes, atomic_write_text
 from argmap.load import MAP_SUFFIXES
 
 from .git import Repo, find_repo
@@ -85,13 +86,16 @@ def _elsewhere(path: str | None) -> Elsewhere | None:
 def merge_files(base: Path, ours: Path, theirs: Path, marker_size: int = 7, path: str | None = None) -> int:
     """Merge ``theirs`` into ``ours`` (written in place); 0 when clean, 1 with conflicts."""
     shown = path or str(ours)
-    texts = [_text(p) if p.exists() else "" for p in (base, ours, theirs)]
+    missing = [str(p) for p in (base, ours, theirs) if not p.is_file()]
+    if missing:  # git always hands over three files (an empty base for add/add): this is a mistake
+        raise ArgmapError(f"merge-driver: no such file: {', '.join(missing)} (git runs it as 'argmap merge-driver %O %A %B %L %P')")
+    texts = [_text(p) for p in (base, ours, theirs)]
     labels = _labels()
     diff3 = _diff3()
     if any(t is None for t in texts) or not any(is_map_text(t or "") for t in texts):
-        raw = [p.read_bytes().decode("utf-8", "surrogateescape") if p.exists() else "" for p in (base, ours, theirs)]
+        raw = [p.read_bytes().decode("utf-8", "surrogateescape") for p in (base, ours, theirs)]
         result = line_merge(*raw, marker_size=marker_size, labels=labels, diff3=diff3)
-        ours.write_bytes(result.text.encode("utf-8", "surrogateescape"))
+        atomic_write_bytes(ours, result.text.encode("utf-8", "surrogateescape"))
         return 1 if result.line_conflicts else 0
     result = merge_texts(texts[0] or "", texts[1] or "", texts[2] or "", path=shown, marker_size=marker_size, labels=labels, diff3=diff3, elsewhere=_elsewhere(path))
     atomic_write_text(ours, result.text)
