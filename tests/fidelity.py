@@ -1,0 +1,72 @@
+"""Helpers for round-trip tests: a map's whole content as plain data, and a workspace copy.
+
+``map_content`` reads the loaded model (never YAML text), so two maps written differently
+but meaning the same compare equal, and a field an exporter forgets shows up as a difference.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from argmap.interchange import Draft, to_yaml, write_draft
+from argmap.load import load_workspace
+from argmap.model import Workspace
+from conftest import ARGUMENTS
+
+BUNDLED = ["ijm-vs-thrupkaew", "htc-vs-evolution", "context"]
+
+
+def map_content(ws: Workspace, stem: str) -> dict[str, Any]:
+    """Everything map ``stem`` says, without file positions."""
+    argmap = ws.maps[stem]
+    return {
+        "title": argmap.title, "summary": argmap.summary, "resolution": argmap.resolution,
+        "sides": {s.id: (s.label, s.burden) for s in argmap.sides.values()},
+        "speakers": {s.id: (s.name, s.role, s.side, s.note) for s in argmap.speakers.values()},
+        "sources": {s.id: (s.title, s.publisher, s.author, s.date, s.url, s.note, s.replies_to, s.order,
+                           s.text_path.read_text(encoding="utf-8") if s.text_path else None) for s in argmap.sources.values()},
+        "claims": {c.id: (c.text, c.kind.value, c.by, (c.quote.source, c.quote.text) if c.quote else None, c.tags, c.note, c.weight, c.conceded)
+                   for c in argmap.claims.values()},
+        "relations": {r.key: (r.kind.value, r.source, r.target, r.linked, r.tags, r.note, r.named, r.partial) for r in argmap.relations.values()},
+    }
+
+
+def beside_context(folder: Path, stem: str) -> Path:
+    """A copy of the bundled maps (and their sources) in ``folder`` without map ``stem``, so a
+    map imported there as ``stem`` finds the maps it refers to."""
+    for path in ARGUMENTS.glob("*.yaml"):
+        if path.stem != stem:
+            shutil.copy(path, folder / path.name)
+    shutil.copytree(ARGUMENTS / "sources", folder / "sources")
+    return folder / f"{stem}.yaml"
+
+
+def load_draft(draft: Draft, output: Path) -> Workspace:
+    """Write a draft (and its source texts) at ``output`` and load it as ``argmap check`` does."""
+    write_draft(draft, output, overwrite=True)
+    ws = load_workspace([output])
+    assert ws.ok, [str(p) for p in ws.problems]
+    return ws
+
+
+def two_trips(ws: Workspace, stem: str, output: Path, export: Callable[[Workspace, str, Path], None],
+              read: Callable[[Path], Draft], suffix: str) -> tuple[Workspace, Draft, Draft]:
+    """Export map ``stem`` and import it at ``output`` (the first trip), then export and import
+    that again (the second): the loaded first import and both drafts.
+
+    Both exports are written to the same file name, which import headers name."""
+    exported = output.parent / f"exported{suffix}"
+    export(ws, stem, exported)
+    first = read(exported)
+    back = load_draft(first, output)
+    export(back, output.stem, exported)
+    second = read(exported)
+    assert second.files == first.files
+    return back, first, second
+
+
+def yaml_of(draft: Draft) -> str:
+    return to_yaml(draft)
