@@ -70,3 +70,15 @@ def two_trips(ws: Workspace, stem: str, output: Path, export: Callable[[Workspac
 
 def yaml_of(draft: Draft) -> str:
     return to_yaml(draft)
+
+
+def assert_fixed_point(draft: Draft, folder: Path, export: Callable[[Workspace, str, Path], None],
+                       read: Callable[[Path], Draft], suffix: str) -> None:
+    """An imported map (``draft``) survives export and import as itself, and the second
+    import is the first byte for byte."""
+    (folder / "a").mkdir()
+    ws = load_draft(draft, folder / "a" / "imported.yaml")
+    (folder / "b").mkdir()
+    back, first, second = two_trips(ws, "imported", folder / "b" / "imported.yaml", export, read, suffix)
+    assert map_content(back, "imported") == map_content(ws, "imported")
+    assert yaml_of(second) == yaml_of(first)

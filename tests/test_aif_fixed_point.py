@@ -15,7 +15,7 @@ from argmap.interchange import read_aif, read_foreign, to_aif
 from argmap.load import load_workspace
 from argmap.model import Workspace
 from conftest import ARGUMENTS, corpus, corpus_cases
-from fidelity import BUNDLED, beside_context, load_draft, map_content, two_trips, yaml_of
+from fidelity import BUNDLED, assert_fixed_point, beside_context, load_draft, map_content, two_trips, yaml_of
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 FOREIGN = sorted([*corpus("aif").glob("*/*.json"), *corpus("kialo").glob("*.txt"),
@@ -38,12 +38,7 @@ def test_bundled_map_survives_aif(stem: str, tmp_path: Path) -> None:
 
 
 def _foreign(path: Path, tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    ws = load_draft(read_foreign(path), tmp_path / "a" / "imported.yaml")
-    (tmp_path / "b").mkdir()
-    back, first, second = two_trips(ws, "imported", tmp_path / "b" / "imported.yaml", export_aif, read_aif, ".json")
-    assert map_content(back, "imported") == map_content(ws, "imported")
-    assert yaml_of(second) == yaml_of(first)
+    assert_fixed_point(read_foreign(path), tmp_path, export_aif, read_aif, ".json")
 
 
 @pytest.mark.corpus("aif", "kialo", "arg-microtexts/corpus")

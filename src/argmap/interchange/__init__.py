@@ -1,4 +1,4 @@
-"""Interchange with formats people already use: import AIF, Kialo and arg-microtexts; export AIF and Argdown.
+"""Interchange with formats people already use: import AIF, GraphML, Kialo and arg-microtexts; export AIF, GraphML and Argdown.
 
 Importers read a foreign file into a :class:`~argmap.interchange.writer.Draft` and
 :func:`~argmap.interchange.writer.to_yaml` writes it as a map, so every format goes
@@ -14,6 +14,7 @@ from argmap.errors import ArgmapError
 from argmap.fileio import atomic_write_text
 from argmap.interchange.aif import read_aif, to_aif
 from argmap.interchange.argdown import to_argdown
+from argmap.interchange.graphml import read_graphml, to_graphml
 from argmap.interchange.kialo import parse_kialo, read_kialo
 from argmap.interchange.microtexts import read_microtext
 from argmap.interchange.writer import Draft, to_yaml
@@ -25,15 +26,17 @@ __all__ = [
     "parse_kialo",
     "read_aif",
     "read_foreign",
+    "read_graphml",
     "read_kialo",
     "read_microtext",
     "to_aif",
     "to_argdown",
+    "to_graphml",
     "to_yaml",
     "write_draft",
 ]
 
-FORMATS = ("aif", "kialo", "microtext")
+FORMATS = ("aif", "graphml", "kialo", "microtext")
 
 
 def detect_format(path: Path) -> str:
@@ -48,6 +51,8 @@ def detect_format(path: Path) -> str:
         raise ArgmapError(f"cannot read {path}: {err.strerror or err}") from err
     if path.suffix.lower() == ".json" or head.startswith("{"):
         return "aif"
+    if path.suffix.lower() == ".graphml" or "<graphml" in head:
+        return "graphml"
     if path.suffix.lower() == ".xml" or head.startswith("<"):
         return "microtext"
     if head.startswith(("Discussion Title:", "Discussion Name:")) or head[:1].isdigit():
@@ -61,7 +66,7 @@ def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
     if not path.is_file():
         raise ArgmapError(f"no such file: {path}")
     fmt = fmt or detect_format(path)
-    readers = {"aif": read_aif, "kialo": read_kialo, "microtext": read_microtext}
+    readers = {"aif": read_aif, "graphml": read_graphml, "kialo": read_kialo, "microtext": read_microtext}
     if fmt not in readers:
         raise ArgmapError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return readers[fmt](path)
