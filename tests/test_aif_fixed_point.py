@@ -15,7 +15,12 @@ from argmap.interchange import read_aif, read_foreign, to_aif
 from argmap.load import load_workspace
 from argmap.model import Workspace
 from conftest import ARGUMENTS, corpus, corpus_cases
-from fidelity import BUNDLED, assert_fixed_point, beside_context, load_draft, map_content, two_trips, yaml_of
+from fidelity import (
+    BUNDLED,
+    assert_bundled_survives,
+    assert_fixed_point,
+    load_draft,
+)
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 FOREIGN = sorted([*corpus("aif").glob("*/*.json"), *corpus("kialo").glob("*.txt"),
@@ -30,11 +35,7 @@ def export_aif(ws: Workspace, stem: str, path: Path) -> None:
 
 @pytest.mark.parametrize("stem", BUNDLED)
 def test_bundled_map_survives_aif(stem: str, tmp_path: Path) -> None:
-    original = load_workspace([ARGUMENTS])
-    output = beside_context(tmp_path, stem)
-    back, first, second = two_trips(original, stem, output, export_aif, read_aif, ".json")
-    assert map_content(back, stem) == map_content(original, stem)
-    assert yaml_of(second) == yaml_of(first)
+    assert_bundled_survives(stem, tmp_path, export_aif, read_aif, ".json")
 
 
 def _foreign(path: Path, tmp_path: Path) -> None:

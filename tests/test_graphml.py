@@ -19,7 +19,16 @@ from argmap.interchange import detect_format, read_graphml, to_graphml
 from argmap.load import load_workspace
 from argmap.model import Workspace
 from conftest import ARGUMENTS, corpus, corpus_cases
-from fidelity import BUNDLED, assert_fixed_point, beside_context, load_draft, map_content, two_trips, yaml_of
+from fidelity import (
+    BUNDLED,
+    CYCLE_EDGES,
+    CYCLE_NODES,
+    assert_bundled_survives,
+    assert_commands_round_trip,
+    assert_conflict_cycle_left_out,
+    assert_fixed_point,
+    load_draft,
+)
 from test_interchange import _triples
 
 GRAPHML_FILES = sorted(corpus("graphml").glob("*.graphml"))
@@ -93,10 +102,7 @@ def _export(ws: Workspace, stem: str, path: Path) -> None:
 
 @pytest.mark.parametrize("stem", BUNDLED)
 def test_bundled_map_survives_graphml(stem: str, tmp_path: Path) -> None:
-    original = load_workspace([ARGUMENTS])
-    back, first, second = two_trips(original, stem, beside_context(tmp_path, stem), _export, read_graphml, ".graphml")
-    assert map_content(back, stem) == map_content(original, stem)
-    assert yaml_of(second) == yaml_of(first)
+    assert_bundled_survives(stem, tmp_path, _export, read_graphml, ".graphml")
 
 
 def test_graphml_export_is_plain_graphml_with_every_field(tmp_path: Path) -> None:
@@ -163,29 +169,14 @@ def test_a_huge_graphml_file_is_refused_before_reading(cli, tmp_path: Path) -> N
 
 def test_conflict_cycles_and_self_loops_import(tmp_path: Path) -> None:
     """Two conflicts that attack each other, and an edge from a node to itself: no hang, no crash."""
-    nodes = "".join(f'<node id="{n}"><data key="t">{t}</data><data key="x">{x}</data></node>' for n, t, x in
-                    [("a", "I-node", "A"), ("b", "I-node", "B"), ("c1", "CA-node", ""), ("c2", "CA-node", ""), ("r", "RA-node", "")])
-    edges = "".join(f'<edge source="{s}" target="{t}"/>' for s, t in
-                    [("a", "r"), ("r", "b"), ("a", "c1"), ("c1", "c2"), ("b", "c2"), ("c2", "c1"), ("b", "b")])
+    nodes = "".join(f'<node id="{n}"><data key="t">{kind}-node</data><data key="x">{n.upper()}</data></node>' for n, kind in CYCLE_NODES.items())
+    edges = "".join(f'<edge source="{s}" target="{t}"/>' for s, t in [*CYCLE_EDGES, ("b", "b")])
     path = tmp_path / "cycle.graphml"
     path.write_text(HEAD + '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="t" for="node" attr.name="nodeType"/>'
                     '<key id="x" for="node" attr.name="claim"/><graph>' + nodes + edges + "</graph></graphml>", encoding="utf-8")
-    (tmp_path / "out").mkdir()
-    draft = read_graphml(path)
-    ws = load_draft(draft, tmp_path / "out" / "imported.yaml")
-    assert [r.kind.value for r in ws.relations.values()] == ["supports"]
-    # each conflict attacks only the other, which never becomes a relation: both are reported
-    assert sum("points at CA node" in w for w in draft.warnings) == 2
+    assert_conflict_cycle_left_out(read_graphml(path), tmp_path)
 
 
 @pytest.mark.corpus("graphml/library.graphml")
 def test_import_and_export_commands(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    result = cli("import", corpus("graphml/library.graphml"), "-o", tmp_path / "library.yaml")
-    assert result.code == 0 and "5 claims, 5 relations" in result.out, result.err
-    assert cli("check", tmp_path / "library.yaml").code == 0
-    result = cli("export", tmp_path / "library.yaml", "--to", "graphml", "-o", tmp_path / "library.graphml")
-    assert result.code == 0, result.err
-    again = cli("import", tmp_path / "library.graphml", "-o", tmp_path / "again" / "library.yaml")
-    assert again.code == 0, again.err
-    assert (tmp_path / "again" / "library.yaml").read_text(encoding="utf-8").split("\n", 2)[2] == \
-        (tmp_path / "library.yaml").read_text(encoding="utf-8").split("\n", 2)[2]
+    assert_commands_round_trip(cli, corpus("graphml/library.graphml"), tmp_path, "graphml", "5 claims, 5 relations")

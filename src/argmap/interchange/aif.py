@@ -114,8 +114,9 @@ def draft_from_graph(data: dict[str, Any], draft: Draft, fmt: str, where: str) -
             out_of[str(edge["fromID"])].append(str(edge["toID"]))
             into[str(edge["toID"])].append(str(edge["fromID"]))
     ext = {nid: _ext(node, where) for nid, node in nodes.items()}
-    if own:
+    if own:  # the record is authoritative: a note it leaves out is no note
         draft.ids.reserved |= {str(e["id"]) for e in ext.values() if e.get("id") and not e.get("map")}
+        ext = {nid: {"note": None, **e} for nid, e in ext.items()}
 
     def kind(nid: str) -> str:
         return str(nodes[nid].get("type", ""))

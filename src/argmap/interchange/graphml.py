@@ -211,8 +211,6 @@ def _own_record(node: _Node) -> dict[str, Any]:
             raise ArgmapError(f"{node.where}: tags of node {node.id!r} are not a JSON list") from err
     if node.data.get("partial") is True:
         record["partial"] = True
-    if "note" not in record:  # the record is authoritative: no note is no note
-        record["note"] = None
     return record
 
 

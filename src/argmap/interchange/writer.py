@@ -250,7 +250,7 @@ def to_yaml(draft: Draft) -> str:
     by_source: dict[str, list[DraftRelation]] = {}
     for rel in draft.relations:
         by_source.setdefault(rel.source, []).append(rel)
-    out += ["", "claims:"]
+    out += ["", "claims:" if draft.claims else "claims: {}"]
     for cid, claim in draft.claims.items():
         out.append(f"  {_scalar(cid)}:")
         out.append(f"    text: {_scalar(claim.text)}")
