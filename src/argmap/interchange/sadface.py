@@ -91,8 +91,8 @@ def read_sadface(path: Path | str) -> Draft:
         return f"{path}:{line}:{column}: {json_path}"
 
     core = _metadata(doc)
-    meta = doc.get("metadata") if isinstance(doc.get("metadata"), dict) else {}
-    title = core.get("title") if isinstance(core.get("title"), str) and core["title"].strip() else path.stem.replace("_", " ")
+    meta: dict[str, Any] = doc["metadata"] if isinstance(doc.get("metadata"), dict) else {}
+    title = str(core["title"]) if isinstance(core.get("title"), str) and core["title"].strip() else path.stem.replace("_", " ")
     draft = Draft(title=title, origin=[f"Imported by 'argmap import' from {path.name} (SADFace JSON)."])
     if isinstance(core.get("analyst_name"), str):
         draft.origin.append(f"Analysed by {core['analyst_name']}" + (f", SADFace {core['version']}" if core.get("version") else "") + ".")
@@ -113,7 +113,7 @@ def read_sadface(path: Path | str) -> Draft:
         if nid in kinds:
             draft.warnings.append(f"{here}: a second node with id {nid!r}; edges that name it mean the first")
             nid = f"{nid}#{n}"
-        node_meta = node.get("metadata") if isinstance(node.get("metadata"), dict) else {}
+        node_meta: dict[str, Any] = node["metadata"] if isinstance(node.get("metadata"), dict) else {}
         extra = dict(node_meta.get(RECORD) or {}) if own else {}
         if node["type"] == "atom":
             kinds[nid] = "I"
