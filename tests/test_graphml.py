@@ -9,6 +9,7 @@ importer; every imported map goes through the loader of ``argmap check``.
 from __future__ import annotations
 
 import collections
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -180,3 +181,15 @@ def test_conflict_cycles_and_self_loops_import(tmp_path: Path) -> None:
 @pytest.mark.corpus("graphml/library.graphml")
 def test_import_and_export_commands(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert_commands_round_trip(cli, corpus("graphml/library.graphml"), tmp_path, "graphml", "5 claims, 5 relations")
+
+
+def test_export_of_a_map_given_by_a_relative_path(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Source texts are found however the map was named (a relative path used to crash)."""
+    shutil.copytree(ARGUMENTS, tmp_path / "arguments")
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("graphml", "aif", "sadface"):
+        result = cli("export", "arguments/context.yaml", "--to", fmt, "-o", f"context.{fmt}")
+        assert result.code == 0, result.err
+        result = cli("import", f"context.{fmt}", "--format", fmt, "-o", f"arguments/context-{fmt}.yaml")
+        assert result.code == 0, result.err
+    assert cli("check", "arguments").code == 0

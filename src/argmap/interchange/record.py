@@ -10,7 +10,8 @@ format itself, so an edit made in another tool is kept.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import os
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from argmap.errors import ArgmapError
@@ -34,7 +35,9 @@ def map_record(ws: Workspace, stem: str) -> dict[str, Any]:
         content = None
         if src.text_path is not None and src.text_path.is_file():
             content = src.text_path.read_text(encoding="utf-8-sig")
-        relative = src.text_path.relative_to(argmap.path.parent).as_posix() if src.text_path is not None else None
+        relative = None
+        if src.text_path is not None:  # as the map says it: relative to the map's folder
+            relative = Path(os.path.relpath(src.text_path.resolve(), argmap.path.parent.resolve())).as_posix()
         sources[sid] = _drop_empty({"title": src.title, "publisher": src.publisher, "author": src.author, "date": src.date,
                                     "url": src.url, "text": relative, "replies-to": list(src.replies_to), "note": src.note,
                                     "content": content})
