@@ -97,6 +97,16 @@ def test_graphml_import_export_import_is_a_fixed_point(path: Path, tmp_path: Pat
     assert_fixed_point(read_graphml(path), tmp_path, _export, read_graphml, ".graphml")
 
 
+def test_a_dialogue_drawing_names_its_speakers(tmp_path: Path) -> None:
+    """dialogue.graphml: L nodes "Assistant: …" and "Occupant: …" assert I nodes through YA
+    nodes (one "Pure Questioning"), a TA joins the two locutions."""
+    ws = load_draft(read_graphml(OWN_FILES[[p.name for p in OWN_FILES].index("dialogue.graphml")]), tmp_path / "imported.yaml")
+    by = {c.text: ws.speaker(c).name for c in ws.claims.values() if c.by}
+    assert by == {"Turn the heating down at night": "Assistant", "Is the house warm enough by morning?": "Occupant"}
+    question = next(c for c in ws.claims.values() if c.text.endswith("?"))
+    assert question.tags == ("pure-questioning",)
+
+
 def _export(ws: Workspace, stem: str, path: Path) -> None:
     path.write_text(to_graphml(ws, stem), encoding="utf-8")
 

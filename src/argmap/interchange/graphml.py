@@ -255,6 +255,8 @@ def read_graphml(path: Path | str) -> Draft:
                 weights = [e.label for e in edges if e.source == node.id and e.label]
                 extra["note"] = f"Carneades argument {' '.join(node.label.split())}" + (f", weight {weights[0]}" if weights else "")
             aif["nodes"].append({"nodeID": node.id, "type": "RA" if kind == "argument" else kind, "text": " ".join(node.label.split()), RECORD: extra})
+        elif kind in ("L", "YA", "TA"):  # the dialogue: who said what (L → YA → I), and replies
+            aif["nodes"].append({"nodeID": node.id, "type": kind, "text": _text(node)})
         elif kind != "issue":
             draft.warnings.append(f"GraphML node {node.id} ({node.where}) is neither a statement nor an inference or conflict: skipped")
     ordered = sorted(edges, key=lambda e: (e.target, e.data.get("position", 0))) if record else edges  # premises in order
