@@ -24,7 +24,7 @@ from fidelity import (
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"
 FOREIGN = sorted([*corpus("aif").glob("*/*.json"), *corpus("kialo").glob("*.txt"),
-                  *corpus("arg-microtexts/corpus").glob("en/micro_b00*.xml")])
+                  *corpus("arg-microtexts/corpus").glob("*/micro_*.xml")])
 OWN = sorted(p for p in FORMATS.glob("*/*") if p.suffix in (".json", ".txt", ".xml") and p.parent.name in ("aif", "kialo", "microtexts")
              and not (p.suffix == ".txt" and p.parent.name == "microtexts"))
 
