@@ -1,4 +1,4 @@
-"""map → AIF → map is a fixed point: the second import equals the first, byte for byte, and
+"""map → AIF → map is a fixed point (and → GraphML, → SADFace): the second import equals the first, byte for byte, and
 the first import says what the map said (claim ids, kinds, sides, sources and quotes, tags,
 relation ids, rephrases, questions) — on the bundled maps, every real AIF, Kialo and
 microtext file, and the fixtures of our own.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.interchange import read_aif, read_foreign, to_aif
+from argmap.interchange import read_aif, read_foreign, read_graphml, read_sadface, to_aif, to_graphml, to_sadface
 from argmap.load import load_workspace
 from argmap.model import Workspace
 from conftest import ARGUMENTS, corpus, corpus_cases
@@ -82,3 +82,26 @@ def test_kialo_ids_and_undercut_ids_do_not_drift(tmp_path: Path) -> None:
     cas = {n["nodeID"] for n in to_aif(undercut, "htc-vs-evolution")["nodes"] if n["type"] == "CA"}
     named = {r.key.split(":")[1] for r in undercut.maps["htc-vs-evolution"].relations.values() if r.named and r.kind.is_attack}
     assert named and named <= cas
+
+
+def export_graphml(ws: Workspace, stem: str, path: Path) -> None:
+    path.write_text(to_graphml(ws, stem), encoding="utf-8")
+
+
+def export_sadface(ws: Workspace, stem: str, path: Path) -> None:
+    path.write_text(json.dumps(to_sadface(ws, stem)), encoding="utf-8")
+
+
+SAMPLE = [p for p in FOREIGN if "micro_" not in p.name or p.name < "micro_b006"]
+
+
+@pytest.mark.corpus("aif", "kialo", "arg-microtexts/corpus")
+@pytest.mark.parametrize("fmt", ["graphml", "sadface"])
+@pytest.mark.parametrize("path", corpus_cases(SAMPLE), ids=lambda p: p.name if p else "none")
+def test_real_file_of_another_format_survives_graphml_and_sadface(path: Path, fmt: str, tmp_path: Path) -> None:
+    """Maps imported from AIF, Kialo and microtexts (ids, speakers, sides, quoted sources,
+    undercuts of undercuts) are the same after a trip through GraphML or SADFace."""
+    if fmt == "graphml":
+        assert_fixed_point(read_foreign(path), tmp_path, export_graphml, read_graphml, ".graphml")
+    else:
+        assert_fixed_point(read_foreign(path), tmp_path, export_sadface, read_sadface, ".json")
