@@ -334,4 +334,4 @@ def to_graphml(ws: Workspace, stem: str) -> str:
             graph.add_edge(claim_node(premise), node_of[rel.key], role="premise", position=position)
         target = node_of[rel.target] if rel.kind is RelationKind.UNDERCUT else claim_node(rel.target)
         graph.add_edge(node_of[rel.key], target, role="conclusion", position=0)
-    return "\n".join(nx.generate_graphml(graph)) + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + "\n".join(nx.generate_graphml(graph)) + "\n"
