@@ -145,6 +145,8 @@ HOSTILE = {
                       ":5:3: edges[0].target_id:", "names node 'zz'"),
     "node-without-type": ('{"nodes": [\n  {"id": "a", "text": "A"}\n], "edges": []}', ":2:3: nodes[0]:", "'type' of 'atom' or 'scheme'"),
     "not-an-object": ('[1, 2]', ":1:1:", "not SADFace"),
+    "escaping-source-text": ('{"nodes": [], "edges": [], "metadata": {"core": {}, "argmap": {"title": "t", "sources": '
+                             '{"s": {"title": "S", "text": "../../outside.txt", "content": "x"}}}}}', "", "leaves the map's folder"),
     "deep": ('{"nodes": ' + "[" * 100000 + "]" * 100000 + ', "edges": []}', "", "SADFace JSON"),
 }
 
