@@ -107,6 +107,28 @@ def test_a_dialogue_drawing_names_its_speakers(tmp_path: Path) -> None:
     assert question.tags == ("pure-questioning",)
 
 
+def test_a_yed_group_is_read_for_the_nodes_it_holds(tmp_path: Path) -> None:
+    """A yEd group node (a node holding a <graph>) drawn as a round rectangle is not a
+    Carneades argument: its nodes are read, it is not."""
+    def box(nid: str, label: str, shape: str, colour: str = "#E8EEF7") -> str:
+        return (f'<node id="{nid}"><data key="g"><y:ShapeNode><y:Fill color="{colour}"/><y:NodeLabel>{label}</y:NodeLabel>'
+                f'<y:Shape type="{shape}"/></y:ShapeNode></data></node>')
+    inner = box("g::a", "Rents rose", "rectangle") + box("g::b", "Wages did not", "rectangle") + box("g::r", "", "diamond", "#FF0000")
+    group = ('<node id="g" yfiles.foldertype="group"><data key="g"><y:ProxyAutoBoundsNode><y:Realizers active="0"><y:GroupNode>'
+             '<y:NodeLabel>Housing</y:NodeLabel><y:Shape type="roundrectangle"/></y:GroupNode></y:Realizers></y:ProxyAutoBoundsNode></data>'
+             f'<graph edgedefault="directed" id="g:">{inner}</graph></node>')
+    edges = '<edge source="g::b" target="g::r"/><edge source="g::r" target="g::a"/>'
+    path = tmp_path / "group.graphml"
+    path.write_text(HEAD + '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">'
+                    f'<key for="node" id="g" yfiles.type="nodegraphics"/><graph edgedefault="directed">{group}{edges}</graph></graphml>',
+                    encoding="utf-8")
+    draft = read_graphml(path)
+    (tmp_path / "out").mkdir()
+    ws = load_draft(draft, tmp_path / "out" / "imported.yaml")
+    assert _triples(ws, "imported") == {(frozenset({"Wages did not"}), "rebuts", "Rents rose")}
+    assert any("is a group" in w for w in draft.warnings)
+
+
 def _export(ws: Workspace, stem: str, path: Path) -> None:
     path.write_text(to_graphml(ws, stem), encoding="utf-8")
 

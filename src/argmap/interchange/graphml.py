@@ -146,6 +146,8 @@ def _read(path: Path) -> tuple[dict[str, Any], list[_Node], list[_Edge]]:
             if node.id in nodes:
                 raise ArgmapError(f"{node.where}: a second node with id {node.id!r} (the first is at {nodes[node.id].where})")
             node.data = data_of(element, node=node)
+            if any(_local(child.tag) == "graph" for child in element):
+                node.shape = "group"  # a yEd group: a box around nodes, read for what it holds
             nodes[node.id] = node
         elif name == "edge":
             edge = _Edge(element.get("source", ""), element.get("target", ""), where(element))
@@ -257,6 +259,8 @@ def read_graphml(path: Path | str) -> Draft:
             aif["nodes"].append({"nodeID": node.id, "type": "RA" if kind == "argument" else kind, "text": " ".join(node.label.split()), RECORD: extra})
         elif kind in ("L", "YA", "TA"):  # the dialogue: who said what (L → YA → I), and replies
             aif["nodes"].append({"nodeID": node.id, "type": kind, "text": _text(node)})
+        elif node.shape == "group":
+            draft.warnings.append(f"GraphML node {node.id} ({node.where}) is a group: its nodes are read, the group itself is not")
         elif kind != "issue":
             draft.warnings.append(f"GraphML node {node.id} ({node.where}) is neither a statement nor an inference or conflict: skipped")
     ordered = sorted(edges, key=lambda e: (e.target, e.data.get("position", 0))) if record else edges  # premises in order
