@@ -1,4 +1,4 @@
-"""``argmap import``: turn an AIF, Kialo or arg-microtexts file into an argmap map.
+"""``argmap import``: turn an AIF, GraphML, SADFace, Kialo or arg-microtexts file into an argmap map.
 
 The map written is checked at once with the loader ``argmap check`` uses, so an import
 never leaves a map that does not load; what the source held but the map cannot say is
