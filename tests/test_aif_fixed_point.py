@@ -61,14 +61,14 @@ def test_aif_export_says_it_in_aif_not_only_in_the_record(tmp_path: Path) -> Non
     aif = to_aif(ws, "imported")
     nodes = {n["nodeID"]: n for n in aif["nodes"]}
     edges = {(e["fromID"], e["toID"]) for e in aif["edges"]}
-    assert {p["firstname"] for p in aif["participants"]} == {"Maya Chen", "Ravi Patel"}
+    assert {(p["firstname"], p["surname"]) for p in aif["participants"]} == {("Maya", "Chen"), ("Ravi", "Patel")}
     question = next(n for n in aif["nodes"] if n["text"] == "Who would pay the staff on Sundays?")
     asked = [src for src, dst in edges if dst == question["nodeID"] and nodes[src]["type"] == "YA"]
     assert [nodes[ya]["text"] for ya in asked] == ["Pure Questioning"]
     rephrase = next(n for n in aif["nodes"] if n["text"] == "Weekend opening costs money")
     assert ("7", question["nodeID"]) in edges and (rephrase["nodeID"], "7") in edges and nodes["7"]["type"] == "MA"
     speaker_of = {loc["nodeID"]: loc["personID"] for loc in aif["locutions"]}
-    names = {p["participantID"]: p["firstname"] for p in aif["participants"]}
+    names = {p["participantID"]: f"{p['firstname']} {p['surname']}" for p in aif["participants"]}
     said = {nodes[loc]["text"]: names[person] for loc, person in speaker_of.items()}
     assert said["Ravi Patel: Who would pay the staff on Sundays?"] == "Ravi Patel"
 

@@ -303,7 +303,10 @@ def to_aif(ws: Workspace, stem: str) -> dict[str, Any]:
     edges: list[dict[str, Any]] = []
     locutions: list[dict[str, Any]] = []
     person_of = {pid: n for n, pid in enumerate(argmap.speakers, start=1)}
-    participants = [{"participantID": n, "firstname": argmap.speakers[pid].name, "surname": ""} for pid, n in person_of.items()]
+    participants = []
+    for pid, n in person_of.items():  # xAIF's participants; import joins the two names again
+        first, _, last = argmap.speakers[pid].name.rpartition(" ")
+        participants.append({"participantID": n, "firstname": first or last, "surname": last if first else ""})
 
     def local(key: str) -> str:
         other, name = split_key(key)
