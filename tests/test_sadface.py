@@ -174,3 +174,13 @@ def test_conflicts_attacking_each_other_import(tmp_path: Path) -> None:
 @pytest.mark.corpus("sadface/sadface-hangback.json")
 def test_import_and_export_commands(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     fidelity.assert_commands_round_trip(cli, corpus("sadface/sadface-hangback.json"), tmp_path, "sadface", "4 claims, 2 relations")
+
+
+def test_a_huge_json_file_is_refused_before_reading(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:  # sparse: 65 MiB on paper, nothing on disk
+        handle.write(b'{"nodes": [')
+        handle.truncate(65 * 2**20)
+    for fmt in ("sadface", "aif"):
+        result = cli("import", path, "--format", fmt, "-o", tmp_path / "out.yaml")
+        assert result.code == 2 and result.err.startswith(f"argmap: error: {path}:1:1: the file is larger than 64 MiB"), result.err
