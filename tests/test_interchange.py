@@ -34,6 +34,7 @@ from argmap.interchange.writer import Draft, DraftClaim, DraftSpeaker
 from argmap.load import load_workspace
 from argmap.model import RelationKind, Workspace
 from conftest import ARGUMENTS, corpus, corpus_cases
+from fidelity import beside_context, load_draft
 
 MICROTEXTS = sorted(corpus("arg-microtexts/corpus").glob("*/*.xml"))
 AIF_FILES = sorted(corpus("aif").glob("*/*.json"))
@@ -365,14 +366,14 @@ def test_aif_round_trip_keeps_claims_relations_and_speakers(bundled: Workspace, 
     aif = tmp_path / f"{stem}.json"
     aif.write_text(json.dumps(to_aif(bundled, stem)), encoding="utf-8")
     (tmp_path / "back").mkdir()
-    back = _load(read_aif(aif), tmp_path / "back")
+    back = load_draft(read_aif(aif), beside_context(tmp_path / "back", stem))  # beside the maps it refers to
     assert back.problems == ()
-    assert _triples(back, "imported") == _triples(bundled, stem)
+    assert _triples(back, stem) == _triples(bundled, stem)
     original = bundled.maps[stem]
-    texts = {c.text for c in back.claims.values()}
+    texts = {c.text for c in back.maps[stem].claims.values()}
     assert {c.text for c in original.claims.values()} <= texts
     speakers = {c.text: bundled.speaker(c).name for c in original.claims.values() if c.by}
-    assert {c.text: back.speaker(c).name for c in back.claims.values() if c.text in speakers} == speakers
+    assert {c.text: back.speaker(c).name for c in back.maps[stem].claims.values() if c.text in speakers} == speakers
     assert any(r.kind is RelationKind.UNDERCUT for r in original.relations.values())
 
 
@@ -441,7 +442,7 @@ def test_import_command_reports_bad_input_in_one_line(cli, tmp_path: Path) -> No
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     result = cli("import", broken, "-o", tmp_path / "x.yaml")
-    assert result.code == 2 and result.err.startswith("argmap: error: cannot read") and len(result.err.splitlines()) == 1
+    assert result.code == 2 and result.err.startswith(f"argmap: error: {broken}:1:2: cannot read") and len(result.err.splitlines()) == 1
     assert not (tmp_path / "x.yaml").exists()
 
 

@@ -273,3 +273,20 @@ def test_gradual_by_hand(case: str, semantics: str) -> None:
     assert (got.method, got.converged, got.iterations) == ("acyclic-forward-pass", True, 0)
     leaves = {name: w for name, w in weights.items() if not any(t == name for _, t in (*attacks, *supports))}
     assert got.strength == pytest.approx({**leaves, **expected[semantics]}, abs=1e-12)
+
+
+def test_xaif_participants_name_the_speakers(tmp_path: Path) -> None:
+    # participants.json: locutions carry no "Name:" prefix; persons 0 and 1 are named only in
+    # the xAIF participants list. I 4 is asked (YA "Pure Questioning"); MA 7 says 6 rephrases 4.
+    (tmp_path / "map").mkdir()
+    ws = _load(read_aif(FORMATS / "aif" / "participants.json"), tmp_path / "map")
+    assert ws.problems == ()
+    argmap = ws.maps["imported"]
+    assert {s.name for s in argmap.speakers.values()} == {"Maya Chen", "Ravi Patel"}
+    by = {c.text: ws.speaker(c).name for c in argmap.claims.values() if c.by}
+    assert by == {"The library should open on Sundays": "Maya Chen", "Students have nowhere quiet to work at weekends": "Maya Chen",
+                  "Who would pay the staff on Sundays?": "Ravi Patel"}
+    question = next(c for c in argmap.claims.values() if c.text == "Who would pay the staff on Sundays?")
+    assert question.tags == ("pure-questioning",)
+    rephrase = next(c for c in argmap.claims.values() if c.text == "Weekend opening costs money")
+    assert rephrase.note.endswith(f"AIF MA 7: rephrases {question.id}")

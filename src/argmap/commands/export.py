@@ -1,4 +1,4 @@
-"""``argmap export``: write a map as AIF JSON or Argdown, for other argument tools."""
+"""``argmap export``: write a map as AIF JSON, GraphML, SADFace or Argdown, for other argument tools."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ from pathlib import Path
 
 from argmap.commands import emit
 
-HELP = "export a map as AIF JSON or Argdown"
+HELP = "export a map as AIF JSON, GraphML, SADFace or Argdown"
 ORDER = 81
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Export one map to a format other tools read: AIF JSON (AIFdb, OVA; undercuts are "
-        "CA nodes on RA nodes, linked premises one RA) or Argdown (argdown.org)."
+        "CA nodes on RA nodes, linked premises one RA), GraphML (yEd, Gephi, Cytoscape: a node "
+        "per claim and per relation, every field an attribute), SADFace JSON or Argdown (argdown.org). "
+        "AIF, GraphML and SADFace import back as the same map."
     )
     parser.add_argument("path", type=Path, metavar="MAP", help="a map file, or a folder of maps with --map")
-    parser.add_argument("--to", choices=["aif", "argdown"], required=True, help="the format to write")
+    parser.add_argument("--to", choices=["aif", "argdown", "graphml", "sadface"], required=True, help="the format to write")
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="file to write (default: standard output)")
     parser.add_argument("--map", default=None, metavar="STEM", help="which map of a folder to export")
 
@@ -26,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from argmap.errors import ArgmapError, InputError
-    from argmap.interchange import to_aif, to_argdown
+    from argmap.interchange import to_aif, to_argdown, to_graphml, to_sadface
     from argmap.load import load_workspace
 
     workspace = load_workspace([args.path])
@@ -41,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
         raise ArgmapError(f"no map {stem!r} in {args.path} (maps: {', '.join(sorted(workspace.maps))})")
     if args.to == "aif":
         text = json.dumps(to_aif(workspace, stem), indent=2, ensure_ascii=False) + "\n"
+    elif args.to == "sadface":
+        text = json.dumps(to_sadface(workspace, stem), indent=4, ensure_ascii=False) + "\n"
+    elif args.to == "graphml":
+        text = to_graphml(workspace, stem)
     else:
         text = to_argdown(workspace, stem)
     emit(text, args.output)

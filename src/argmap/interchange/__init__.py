@@ -1,4 +1,4 @@
-"""Interchange with formats people already use: import AIF, Kialo and arg-microtexts; export AIF and Argdown.
+"""Interchange with formats people already use: import AIF, GraphML, SADFace, Kialo and arg-microtexts; export AIF, GraphML, SADFace and Argdown.
 
 Importers read a foreign file into a :class:`~argmap.interchange.writer.Draft` and
 :func:`~argmap.interchange.writer.to_yaml` writes it as a map, so every format goes
@@ -14,8 +14,10 @@ from argmap.errors import ArgmapError
 from argmap.fileio import atomic_write_text
 from argmap.interchange.aif import read_aif, to_aif
 from argmap.interchange.argdown import to_argdown
+from argmap.interchange.graphml import read_graphml, to_graphml
 from argmap.interchange.kialo import parse_kialo, read_kialo
 from argmap.interchange.microtexts import read_microtext
+from argmap.interchange.sadface import read_sadface, to_sadface
 from argmap.interchange.writer import Draft, to_yaml
 
 __all__ = [
@@ -25,15 +27,19 @@ __all__ = [
     "parse_kialo",
     "read_aif",
     "read_foreign",
+    "read_graphml",
     "read_kialo",
     "read_microtext",
+    "read_sadface",
     "to_aif",
     "to_argdown",
+    "to_graphml",
+    "to_sadface",
     "to_yaml",
     "write_draft",
 ]
 
-FORMATS = ("aif", "kialo", "microtext")
+FORMATS = ("aif", "graphml", "kialo", "microtext", "sadface")
 
 
 def detect_format(path: Path) -> str:
@@ -47,7 +53,10 @@ def detect_format(path: Path) -> str:
     except OSError as err:
         raise ArgmapError(f"cannot read {path}: {err.strerror or err}") from err
     if path.suffix.lower() == ".json" or head.startswith("{"):
-        return "aif"
+        sadface = '"nodeID"' not in head and any(key in head for key in ('"source_id"', '"analyst_name"', '"atom"'))
+        return "sadface" if sadface else "aif"
+    if path.suffix.lower() == ".graphml" or "<graphml" in head:
+        return "graphml"
     if path.suffix.lower() == ".xml" or head.startswith("<"):
         return "microtext"
     if head.startswith(("Discussion Title:", "Discussion Name:")) or head[:1].isdigit():
@@ -61,7 +70,7 @@ def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
     if not path.is_file():
         raise ArgmapError(f"no such file: {path}")
     fmt = fmt or detect_format(path)
-    readers = {"aif": read_aif, "kialo": read_kialo, "microtext": read_microtext}
+    readers = {"aif": read_aif, "graphml": read_graphml, "kialo": read_kialo, "microtext": read_microtext, "sadface": read_sadface}
     if fmt not in readers:
         raise ArgmapError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return readers[fmt](path)

@@ -50,12 +50,13 @@ class IdMaker:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.reserved: set[str] = set()  # ids a file names for itself: made only when asked for by name
 
     def make(self, wanted: str) -> str:
         """``wanted`` made valid and unique by a numeric suffix (``-2``, ``-3`` …)."""
         base = wanted if _ID.match(wanted) else slug(wanted)
         candidate, n = base, 2
-        while candidate in self.used:
+        while candidate in self.used or (candidate in self.reserved and candidate != wanted):
             candidate, n = f"{base}-{n}", n + 1
         self.used.add(candidate)
         return candidate
@@ -79,6 +80,10 @@ class DraftSource:
     url: str | None = None
     text: str | None = None
     note: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    date: str | None = None
+    replies_to: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -91,6 +96,8 @@ class DraftClaim:
     quote: tuple[str, str] | None = None  # (source id, verbatim text)
     tags: list[str] = field(default_factory=list)
     note: str | None = None
+    weight: float | None = None
+    conceded: str | None = None
 
 
 @dataclass
@@ -105,6 +112,8 @@ class DraftRelation:
     linked: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     note: str | None = None
+    partial: bool = False
+    named: bool = False  # write the id even when no undercut names it
 
 
 @dataclass
@@ -118,7 +127,9 @@ class Draft:
     title: str
     origin: list[str]
     summary: str | None = None
+    resolution: str | None = None
     sides: dict[str, str] = field(default_factory=dict)
+    side_details: dict[str, dict[str, str]] = field(default_factory=dict)  # side id → burden, note
     speakers: dict[str, DraftSpeaker] = field(default_factory=dict)
     sources: dict[str, DraftSource] = field(default_factory=dict)
     claims: dict[str, DraftClaim] = field(default_factory=dict)
@@ -179,13 +190,15 @@ def _flow(items: list[str]) -> str:
 
 def _relation_lines(rel: DraftRelation, target: str, named: bool, indent: str) -> list[str]:
     """One entry of a ``supports``/``rebuts``/``undercuts`` list: short form when possible."""
-    if not (named or rel.linked or rel.tags or rel.note):
+    if not (named or rel.linked or rel.tags or rel.note or rel.partial):
         return [f"{indent}- {_scalar(target)}"]
     lines = [f"{indent}- to: {_scalar(target)}"]
     if named:
         lines.append(f"{indent}  id: {_scalar(rel.id)}")
     if rel.linked:
         lines.append(f"{indent}  with: {_flow(rel.linked)}")
+    if rel.partial:
+        lines.append(f"{indent}  partial: true")
     if rel.tags:
         lines.append(f"{indent}  tags: {_flow(rel.tags)}")
     if rel.note:
@@ -199,8 +212,13 @@ def to_yaml(draft: Draft) -> str:
     out += ["", "argmap: 1", f"title: {_scalar(draft.title)}"]
     if draft.summary:
         out.append(f"summary: {_scalar(draft.summary)}")
+    if draft.resolution:
+        out.append(f"resolution: {_scalar(draft.resolution)}")
     if draft.sides:
-        out += ["", "sides:"] + [f"  {_scalar(sid)}: {{label: {_scalar(label, flow=True)}}}" for sid, label in draft.sides.items()]
+        out += ["", "sides:"]
+        for sid, label in draft.sides.items():
+            details = ", ".join(f"{key}: {_scalar(value, flow=True)}" for key, value in draft.side_details.get(sid, {}).items() if value)
+            out.append(f"  {_scalar(sid)}: {{label: {_scalar(label, flow=True)}{', ' + details if details else ''}}}")
     if draft.speakers:
         out += ["", "speakers:"]
         for pid, sp in draft.speakers.items():
@@ -212,12 +230,27 @@ def to_yaml(draft: Draft) -> str:
         for sid, src in draft.sources.items():
             out.append(f"  {_scalar(sid)}:")
             out.append(f"    title: {_scalar(src.title)}")
-            out += [f"    {key}: {_scalar(value)}" for key, value in (("url", src.url), ("text", src.text), ("note", src.note)) if value]
-    named = {r.target for r in draft.relations if r.kind is RelationKind.UNDERCUT}
+            out += [f"    {key}: {_scalar(value)}" for key, value in (("publisher", src.publisher), ("author", src.author), ("date", src.date),
+                                                                    ("url", src.url), ("text", src.text)) if value]
+            if src.replies_to:
+                out.append(f"    replies-to: {_flow(src.replies_to)}")
+            if src.note:
+                out.append(f"    note: {_scalar(src.note)}")
+    by_id = {r.id: r for r in draft.relations}
+
+    def undercut_target(rel: DraftRelation) -> str:
+        """An unnamed support or rebuttal is named by its ends ("a -> b"), as a map would."""
+        target = by_id.get(rel.target)
+        if target is None or target.named or target.kind is RelationKind.UNDERCUT:
+            return rel.target
+        return f"{target.source} -> {target.target}"
+
+    named = {r.target for r in draft.relations if r.kind is RelationKind.UNDERCUT and undercut_target(r) == r.target}
+    named |= {r.id for r in draft.relations if r.named}
     by_source: dict[str, list[DraftRelation]] = {}
     for rel in draft.relations:
         by_source.setdefault(rel.source, []).append(rel)
-    out += ["", "claims:"]
+    out += ["", "claims:" if draft.claims else "claims: {}"]
     for cid, claim in draft.claims.items():
         out.append(f"  {_scalar(cid)}:")
         out.append(f"    text: {_scalar(claim.text)}")
@@ -232,9 +265,14 @@ def to_yaml(draft: Draft) -> str:
             if rels:
                 out.append(f"    {kind.value}:")
                 for rel in rels:
-                    out += _relation_lines(rel, rel.target, rel.id in named, "      ")
+                    target = undercut_target(rel) if rel.kind is RelationKind.UNDERCUT else rel.target
+                    out += _relation_lines(rel, target, rel.id in named, "      ")
         if claim.tags:
             out.append(f"    tags: {_flow(claim.tags)}")
         if claim.note:
             out.append(f"    note: {_scalar(claim.note)}")
+        if claim.weight is not None:
+            out.append(f"    weight: {claim.weight!r}")
+        if claim.conceded:
+            out.append(f"    conceded: {_scalar(claim.conceded)}")
     return "\n".join(out) + "\n"
