@@ -60,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
     session = DrillSession(deck, Progress.load(progress_path), chain=args.chain, new_limit=args.new, keep_answers=args.keep_answers)
     if session.finished:
         dues = [e.due for c in deck.cards if (e := session.progress.get(deck.side, c.key)) is not None]
-        print(f"Nothing due: all {len(deck.cards)} card(s) reviewed; the next is due {min(dues):%Y-%m-%d %H:%M} UTC ({progress_path}).")
+        when = f"; the next is due {min(dues):%Y-%m-%d %H:%M} UTC" if dues else ""
+        unseen = f", {len(deck.cards) - len(dues)} new card(s) left for --new" if len(dues) < len(deck.cards) else ""
+        print(f"Nothing due: {len(dues)} of {len(deck.cards)} card(s) reviewed{unseen}{when} ({progress_path}).")
         return 0
     from argmap.tui import make_app
     from argmap.tui.screens.drill import DrillPlan

@@ -175,7 +175,8 @@ class Progress:
         atomic_write_text(self.path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
 
 
-def _problem(path: Path, code: str, message: str, line: int = 1, column: int = 1) -> InputError:
+def problem(code: str, path: Path, message: str, line: int = 1, column: int = 1) -> InputError:
+    """The error for a file that is no progress file (the name is one tests/test_docs.py reads codes from)."""
     return InputError([Problem(code, message, Location(str(path), line, column), hint=HINT)])
 
 
@@ -186,30 +187,30 @@ def _read(path: Path) -> dict[str, dict[str, CardProgress]]:
     except FileNotFoundError:
         return {}
     except OSError as err:
-        raise _problem(path, "progress-syntax", f"cannot read the progress file: {err.strerror or err}") from err
+        raise problem("progress-syntax", path, f"cannot read the progress file: {err.strerror or err}") from err
     try:
         text = raw.decode("utf-8")
         document = json.loads(text)
     except UnicodeDecodeError as err:
-        raise _problem(path, "progress-syntax", f"not a progress file: byte {err.start} is not UTF-8") from err
+        raise problem("progress-syntax", path, f"not a progress file: byte {err.start} is not UTF-8") from err
     except json.JSONDecodeError as err:
-        raise _problem(path, "progress-syntax", f"not a progress file: its JSON is broken ({err.msg})", err.lineno, err.colno) from err
+        raise problem("progress-syntax", path, f"not a progress file: its JSON is broken ({err.msg})", err.lineno, err.colno) from err
     if not isinstance(document, dict) or FORMAT_KEY not in document:
-        raise _problem(path, "progress-foreign", f"not an argmap drill progress file (it has no {FORMAT_KEY!r} key)")
+        raise problem("progress-foreign", path, f"not an argmap drill progress file (it has no {FORMAT_KEY!r} key)")
     if document[FORMAT_KEY] != VERSION:
-        raise _problem(path, "progress-foreign", f"a progress file of format {document[FORMAT_KEY]!r}; this argmap reads format {VERSION}")
+        raise problem("progress-foreign", path, f"a progress file of format {document[FORMAT_KEY]!r}; this argmap reads format {VERSION}")
     sides = document.get("sides", {})
     if not isinstance(sides, dict):
-        raise _problem(path, "progress-foreign", "'sides' is not a mapping of sides to cards", *_where(text, '"sides"'))
+        raise problem("progress-foreign", path, "'sides' is not a mapping of sides to cards", *_where(text, '"sides"'))
     found: dict[str, dict[str, CardProgress]] = {}
     for side, entries in sides.items():
         if not isinstance(entries, dict):
-            raise _problem(path, "progress-foreign", f"side {side!r} does not map claims to their progress", *_where(text, json.dumps(side)))
+            raise problem("progress-foreign", path, f"side {side!r} does not map claims to their progress", *_where(text, json.dumps(side)))
         for key, entry in entries.items():
             try:
                 found.setdefault(side, {})[key] = _entry(entry)
             except (KeyError, TypeError, ValueError) as err:
-                raise _problem(path, "progress-foreign", f"the entry of {key!r} (side {side!r}) is not a card's progress: {err}", *_where(text, json.dumps(key))) from err
+                raise problem("progress-foreign", path, f"the entry of {key!r} (side {side!r}) is not a card's progress: {err}", *_where(text, json.dumps(key))) from err
     return found
 
 

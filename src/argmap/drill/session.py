@@ -102,7 +102,7 @@ class Summary:
                 lines += [f"- **{self.name(card.key)}** ({_cell(card.said.text)}): {_cell(answer)}"]
         lines += ["", "## Next", ""]
         when = f"the next card is due {self.next_due:%Y-%m-%d %H:%M} UTC" if self.next_due else "no card is scheduled"
-        lines.append(f"{self.left} card(s) due or new were not reached; {when}.")
+        lines.append(f"{self.left} card(s) of this sitting were not reached; {when}.")
         return "\n".join(lines) + "\n"
 
 
@@ -134,11 +134,10 @@ class DrillSession:
         now = self.started
         due = sorted((e.due, c.key) for c in deck.cards if (e := self._entry(c.key)) is not None and e.due <= now)
         new = [c.key for c in deck.cards if self._entry(c.key) is None][:new_limit]
-        self.due_at_start, self.new_at_start = len(due), len(new)
-        if chain:
-            self._steps = self._chain_steps({k for _, k in due}, new)
-        else:
-            self._steps = [(key, (), 0) for key in [k for _, k in due] + new]
+        due_keys = [key for _, key in due]
+        self._steps = self._chain_steps(set(due_keys), new) if chain else [(key, (), 0) for key in due_keys + new]
+        queued = {key for key, _, _ in self._steps}  # counted for the sitting, not the deck
+        self.due_at_start, self.new_at_start = len(queued & set(due_keys)), len(queued & set(new))
         self.current: Step | None = None
         self._advance()
 

@@ -12,6 +12,7 @@ the explorer's checked editing.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,8 @@ class DrillScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.title = "argmap drill"
+        self.sub_title = f"{self.session.deck.side_label} answers {', '.join(self.session.deck.stems)}"
         if self.timed:
             self._ticker = self.set_interval(TICK_SECONDS, self._tick, name="drill-countdown")
         self.show_card()
@@ -130,11 +133,10 @@ class DrillScreen(Screen[None]):
         session = self.session
         line = Text()
         line.append(f"Answer as {session.deck.side_label}", Style(bold=True))
-        line.append(f"  ·  reviewed {len(session.log)}  ·  {session.remaining} to come")
-        line.append(f"  ·  at the start: {session.due_at_start} due, {session.new_at_start} new")
+        line.append(f"  ·  {len(session.log)} reviewed, {session.remaining} to come  ·  due {session.due_at_start}, new {session.new_at_start}")
         if self._deadline is not None and not session.revealed:
-            left = max(0.0, self._deadline - time.monotonic())
-            line.append(f"  ·  ⏱ {int(left) // 60}:{int(left) % 60:02d} left", Style(bold=True, reverse=left <= 5))
+            left = math.ceil(max(0.0, self._deadline - time.monotonic()))  # "0:00" only when it is over
+            line.append(f"  ·  ⏱ {left // 60}:{left % 60:02d} left", Style(bold=True, reverse=left <= 5))
         elif session.timed_out:
             line.append("  ·  ⏱ time's up", Style(bold=True, reverse=True))
         self.query_one("#drill-status", Static).update(line)
@@ -226,8 +228,8 @@ class DrillScreen(Screen[None]):
         left = self._deadline - time.monotonic()
         if left <= 0:
             self.action_reveal(timed_out=True)
-        elif int(left) != self._shown_left:  # redrawn once a second, not at every tick
-            self._shown_left = int(left)
+        elif math.ceil(left) != self._shown_left:  # redrawn once a second, not at every tick
+            self._shown_left = math.ceil(left)
             self._status()
 
     # -- actions -------------------------------------------------------------------------
@@ -314,6 +316,7 @@ class DrillSummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.title, self.sub_title = "argmap drill", "summary"
         self.query_one("#drill-summary", VerticalScroll).focus()
 
     def action_close(self) -> None:
