@@ -10,8 +10,10 @@ chain goes on from it to the last word -- all read from :class:`~argmap.analysis
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import networkx as nx
 
@@ -130,14 +132,16 @@ def _answers(analysis: MapAnalysis, key: str, side: str) -> Iterable[tuple[str, 
             yield rel.source, rel.kind, rel.partial, ANALYST_LINK in rel.tags
 
 
-def _endings(analysis: MapAnalysis, card: str, answer: str) -> tuple[Said | None, ...]:
-    """The ends of the rebuttal chains that run from ``card`` through ``answer``."""
-    ends: dict[str | None, None] = {}
+def _chain_ends(analysis: MapAnalysis) -> dict[tuple[str, str], dict[str | None, None]]:
+    """For each step (claim, its answer) of a rebuttal chain, the claims that end the chains
+    through it (None for a cycle), in one pass over the chains."""
+    ends: dict[tuple[str, str], dict[str | None, None]] = defaultdict(dict)
     for chain in analysis.chains:
         claims = chain.claims
-        if any(claims[i] == card and claims[i + 1] == answer for i in range(len(claims) - 1)):
-            ends[None if chain.cyclic else claims[-1]] = None
-    return tuple(None if end is None else _said(analysis, end) for end in ends)
+        end = None if chain.cyclic else claims[-1]
+        for step in pairwise(claims):
+            ends[step][end] = None
+    return ends
 
 
 def _bearing_on(graph: nx.DiGraph, thesis: str) -> set[str]:
@@ -173,6 +177,7 @@ def build_deck(
             raise InputError([Problem("unknown-claim", f"no claim {thesis!r} to focus on", where, hint="give a thesis's id, as 'argmap analyze' lists them")])
         reach = _bearing_on(analysis.graph, key)
     responses = analysis.responses
+    ends = _chain_ends(analysis)
     cards = []
     for key, claim in workspace.claims.items():
         own = workspace.side(claim)
@@ -181,7 +186,10 @@ def build_deck(
         if (tags and not set(tags) & set(claim.tags)) or (reach is not None and key not in reach):
             continue
         answers = tuple(
-            Answer(_said(analysis, by), kind, partial, analyst, analysis.reason(by), _endings(analysis, key, by))
+            Answer(
+                _said(analysis, by), kind, partial, analyst, analysis.reason(by),
+                tuple(None if end is None else _said(analysis, end) for end in ends.get((key, by), {})),
+            )
             for by, kind, partial, analyst in _answers(analysis, key, side)
         )
         if dropped and answers:
