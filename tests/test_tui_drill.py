@@ -187,3 +187,19 @@ async def test_n_makes_the_typed_answer_a_claim_in_the_map(small: Path, tmp_path
         added = app.view.workspace.claims["phones:bans-cut-bullying"]
         assert added.by == "bob" and app.view.workspace.relations["phones:bans-cut-bullying->motion"].kind.value == "rebuts"
         assert app.editing.dirty  # saved like any edit, with ctrl+s
+
+
+async def test_a_reworded_claim_keeps_its_progress_and_says_so(small: Path, tmp_path: Path) -> None:
+    store = tmp_path / "p.json"
+    first = session_on(small, "con", store, new_limit=1)
+    first.grade(Grade.AGAIN)
+    small.write_text(small.read_text(encoding="utf-8").replace("Schools should ban phones.", "Schools should ban phones in class."), encoding="utf-8")
+    later = Clock()
+    later.now = T0 + timedelta(minutes=5)
+    session = session_on(small, "con", store, later)
+    app = make_app([small], poll_seconds=None, drill=DrillPlan(session))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await drill_screen(app, pilot)
+        front = text(screen, "drill-card")
+        assert "Schools should ban phones in class." in front
+        assert "Reworded since your last review; it said: Schools should ban phones." in front and "New card." not in front
