@@ -537,3 +537,39 @@ def test_axe_finds_nothing_serious_in_the_drill(browser: Any, page: Path, theme:
     wait(lambda: js(browser, "return document.querySelector('.grades button')"), "the grades")
     back = axe(browser)
     assert not front and not back, json.dumps({"front": front, "back": back}, indent=1)
+
+
+def test_the_pages_fsrs_gives_the_packages_due_dates(browser: Any, page: Path) -> None:
+    """The page's own FSRS (assets/fsrs.js, as inlined) against the fsrs package, on 300
+    random review histories: the same due date, state, step, stability and difficulty."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    import fsrs
+
+    rng = random.Random(20)
+    scheduler = fsrs.Scheduler(enable_fuzzing=False)
+    histories, expected = [], []
+    for _ in range(300):
+        at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 10_000))
+        card, reviews = fsrs.Card(card_id=1, due=at), []
+        for _ in range(rng.randint(1, 14)):
+            at += rng.choice([timedelta(minutes=rng.randint(0, 30)), timedelta(hours=rng.randint(1, 40)), timedelta(days=rng.randint(1, 120))])
+            grade = rng.randint(1, 4)
+            card, _ = scheduler.review_card(card, fsrs.Rating(grade), review_datetime=at)
+            reviews.append([int(at.timestamp() * 1000), grade])
+        histories.append(reviews)
+        expected.append(card)
+    open_page(browser, page)
+    got = js(browser, """
+        return arguments[0].map(function (reviews) {
+          var card = ArgmapFSRS.newCard(reviews[0][0]);
+          reviews.forEach(function (r) { card = ArgmapFSRS.review(card, r[1], r[0]); });
+          return card;
+        });""", histories)
+    for want, card in zip(expected, got, strict=True):
+        assert datetime.fromisoformat(card["due"].replace("Z", "+00:00")) == want.due
+        assert card["state"] == int(want.state) and card["step"] == want.step
+        assert want.stability is not None and want.difficulty is not None
+        assert abs(card["stability"] - want.stability) <= 1e-9 * want.stability
+        assert abs(card["difficulty"] - want.difficulty) <= 1e-9

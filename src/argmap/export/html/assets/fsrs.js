@@ -2,7 +2,7 @@
  *
  * The algorithm of the fsrs Python package (6.x) that `argmap drill` uses, with its default
  * parameters and no fuzz, written again for the page: the same grades at the same times give
- * the same due dates (tests/test_html_drill.py checks it against the package). A card is the
+ * the same due dates (tests/test_html_browser.py checks it against the package). A card is the
  * package's own record: {state, step, stability, difficulty, due, last_review}, times in ISO.
  */
 var ArgmapFSRS = (function () {
