@@ -477,3 +477,99 @@ def test_the_bundled_pages_in_renders_open(browser: Any) -> None:
         wait(lambda: js(browser, "return document.querySelectorAll('[role=tree] [role=treeitem]').length"), f"{stem}: the tree")
         wait(lambda: js(browser, "return document.querySelector('#diagram-box svg')"), f"{stem}: a diagram")
         assert errors(browser) == []
+
+
+# -- the drill --------------------------------------------------------------------------------
+
+
+def drill_text(driver: Any) -> str:
+    return " ".join(str(js(driver, "var d = document.getElementById('drill'); return d ? d.textContent : ''")).split())
+
+
+def stored(driver: Any) -> Any:
+    return js(driver, "return localStorage.getItem('argmap-drill-progress')")
+
+
+def test_the_drill_card_reveal_grade_and_progress_in_the_browser(browser: Any, page: Path) -> None:
+    open_page(browser, page)
+    js(browser, "localStorage.removeItem('argmap-drill-progress')")
+    press(browser, "8")
+    wait(lambda: state(browser)["view"] == "drill", "the drill view")
+    js(browser, "var s = document.getElementById('drill-side'); s.value = 'critics'; s.dispatchEvent(new Event('change'))")
+    wait(lambda: "Thrupkaew's series contains many inaccuracies" in drill_text(browser), "the first IJM card")
+    front = drill_text(browser)
+    assert "Amy E. Roth ijm" in front and "“In addition, they contain numerous inaccuracies" in front and "0 reviewed, 34 to come · due 0, new 35" in front
+    wait(lambda: js(browser, "return document.activeElement && document.activeElement.id === 'drill-answer'"), "the answer box focused")
+    press(browser, "Which inaccuracy?", "\ue007")
+    wait(lambda: "Your side left this unanswered" in drill_text(browser), "the back of the card")
+    assert "Their claim: ● IN — stands: nothing answers it" in drill_text(browser)
+    press(browser, "4")  # easy: a grade, not the view of key 4
+    wait(lambda: "1 reviewed" in drill_text(browser), "the next card")
+    assert state(browser)["view"] == "drill" and "series-omits-ijm-views" in drill_text(browser)
+    progress = json.loads(stored(browser))
+    entry = progress["sides"]["critics"]["ijm-vs-thrupkaew:series-misrepresents-ijm"]
+    assert progress["argmap-drill-progress"] == 1 and entry["reviews"][0]["grade"] == "easy" and entry["fsrs"]["state"] == 2
+    press(browser, "\ue007")
+    wait(lambda: "rebuts in part series-included-ijm-successes" in drill_text(browser), "an answered card's back")
+    assert "last word: Noy Thrupkaew critics with series-included-ijm-successes, which stands (IN)" in drill_text(browser)
+    # the next visit: the card graded easy waits days, so one card fewer is new
+    open_page(browser, page, "#view=drill&sub=critics")
+    wait(lambda: "due 0, new 34" in drill_text(browser), "the progress read back")
+    assert errors(browser) == []
+
+
+def test_storage_that_is_no_progress_is_reported_and_kept(browser: Any, page: Path) -> None:
+    open_page(browser, page)
+    js(browser, "localStorage.setItem('argmap-drill-progress', '{\"someone\": \"else\"}')")
+    open_page(browser, page, "#view=drill&sub=critics")
+    wait(lambda: "cannot keep progress: the stored progress is not an argmap drill progress record" in drill_text(browser), "the error")
+    assert stored(browser) == '{"someone": "else"}'
+    js(browser, "localStorage.removeItem('argmap-drill-progress')")
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_nothing_serious_in_the_drill(browser: Any, page: Path, theme: str) -> None:
+    open_page(browser, page, "#view=drill&sub=critics", dark=theme == "dark")
+    js(browser, "localStorage.removeItem('argmap-drill-progress')")
+    wait(lambda: js(browser, "return document.getElementById('drill-answer')"), "the card")
+    front = axe(browser)
+    js(browser, "document.getElementById('drill-reveal').click()")
+    wait(lambda: js(browser, "return document.querySelector('.grades button')"), "the grades")
+    back = axe(browser)
+    assert not front and not back, json.dumps({"front": front, "back": back}, indent=1)
+
+
+def test_the_pages_fsrs_gives_the_packages_due_dates(browser: Any, page: Path) -> None:
+    """The page's own FSRS (assets/fsrs.js, as inlined) against the fsrs package, on 300
+    random review histories: the same due date, state, step, stability and difficulty."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    import fsrs
+
+    rng = random.Random(20)
+    scheduler = fsrs.Scheduler(enable_fuzzing=False)
+    histories, expected = [], []
+    for _ in range(300):
+        at = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randint(0, 10_000))
+        card, reviews = fsrs.Card(card_id=1, due=at), []
+        for _ in range(rng.randint(1, 14)):
+            at += rng.choice([timedelta(minutes=rng.randint(0, 30)), timedelta(hours=rng.randint(1, 40)), timedelta(days=rng.randint(1, 120))])
+            grade = rng.randint(1, 4)
+            card, _ = scheduler.review_card(card, fsrs.Rating(grade), review_datetime=at)
+            reviews.append([int(at.timestamp() * 1000), grade])
+        histories.append(reviews)
+        expected.append(card)
+    open_page(browser, page)
+    got = js(browser, """
+        return arguments[0].map(function (reviews) {
+          var card = ArgmapFSRS.newCard(reviews[0][0]);
+          reviews.forEach(function (r) { card = ArgmapFSRS.review(card, r[1], r[0]); });
+          return card;
+        });""", histories)
+    for want, card in zip(expected, got, strict=True):
+        assert datetime.fromisoformat(card["due"].replace("Z", "+00:00")) == want.due
+        assert card["state"] == int(want.state) and card["step"] == want.step
+        assert want.stability is not None and want.difficulty is not None
+        assert abs(card["stability"] - want.stability) <= 1e-9 * want.stability
+        assert abs(card["difficulty"] - want.difficulty) <= 1e-9

@@ -39,6 +39,15 @@ def wait_for(session: str, text: str, timeout: float = 60) -> str:
     raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
+def quit_with_q(session: str) -> None:
+    """Press q and wait until the app (and its tmux session) has gone."""
+    tmux("send-keys", "-t", session, "q")
+    deadline = time.monotonic() + 10
+    while session in subprocess.run(["tmux", "-L", SOCKET, "ls"], capture_output=True, text=True).stdout:
+        assert time.monotonic() < deadline, "q did not quit the app"
+        time.sleep(0.2)
+
+
 def test_trace_a_rebuttal_to_the_last_word_in_tmux() -> None:
     assert shutil.which("tmux"), "tmux is not installed (CI: apt-get install tmux)"
     session = f"argmap-{uuid.uuid4().hex[:8]}"
@@ -63,10 +72,43 @@ def test_trace_a_rebuttal_to_the_last_word_in_tmux() -> None:
         assert "Noy Thrupkaew (critics)" in end, end
         tmux("send-keys", "-t", session, "Escape")
         wait_for(session, "Trace answers")
-        tmux("send-keys", "-t", session, "q")
-        deadline = time.monotonic() + 10
-        while session in subprocess.run(["tmux", "-L", SOCKET, "ls"], capture_output=True, text=True).stdout:
-            assert time.monotonic() < deadline, "q did not quit the app"
-            time.sleep(0.2)
+        quit_with_q(session)
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+
+
+def test_a_short_drill_on_the_bundled_debate_in_tmux(tmp_path: Path) -> None:
+    assert shutil.which("tmux"), "tmux is not installed (CI: apt-get install tmux)"
+    session = f"argmap-{uuid.uuid4().hex[:8]}"
+    progress, summary = tmp_path / "student.json", tmp_path / "summary.md"
+    command = (
+        f"env -u COLUMNS -u LINES {sys.executable} -m argmap drill arguments/ijm-vs-thrupkaew.yaml --side critics "
+        f"--new 2 --keep-answers --progress {progress} --summary {summary}"
+    )
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", str(REPO), command)
+    try:
+        first = wait_for(session, "THEY SAY")
+        assert "series-misrepresents-ijm" in first and "Amy E. Roth (ijm)" in first and "due 0, new 2" in first
+        tmux("send-keys", "-t", session, "-l", "Name one inaccuracy")
+        tmux("send-keys", "-t", session, "Enter")
+        back = wait_for(session, "How did you do?")
+        assert "YOUR SIDE LEFT THIS UNANSWERED" in back
+        tmux("send-keys", "-t", session, "4")
+        second = wait_for(session, "series-omits-ijm-views")
+        assert "1 reviewed" in second
+        tmux("send-keys", "-t", session, "Enter")
+        back = wait_for(session, "How did you do?")
+        assert "rebuts in part  series-included-ijm-successes" in back and "last word: Noy Thrupkaew (critics)" in back
+        tmux("send-keys", "-t", session, "4")  # easy twice: both wait days, so the sitting ends
+        end = wait_for(session, "Missed most")
+        assert "2 card(s) seen, 2 review(s), again-rate 0%" in end
+        assert "Name one inaccuracy" in summary.read_text(encoding="utf-8")
+        quit_with_q(session)
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+    # the next sitting, with no new cards allowed: nothing is due yet, and it says so
+    again = subprocess.run(
+        [sys.executable, "-m", "argmap", "drill", "arguments/ijm-vs-thrupkaew.yaml", "--side", "critics", "--new", "0", "--progress", str(progress)],
+        capture_output=True, text=True, cwd=REPO, timeout=60,
+    )
+    assert again.returncode == 0 and "Nothing due" in again.stdout, again.stderr

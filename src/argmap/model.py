@@ -245,6 +245,15 @@ class Workspace:
         speaker = self.speaker(claim)
         return speaker.side if speaker else None
 
+    def side_label(self, side: str | None) -> str:
+        """A side's label as its map gives it (the id for a side no map declares)."""
+        if side is None:
+            return "no side"
+        for m in self.maps.values():
+            if side in m.sides:
+                return m.sides[side].label
+        return side
+
     def source(self, claim: Claim) -> Source | None:
         """The source a claim's quote cites."""
         return self.maps[claim.map].sources.get(claim.quote.source) if claim.quote else None

@@ -35,7 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "the terminal: the claim tree per thesis with side, role, status and strength; each claim's "
         "quote, citation, status and why; tracing rebuttals to the last word; search, filters, the "
         "dropped arguments, clash points, flow and rebuttal chains; Graphviz diagrams of each claim's "
-        "neighbourhood and of each map. It loads nothing from the network: send it, open it anywhere. "
+        "neighbourhood and of each map; the drill of 'argmap drill', with its progress kept in the browser. "
+        "It loads nothing from the network: send it, open it anywhere. "
         "A link to PAGE.html#claim=ID&trace=1 opens the trace of claim ID."
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="MAP", help="a map file or a folder of maps")

@@ -31,6 +31,8 @@ from argmap.analysis.links import Links
 from argmap.tui.editing import Editing
 from argmap.tui.labels import THEME_VARIABLES, links_label
 from argmap.tui.messages import Analysed, JumpRequest, Loaded
+from argmap.tui.screens.choice import ChoiceScreen
+from argmap.tui.screens.drill import DrillPlan, DrillScreen
 from argmap.tui.screens.help import HelpScreen, bindings_of
 from argmap.tui.screens.main import EDIT_COMMANDS, VIEWS, MainScreen
 from argmap.tui.screens.trace import TraceScreen
@@ -118,9 +120,11 @@ class ArgmapApp(App[None]):
         theme: str = "dark",
         links: Links = Links.TEXTS,
         since: str | None = None,
+        drill: DrillPlan | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.drill_plan = drill  # argmap drill: opened over the maps once they are shown
         self.links = links  # what the verdicts rest on: L switches
         self.poll_seconds = poll_seconds
         self.render_dir = render_dir
@@ -274,6 +278,9 @@ class ArgmapApp(App[None]):
     def _loaded(self, message: Loaded) -> None:
         self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
         self._stamps = self._file_stamps()  # after show_view: the view's source texts count too
+        if self.drill_plan is not None and not message.reload:
+            plan, self.drill_plan = self.drill_plan, None
+            self.push_screen(DrillScreen(plan, side_order=message.view.side_order))
         if message.relinked:
             self._say_links(message.view)
         elif message.reload:
@@ -313,6 +320,37 @@ class ArgmapApp(App[None]):
         """Open the jump-to-claim palette."""
         self.push_screen(CommandPalette(providers=[ClaimSearch], placeholder="Find a claim: id, words of its text, speaker, tag…"))
 
+    def action_drill(self) -> None:
+        """Practise answering the other side (D): ask which side, then drill it on the
+        student's default progress file (``argmap drill`` offers every option)."""
+        view = self.view
+        if view is None or view.analysis is None:
+            self.notify("The maps are not analysed: nothing to drill.", severity="error")
+            return
+        choices = [(str(n), view.side_label(side), side) for n, side in enumerate(view.side_order[:9], start=1)]
+        body = "The cards are the other sides' claims; you answer each as the side you choose."
+
+        def chosen(side: str | None) -> None:
+            if side:
+                self.start_drill(side)
+
+        self.push_screen(ChoiceScreen("Drill: answer as which side?", body, [*choices, ("c", "Cancel", "")]), chosen)
+
+    def start_drill(self, side: str) -> None:
+        from argmap.drill import DrillSession, Progress, build_deck, default_progress_path
+        from argmap.errors import ArgmapError
+
+        assert self.view is not None and self.view.analysis is not None
+        try:
+            session = DrillSession(build_deck(self.view.analysis, side), Progress.load(default_progress_path()))
+        except ArgmapError as err:
+            self.notify(str(err), severity="error", timeout=10)
+            return
+        if session.finished:
+            self.notify("Nothing to drill now: no card is due or new.", timeout=6)
+            return
+        self.push_screen(DrillScreen(DrillPlan(session), side_order=self.view.side_order))
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
@@ -323,6 +361,7 @@ class ArgmapApp(App[None]):
             ("Claim tree", bindings_of(ClaimTree)),
             ("Lists and tables", bindings_of(ClaimRows) + bindings_of(FlowTable)[2:]),
             ("Trace screen", bindings_of(TraceScreen)),
+            ("Drill screen", bindings_of(DrillScreen)),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -370,6 +409,7 @@ class ArgmapApp(App[None]):
             return
         yield SystemCommand("Find a claim", "Jump to a claim by id, text, speaker or tag (/)", self.action_find)
         yield SystemCommand("Trace answers", "Follow the focused claim's rebuttals to the last word (t)", main.action_trace)
+        yield SystemCommand("Drill a side", "Practise answering the other side's claims, scheduled for review (D)", self.action_drill)
         yield SystemCommand("Filter claims", "By side, role, status, tag, dropped (f)", main.action_toggle_filters)
         other = "count the analyst's links too" if self.links is Links.TEXTS else "judge on the texts' own links only"
         yield SystemCommand("Switch links", f"Now {links_label(self.view)}: {other} (L)" if self.view else f"{other} (L)", self.action_toggle_links)
@@ -391,6 +431,7 @@ def make_app(
     theme: str = "dark",
     links: Links | str = Links.TEXTS,
     since: str | None = None,
+    drill: DrillPlan | None = None,
 ) -> ArgmapApp:
     """Build the explorer over map files or folders (the CLI and the tests both use this).
 
@@ -404,9 +445,10 @@ def make_app(
         links: ``texts`` (judge on the links the texts make) or ``all`` (count the
             analyst's links too); ``L`` switches later.
         since: A git revision: claims changed since it are marked, and listed in a view.
+        drill: A drill to open over the maps once they are shown (``argmap drill``).
     """
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}: use one of {', '.join(THEMES)}")
     return ArgmapApp(
-        [Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme, links=Links(links), since=since,
+        [Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme, links=Links(links), since=since, drill=drill,
     )

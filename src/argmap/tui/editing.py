@@ -124,8 +124,12 @@ class Editing:
         return Palette.of(cast("App[object]", self.app))
 
     # -- adding and editing claims ---------------------------------------------------------
-    def add(self, focused: str) -> None:
-        """Ask for a new claim to add as a reason, objection or undercut near ``focused``."""
+    def add(self, focused: str, *, text: str = "", relation: str = "support", side: str | None = None, note: str | None = None) -> None:
+        """Ask for a new claim to add as a reason, objection or undercut near ``focused``.
+
+        A drill fills the form in: a student's ``text`` as an answer (``relation``
+        "rebut") by the first speaker of ``side``, with a ``note`` for the coach.
+        """
         view = self.view
         stem, local = split_key(focused)
         relations = [(f"a reason for (supports) {local}", "support"), (f"an objection to (rebuts) {local}", "rebut")]
@@ -152,7 +156,8 @@ class Editing:
                 focus=new,
             )
 
-        initial = ClaimFields("", None, "claim", (), None, None, relation="support")
+        by = next((sid for sid, s in view.workspace.maps[stem].speakers.items() if side is not None and s.side == side), None)
+        initial = ClaimFields(text, by, "claim", (), note, None, relation=relation)
         self.app.push_screen(ClaimForm(f"Add a claim to {stem}", initial, speakers, submit, relations))
 
     def edit(self, focused: str) -> None:

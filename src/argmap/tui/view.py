@@ -274,12 +274,7 @@ class MapView:
         return self.side_order.index(side) if side in self.side_order else None
 
     def side_label(self, side: str | None) -> str:
-        if side is None:
-            return "no side"
-        for m in self.workspace.maps.values():
-            if side in m.sides:
-                return m.sides[side].label
-        return side
+        return self.workspace.side_label(side)
 
     def speaker_name(self, key: str) -> str | None:
         speaker = self.workspace.speaker(self.workspace.claims[key])

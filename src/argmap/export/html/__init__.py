@@ -39,7 +39,7 @@ near 10 MB, and drawing them takes seconds, not minutes."""
 PAGE_VERSION = "1"
 """Bumped when pages change in a way their inputs would not show (see :func:`fingerprint`)."""
 
-ASSETS = ("page.html", "app.css", "app.js")
+ASSETS = ("page.html", "app.css", "fsrs.js", "app.js")
 
 
 def _asset(name: str) -> str:
@@ -164,7 +164,7 @@ def render_page(plan: PagePlan, progress: Callable[[str], None] | None = None) -
         "generator": html.escape(str(data["generator"])),
         "css": _asset("app.css"),
         "data": page_json(data),
-        "js": _asset("app.js"),
+        "js": _asset("fsrs.js") + "\n" + _asset("app.js"),
         "diagrams": chunks,
     }
     # one pass over the template: nothing inserted is read again for placeholders

@@ -414,6 +414,29 @@ def build_model(debates: Sequence[Debate], whole: Workspace, *, title: str | Non
         "clashes": clashes,
         "agreements": agreements,
         "chains": chains,
+        "drill": _drill(builder, primary_stems),
         "strength": analysis.strength_semantics,
     }
     return PageModel(data, builder.keys, primary_order)
+
+
+def _drill(builder: _Builder, stems: Sequence[str]) -> list[list[Any]]:
+    """The drill's decks, one per side of the maps asked for: ``[side, cards]``, each card
+    ``[claim, answers]`` and each answer ``[claim, relation kind, partial, analyst's link,
+    the claims that end the chains through it (-1 for a cycle)]`` -- the cards of
+    ``argmap drill`` (:func:`argmap.drill.build_deck`), by number."""
+    from argmap.drill.cards import build_deck
+
+    number, decks = builder.number, []
+    sides = dict.fromkeys(side for stem in stems for side in builder.workspace.maps[stem].sides)
+    for side in sides:
+        cards = []
+        for card in build_deck(builder.analysis, side).cards:
+            answers = [
+                [number[a.said.key], RELATION_KINDS.index(a.kind), int(a.partial), int(a.analyst), [number[e.key] if e else -1 for e in a.endings if e is None or e.key in number]]
+                for a in card.answers if a.said.key in number
+            ]
+            if card.key in number:
+                cards.append([number[card.key], answers])
+        decks.append([builder.sides.index(side), cards])
+    return decks

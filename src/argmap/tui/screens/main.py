@@ -53,6 +53,7 @@ class MainScreen(Screen[None]):
         Binding("t", "trace", "Trace answers", id="trace"),
         Binding("a", "add_claim", "Add", id="add"),
         Binding("e", "edit_claim", "Edit", id="edit"),
+        Binding("D", "app.drill", "Drill a side", show=False, id="drill"),
         Binding("L", "app.toggle_links", "Links", id="links", tooltip="Judge on the texts' own links, or count the analyst's links too"),
         Binding("quotation_mark", "quote_claim", "Attach a quote", show=False, id="quote"),
         Binding("d", "delete_claim", "Delete the claim", show=False, id="delete"),

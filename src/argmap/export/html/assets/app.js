@@ -23,7 +23,7 @@
   var PRIMARY_MAPS = D.maps.map(function (m, i) { return m.primary ? i : -1; }).filter(function (i) { return i >= 0; });
   var VIEWS = [
     ['tree', 'Tree'], ['claims', 'Claims'], ['dropped', 'Dropped'], ['clashes', 'Clashes'],
-    ['flow', 'Flow'], ['chains', 'Chains'], ['overview', 'Overview']
+    ['flow', 'Flow'], ['chains', 'Chains'], ['overview', 'Overview'], ['drill', 'Drill']
   ];
   var NARROW = window.matchMedia('(max-width: 820px)');
 
@@ -641,10 +641,10 @@
   function setHead(title, help) { $('list-title').textContent = title; $('list-help').textContent = help || ''; }
 
   function showList(view) {
-    var extra = clear($('list-extra'));
     var f = state.filter, filtered = filterActive(f);
     var key = JSON.stringify([view, state.q, f, state.sub, state.map, state.trace]);
-    if (drawnView === key) return false;
+    if (drawnView === key) return false;  // what is drawn stays, the controls above it too
+    var extra = clear($('list-extra'));
     drawnView = key;
     clear(host);
     host.classList.remove('tracing');
@@ -696,6 +696,7 @@
     if (view === 'chains') { showChains(); return true; }
     if (view === 'flow') { showFlow(extra); return true; }
     if (view === 'overview') { showOverview(extra); return true; }
+    if (view === 'drill') { showDrill(extra); return true; }
     return true;
   }
 
@@ -816,6 +817,181 @@
     var viewer = diagramViewer(map.overview);
     host.appendChild(viewer.controls);
     host.appendChild(viewer.box);
+  }
+
+  // -- drill: answer the other side's claims, scheduled by FSRS, progress in this browser -----
+  // The cards are `argmap drill`'s (D.drill); the progress is kept in localStorage in the
+  // layout of its progress file, so the two read alike. Storage that holds something else is
+  // reported and never written over.
+
+  var DRILL_STORE = 'argmap-drill-progress', DRILL_FORMAT = 'argmap-drill-progress';
+  var LEARN_AHEAD = 20 * 60000, GRADES = ['again', 'hard', 'good', 'easy'];
+  var sitting = null;
+
+  function readProgress() {
+    var text = null;
+    try { text = localStorage.getItem(DRILL_STORE); } catch (e) { return { error: 'this browser keeps no storage for this page' }; }
+    if (text === null) { var fresh = {}; fresh[DRILL_FORMAT] = 1; fresh.sides = {}; return { doc: fresh }; }
+    var doc;
+    try { doc = JSON.parse(text); } catch (e) { return { error: 'the stored progress is not JSON' }; }
+    if (!doc || typeof doc !== 'object' || doc[DRILL_FORMAT] !== 1 || typeof (doc.sides || {}) !== 'object') return { error: 'the stored progress is not an argmap drill progress record' };
+    doc.sides = doc.sides || {};
+    return { doc: doc };
+  }
+  function drillSides() { return D.drill.filter(function (d) { return d[1].length; }); }
+  function entryOf(doc, side, i) { return (doc.sides[side] || {})[C[i].k]; }
+
+  function startSitting(deck) {
+    var side = D.sides[deck[0]].id, read = readProgress(), now = Date.now();
+    var s = { deck: deck, side: side, error: read.error || null, cards: new Map(), learning: new Map(), queue: [], current: null, revealed: false, log: [], dueAtStart: 0, newAtStart: 0 };
+    deck[1].forEach(function (card) { s.cards.set(card[0], card); });
+    if (!read.error) {
+      var due = [], fresh = [];
+      deck[1].forEach(function (card) {
+        var entry = entryOf(read.doc, side, card[0]);
+        if (!entry) fresh.push(card[0]);
+        else if (Date.parse(entry.fsrs.due) <= now) due.push([Date.parse(entry.fsrs.due), card[0]]);
+      });
+      due.sort(function (a, b) { return a[0] - b[0]; });
+      s.queue = due.map(function (d) { return d[1]; }).concat(fresh);
+      s.dueAtStart = due.length; s.newAtStart = fresh.length;
+    }
+    sitting = s;
+    nextCard();
+  }
+  function nextCard() {
+    var s = sitting, now = Date.now(), again = Array.from(s.learning.entries()).sort(function (a, b) { return a[1] - b[1]; });
+    s.revealed = false;
+    if (again.length && again[0][1] <= now) s.current = again[0][0];
+    else if (s.queue.length) s.current = s.queue.shift();
+    else if (again.length && again[0][1] <= now + LEARN_AHEAD) s.current = again[0][0];
+    else s.current = null;
+    if (s.current !== null) s.learning.delete(s.current);
+  }
+  function gradeCard(rating) {
+    var s = sitting, i = s.current, now = Date.now();
+    var read = readProgress();
+    if (read.error) { s.error = read.error; drawDrill(); return; }
+    var doc = read.doc, mine = doc.sides[s.side] = doc.sides[s.side] || {};
+    var entry = mine[C[i].k] || { fsrs: ArgmapFSRS.newCard(now), text: C[i].t, reviews: [] };
+    entry.fsrs = ArgmapFSRS.review(entry.fsrs, rating, now);
+    entry.text = C[i].t;
+    entry.reviews.push({ at: new Date(now).toISOString(), grade: GRADES[rating - 1] });
+    mine[C[i].k] = entry;
+    try { localStorage.setItem(DRILL_STORE, JSON.stringify(doc)); } catch (e) { s.error = 'the progress could not be stored: ' + e; drawDrill(); return; }
+    s.log.push([i, rating]);
+    if (Date.parse(entry.fsrs.due) <= now + LEARN_AHEAD) s.learning.set(i, Date.parse(entry.fsrs.due));
+    nextCard();
+    drawDrill();
+    announce(s.current === null ? 'The sitting is over.' : 'Next card.');
+  }
+  function drillKey(k) {
+    if (!sitting || sitting.current === null || !sitting.revealed || !/^[1-4]$/.test(k)) return false;
+    gradeCard(+k);
+    return true;
+  }
+
+  var drillBox = null;
+  function showDrill(extra) {
+    var decks = drillSides();
+    setHead('Drill', 'answer the other side: type or think, turn the card over, grade yourself');
+    if (!decks.length) { host.appendChild(el('p', { class: 'empty', text: 'Nothing to drill: no side has a claim of another side to answer.' })); return; }
+    var deck = decks.find(function (d) { return D.sides[d[0]].id === state.sub; }) || decks[0];
+    var select = el('select', { id: 'drill-side', onchange: function () { go({ sub: select.value }, true); } });
+    decks.forEach(function (d) { select.appendChild(el('option', { value: D.sides[d[0]].id, selected: d === deck, text: D.sides[d[0]].label })); });
+    extra.appendChild(el('label', { for: 'drill-side', class: 'muted', text: 'Answer as ' }));
+    extra.appendChild(select);
+    if (!sitting || sitting.deck !== deck) startSitting(deck);
+    drillBox = el('div', { class: 'drill', id: 'drill' });
+    host.appendChild(drillBox);
+    drawDrill();
+  }
+
+  function said(i, into) {
+    var sp = speaker(i), c = C[i];
+    into.appendChild(el('p', { class: 'drill-who' }, el('strong', { text: sp ? sp.name : 'nobody in particular' }), ' ', sideBadge(i)));
+    if (c.q !== undefined) {
+      into.appendChild(el('blockquote', { text: '“' + oneLine(c.q) + '”' }));
+      into.appendChild(el('p', { class: 'cite', text: '— ' + D.cites[c.c].text }));
+    } else {
+      into.appendChild(el('p', { class: 'muted', text: '(not quoted from a source)' }));
+    }
+  }
+
+  function drawDrill() {
+    var s = sitting, box = clear(drillBox);
+    if (s.error) { box.appendChild(el('p', { class: 'empty', role: 'alert', text: 'The drill cannot keep progress: ' + s.error + '. It is left as it is.' })); return; }
+    box.appendChild(el('p', { class: 'muted drill-status', text: s.log.length + ' reviewed, ' + (s.queue.length + s.learning.size) + ' to come · due ' + s.dueAtStart + ', new ' + s.newAtStart + ' · progress kept in this browser' }));
+    if (s.current === null) { drawSummary(box); return; }
+    var i = s.current, card = s.cards.get(i);
+    var front = el('section', { class: 'drill-card', 'aria-labelledby': 'drill-they-say' });
+    front.appendChild(el('h3', { id: 'drill-they-say', text: 'They say (' + C[i].i + ')' }));
+    front.appendChild(el('p', { class: 'claim-text', text: oneLine(C[i].t) }));
+    said(i, front);
+    box.appendChild(front);
+    var answer = el('textarea', { id: 'drill-answer', rows: '2', placeholder: 'Type it, or just think it; enter turns the card over', disabled: s.revealed });
+    answer.addEventListener('keydown', function (e) { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); reveal(); } });
+    box.appendChild(el('label', { for: 'drill-answer', text: 'Your answer' }));
+    box.appendChild(answer);
+    function reveal() { s.revealed = true; drawDrill(); var first = drillBox.querySelector('.grades button'); if (first) first.focus(); }
+    if (!s.revealed) {
+      box.appendChild(el('p', null, el('button', { type: 'button', id: 'drill-reveal', onclick: reveal }, 'Turn the card over ', el('kbd', { 'aria-hidden': 'true', text: 'enter' }))));
+      setTimeout(function () { answer.focus({ preventScroll: true }); }, 0);
+      return;
+    }
+    var back = el('section', { class: 'drill-back', 'aria-labelledby': 'drill-back-title' });
+    if (!card[1].length) {
+      back.appendChild(el('h3', { id: 'drill-back-title', text: 'Your side left this unanswered' }));
+      var rs = C[i].rs !== undefined ? ' (' + RESP[C[i].rs][0] + ': ' + RESP[C[i].rs][1] + ')' : '';
+      back.appendChild(el('p', { text: 'The map has no answer of ' + sideLabel(D.sides.findIndex(function (x) { return x.id === s.side; })) + ' to it' + rs + '. The answer is yours to invent.' }));
+    } else {
+      back.appendChild(el('h3', { id: 'drill-back-title', text: 'Your side’s answers in the map: ' + card[1].length }));
+      var ul = el('ul', { class: 'drill-answers' });
+      card[1].forEach(function (a) {
+        var j = a[0], li = el('li');
+        li.appendChild(el('p', null, el('strong', { text: (a[1] === 2 ? 'undercuts the inference' : 'rebuts') + (a[2] ? ' in part' : '') }), ' ',
+          el('a', { href: linkTo(j), text: C[j].i }), ' ', statusBadge(j), a[3] ? el('span', { class: 'muted', text: ' ' + D.analystMark }) : null));
+        li.appendChild(el('p', { class: 'claim-text', text: oneLine(C[j].t) }));
+        said(j, li);
+        li.appendChild(el('p', { class: 'muted', text: C[j].y }));
+        a[4].forEach(function (end) {
+          li.appendChild(el('p', { class: 'drill-end' }, '■ ', end < 0 ? 'the chain goes round in a circle: nobody has the last word'
+            : ['last word: ', el('strong', { text: speaker(end) ? speaker(end).name : 'nobody' }), ' ', sideBadge(end), ' with ' + C[end].i + ', which ' + STATUS_WORD[status(end)] + ' (' + status(end) + ')']));
+        });
+        ul.appendChild(li);
+      });
+      back.appendChild(ul);
+    }
+    back.appendChild(el('p', null, el('strong', { text: 'Their claim: ' }), statusBadge(i), ' — ' + C[i].y));
+    box.appendChild(back);
+    var grades = el('div', { class: 'grades', role: 'group', 'aria-label': 'How did you do?' });
+    GRADES.forEach(function (g, k) {
+      grades.appendChild(el('button', { type: 'button', 'data-grade': String(k + 1), onclick: function () { gradeCard(k + 1); } }, g.charAt(0).toUpperCase() + g.slice(1) + ' ', el('kbd', { 'aria-hidden': 'true', text: String(k + 1) })));
+    });
+    box.appendChild(el('p', { class: 'muted', text: 'How did you do?' }));
+    box.appendChild(grades);
+  }
+
+  function drawSummary(box) {
+    var s = sitting, again = new Map();
+    s.log.forEach(function (r) { if (r[1] === 1) again.set(r[0], (again.get(r[0]) || 0) + 1); });
+    var seen = new Set(s.log.map(function (r) { return r[0]; })).size, misses = s.log.filter(function (r) { return r[1] === 1; }).length;
+    var section = el('section', { class: 'drill-summary', 'aria-labelledby': 'drill-summary-title' });
+    section.appendChild(el('h3', { id: 'drill-summary-title', text: 'The sitting is over' }));
+    section.appendChild(el('p', { text: plural(seen, 'card') + ' seen, ' + plural(s.log.length, 'review') + ', again-rate ' + (s.log.length ? Math.round(100 * misses / s.log.length) : 0) + '% (' + misses + ' of ' + s.log.length + ').' }));
+    if (again.size) {
+      section.appendChild(el('p', { text: 'Missed most:' }));
+      var ul = el('ul');
+      Array.from(again.entries()).sort(function (a, b) { return b[1] - a[1]; }).slice(0, 5).forEach(function (m) {
+        ul.appendChild(el('li', null, el('a', { href: linkTo(m[0]), text: C[m[0]].i }), ' (' + plural(m[1], 'time') + '): ' + cut(C[m[0]].t, 120)));
+      });
+      section.appendChild(ul);
+    }
+    var read = readProgress(), dues = [];
+    if (!read.error) s.deck[1].forEach(function (card) { var e = entryOf(read.doc, s.side, card[0]); if (e) dues.push(Date.parse(e.fsrs.due)); });
+    if (dues.length) section.appendChild(el('p', { text: 'The next card is due ' + new Date(Math.min.apply(null, dues)).toLocaleString() + '.' }));
+    section.appendChild(el('p', null, el('button', { type: 'button', onclick: function () { startSitting(s.deck); drawDrill(); } }, 'Start again')));
+    box.appendChild(section);
   }
 
   // -- trace: follow the answers to whoever has the last word --------------------------------
@@ -1208,7 +1384,8 @@
   var KEYS = [
     ['Everywhere', [
       ['/  or  ctrl+k', 'search claims by id, text, speaker or tag (as you type; enter goes to the first)'],
-      ['1 – 7', 'views: tree, claims, dropped, clashes, flow, rebuttal chains, overview diagram'],
+      ['1 – 8', 'views: tree, claims, dropped, clashes, flow, rebuttal chains, overview diagram, drill'],
+      ['1 – 4 in the drill', 'once a card is turned over: again, hard, good, easy'],
       ['t', 'trace the focused claim: who answers it, who answers them, … to the last word'],
       ['e', 'trace straight to the last word (in a trace: from the highlighted answer)'],
       ['r', 'show or hide the diagram of the focused claim\'s neighbourhood'],
@@ -1274,6 +1451,7 @@
     if (e.key === 'F1') { e.preventDefault(); openHelp(); return; }
     if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
     var k = e.key;
+    if (state.view === 'drill' && !state.trace && !state.q && drillKey(k)) { e.preventDefault(); return; }
     if (k === '/') { e.preventDefault(); searchBox.focus(); searchBox.select(); }
     else if (k === '?') { e.preventDefault(); openHelp(); }
     else if (k === 't') { e.preventDefault(); startTrace(state.claim, false); }
@@ -1282,7 +1460,7 @@
     else if (k === 'f') { e.preventDefault(); toggleFilters(); }
     else if (k === 'd') { e.preventDefault(); setTheme(effectiveTheme() === 'dark' ? 'light' : 'dark', true); }
     else if (k === 'w') { e.preventDefault(); var rel = document.querySelector('#detail .rel-list a'); if (document.activeElement && $('detail').contains(document.activeElement)) focusList(); else if (rel) rel.focus(); else $('detail').focus(); }
-    else if (/^[1-7]$/.test(k)) { e.preventDefault(); go({ view: VIEWS[+k - 1][0], trace: null, q: '', sub: '' }); focusList(); }
+    else if (/^[1-8]$/.test(k)) { e.preventDefault(); go({ view: VIEWS[+k - 1][0], trace: null, q: '', sub: '' }); focusList(); }
     else if (state.trace && (k === 'ArrowLeft' || k === 'Backspace' || k === 'h')) { e.preventDefault(); traceBack(); }
     else if (state.trace && (k === 'ArrowRight' || k === 'l')) { e.preventDefault(); traceForward(); }
     else if (state.trace && k === 'o') { e.preventDefault(); jump(state.claim); }
