@@ -105,6 +105,7 @@ class DraftRelation:
     linked: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     note: str | None = None
+    partial: bool = False  # an attack that answers part of its target
 
 
 @dataclass
@@ -135,7 +136,8 @@ class Draft:
         return cid
 
     def add_relation(self, kind: RelationKind, source: str, target: str, *, linked: list[str] | None = None,
-                     wanted_id: str = "r", tags: list[str] | None = None, note: str | None = None) -> DraftRelation | None:
+                     wanted_id: str = "r", tags: list[str] | None = None, note: str | None = None,
+                     partial: bool = False) -> DraftRelation | None:
         """Add a relation, or return None (with a warning) where argmap could not load it:
         a claim bearing on itself, or a second relation between the same two claims."""
         premises = [source, *(linked or [])]
@@ -151,7 +153,7 @@ class Draft:
         source = free[0]
         self.ends.add((source, target, undercut))
         rest = [p for p in dict.fromkeys(premises) if p != source]
-        relation = DraftRelation(self.ids.make(wanted_id), kind, source, target, rest, tags or [], note)
+        relation = DraftRelation(self.ids.make(wanted_id), kind, source, target, rest, tags or [], note, partial)
         self.relations.append(relation)
         return relation
 
@@ -179,13 +181,15 @@ def _flow(items: list[str]) -> str:
 
 def _relation_lines(rel: DraftRelation, target: str, named: bool, indent: str) -> list[str]:
     """One entry of a ``supports``/``rebuts``/``undercuts`` list: short form when possible."""
-    if not (named or rel.linked or rel.tags or rel.note):
+    if not (named or rel.linked or rel.tags or rel.note or rel.partial):
         return [f"{indent}- {_scalar(target)}"]
     lines = [f"{indent}- to: {_scalar(target)}"]
     if named:
         lines.append(f"{indent}  id: {_scalar(rel.id)}")
     if rel.linked:
         lines.append(f"{indent}  with: {_flow(rel.linked)}")
+    if rel.partial:
+        lines.append(f"{indent}  partial: true")
     if rel.tags:
         lines.append(f"{indent}  tags: {_flow(rel.tags)}")
     if rel.note:
