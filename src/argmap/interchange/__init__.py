@@ -15,6 +15,7 @@ from argmap.fileio import atomic_write_text
 from argmap.interchange.aif import read_aif, to_aif
 from argmap.interchange.argdown import to_argdown
 from argmap.interchange.brat import read_brat
+from argmap.interchange.carneades import read_carneades
 from argmap.interchange.kialo import parse_kialo, read_kialo
 from argmap.interchange.microtexts import read_microtext
 from argmap.interchange.writer import Draft, to_yaml
@@ -26,6 +27,7 @@ __all__ = [
     "parse_kialo",
     "read_aif",
     "read_brat",
+    "read_carneades",
     "read_foreign",
     "read_kialo",
     "read_microtext",
@@ -35,7 +37,7 @@ __all__ = [
     "write_draft",
 ]
 
-FORMATS = ("aif", "brat", "kialo", "microtext")
+FORMATS = ("aif", "brat", "carneades", "kialo", "microtext")
 
 
 def detect_format(path: Path) -> str:
@@ -50,6 +52,8 @@ def detect_format(path: Path) -> str:
         raise ArgmapError(f"cannot read {path}: {err.strerror or err}") from err
     if path.suffix.lower() == ".ann":
         return "brat"
+    if path.suffix.lower() in (".yml", ".yaml"):
+        return "carneades"
     if path.suffix.lower() == ".json" or head.startswith("{"):
         return "aif"
     if path.suffix.lower() == ".xml" or head.startswith("<"):
@@ -65,7 +69,7 @@ def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
     if not path.is_file():
         raise ArgmapError(f"no such file: {path}")
     fmt = fmt or detect_format(path)
-    readers = {"aif": read_aif, "brat": read_brat, "kialo": read_kialo, "microtext": read_microtext}
+    readers = {"aif": read_aif, "brat": read_brat, "carneades": read_carneades, "kialo": read_kialo, "microtext": read_microtext}
     if fmt not in readers:
         raise ArgmapError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return readers[fmt](path)
