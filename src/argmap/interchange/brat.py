@@ -159,6 +159,7 @@ class _Link:
     source: str
     target: str
     line: int
+    columns: tuple[int, int]  # of Arg1 and Arg2's ids, for messages
 
 
 class _Reader:
@@ -171,6 +172,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.spans: dict[str, _Span] = {}
+        self.broken: set[str] = set()  # span ids already reported: no second error for their use
         self.links: list[_Link] = []
         self.pending: list[tuple[str, str, int, int, str]] = []  # (kind, T id, line, column, payload)
 
@@ -200,6 +202,8 @@ class _Reader:
                 self.problem("brat-syntax", f"not a brat standoff line: {line[:40]!r}", number, hint="lines start with T, R, A, M, E, N, * or #, then a TAB")
         for kind, tid, number, column, payload in self.pending:
             span = self.spans.get(tid)
+            if tid in self.broken:
+                continue
             if span is None:
                 self.problem("brat-reference", f"{'note' if kind == 'note' else 'attribute'} names {tid!r}, which is no span of this file", number, column)
             elif kind == "note":
@@ -208,8 +212,8 @@ class _Reader:
                 name, _, value = payload.partition("\0")
                 span.attributes.append((name, value or None))
         for link in self.links:
-            for end, column in ((link.source, 1), (link.target, 2)):
-                if end not in self.spans:
+            for end, column in zip((link.source, link.target), link.columns):
+                if end not in self.spans and end not in self.broken:
                     self.problem("brat-reference", f"relation {link.rid} names {end!r}, which is no span of this file", link.line, column)
 
     def _span(self, fields: list[str], number: int) -> None:
@@ -217,6 +221,8 @@ class _Reader:
             self.problem("brat-syntax", "a span line is 'T<n><TAB>Label START END<TAB>text'", number)
             return
         tid, (label, _, offsets) = fields[0], fields[1].partition(" ")
+        if tid not in self.spans:
+            self.broken.add(tid)  # until it proves sound
         covered = "\t".join(fields[2:]).removesuffix("\t")  # brat may leave a stray TAB after the text
         offsets_column = len(tid) + len(label) + 3
         if tid in self.spans:
@@ -243,6 +249,7 @@ class _Reader:
                          number, len(fields[0]) + len(fields[1]) + 3 + at, hint="the .ann and .txt do not belong together, or the offsets are wrong")
             return
         self.spans[tid] = _Span(tid, label, fragments, number)
+        self.broken.discard(tid)
 
     def _link(self, fields: list[str], number: int) -> None:
         parts = fields[1].split() if len(fields) > 1 else []
@@ -259,7 +266,9 @@ class _Reader:
             self.problem("brat-syntax", f"relation type {label!r} has no meaning in argmap", number, len(fields[0]) + 2,
                          hint="argmap reads relation types named like support, attack or partial attack")
             return
-        self.links.append(_Link(fields[0], label, ends[0], ends[1], number))
+        first = len(fields[0]) + len(label) + 3  # where Arg1 starts
+        columns = (first + len(parts[1]) - len(ends[0]), first + len(parts[1]) + 1 + len(parts[2]) - len(ends[1]))
+        self.links.append(_Link(fields[0], label, ends[0], ends[1], number, columns))
 
     def _attribute(self, fields: list[str], number: int) -> None:
         parts = fields[1].split() if len(fields) > 1 else []
