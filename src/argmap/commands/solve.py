@@ -111,13 +111,12 @@ def _task(path: Path, args: argparse.Namespace) -> str:
     """The answer to an ICCMA task, in ICCMA 2023's output syntax.
 
     DC (credulous): YES and an extension holding the query, or NO. DS (sceptical): YES, or NO
-    and an extension without the query. SE: an extension, or NO. Complete extensions are
-    found through the grounded one (it is complete, and it is what every complete extension
-    holds) and, for DC, through the preferred ones (each is complete, and an argument is in
-    some complete extension exactly when it is in some preferred one).
+    and an extension without the query. SE: an extension, or NO. Each is one search that stops
+    at its first witness. The grounded extension answers SE-CO and DS-CO: it is complete, and
+    it is what every complete extension holds.
     """
-    from argmap.analysis.dung import MAX_SEARCH_STEPS, extensions, grounded_extension
-    from argmap.analysis.iccma import format_witness, natural_key
+    from argmap.analysis.dung import MAX_SEARCH_STEPS, find_extension
+    from argmap.analysis.iccma import format_witness
     from argmap.errors import ArgmapError
 
     problem, _, code = str(args.task).upper().partition("-")
@@ -131,16 +130,14 @@ def _task(path: Path, args: argparse.Namespace) -> str:
         if query not in framework.index:
             raise ArgmapError(f"solve: {path} has no argument {query!r} (-a)")
     semantics = TASK_SEMANTICS[code]
-    if semantics == "grounded" or (semantics == "complete" and problem != "DC"):
-        candidates = [grounded_extension(framework)]
-    else:
-        search = "preferred" if semantics == "complete" else semantics
-        found = extensions(framework, search, max_steps=args.max_steps or MAX_SEARCH_STEPS)
-        candidates = sorted(found, key=lambda ext: sorted(map(natural_key, ext)))
+    if semantics == "complete" and problem != "DC":
+        semantics = "grounded"
+    budget = args.max_steps or MAX_SEARCH_STEPS
     if problem == "SE":
-        return format_witness(candidates[0]) if candidates else "NO"
+        found = find_extension(framework, semantics, max_steps=budget)
+        return "NO" if found is None else format_witness(found)
     if problem == "DC":
-        holding = next((ext for ext in candidates if query in ext), None)
-        return "NO" if holding is None else "YES\n" + format_witness(holding)
-    lacking = next((ext for ext in candidates if query not in ext), None)
-    return "YES" if lacking is None else "NO\n" + format_witness(lacking)
+        found = find_extension(framework, semantics, holding=query, max_steps=budget)
+        return "NO" if found is None else "YES\n" + format_witness(found)
+    found = find_extension(framework, semantics, lacking=query, max_steps=budget)
+    return "YES" if found is None else "NO\n" + format_witness(found)
