@@ -222,6 +222,8 @@ def _arguments(reader: _Reader, draft: Draft, node: MarkedMap, claim_of: dict[st
         roles = [f"{role}: {s}" for s, role, _ in premises if role]
         if roles:
             notes.append("premises " + ", ".join(roles))
+        if fields.get("parameters", (None,))[0]:
+            notes.append(f"parameters {fields['parameters'][0]}")
         if "undercutter" in fields and str(fields["undercutter"][0]).strip() == conclusion:
             reader.problem("carneades-format", f"argument {arg!r} has the same statement as conclusion and undercutter", fields["undercutter"][1])
         ok = reader.known(conclusion, conclusion_mark, f"conclusion of argument {arg!r}", claim_of)
