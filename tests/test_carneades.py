@@ -289,3 +289,19 @@ def test_a_rule_base_is_told_apart_from_a_graph(tmp_path: Path) -> None:
     path.write_text("language:\n  p/1: 'p(%v)'\nargument_schemes:\n  - id: s\n    premises: [q(X)]\n    conclusions: [p(X)]\n", encoding="utf-8")
     with pytest.raises(ArgmapError, match="rule base"):
         read_carneades(path)
+
+
+def test_ids_are_compared_as_terms_and_unknown_top_level_keys_are_noted(tmp_path: Path) -> None:
+    """As Carneades' loader does: layout inside a term does not matter (``¬app( a1 )`` is
+    ``¬app(a1)``), a number assumes as true unless 0, and keys it has no use for are ignored
+    (here with a note)."""
+    text = (OWN / "bike-lanes.yml").read_text(encoding="utf-8")
+    text = text.replace("nas: ¬app(a1)", "nas: ¬app( a1 )").replace("wait: Mill Street should wait a year.", "wait: {text: Mill Street should wait a year., assumed: 1}")
+    path = tmp_path / "graph.yml"
+    path.write_text(text + "colour: green\n", encoding="utf-8")
+    draft = read_carneades(path)
+    assert [w for w in draft.warnings if "unknown key 'colour' ignored" in w]
+    ws = _load(draft, tmp_path / "map")
+    assert ws.problems == ()
+    assert sum(r.kind is RelationKind.UNDERCUT for r in ws.maps["imported"].relations.values()) == 1
+    assert "assumed" in ws.claims[_statement_keys(ws)["wait"]].tags

@@ -73,12 +73,12 @@ class _Reader:
                 if isinstance(item, (MarkedList, MarkedMap)) or item is None:
                     self.problem("carneades-format", f"{what}: each entry must be a statement id", item_mark)
                 else:
-                    found.append((str(item).strip(), item_mark))
+                    found.append((_term(item), item_mark))
             return found
         if isinstance(node, MarkedMap):
             self.problem("carneades-format", f"{what} must be a list of statement ids", mark)
             return []
-        return [(str(node).strip(), mark)]
+        return [(_term(node), mark)]
 
     def known(self, statement: str, mark: Mark, what: str, statements: dict[str, str]) -> bool:
         if statement in statements:
@@ -110,6 +110,13 @@ def read_carneades(path: Path | str) -> Draft:
     return draft
 
 
+def _term(value: Any) -> str:
+    """A statement id as Carneades compares them: a term written without layout, so that
+    ``safety(volvo, high)`` in a premise names the statement ``safety(volvo,high)``."""
+    text = str(value).strip()
+    return re.sub(r"\s*([(),])\s*", r"\1", text) if "(" in text else text
+
+
 def _claim_id(statement: str) -> str:
     """``¬app(a1)`` → ``not-app-a1``, ``saysUnreliable`` → ``says-unreliable``."""
     spelled = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", statement.replace("¬", "not-"))
@@ -118,10 +125,7 @@ def _claim_id(statement: str) -> str:
 
 def _read(reader: _Reader) -> Draft:
     root, path = reader.root, reader.path
-    for key in root:
-        if key not in TOP_KEYS:
-            close = difflib.get_close_matches(key, sorted(TOP_KEYS), n=1)
-            reader.problem("carneades-format", f"unknown top-level key {key!r}", root.key_marks[key], f"did you mean {close[0]!r}?" if close else None)
+    unknown = [key for key in root if key not in TOP_KEYS]  # Carneades ignores them; say so
     statements_node = reader.mapping(root.get("statements"), "statements", root.value_marks.get("statements", START))
     arguments_node = reader.mapping(root.get("arguments"), "arguments", root.value_marks.get("arguments", START))
     if not arguments_node:
@@ -148,6 +152,9 @@ def _read(reader: _Reader) -> Draft:
     relation_of = _arguments(reader, draft, arguments_node, claim_of)
     _undercutters(reader, draft, arguments_node, claim_of, relation_of)
     _issues(reader, draft, reader.mapping(root.get("issues"), "issues", root.value_marks.get("issues", START)), claim_of)
+    for key in unknown:
+        close = difflib.get_close_matches(key, sorted(TOP_KEYS), n=1)
+        draft.warnings.append(f"{path}:{position(root.key_marks[key])[0]}: unknown key {key!r} ignored" + (f" (did you mean {close[0]!r}?)" if close else ""))
     for key in RULE_KEYS:
         if root.get(key):
             draft.warnings.append(f"'{key}' is a rule base for Carneades' engine: not imported (the arguments given are)")
@@ -160,15 +167,16 @@ def _statements(reader: _Reader, draft: Draft, node: MarkedMap, assumed: set[str
     for statement, value in node.items():
         mark = node.value_marks[statement]
         text: Any = value
-        is_assumed = statement.strip() in assumed
+        is_assumed = _term(statement) in assumed
         if isinstance(value, MarkedMap):
             for key in value:
                 if key not in STATEMENT_KEYS:
                     reader.problem("carneades-format", f"unknown key {key!r} in statement {statement!r}", value.key_marks[key], "a statement has text, assumed, label (or value) and meta")
             text = value.get("text")
-            if value.get("assumed") not in (None, True, False):
+            flag = value.get("assumed")
+            if isinstance(flag, float) or not isinstance(flag, (bool, int, type(None))):
                 reader.problem("carneades-format", f"statement {statement!r}: assumed must be true or false", value.value_marks["assumed"])
-            is_assumed = is_assumed or value.get("assumed") is True
+            is_assumed = is_assumed or bool(flag)  # Carneades reads a number other than 0 as true
             for key in ("label", "value"):
                 if key in value and str(value[key]).lower() not in LABELS:
                     reader.problem("carneades-format", f"statement {statement!r}: {key} {value[key]!r} is not a label", value.value_marks[key], "use in, out or undecided")
@@ -177,14 +185,14 @@ def _statements(reader: _Reader, draft: Draft, node: MarkedMap, assumed: set[str
             continue
         words = " ".join(str(text).split()) if text is not None else statement
         claim = DraftClaim(words or statement, tags=["assumed"] if is_assumed else [], note=f"Carneades statement {statement}")
-        claim_of[statement.strip()] = draft.add_claim(_claim_id(statement), claim)
+        claim_of[_term(statement)] = draft.add_claim(_claim_id(statement), claim)
     return claim_of
 
 
 def _premises(reader: _Reader, arg: str, node: Any, mark: Mark) -> list[tuple[str, str | None, Mark]]:
     """(statement, role or None, mark) of each premise: a list, or a map of role → statement."""
     if isinstance(node, MarkedMap):
-        return [(str(value).strip(), role, node.value_marks[role]) for role, value in node.items()]
+        return [(_term(value), role, node.value_marks[role]) for role, value in node.items()]
     if node is None:
         return []
     if not isinstance(node, MarkedList):
@@ -209,7 +217,7 @@ def _arguments(reader: _Reader, draft: Draft, node: MarkedMap, claim_of: dict[st
         if "conclusion" not in fields:
             reader.problem("carneades-format", f"argument {arg!r} has no conclusion", node.key_marks[arg])
             continue
-        conclusion, conclusion_mark = str(fields["conclusion"][0]).strip(), fields["conclusion"][1]
+        conclusion, conclusion_mark = _term(fields["conclusion"][0]), fields["conclusion"][1]
         premises = _premises(reader, arg, *fields.get("premises", (None, body.mark)))
         notes = [f"Carneades argument {arg}"]
         if "scheme" in fields:
@@ -224,7 +232,7 @@ def _arguments(reader: _Reader, draft: Draft, node: MarkedMap, claim_of: dict[st
             notes.append("premises " + ", ".join(roles))
         if fields.get("parameters", (None,))[0]:
             notes.append(f"parameters {fields['parameters'][0]}")
-        if "undercutter" in fields and str(fields["undercutter"][0]).strip() == conclusion:
+        if "undercutter" in fields and _term(fields["undercutter"][0]) == conclusion:
             reader.problem("carneades-format", f"argument {arg!r} has the same statement as conclusion and undercutter", fields["undercutter"][1])
         ok = reader.known(conclusion, conclusion_mark, f"conclusion of argument {arg!r}", claim_of)
         ok = all([reader.known(s, m, f"premise of argument {arg!r}", claim_of) for s, _, m in premises]) and ok
@@ -247,7 +255,7 @@ def _undercutters(reader: _Reader, draft: Draft, node: MarkedMap, claim_of: dict
         for key, value in body.items():
             if ARGUMENT_KEYS.get(key.lower()) != "undercutter" or value is None:
                 continue
-            statement = str(value).strip()
+            statement = _term(value)
             if reader.known(statement, body.value_marks[key], f"undercutter of argument {arg!r}", claim_of) and arg in relation_of:
                 draft.add_relation(RelationKind.UNDERCUT, claim_of[statement], relation_of[arg].id, note=f"undercutter of Carneades argument {arg}")
 
