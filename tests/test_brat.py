@@ -201,3 +201,25 @@ def test_a_missing_text_says_what_a_brat_document_is(cli, tmp_path: Path) -> Non
     os.remove(ann.with_suffix(".txt"))
     result = cli("import", ann, "-o", tmp_path / "m.yaml")
     assert result.code == 2 and "the .txt beside it" in result.err
+
+
+@pytest.mark.corpus("aae-brat")
+def test_a_folder_imports_as_one_map_with_a_source_per_document(tmp_path: Path) -> None:
+    folder = corpus("aae-brat")
+    anns = sorted(folder.glob("*.ann"))
+    assert detect_format(folder) == "brat"
+    ws = _load(read_brat(folder), tmp_path)
+    assert ws.problems == ()
+    argmap = ws.maps["imported"]
+    assert len(argmap.sources) == len(anns) == 7
+    assert len(argmap.claims) == sum(len(_count(ann)["spans"]) for ann in anns)  # type: ignore[arg-type]
+    counted = [_count(ann) for ann in anns]
+    majors = [sum(label == "MajorClaim" for label, _ in c["spans"].values()) for c in counted]  # type: ignore[attr-defined]
+    stances = [len(c["stance"]) for c in counted]  # type: ignore[arg-type]
+    # each stance links a claim to the major claims of its own essay only
+    assert len(argmap.relations) == sum(len(c["relations"]) + s * m for c, s, m in zip(counted, stances, majors))  # type: ignore[arg-type]
+
+
+def test_a_folder_with_no_documents_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("import", tmp_path, "-o", tmp_path / "m.yaml")
+    assert result.code == 2 and "without brat documents" in result.err

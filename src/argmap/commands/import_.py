@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "YAML argument graph. Source texts that "
         "quotes are checked against are written to sources/ beside the map."
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the file to import (or a folder of brat documents)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="MAP.yaml", help="map file to write")
     parser.add_argument("--format", choices=["aif", "brat", "carneades", "kialo", "microtext"], default=None, help="the file's format (default: guessed)")
     parser.add_argument("--force", action="store_true", help="replace files that exist")

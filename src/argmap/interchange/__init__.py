@@ -46,6 +46,10 @@ def detect_format(path: Path) -> str:
     Raises:
         ArgmapError: the format cannot be told; the message says how to name it.
     """
+    if path.is_dir():
+        if any(path.glob("*.ann")):
+            return "brat"
+        raise ArgmapError(f"{path} is a folder without brat documents (.ann files): only those import a folder at a time")
     try:
         head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace").lstrip()
     except OSError as err:
@@ -66,7 +70,7 @@ def detect_format(path: Path) -> str:
 def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
     """Read a file in one of :data:`FORMATS` (guessed when ``fmt`` is None) into a draft."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise ArgmapError(f"no such file: {path}")
     fmt = fmt or detect_format(path)
     readers = {"aif": read_aif, "brat": read_brat, "carneades": read_carneades, "kialo": read_kialo, "microtext": read_microtext}

@@ -179,6 +179,11 @@ class _Reader:
     def problem(self, code: str, message: str, line: int, column: int = 1, hint: str | None = None) -> None:
         self.problems.append(Problem(code, message, Location(self.where, line, column), hint=hint))
 
+    @property
+    def stance_of(self) -> dict[str, RelationKind]:
+        """Span id → how its stance bears on the theses, for every span with a stance."""
+        return {s.tid: kind for s in self.spans.values() for _, value in s.attributes if value and (kind := _stance(value)) is not None}
+
     def read(self, ann_text: str) -> None:
         for number, raw in enumerate(ann_text.split("\n"), start=1):
             line = raw.removesuffix("\r")
@@ -290,16 +295,46 @@ class _Reader:
 
 
 def read_brat(path: Path | str) -> Draft:
-    """Read a brat ``.ann`` file and the ``.txt`` beside it into a draft.
+    """Read a brat document (an ``.ann`` file and the ``.txt`` beside it) into a draft; or a
+    folder of them (the ``.ann`` files directly in it) into one map with a source per document.
 
     Raises:
-        ArgmapError: the ``.txt`` or ``annotation.conf`` is missing.
-        InputError: lines of the ``.ann`` (or the ``.conf``) are malformed, name spans that do
-            not exist, or give spans that do not match the text; every such line is reported.
+        ArgmapError: a ``.txt`` or the ``annotation.conf`` is missing, or a folder holds no ``.ann``.
+        InputError: lines of an ``.ann`` (or the ``.conf``) are malformed, name spans that do
+            not exist, or give spans that do not match the text; every such line of every
+            document is reported.
     """
-    ann = Path(path)
-    if ann.suffix != ".ann":
-        ann = ann.with_suffix(".ann")
+    path = Path(path)
+    anns = sorted(path.glob("*.ann")) if path.is_dir() else [path if path.suffix == ".ann" else path.with_suffix(".ann")]
+    if not anns:
+        raise ArgmapError(f"{path}: no brat documents (.ann files) in this folder")
+    documents = [_document(ann) for ann in anns]
+    problems = [problem for _, _, reader in documents for problem in reader.problems]
+    if problems:
+        raise InputError(problems)
+    if path.is_dir():
+        title = f"{path.resolve().name}: {len(anns)} brat documents"
+    else:
+        title = _title(anns[0], documents[0][1], list(documents[0][2].spans.values()))
+    confs = sorted({reader.schema.path.name for _, _, reader in documents})
+    draft = Draft(
+        title=title,
+        origin=[f"Imported by 'argmap import' from {path.name} (brat standoff, labels from {', '.join(confs)}).",
+                "Each claim quotes its span of the text; its note gives the brat span id and label."],
+    )
+    if any(reader.stance_of for _, _, reader in documents):
+        draft.sides = {"for": "For the major claim", "against": "Against the major claim"}
+        draft.speakers = {
+            "for": DraftSpeaker("The author", role="arguing for the major claim", side="for"),
+            "against": DraftSpeaker("The opposing view", role="as the author states it, against the major claim", side="against"),
+        }
+    for ann, text, reader in documents:
+        _add_document(draft, ann, text, reader)
+    return draft
+
+
+def _document(ann: Path) -> tuple[Path, str, _Reader]:
+    """One document read against its text and schema; its problems are in the reader."""
     txt = ann.with_suffix(".txt")
     for needed in (ann, txt):
         if not needed.is_file():
@@ -308,9 +343,7 @@ def read_brat(path: Path | str) -> Draft:
     text = _read(txt, keep_bom=True)
     reader = _Reader(ann, text, schema)
     reader.read(_read(ann))
-    if reader.problems:
-        raise InputError(reader.problems)
-    return _draft(ann, text, reader)
+    return ann, text, reader
 
 
 def _title(ann: Path, text: str, spans: list[_Span]) -> str:
@@ -322,25 +355,14 @@ def _title(ann: Path, text: str, spans: list[_Span]) -> str:
     return ann.stem
 
 
-def _draft(ann: Path, text: str, reader: _Reader) -> Draft:
-    """The draft of a file read without problems."""
+def _add_document(draft: Draft, ann: Path, text: str, reader: _Reader) -> None:
+    """Add a document read without problems: its text as a source, its spans and relations."""
     spans = sorted(reader.spans.values(), key=lambda s: (s.start, s.line))
-    stance_of = {s.tid: kind for s in spans for name, value in s.attributes if value and (kind := _stance(value)) is not None}
-    draft = Draft(
-        title=_title(ann, text, spans),
-        origin=[f"Imported by 'argmap import' from {ann.name} (brat standoff, labels from {reader.schema.path.name}).",
-                "Each claim quotes its span of the text; its note gives the brat span id and label."],
-        warnings=reader.warnings,
-    )
+    stance_of = reader.stance_of
+    draft.warnings.extend(reader.warnings)
     source = slug(ann.stem)
-    draft.sources[source] = DraftSource(draft.title, text=f"sources/{ann.stem}.txt")
+    draft.sources[source] = DraftSource(_title(ann, text, spans), text=f"sources/{ann.stem}.txt")
     draft.files[f"sources/{ann.stem}.txt"] = text
-    if stance_of:
-        draft.sides = {"for": "For the major claim", "against": "Against the major claim"}
-        draft.speakers = {
-            "for": DraftSpeaker("The author", role="arguing for the major claim", side="for"),
-            "against": DraftSpeaker("The opposing view", role="as the author states it, against the major claim", side="against"),
-        }
     claim_of: dict[str, str] = {}
     theses: list[str] = []
     for span in spans:
@@ -368,22 +390,23 @@ def _draft(ann: Path, text: str, reader: _Reader) -> Draft:
         for thesis in theses:
             draft.add_relation(kind, claim_of[tid], thesis, tags=["stance"])
     if stance_of:
-        _assign_sides(draft, reader, claim_of, stance_of)
-    return draft
+        _assign_sides(draft, claim_of, stance_of)
 
 
-def _assign_sides(draft: Draft, reader: _Reader, claim_of: dict[str, str], stance_of: dict[str, RelationKind]) -> None:
+def _assign_sides(draft: Draft, claim_of: dict[str, str], stance_of: dict[str, RelationKind]) -> None:
     """Theses are the author's; a claim's stance gives its side; a span with no stance takes
     the side of what it supports, or the other side of what it attacks."""
-    side: dict[str, str] = {cid: "for" for cid, c in draft.claims.items() if c.kind == "thesis"}
+    mine = set(claim_of.values())  # this document's claims: another's stance says nothing of them
+    side: dict[str, str] = {cid: "for" for cid in mine if draft.claims[cid].kind == "thesis"}
     side.update({claim_of[tid]: "for" if kind is RelationKind.SUPPORT else "against" for tid, kind in stance_of.items()})
+    relations = [rel for rel in draft.relations if rel.source in mine]
     changed = True
     while changed:
         changed = False
-        for rel in draft.relations:
+        for rel in relations:
             if rel.source not in side and rel.target in side:
                 same = rel.kind is RelationKind.SUPPORT
                 side[rel.source] = side[rel.target] if same else ("against" if side[rel.target] == "for" else "for")
                 changed = True
-    for cid, claim in draft.claims.items():
-        claim.by = side.get(cid)
+    for cid in mine:
+        draft.claims[cid].by = side.get(cid)
