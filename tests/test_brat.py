@@ -131,6 +131,7 @@ def test_own_scheme_labels_come_from_the_conf(tmp_path: Path) -> None:
         (key["T4"], RelationKind.REBUT, key["T1"], False),  # Position Against
     }
     assert {t: ws.side(c) for t, c in claims.items()} == {"T1": "for", "T2": "for", "T3": "for", "T4": "against", "T5": "for", "T6": "for"}
+    assert [t for t, c in claims.items() if "reported" in c.tags] == ["T4"]  # the author states the opposing view
 
 
 def test_a_conf_in_a_folder_above_is_found(tmp_path: Path) -> None:

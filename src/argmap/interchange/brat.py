@@ -410,3 +410,5 @@ def _assign_sides(draft: Draft, claim_of: dict[str, str], stance_of: dict[str, R
                 changed = True
     for cid in mine:
         draft.claims[cid].by = side.get(cid)
+        if side.get(cid) == "against":  # the author states the opposing view: it does not speak in the essay
+            draft.claims[cid].tags.append("reported")
