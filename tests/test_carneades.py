@@ -305,3 +305,9 @@ def test_ids_are_compared_as_terms_and_unknown_top_level_keys_are_noted(tmp_path
     assert ws.problems == ()
     assert sum(r.kind is RelationKind.UNDERCUT for r in ws.maps["imported"].relations.values()) == 1
     assert "assumed" in ws.claims[_statement_keys(ws)["wait"]].tags
+
+
+def test_an_argmap_map_is_not_taken_for_a_carneades_graph() -> None:
+    with pytest.raises(ArgmapError, match="cannot tell the format"):
+        detect_format(Path(__file__).resolve().parents[1] / "arguments" / "context.yaml")
+    assert detect_format(OWN / "bike-lanes.yml") == "carneades"

@@ -8,6 +8,7 @@ Exporters read a loaded :class:`~argmap.model.Workspace`, never YAML.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from argmap.errors import ArgmapError
@@ -39,6 +40,9 @@ __all__ = [
 
 FORMATS = ("aif", "brat", "carneades", "kialo", "microtext")
 
+_CARNEADES_KEY = re.compile(r"^(?:meta|statements|arguments|issues|assumptions|argument_schemes|language):", re.M)
+"""A top-level key of a Carneades graph: an argmap map (``argmap: 1``) has none of them."""
+
 
 def detect_format(path: Path) -> str:
     """Guess a file's format from its suffix and first bytes.
@@ -56,7 +60,7 @@ def detect_format(path: Path) -> str:
         raise ArgmapError(f"cannot read {path}: {err.strerror or err}") from err
     if path.suffix.lower() == ".ann":
         return "brat"
-    if path.suffix.lower() in (".yml", ".yaml"):
+    if path.suffix.lower() in (".yml", ".yaml") and _CARNEADES_KEY.search(head):
         return "carneades"
     if path.suffix.lower() == ".json" or head.startswith("{"):
         return "aif"
