@@ -55,7 +55,8 @@ def detect_format(path: Path) -> str:
             return "brat"
         raise ArgmapError(f"{path} is a folder without brat documents (.ann files): only those import a folder at a time")
     try:
-        head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace").lstrip()
+        with open(path, "rb") as file:  # the head only: the file may be huge
+            head = file.read(4096).decode("utf-8-sig", errors="replace").lstrip()
     except OSError as err:
         raise ArgmapError(f"cannot read {path}: {err.strerror or err}") from err
     if path.suffix.lower() == ".ann":
