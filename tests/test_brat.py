@@ -105,7 +105,8 @@ def test_offsets_count_the_byte_order_mark(tmp_path: Path) -> None:
 # towns.ann (written for this test): labels Thesis/Reason from our annotation.conf, relation types
 # supports / attacks / partially-attacks, a Position attribute (For/Against) and a flag Uncertain;
 # a BOM, a TAB in the text, a discontinuous span T6 ("footfall rose" + "after the ban"), an
-# AnnotatorNotes line, a trailing TAB after T6's text and an equivalence line (skipped, noted).
+# AnnotatorNotes line, a trailing TAB after T6's text and an equivalence line (skipped, noted);
+# then a note on relation R1, an attribute Confidence on R2, an event E1 and a note on it.
 def _own(tmp_path: Path) -> Path:
     """A copy of our fixture folder (conf and document) to spoil."""
     shutil.copytree(OWN, tmp_path / "brat")
@@ -132,6 +133,11 @@ def test_own_scheme_labels_come_from_the_conf(tmp_path: Path) -> None:
     }
     assert {t: ws.side(c) for t, c in claims.items()} == {"T1": "for", "T2": "for", "T3": "for", "T4": "against", "T5": "for", "T6": "for"}
     assert [t for t, c in claims.items() if "reported" in c.tags] == ["T4"]  # the author states the opposing view
+    # a note and an attribute on relations; an event line skipped, and the note on it with it
+    relations = {(r.source, r.target): r for r in ws.maps["imported"].relations.values()}
+    assert relations[key["T3"], key["T2"]].note == "the council's own reading"
+    assert relations[key["T5"], key["T4"]].tags == ("Confidence=Low",)
+    assert [w for w in draft.warnings if "event line skipped" in w]
 
 
 def test_a_conf_in_a_folder_above_is_found(tmp_path: Path) -> None:

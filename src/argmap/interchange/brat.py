@@ -160,6 +160,8 @@ class _Link:
     target: str
     line: int
     columns: tuple[int, int]  # of Arg1 and Arg2's ids, for messages
+    notes: list[str] = field(default_factory=list)
+    attributes: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 class _Reader:
@@ -172,7 +174,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.spans: dict[str, _Span] = {}
-        self.broken: set[str] = set()  # span ids already reported: no second error for their use
+        self.broken: set[str] = set()  # ids already reported or skipped: no second message for their use
         self.links: list[_Link] = []
         self.pending: list[tuple[str, str, int, int, str]] = []  # (kind, T id, line, column, payload)
 
@@ -202,20 +204,22 @@ class _Reader:
                 if len(fields) >= 3 and len(parts) == 2:
                     self.pending.append(("note", parts[1], number, len(fields[0]) + len(parts[0]) + 3, fields[2].strip()))
             elif kind in "E*N":
+                self.broken.add(fields[0])
                 self.warnings.append(f"{self.where}:{number}: brat {'event' if kind == 'E' else 'equivalence' if kind == '*' else 'normalization'} line skipped: argmap has no place for it")
             else:
                 self.problem("brat-syntax", f"not a brat standoff line: {line[:40]!r}", number, hint="lines start with T, R, A, M, E, N, * or #, then a TAB")
+        links = {link.rid: link for link in self.links}
         for kind, tid, number, column, payload in self.pending:
-            span = self.spans.get(tid)
+            annotated = self.spans.get(tid) or links.get(tid)  # notes and attributes may be on relations too
             if tid in self.broken:
                 continue
-            if span is None:
-                self.problem("brat-reference", f"{'note' if kind == 'note' else 'attribute'} names {tid!r}, which is no span of this file", number, column)
+            if annotated is None:
+                self.problem("brat-reference", f"{'note' if kind == 'note' else 'attribute'} names {tid!r}, which is no span or relation of this file", number, column)
             elif kind == "note":
-                span.notes.append(payload)
+                annotated.notes.append(payload)
             else:
                 name, _, value = payload.partition("\0")
-                span.attributes.append((name, value or None))
+                annotated.attributes.append((name, value or None))
         for link in self.links:
             for end, column in zip((link.source, link.target), link.columns):
                 if end not in self.spans and end not in self.broken:
@@ -257,6 +261,7 @@ class _Reader:
         self.broken.discard(tid)
 
     def _link(self, fields: list[str], number: int) -> None:
+        self.broken.add(fields[0])  # until it proves sound
         parts = fields[1].split() if len(fields) > 1 else []
         ends = [p.partition(":")[2] for p in parts[1:]]
         if len(parts) != 3 or not all(ends):
@@ -274,6 +279,7 @@ class _Reader:
         first = len(fields[0]) + len(label) + 3  # where Arg1 starts
         columns = (first + len(parts[1]) - len(ends[0]), first + len(parts[1]) + 1 + len(parts[2]) - len(ends[1]))
         self.links.append(_Link(fields[0], label, ends[0], ends[1], number, columns))
+        self.broken.discard(fields[0])
 
     def _attribute(self, fields: list[str], number: int) -> None:
         parts = fields[1].split() if len(fields) > 1 else []
@@ -383,7 +389,9 @@ def _add_document(draft: Draft, ann: Path, text: str, reader: _Reader) -> None:
             if types is not None and reader.spans[end].label not in types:
                 draft.warnings.append(f"{ann}:{link.line}: {link.rid} joins {reader.spans[end].label} {end}, which {reader.schema.path.name} does not allow for {link.label}")
         kind, partial = _relation_meaning(link.label) or (RelationKind.SUPPORT, False)
-        draft.add_relation(kind, claim_of[link.source], claim_of[link.target], wanted_id=link.rid.lower(), tags=None, partial=partial)
+        tags = [f"{name}={value}" if value else name for name, value in link.attributes]
+        draft.add_relation(kind, claim_of[link.source], claim_of[link.target], wanted_id=link.rid.lower(), tags=tags,
+                           note="; ".join(link.notes) or None, partial=partial)
     for tid, kind in stance_of.items():
         if not theses:
             draft.warnings.append(f"{ann}: {tid} has a stance, but the document has no major claim for it to bear on")
