@@ -164,6 +164,7 @@ SPOILED = [
     ("relation type not in the conf", "R1\tsupports", "R1\tjustifies", "11:4", "brat-syntax", "not in annotation.conf"),
     ("attribute value not in the conf", "Position T4 Against", "Position T4 Neutral", "9:16", "brat-syntax", "allows For|Against"),
     ("a span id twice", "T2\tReason 83", "T1\tThesis 41 81\tTowns should ban cars from their centres\nT2\tReason 83", "2:1", "brat-syntax", "defined twice"),
+    ("a relation id twice", "R3\tpartially", "R1\tpartially", "13:1", "brat-syntax", "relation id R1 is defined twice"),
     ("garbage line", "A3\tUncertain T3", "hello world", "10:1", "brat-syntax", "not a brat standoff line"),
     ("offsets not numbers", "T1\tThesis 41 81", "T1\tThesis 41 eighty", "1:11", "brat-syntax", "offsets of T1"),
 ]

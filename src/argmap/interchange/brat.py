@@ -176,6 +176,7 @@ class _Reader:
         self.spans: dict[str, _Span] = {}
         self.broken: set[str] = set()  # ids already reported or skipped: no second message for their use
         self.links: list[_Link] = []
+        self.link_lines: dict[str, int] = {}  # relation id → its line, to catch an id used twice
         self.pending: list[tuple[str, str, int, int, str]] = []  # (kind, T id, line, column, payload)
 
     def problem(self, code: str, message: str, line: int, column: int = 1, hint: str | None = None) -> None:
@@ -261,6 +262,10 @@ class _Reader:
         self.broken.discard(tid)
 
     def _link(self, fields: list[str], number: int) -> None:
+        if fields[0] in self.link_lines:
+            self.problem("brat-syntax", f"relation id {fields[0]} is defined twice (first on line {self.link_lines[fields[0]]})", number)
+            return
+        self.link_lines[fields[0]] = number
         self.broken.add(fields[0])  # until it proves sound
         parts = fields[1].split() if len(fields) > 1 else []
         ends = [p.partition(":")[2] for p in parts[1:]]
