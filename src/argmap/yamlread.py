@@ -309,8 +309,12 @@ def read_yaml_text(text: str, path: str) -> tuple[Any, list[Problem]]:
     return document.root, document.problems
 
 
-def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
-    """Read a map file's text: size limit and UTF-8 check; ``None`` and a problem if it fails."""
+def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES, *, keep_bom: bool = False) -> tuple[str | None, list[Problem]]:
+    """Read a map file's text: size limit and UTF-8 check; ``None`` and a problem if it fails.
+
+    ``keep_bom`` keeps a byte-order mark as the text's first character, for formats whose
+    offsets count it (brat standoff).
+    """
     where = display or str(path)
     try:
         size = path.stat().st_size
@@ -322,7 +326,7 @@ def read_text(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES
     if b"\0" in data:
         return None, [Problem("file-binary", "file is binary, not YAML text", Location(where), hint="is this the right file?")]
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8" if keep_bom else "utf-8-sig"), []
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1

@@ -41,6 +41,7 @@ __all__ = [
     "Label",
     "complete_extensions",
     "extensions",
+    "find_extension",
     "grounded_extension",
     "grounded_labelling",
     "labelling_by_name",
@@ -459,6 +460,11 @@ def preferred_extensions(fw: Framework, *, max_steps: int = MAX_SEARCH_STEPS) ->
     Raises:
         LimitError: The search needs more than ``max_steps`` label assignments.
     """
+    return _named(fw, list(_preferred(fw, max_steps)))
+
+
+def _preferred(fw: Framework, max_steps: int) -> Iterator[tuple[int, ...]]:
+    """The preferred extensions as sorted index tuples, each as soon as the search finds it."""
     search = _Search(fw, allow_undec=True, max_steps=max_steps)
     found: list[set[int]] = []  # the open arguments IN in each preferred extension
 
@@ -466,11 +472,46 @@ def preferred_extensions(fw: Framework, *, max_steps: int = MAX_SEARCH_STEPS) ->
         could_be_in = {a for a in search.open if domains[a] & _IN}
         return any(could_be_in <= ins for ins in found)
 
-    result = []
     for labels in search.labellings(prune=dominated):
         found.append({a for a in search.open if labels[a] == _IN})
-        result.append(_ins(search, labels))
-    return _named(fw, result)
+        yield _ins(search, labels)
+
+
+def find_extension(fw: Framework, semantics: str, *, holding: str | None = None, lacking: str | None = None,
+                   max_steps: int = MAX_SEARCH_STEPS) -> frozenset[str] | None:
+    """One extension that holds the argument ``holding`` and lacks ``lacking`` (either may be
+    None), or None if there is none: what a credulous or sceptical query needs as its witness.
+
+    The search stops at the first one. For complete and stable extensions, a branch where
+    ``holding`` can no longer be IN, or ``lacking`` can only be IN, is cut at once; preferred
+    ones are tried as they are found (cutting there would let a non-maximal one through).
+
+    Raises:
+        ValueError: Unknown semantics, or an argument that is not in the framework.
+        LimitError: The search needs more than ``max_steps`` label assignments.
+    """
+    want = None if holding is None else fw.index[holding]
+    avoid = None if lacking is None else fw.index[lacking]
+
+    def fits(ins: Iterable[int]) -> bool:
+        chosen = set(ins)
+        return (want is None or want in chosen) and (avoid is None or avoid not in chosen)
+
+    if semantics == "grounded":
+        labels = _grounded_codes(fw)
+        found: Iterable[tuple[int, ...]] = [tuple(np.flatnonzero(labels == _IN).tolist())]
+    elif semantics == "preferred":
+        found = _preferred(fw, max_steps)
+    elif semantics in _ENUMERATORS:
+        search = _Search(fw, allow_undec=semantics == "complete", max_steps=max_steps)
+
+        def hopeless(domains: list[int]) -> bool:
+            return (want is not None and not domains[want] & _IN) or (avoid is not None and domains[avoid] == _IN)
+
+        found = (_ins(search, labels) for labels in search.labellings(prune=hopeless))
+    else:
+        raise ValueError(f"unknown semantics {semantics!r}; expected one of {', '.join(SEMANTICS)}")
+    return next((frozenset(fw.arguments[a] for a in ins) for ins in found if fits(ins)), None)
 
 
 def extensions(fw: Framework, semantics: str, *, max_steps: int = MAX_SEARCH_STEPS) -> list[frozenset[str]]:

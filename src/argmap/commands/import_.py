@@ -11,19 +11,25 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "import an AIF, GraphML, SADFace, Kialo or arg-microtexts file as a map"
+HELP = "import a map from AIF, GraphML, SADFace, Kialo, arg-microtexts, brat or Carneades"
 ORDER = 80
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Import an argument map from another format: AIF/xAIF JSON (AIFdb, DialAM), GraphML "
-        "(yEd AIF drawings, Carneades graphs, argmap's own export), SADFace JSON, a Kialo text export (old or newer format) or an arg-microtexts XML graph. Source texts that "
+        "(yEd AIF drawings, Carneades graphs, argmap's own export), SADFace JSON, a Kialo text "
+        "export (old or newer format), an arg-microtexts XML graph, brat standoff annotations "
+        "(an .ann with its .txt; labels from annotation.conf) or a Carneades 4 YAML argument "
+        "graph. Source texts that "
         "quotes are checked against are written to sources/ beside the map."
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the file to import (or a folder of brat documents)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="MAP.yaml", help="map file to write")
-    parser.add_argument("--format", choices=["aif", "graphml", "kialo", "microtext", "sadface"], default=None, help="the file's format (default: guessed)")
+    parser.add_argument(
+        "--format", choices=["aif", "brat", "carneades", "graphml", "kialo", "microtext", "sadface"], default=None,
+        help="the file's format (default: guessed)",
+    )
     parser.add_argument("--force", action="store_true", help="replace files that exist")
 
 

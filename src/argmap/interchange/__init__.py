@@ -1,4 +1,4 @@
-"""Interchange with formats people already use: import AIF, GraphML, SADFace, Kialo and arg-microtexts; export AIF, GraphML, SADFace and Argdown.
+"""Interchange with formats people already use: import AIF, GraphML, SADFace, Kialo, arg-microtexts, brat and Carneades; export AIF, GraphML, SADFace and Argdown.
 
 Importers read a foreign file into a :class:`~argmap.interchange.writer.Draft` and
 :func:`~argmap.interchange.writer.to_yaml` writes it as a map, so every format goes
@@ -8,12 +8,15 @@ Exporters read a loaded :class:`~argmap.model.Workspace`, never YAML.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from argmap.errors import ArgmapError
 from argmap.fileio import atomic_write_text
 from argmap.interchange.aif import read_aif, to_aif
 from argmap.interchange.argdown import to_argdown
+from argmap.interchange.brat import read_brat
+from argmap.interchange.carneades import read_carneades
 from argmap.interchange.graphml import read_graphml, to_graphml
 from argmap.interchange.kialo import parse_kialo, read_kialo
 from argmap.interchange.microtexts import read_microtext
@@ -26,6 +29,8 @@ __all__ = [
     "detect_format",
     "parse_kialo",
     "read_aif",
+    "read_brat",
+    "read_carneades",
     "read_foreign",
     "read_graphml",
     "read_kialo",
@@ -39,7 +44,10 @@ __all__ = [
     "write_draft",
 ]
 
-FORMATS = ("aif", "graphml", "kialo", "microtext", "sadface")
+FORMATS = ("aif", "brat", "carneades", "graphml", "kialo", "microtext", "sadface")
+
+_CARNEADES_KEY = re.compile(r"^(?:meta|statements|arguments|issues|assumptions|argument_schemes|language):", re.M)
+"""A top-level key of a Carneades graph: an argmap map (``argmap: 1``) has none of them."""
 
 
 def detect_format(path: Path) -> str:
@@ -48,10 +56,19 @@ def detect_format(path: Path) -> str:
     Raises:
         ArgmapError: the format cannot be told; the message says how to name it.
     """
+    if path.is_dir():
+        if any(path.glob("*.ann")):
+            return "brat"
+        raise ArgmapError(f"{path} is a folder without brat documents (.ann files): only those import a folder at a time")
     try:
-        head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace").lstrip()
+        with open(path, "rb") as file:  # the head only: the file may be huge
+            head = file.read(4096).decode("utf-8-sig", errors="replace").lstrip()
     except OSError as err:
         raise ArgmapError(f"cannot read {path}: {err.strerror or err}") from err
+    if path.suffix.lower() == ".ann":
+        return "brat"
+    if path.suffix.lower() in (".yml", ".yaml") and _CARNEADES_KEY.search(head):
+        return "carneades"
     if path.suffix.lower() == ".json" or head.startswith("{"):
         sadface = '"nodeID"' not in head and any(key in head for key in ('"source_id"', '"analyst_name"', '"atom"'))
         return "sadface" if sadface else "aif"
@@ -67,10 +84,13 @@ def detect_format(path: Path) -> str:
 def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
     """Read a file in one of :data:`FORMATS` (guessed when ``fmt`` is None) into a draft."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise ArgmapError(f"no such file: {path}")
     fmt = fmt or detect_format(path)
-    readers = {"aif": read_aif, "graphml": read_graphml, "kialo": read_kialo, "microtext": read_microtext, "sadface": read_sadface}
+    readers = {
+        "aif": read_aif, "brat": read_brat, "carneades": read_carneades, "graphml": read_graphml,
+        "kialo": read_kialo, "microtext": read_microtext, "sadface": read_sadface,
+    }
     if fmt not in readers:
         raise ArgmapError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return readers[fmt](path)

@@ -112,7 +112,7 @@ class DraftRelation:
     linked: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     note: str | None = None
-    partial: bool = False
+    partial: bool = False  # an attack that answers part of its target
     named: bool = False  # write the id even when no undercut names it
 
 
@@ -146,7 +146,8 @@ class Draft:
         return cid
 
     def add_relation(self, kind: RelationKind, source: str, target: str, *, linked: list[str] | None = None,
-                     wanted_id: str = "r", tags: list[str] | None = None, note: str | None = None) -> DraftRelation | None:
+                     wanted_id: str = "r", tags: list[str] | None = None, note: str | None = None,
+                     partial: bool = False) -> DraftRelation | None:
         """Add a relation, or return None (with a warning) where argmap could not load it:
         a claim bearing on itself, or a second relation between the same two claims."""
         premises = [source, *(linked or [])]
@@ -162,7 +163,7 @@ class Draft:
         source = free[0]
         self.ends.add((source, target, undercut))
         rest = [p for p in dict.fromkeys(premises) if p != source]
-        relation = DraftRelation(self.ids.make(wanted_id), kind, source, target, rest, tags or [], note)
+        relation = DraftRelation(self.ids.make(wanted_id), kind, source, target, rest, tags or [], note, partial)
         self.relations.append(relation)
         return relation
 
