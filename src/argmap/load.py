@@ -13,12 +13,14 @@ explorer can show a broken map instead of dying. Two passes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from argmap import collector
+from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines
 from argmap.diff.markers import conflict_problems
 from argmap.errors import Location, Problem, Severity
 from argmap.model import (
@@ -48,7 +50,7 @@ from argmap.yamlread import (
     read_yaml_text,
 )
 
-__all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "PROGRESS_EVERY", "Progress", "find_maps", "load_workspace"]
+__all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "PROGRESS_EVERY", "Progress", "ReadCache", "find_maps", "load_workspace"]
 
 Progress = Callable[[str], None]
 """Told what a long load is doing, in a sentence ("Reading map.yaml: 40,000 claims, 41%")."""
@@ -596,12 +598,187 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+@dataclass(frozen=True, slots=True)
+class _ClaimRead:
+    """What the structure pass made of one claim's lines, the first of which is line ``start`` (0-based)."""
+
+    start: int
+    claims: tuple[Claim, ...]
+    relations: tuple[_RawRelation, ...]
+    problems: tuple[Problem, ...]
+
+    def moved(self, start: int) -> _ClaimRead:
+        """The same read for the lines moved to begin at ``start`` (lines added or removed above)."""
+        delta = start - self.start
+        if not delta:
+            return self
+        claims = tuple(replace(c, line=c.line + delta, quote=c.quote and replace(c.quote, line=c.quote.line + delta)) for c in self.claims)
+        relations = tuple(
+            replace(r, line=r.line + delta, linked=tuple((ref, _moved_location(at, delta)) for ref, at in r.linked)) for r in self.relations
+        )
+        problems = tuple(replace(p, location=_moved_location(p.location, delta)) for p in self.problems)
+        return _ClaimRead(start, claims, relations, problems)
+
+
+def _moved_location(location: Location, delta: int) -> Location:
+    return Location(location.path, location.line + delta, location.column)
+
+
+@dataclass(slots=True)
+class _CachedFile:
+    """The last text read of one map: its result, and per claim what was read of its lines."""
+
+    text: str
+    result: _FileResult
+    head: str  # the lines before the claims (sections included): claims read under another head differ
+    claims: dict[str, _ClaimRead]  # by the claim's lines, as text
+
+
+class ReadCache:
+    """The structure pass of each map text, remembered claim by claim, for an editor.
+
+    An editor checks a buffer after each keystroke, and a keystroke changes one claim: the
+    other claims of a 10k-claim map read the same as before, only perhaps some lines lower.
+    So each claim's lines (:mod:`argmap.claimlines`) are kept with what the pass made of them;
+    a new text reads only the claims whose lines changed, as a small document of their own,
+    and moves the positions of the rest. Everything else -- the sections before the claims,
+    the checks of the map as a whole, and the whole resolution pass -- runs as for any load,
+    so a map checks the same whether it came through here or not (a property test says so).
+    A text whose claims are not plain blocks of lines, or whose lines do not read as YAML
+    claim by claim, is read whole.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[Path, _CachedFile] = {}
+
+    def read(self, path: Path, display: str, stem: str, text: str) -> _FileResult:
+        """What the structure pass makes of map ``text`` (the file ``path``, shown as ``display``)."""
+        cached = self._files.get(path)
+        if cached is not None and cached.text == text:
+            return _copy(cached.result)
+        try:
+            lines: ClaimLines | None = claim_lines(text)
+        except NotBlockClaims:
+            lines = None
+        head = _head(lines) if lines is not None else ""
+        known = cached.claims if cached is not None and cached.head == head else {}
+        found = self._by_claims(path, display, stem, lines, known) if lines is not None and known else None
+        if found is not None:
+            result, known = found
+        else:  # read whole, and learn each claim's read from it
+            result = _read_whole(path, display, stem, text)
+            if lines is not None and result.map is not None:
+                known = _claim_reads(lines, result)
+        # a text that does not read (a keystroke half-way through a quote) keeps the reads it had
+        self._files[path] = _CachedFile(text, result, head, known)
+        return _copy(result)
+
+    def _by_claims(
+        self, path: Path, display: str, stem: str, lines: ClaimLines, known: dict[str, _ClaimRead]
+    ) -> tuple[_FileResult, dict[str, _ClaimRead]] | None:
+        """Read the map from its head and, claim by claim, from ``known`` reads or afresh;
+        return it and each claim's read, or None if it must be read whole."""
+        if any(line.strip() and not line.lstrip().startswith("#") for line in lines.lines[lines.end :]):
+            return None  # sections after the claims: the whole read handles them
+        head = YamlDocument("".join(lines.lines[: lines.head]) + "claims: {}\n", display)
+        for _ in head.entries():
+            pass
+        if head.problems or not isinstance(head.root, MarkedMap):
+            return None
+        reader = _FileReader(path, display, stem)
+        reader.sections(head.root)
+        fresh = _FileReader(path, display, stem)  # reads new claims against the same sections
+        fresh.sides, fresh.speakers, fresh.sources, fresh.declared_sources = reader.sides, reader.speakers, reader.sources, reader.declared_sources
+        reads: dict[str, _ClaimRead] = {}
+        for position, cid in enumerate(lines.order):
+            start, end = lines.span(position)
+            chunk = "".join(lines.lines[start:end])
+            read = known.get(chunk)
+            read = read.moved(start) if read is not None else _read_claim(fresh, cid, chunk, start, display)
+            if read is None:
+                return None
+            reads[chunk] = read
+            for claim in read.claims:
+                reader.claims[claim.id] = claim
+            reader.relations.extend(read.relations)
+            reader.problems.extend(read.problems)
+        return reader.finish(head.root, sections_read=True), reads
+
+
+def _head(lines: ClaimLines) -> str:
+    return "".join(lines.lines[: lines.head])
+
+
+def _copy(result: _FileResult) -> _FileResult:
+    """A result the resolver may consume (it empties the relations list as it goes)."""
+    return _FileResult(result.map, list(result.relations), list(result.problems))
+
+
+def _read_whole(path: Path, display: str, stem: str, text: str, progress: Progress | None = None) -> _FileResult:
+    result = _FileReader(path, display, stem, progress).read(YamlDocument(text, display))
+    if result is None:  # sections after the claims: read it again, whole
+        result = _FileReader(path, display, stem).finish(read_yaml_text(text, display)[0])
+    return result
+
+
+def _read_claim(reader: _FileReader, cid: str, chunk: str, start: int, display: str) -> _ClaimRead | None:
+    """Read one claim's lines alone (under a ``claims:`` line); None unless they are exactly that claim."""
+    document = YamlDocument("claims:\n" + chunk, display)
+    claims, relations, problems = len(reader.claims), len(reader.relations), len(reader.problems)
+    entries = 0
+    for found, node, kmark, vmark in document.entries(_STREAMED):
+        entries += 1
+        if found != cid:
+            return None
+        if not ID_PATTERN.match(found):
+            reader.check_id("claim", found, kmark)
+        reader.claim(found, node, kmark, vmark)
+    if document.problems or entries != 1:
+        return None  # the whole read says what is wrong, as it would without the cache
+    read = _ClaimRead(
+        1, tuple(list(reader.claims.values())[claims:]), tuple(reader.relations[relations:]), tuple(reader.problems[problems:])
+    )
+    reader.claims.clear()
+    del reader.relations[relations:], reader.problems[problems:]
+    return read.moved(start)
+
+
+def _claim_reads(lines: ClaimLines, result: _FileResult) -> dict[str, _ClaimRead]:
+    """Each claim's read, keyed by its lines, sorted out of a whole read by line number."""
+    assert result.map is not None
+    starts = [lines.span(position)[0] for position in range(len(lines.order))]
+    ends = [lines.span(position)[1] for position in range(len(lines.order))]
+    buckets: list[tuple[list[Claim], list[_RawRelation], list[Problem]]] = [([], [], []) for _ in starts]
+
+    def bucket(line: int) -> int | None:
+        index = bisect_right(starts, line - 1) - 1  # line is 1-based, starts 0-based
+        return index if index >= 0 and line - 1 < ends[index] else None
+
+    for claim in result.map.claims.values():
+        if (index := bucket(claim.line)) is not None:
+            buckets[index][0].append(claim)
+    for raw in result.relations:
+        if (index := bucket(raw.line)) is not None:
+            buckets[index][1].append(raw)
+    for problem in result.problems:
+        if (index := bucket(problem.location.line)) is not None:
+            buckets[index][2].append(problem)
+    reads = {}
+    for position, (claims, relations, problems) in enumerate(buckets):
+        if claims and [c.id for c in claims] != [lines.order[position]]:
+            return {}  # the claims do not sit in their lines as expected: keep nothing
+        start, end = starts[position], ends[position]
+        reads["".join(lines.lines[start:end])] = _ClaimRead(start, tuple(claims), tuple(relations), tuple(problems))
+    return reads
+
+
 class _Resolver:
     """The resolution pass: references across the workspace, cycles and quotes."""
 
-    def __init__(self, root: Path, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None = None) -> None:
+    def __init__(self, root: Path, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None = None, cache: ReadCache | None = None) -> None:
         self.root = root
         self.progress = progress
+        self.cache = cache
         self.max_bytes = max_bytes
         self.texts = {path.resolve(): text for path, text in texts.items()}
         self.files: dict[str, _FileResult] = {}
@@ -623,10 +800,10 @@ class _Resolver:
             result = _FileResult(None, problems=problems)
         elif conflicts := conflict_problems(text, display):  # markers a merge left: no YAML to read
             result = _FileResult(None, problems=problems + conflicts)
+        elif self.cache is not None:
+            result = self.cache.read(path.resolve(), display, stem, text)
         else:
-            result = _FileReader(path, display, stem, self.progress).read(YamlDocument(text, display))
-            if result is None:  # sections after the claims: read it again, whole
-                result = _FileReader(path, display, stem).finish(read_yaml_text(text, display)[0])
+            result = _read_whole(path, display, stem, text, self.progress)
         self.files[stem] = result
         self.paths[stem] = path
         self.problems.extend(result.problems)
@@ -825,6 +1002,7 @@ def load_workspace(
     max_bytes: int = MAX_BYTES,
     texts: Mapping[Path, str] | None = None,
     progress: Progress | None = None,
+    cache: ReadCache | None = None,
 ) -> Workspace:
     """Load maps (files, or folders of maps) as one workspace and check them.
 
@@ -832,12 +1010,16 @@ def load_workspace(
     the other maps they reference) are read. ``texts`` gives the content of some map
     files instead of what is on disk, so an editor can check a change before it writes.
     ``progress``, if given, hears now and then what a large load is doing (:data:`Progress`).
+    ``cache`` remembers what each map read as, so loading a slightly changed text again
+    reads only the claims that changed (:class:`ReadCache`; for an editor's buffers).
     """
     with collector.paused():  # see argmap.collector
-        return _load(paths, verify_quotes, max_bytes, texts or {}, progress)
+        return _load(paths, verify_quotes, max_bytes, texts or {}, progress, cache)
 
 
-def _load(paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None) -> Workspace:
+def _load(
+    paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None, cache: ReadCache | None
+) -> Workspace:
     files: list[Path] = []
     root: Path | None = None
     problems: list[Problem] = []
@@ -854,7 +1036,7 @@ def _load(paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, text
             root = root or path.parent
         else:
             problems.append(Problem("no-such-file", f"no such file or folder: {path}", Location(str(path))))
-    resolver = _Resolver(root or Path("."), max_bytes, texts, progress)
+    resolver = _Resolver(root or Path("."), max_bytes, texts, progress, cache)
     seen: dict[str, Path] = {}
     for path in files:
         if path.stem in seen and seen[path.stem].resolve() != path.resolve():
