@@ -650,6 +650,9 @@ class ReadCache:
 
     def __init__(self) -> None:
         self._files: dict[Path, _CachedFile] = {}
+        # the relation resolved from each raw relation (kept while its claim's read is), by id: a
+        # claim read again makes new raw relations, so an unchanged raw one resolves as before
+        self.made: dict[int, tuple[_RawRelation, str, Relation]] = {}
 
     def read(self, path: Path, display: str, stem: str, text: str) -> _FileResult:
         """What the structure pass makes of map ``text`` (the file ``path``, shown as ``display``)."""
@@ -872,6 +875,7 @@ class _Resolver:
         undercuts: list[_RawRelation] = []
         supports: dict[str, dict[str, Relation]] = {}  # source → target → relation, for support_cycles
         claims = self.claims
+        made: dict[int, tuple[_RawRelation, str, Relation]] | None = {} if self.cache is not None else None
         for stem, result in list(self.files.items()):
             for raw in _consumed(result.relations):
                 if raw.kind is RelationKind.UNDERCUT:
@@ -882,7 +886,7 @@ class _Resolver:
                 target = claim.key if claim is not None else self.claim_ref(raw.target, stem, raw.location, _TARGET_WHAT[raw.kind])
                 if target is None:
                     continue
-                rel = self.make(raw, target)
+                rel = self.make_plain(raw, target, made) if made is not None else self.make(raw, target)
                 if raw.source == target:
                     self.problems.append(Problem("self-relation", f"claim {raw.source.partition(':')[2]!r} {raw.kind.value} itself", raw.location, hint="a claim cannot be a reason for or against itself"))
                     continue
@@ -897,6 +901,8 @@ class _Resolver:
                     by_ends[ends] = rel.key
                     if rel.kind is RelationKind.SUPPORT:
                         supports.setdefault(rel.source, {})[target] = rel
+        if self.cache is not None and made is not None:
+            self.cache.made = made
         # undercuts may target undercuts: index them all, then resolve their targets
         pending = []
         for raw in undercuts:
@@ -921,6 +927,17 @@ class _Resolver:
             m = result.map
             maps[stem] = ArgMap(m.path, m.stem, m.title, m.summary, m.sides, m.speakers, m.sources, m.claims, own, m.resolution)
         return maps, relations
+
+    def make_plain(self, raw: _RawRelation, target: str, made: dict[int, tuple[_RawRelation, str, Relation]]) -> Relation:
+        """:meth:`make` for a support or rebuttal, taken from the cache when its raw relation was resolved before."""
+        assert self.cache is not None
+        known = self.cache.made.get(id(raw))
+        if known is not None and known[0] is raw and known[1] == target and not raw.linked:
+            rel = known[2]
+        else:
+            rel = self.make(raw, target)
+        made[id(raw)] = (raw, target, rel)
+        return rel
 
     def make(self, raw: _RawRelation, target: str) -> Relation:
         linked: tuple[str, ...] = ()

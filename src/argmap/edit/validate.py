@@ -39,7 +39,7 @@ class Checker:
         self.verify_quotes = verify_quotes
         self.cache = cache
         self._index = QuoteIndex()
-        self._verdicts: dict[tuple[Path, str], Problem | None] = {}
+        self._verdicts: dict[tuple[str, str], Problem | None] = {}  # by source file (as text: a Path hashes slowly) and quote
 
     def forget(self) -> None:
         """Drop remembered source texts and verdicts (the sources may have changed on disk)."""
@@ -60,7 +60,7 @@ class Checker:
                 path = argmap.sources[quote.source].text_path
                 if path is None:
                     continue
-                key = (path, quote.text)
+                key = (str(path), quote.text)
                 if key not in self._verdicts:
                     self._verdicts[key] = self._index.check(Quote(quote.source, quote.text, "", 1, 1), path)
                 verdict = self._verdicts[key]
