@@ -445,7 +445,7 @@ def _describe_claim(folder: Folder, workspace: Workspace, claim: Claim) -> str:
     speaker = workspace.speaker(claim)
     side = workspace.side(claim)
     side_label = workspace.maps[claim.map].sides[side].label if side and side in workspace.maps[claim.map].sides else None
-    head = f"**{workspace.display_id(claim.key) if claim.map in workspace.primary else claim.key}** ({_KINDS[claim.kind]})"
+    head = f"**{claim.id}** ({_KINDS[claim.kind]}, in {claim.map})"
     by = f"by {speaker.name}" + (f" ({side_label})" if side_label else "") if speaker else "no speaker"
     parts = [head, claim.text, by]
     analysis = folder.analysis()

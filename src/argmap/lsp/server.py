@@ -228,7 +228,7 @@ def make_server() -> MapServer:
     def prepare_rename(ls: MapServer, params: types.PrepareRenameParams) -> types.PrepareRenamePlaceholder | None:
         return _at(ls, params.text_document.uri, params.position, features.prepare_rename)
 
-    @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+    @server.feature(types.TEXT_DOCUMENT_RENAME)  # pygls offers prepareRename to clients that support it
     def rename(ls: MapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
         try:
             return _at(ls, params.text_document.uri, params.position, features.rename_edits, params.new_name)
