@@ -465,3 +465,37 @@ async def test_a_hostile_buffer_never_kills_the_server(client: LanguageClient, c
     line = line_of(buffers.texts[IJM], "    by: roth")
     got = await client.text_document_hover_async(types.HoverParams(text_document=_doc(IJM), position=_at(line, len("    by: r"))))
     assert got is not None  # still answering
+
+
+# -- analysis hints, when the client asks for them ------------------------------------------------------------
+@pytest_lsp.fixture(config=SERVER)
+async def hinting_client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=ARGUMENTS.as_uri(), initialization_options={"analysisHints": True})
+    )
+    yield lsp_client
+    await lsp_client.shutdown_session()
+
+
+async def test_analysis_hints_are_information_as_analyze_reports_them(hinting_client: LanguageClient) -> None:
+    import json
+    import subprocess
+
+    buffers = Buffers(hinting_client)
+    buffers.open(IJM)
+    report = json.loads(subprocess.run([sys.executable, "-m", "argmap", "analyze", str(ARGUMENTS), "--format", "json"], capture_output=True, text=True, check=True).stdout)
+    expected = {(d["key"], "dropped") for d in report["dropped"]} | {(key, "unsupported") for key in report["unsupported"]}
+    assert {code for _, code in expected} == {"dropped", "unsupported"}
+    waited = 0.0
+    while True:  # the hints follow the errors, once the analysis is done
+        found = await buffers.all_diagnostics(IJM)
+        hints = {
+            (f"{path.stem}:{path.read_text(encoding='utf-8').splitlines()[d.range.start.line][d.range.start.character : d.range.end.character]}", str(d.code))
+            for path, diagnostics in found.items() for d in diagnostics if d.severity == types.DiagnosticSeverity.Information
+        }
+        if hints == expected or waited > WAIT:
+            break
+        await asyncio.sleep(0.1)
+        waited += 0.1
+    assert hints == expected
+    assert not [d for diagnostics in found.values() for d in diagnostics if d.severity != types.DiagnosticSeverity.Information]

@@ -137,19 +137,17 @@ def hint_diagnostics(folder: Folder, lines: Lines) -> dict[Path, list[types.Diag
     if analysis is None:
         return out
     workspace = analysis.workspace
-    for key in sorted(analysis.dropped | analysis.unsupported):
+    hints = [(key, "dropped", "another side spoke later, took up this speech, and left it unanswered") for key in analysis.dropped]
+    hints += [(key, "unsupported", "no reason is given for it (and it is not evidence)") for key in analysis.unsupported]
+    for key, code, why in sorted(hints):
         claim = workspace.claims.get(key)
         if claim is None:
             continue
         path = _resolved(claim.path)
-        if key in analysis.dropped:
-            code, message = "dropped", f"dropped: {claim.id} — another side spoke later, took up this speech, and left it unanswered"
-        else:
-            code, message = "unsupported", f"unsupported: no reason is given for {claim.id}"
         out.setdefault(path, []).append(
             types.Diagnostic(
                 range=lines.range(path, claim.line - 1, claim.column - 1, claim.column - 1 + len(claim.id)),
-                message=message, severity=types.DiagnosticSeverity.Information, code=code, source=SOURCE,
+                message=f"{code}: {claim.id}: {why}", severity=types.DiagnosticSeverity.Information, code=code, source=SOURCE,
             )
         )
     return out

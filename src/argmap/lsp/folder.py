@@ -63,15 +63,6 @@ class Folder:
         except OSError:
             return []
 
-    def text(self, path: Path) -> str | None:
-        """A map's text as the editor has it: its buffer if open, else its file."""
-        if self.last is not None and path in self.last.buffers:
-            return self.last.buffers[path]
-        try:
-            return path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return None
-
     def analysis(self) -> MapAnalysis | None:
         """The analysis of the last check (status, strength, dropped claims), made once per check."""
         if self.last is None:
@@ -79,6 +70,8 @@ class Folder:
         workspace = self.last.workspace
         if self._analysis is None or self._analysis[0] is not workspace:
             from argmap.analysis import analyze
+            from argmap.analysis.links import Links
 
-            self._analysis = (workspace, analyze(workspace))
+            # on the links the texts make, as 'argmap analyze' reads a debate by default
+            self._analysis = (workspace, analyze(workspace, links=Links.TEXTS))
         return self._analysis[1]
