@@ -16,6 +16,11 @@ generate``), opened, and then edited with incremental changes; each time is from
 * *syntax error*: an unclosed quote (the map cannot be read claim by claim: read whole);
 * *completion*: a completion request in a relation list, to its answer.
 
+A second table gives the processor time of one check in the benchmark's own process (the
+server's :class:`~argmap.lsp.folder.Folder` and its diagnostics, after a character typed in
+a claim's text): what a keystroke costs the server however busy the machine is, where the
+first table also holds the time the two processes waited for a processor.
+
 Targets (issue #19): under 100 ms at 1k claims, under 300 ms at 10k.
 """
 
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import re
 import statistics
 import sys
@@ -125,6 +131,30 @@ async def measure(size: int, rounds: int, folder: Path) -> dict[str, list[float]
     return times
 
 
+def check_cpu(size: int, rounds: int, folder: Path) -> list[float]:
+    """Processor seconds of the server's check after each of ``rounds`` characters typed."""
+    from argmap.generate import write_synthetic
+    from argmap.lsp import features
+    from argmap.lsp.folder import Folder
+
+    path = (folder / f"cpu{size}.yaml").resolve()
+    write_synthetic(path, size)
+    text = path.read_text(encoding="utf-8")
+    checker = Folder(path.parent)
+    checker.check({path: text}, {path: 1})
+    lines = text.splitlines(keepends=True)
+    line = next(n for n in range(len(lines) // 2, len(lines)) if lines[n].startswith('    text: "'))
+    spent = []
+    for version in range(2, rounds + 2):
+        lines[line] = lines[line].replace('text: "', 'text: "x', 1)
+        text = "".join(lines)
+        start = time.process_time()
+        checked = checker.check({path: text}, {path: version})
+        features.diagnostics(checked, features.Lines(checker, {path: text}))
+        spent.append(time.process_time() - start)
+    return spent
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="claims per generated map, comma-separated")
@@ -134,11 +164,13 @@ def main() -> None:
     sizes = [200, 1000] if args.smoke else [int(s) for s in args.sizes.split(",")]
     rounds = 4 if args.smoke else args.rounds
     results: dict[int, dict[str, list[float]]] = {}
+    cpu: dict[int, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             folder = Path(tmp) / str(size)
             folder.mkdir()
             results[size] = asyncio.run(measure(size, rounds, folder))
+            cpu[size] = check_cpu(size, rounds, folder)
     names = list(next(iter(results.values())))
     print(f"{'claims':>8} | " + " | ".join(f"{name:>22}" for name in names))
     print("-" * 9 + "|" + "|".join("-" * 24 for _ in names))
@@ -150,6 +182,10 @@ def main() -> None:
             cells.append(f"{statistics.median(values) * 1000:7.0f} ms (p90 {p90 * 1000:5.0f})")
         print(f"{size:>8} | " + " | ".join(f"{cell:>22}" for cell in cells))
     print("\nmedian of the rounds (90th percentile); from didChange sent to publishDiagnostics received, completion request to answer")
+    print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} processors\n")
+    print(f"{'claims':>8} | processor time of one check after a keystroke (in process)")
+    for size, spent in cpu.items():
+        print(f"{size:>8} | {statistics.median(spent) * 1000:7.0f} ms (p90 {sorted(spent)[min(len(spent) - 1, int(0.9 * len(spent)))] * 1000:5.0f})")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines"]
+__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "is_one_claim"]
 
 # Each pattern starts at a line break, not at "^": Python's engine would try "^" at every
 # character of the text, but jumps from one "\n" to the next.
@@ -100,6 +100,55 @@ def claim_lines(text: str) -> ClaimLines:
         raise NotBlockClaims("tab indentation")
     # comments and blank lines before the next top-level key stay with the last claim, as in ruamel
     return ClaimLines(lines, head, starts, order, end, indent)
+
+
+def is_one_claim(chunk: str, claim_id: str, indent: int) -> bool:
+    """Whether ``chunk`` (whole lines) is what :func:`claim_lines` takes as the lines of one
+    claim ``claim_id`` keyed at ``indent``: its key line, then only deeper, blank or comment lines.
+
+    After an edit inside one claim's lines, this says whether the map's other claims still
+    sit where they were, without finding them all again.
+    """
+    if _odd_breaks(chunk):
+        return False
+    source = "\n" + chunk
+    if _TAB_INDENT.search(source) or _HEAD.search(source):
+        return False
+    matches = _significant(indent).finditer(source)
+    first = next(matches, None)
+    if first is None or first.start() != 0 or len(first.group(1)) != indent:
+        return False
+    key = _KEY.match(source, first.start(2))
+    if key is None or key.group(1) != claim_id:
+        return False
+    for match in matches:
+        char = match.group(2)
+        if not (char == "#" or (char == "\t" and not match.group(3).strip())):
+            return False
+    return True
+
+
+def common_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters ``old`` and ``new`` share at their start, and then at their end.
+
+    Compared block by block (C-speed slices, blocks halving near the first difference), so
+    finding the one character a keystroke changed in a 3 MB map takes a millisecond or two.
+    """
+    limit = min(len(old), len(new))
+    prefix = 0
+    step = 1 << 16
+    while step:
+        while prefix + step <= limit and old[prefix : prefix + step] == new[prefix : prefix + step]:
+            prefix += step
+        step >>= 1
+    suffix = 0
+    step = 1 << 16
+    limit -= prefix
+    while step:
+        while suffix + step <= limit and old[len(old) - suffix - step : len(old) - suffix] == new[len(new) - suffix - step : len(new) - suffix]:
+            suffix += step
+        step >>= 1
+    return prefix, suffix
 
 
 def _odd_breaks(text: str) -> bool:

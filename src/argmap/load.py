@@ -16,11 +16,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar
 
 from argmap import collector
-from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines
+from argmap.claimlines import NotBlockClaims, claim_lines, common_ends, is_one_claim
 from argmap.diff.markers import conflict_problems
 from argmap.errors import Location, Problem, Severity
 from argmap.model import (
@@ -624,13 +625,61 @@ def _moved_location(location: Location, delta: int) -> Location:
     return Location(location.path, location.line + delta, location.column)
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A map's text cut into what comes before its claims, each claim's lines, and the rest."""
+
+    before: str  # the text before the ``claims:`` line (the sections claims refer to)
+    claims: list[tuple[str, str, int]]  # per claim: its id, its lines as text, its first line (0-based)
+    ends: list[int]  # where each claim's lines end in the text (character offset)
+    tail: str  # the text after the claims section
+    indent: int
+
+    @classmethod
+    def of(cls, text: str) -> _Layout | None:
+        try:
+            found = claim_lines(text)
+        except NotBlockClaims:
+            return None
+        offsets = list(accumulate(map(len, found.lines), initial=0))
+        claims, ends = [], []
+        for position, cid in enumerate(found.order):
+            start, end = found.span(position)
+            claims.append((cid, text[offsets[start] : offsets[end]], start))
+            ends.append(offsets[end])
+        return cls(text[: offsets[found.head]], claims, ends, text[offsets[found.end] :], found.indent)
+
+    def edited(self, old: str, new: str) -> _Layout | None:
+        """The layout of ``new``, an edit of ``old`` (this layout's text) inside one claim's
+        lines, found from that claim's lines alone; None for any other edit."""
+        prefix, suffix = common_ends(old, new)
+        index = bisect_right(self.ends, prefix)
+        if index >= len(self.claims):
+            return None
+        cid, _, first = self.claims[index]
+        start = self.ends[index - 1] if index else self.ends[0] - len(self.claims[0][1])
+        if prefix <= start or len(old) - suffix >= self.ends[index]:
+            return None  # at a claim's first character or across two claims: find them all again
+        delta = len(new) - len(old)
+        chunk = new[start : self.ends[index] + delta]
+        if not is_one_claim(chunk, cid, self.indent):
+            return None
+        lines = new.count("\n", prefix, len(new) - suffix) - old.count("\n", prefix, len(old) - suffix)
+        claims = self.claims[:index]
+        claims.append((cid, chunk, first))
+        later = self.claims[index + 1 :]
+        claims.extend([(c, t, line + lines) for c, t, line in later] if lines else later)
+        ends = self.ends[:index] + [end + delta for end in self.ends[index:]] if delta else self.ends
+        return _Layout(self.before, claims, ends, self.tail, self.indent)
+
+
 @dataclass(slots=True)
 class _CachedFile:
-    """The last text read of one map: its result, and per claim what was read of its lines."""
+    """The last text read of one map: its result, its layout, and per claim what was read of its lines."""
 
     text: str
     result: _FileResult
-    head: str  # the lines before the claims (sections included): claims read under another head differ
+    layout: _Layout | None
     claims: dict[str, _ClaimRead]  # by the claim's lines, as text
 
 
@@ -641,11 +690,12 @@ class ReadCache:
     other claims of a 10k-claim map read the same as before, only perhaps some lines lower.
     So each claim's lines (:mod:`argmap.claimlines`) are kept with what the pass made of them;
     a new text reads only the claims whose lines changed, as a small document of their own,
-    and moves the positions of the rest. Everything else -- the sections before the claims,
-    the checks of the map as a whole, and the whole resolution pass -- runs as for any load,
-    so a map checks the same whether it came through here or not (a property test says so).
-    A text whose claims are not plain blocks of lines, or whose lines do not read as YAML
-    claim by claim, is read whole.
+    and moves the positions of the rest. An edit inside one claim's lines does not even look
+    for the other claims again (:meth:`_Layout.edited`). Everything else -- the sections
+    before the claims, the checks of the map as a whole, and the whole resolution pass --
+    runs as for any load, so a map checks the same whether it came through here or not (a
+    property test says so). A text whose claims are not plain blocks of lines, or whose
+    lines do not read as YAML claim by claim, is read whole.
     """
 
     def __init__(self) -> None:
@@ -653,37 +703,37 @@ class ReadCache:
         # the relation resolved from each raw relation (kept while its claim's read is), by id: a
         # claim read again makes new raw relations, so an unchanged raw one resolves as before
         self.made: dict[int, tuple[_RawRelation, str, Relation]] = {}
+        # the last resolution: what it was asked (raw relations per map, claim keys), its relations and problems
+        self.resolved: tuple[tuple[list[tuple[str, tuple[_RawRelation, ...]]], list[str]], dict[str, Relation], tuple[Problem, ...]] | None = None
 
     def read(self, path: Path, display: str, stem: str, text: str) -> _FileResult:
         """What the structure pass makes of map ``text`` (the file ``path``, shown as ``display``)."""
         cached = self._files.get(path)
         if cached is not None and cached.text == text:
             return _copy(cached.result)
-        try:
-            lines: ClaimLines | None = claim_lines(text)
-        except NotBlockClaims:
-            lines = None
-        head = _head(lines) if lines is not None else ""
-        known = cached.claims if cached is not None and cached.head == head else {}
-        found = self._by_claims(path, display, stem, lines, known) if lines is not None and known else None
+        layout = cached.layout.edited(cached.text, text) if cached is not None and cached.layout is not None else None
+        if layout is None:
+            layout = _Layout.of(text)
+        known = cached.claims if cached is not None and cached.layout is not None and layout is not None and cached.layout.before == layout.before else {}
+        found = self._by_claims(path, display, stem, layout, known) if layout is not None and known else None
         if found is not None:
             result, known = found
         else:  # read whole, and learn each claim's read from it
             result = _read_whole(path, display, stem, text)
-            if lines is not None and result.map is not None:
-                known = _claim_reads(lines, result)
+            if layout is not None and result.map is not None:
+                known = _claim_reads(layout, result)
         # a text that does not read (a keystroke half-way through a quote) keeps the reads it had
-        self._files[path] = _CachedFile(text, result, head, known)
+        self._files[path] = _CachedFile(text, result, layout, known)
         return _copy(result)
 
     def _by_claims(
-        self, path: Path, display: str, stem: str, lines: ClaimLines, known: dict[str, _ClaimRead]
+        self, path: Path, display: str, stem: str, layout: _Layout, known: dict[str, _ClaimRead]
     ) -> tuple[_FileResult, dict[str, _ClaimRead]] | None:
         """Read the map from its head and, claim by claim, from ``known`` reads or afresh;
         return it and each claim's read, or None if it must be read whole."""
-        if any(line.strip() and not line.lstrip().startswith("#") for line in lines.lines[lines.end :]):
+        if any(line.strip() and not line.lstrip().startswith("#") for line in layout.tail.splitlines()):
             return None  # sections after the claims: the whole read handles them
-        head = YamlDocument("".join(lines.lines[: lines.head]) + "claims: {}\n", display)
+        head = YamlDocument(layout.before + "claims: {}\n", display)
         for _ in head.entries():
             pass
         if head.problems or not isinstance(head.root, MarkedMap):
@@ -693,23 +743,18 @@ class ReadCache:
         fresh = _FileReader(path, display, stem)  # reads new claims against the same sections
         fresh.sides, fresh.speakers, fresh.sources, fresh.declared_sources = reader.sides, reader.speakers, reader.sources, reader.declared_sources
         reads: dict[str, _ClaimRead] = {}
-        for position, cid in enumerate(lines.order):
-            start, end = lines.span(position)
-            chunk = "".join(lines.lines[start:end])
+        claims, relations, problems = reader.claims, reader.relations, reader.problems
+        for cid, chunk, start in layout.claims:
             read = known.get(chunk)
             read = read.moved(start) if read is not None else _read_claim(fresh, cid, chunk, start, display)
             if read is None:
                 return None
             reads[chunk] = read
             for claim in read.claims:
-                reader.claims[claim.id] = claim
-            reader.relations.extend(read.relations)
-            reader.problems.extend(read.problems)
+                claims[claim.id] = claim
+            relations.extend(read.relations)
+            problems.extend(read.problems)
         return reader.finish(head.root, sections_read=True), reads
-
-
-def _head(lines: ClaimLines) -> str:
-    return "".join(lines.lines[: lines.head])
 
 
 def _copy(result: _FileResult) -> _FileResult:
@@ -746,11 +791,11 @@ def _read_claim(reader: _FileReader, cid: str, chunk: str, start: int, display: 
     return read.moved(start)
 
 
-def _claim_reads(lines: ClaimLines, result: _FileResult) -> dict[str, _ClaimRead]:
+def _claim_reads(layout: _Layout, result: _FileResult) -> dict[str, _ClaimRead]:
     """Each claim's read, keyed by its lines, sorted out of a whole read by line number."""
     assert result.map is not None
-    starts = [lines.span(position)[0] for position in range(len(lines.order))]
-    ends = [lines.span(position)[1] for position in range(len(lines.order))]
+    starts = [start for _, _, start in layout.claims]
+    ends = [start + chunk.count("\n") + (not chunk.endswith("\n")) for _, chunk, start in layout.claims]
     buckets: list[tuple[list[Claim], list[_RawRelation], list[Problem]]] = [([], [], []) for _ in starts]
 
     def bucket(line: int) -> int | None:
@@ -767,11 +812,10 @@ def _claim_reads(lines: ClaimLines, result: _FileResult) -> dict[str, _ClaimRead
         if (index := bucket(problem.location.line)) is not None:
             buckets[index][2].append(problem)
     reads = {}
-    for position, (claims, relations, problems) in enumerate(buckets):
-        if claims and [c.id for c in claims] != [lines.order[position]]:
+    for (cid, chunk, start), (claims, relations, problems) in zip(layout.claims, buckets):
+        if claims and [c.id for c in claims] != [cid]:
             return {}  # the claims do not sit in their lines as expected: keep nothing
-        start, end = starts[position], ends[position]
-        reads["".join(lines.lines[start:end])] = _ClaimRead(start, tuple(claims), tuple(relations), tuple(problems))
+        reads[chunk] = _ClaimRead(start, tuple(claims), tuple(relations), tuple(problems))
     return reads
 
 
@@ -870,6 +914,24 @@ class _Resolver:
 
     def resolve(self) -> tuple[dict[str, ArgMap], dict[str, Relation]]:
         self.load_referenced()
+        if self.cache is None:
+            return self.maps(self.relations())
+        # the relations follow from the raw relations and the claim keys alone: when a keystroke
+        # changed neither (a claim's text typed), they and their problems are those of last time
+        question = ([(stem, tuple(result.relations)) for stem, result in self.files.items()], list(self.claims))
+        known = self.cache.resolved
+        if known is not None and known[0] == question:
+            for result in self.files.values():
+                result.relations.clear()
+            self.problems.extend(known[2])
+            return self.maps(known[1])
+        before = len(self.problems)
+        relations = self.relations()
+        self.cache.resolved = (question, relations, tuple(self.problems[before:]))
+        return self.maps(relations)
+
+    def relations(self) -> dict[str, Relation]:
+        """Resolve every raw relation (consuming them): targets, premises, duplicates, cycles."""
         relations: dict[str, Relation] = {}
         by_ends: dict[tuple[str, str], str] = {}
         undercuts: list[_RawRelation] = []
@@ -918,6 +980,10 @@ class _Resolver:
                 continue
             relations[rel.key] = replace(rel, target=target)
         self.support_cycles(supports)
+        return relations
+
+    def maps(self, relations: dict[str, Relation]) -> tuple[dict[str, ArgMap], dict[str, Relation]]:
+        """The maps read, each with its relations."""
         maps = {}
         for stem, result in self.files.items():
             if result.map is None:
