@@ -131,8 +131,8 @@ async def measure(size: int, rounds: int, folder: Path) -> dict[str, list[float]
     return times
 
 
-def check_cpu(size: int, rounds: int, folder: Path) -> list[float]:
-    """Processor seconds of the server's check after each of ``rounds`` characters typed."""
+def check_cpu(size: int, rounds: int, folder: Path) -> dict[str, list[float]]:
+    """Processor seconds of the server's check after each kind of keystroke, ``rounds`` of each."""
     from argmap.generate import write_synthetic
     from argmap.lsp import features
     from argmap.lsp.folder import Folder
@@ -143,16 +143,43 @@ def check_cpu(size: int, rounds: int, folder: Path) -> list[float]:
     checker = Folder(path.parent)
     checker.check({path: text}, {path: 1})
     lines = text.splitlines(keepends=True)
-    line = next(n for n in range(len(lines) // 2, len(lines)) if lines[n].startswith('    text: "'))
-    spent = []
-    for version in range(2, rounds + 2):
-        lines[line] = lines[line].replace('text: "', 'text: "x', 1)
-        text = "".join(lines)
-        start = time.process_time()
-        checked = checker.check({path: text}, {path: version})
-        features.diagnostics(checked, features.Lines(checker, {path: text}))
-        spent.append(time.process_time() - start)
+    middle = len(lines) // 2
+    text_line = next(n for n in range(middle, len(lines)) if lines[n].startswith('    text: "'))
+    ref_line = next(n for n in range(middle, len(lines)) if re.match(r"    (rebuts|supports): \[c\d+", lines[n]))
+    claim_line = next(n for n in range(middle, len(lines)) if re.match(r"  c\d+:", lines[n]))
+    edits = {
+        "type in a text": lambda r: (text_line, lines[text_line].replace('text: "', 'text: "x', 1)),
+        "break a reference": lambda r: (ref_line, lines[ref_line].replace("[c", "[cx", 1) if r % 2 == 0 else lines[ref_line].replace("[cx", "[c", 1)),
+        "new line": lambda r: (claim_line, "  # a note\n" + lines[claim_line]),
+    }
+    spent: dict[str, list[float]] = {name: [] for name in edits}
+    version = 1
+    for round_ in range(rounds):
+        for name, edit in edits.items():
+            number, replaced = edit(round_)
+            lines[number] = replaced
+            text = "".join(lines)
+            version += 1
+            start = time.process_time()
+            checked = checker.check({path: text}, {path: version})
+            features.diagnostics(checked, features.Lines(checker, {path: text}))
+            spent[name].append(time.process_time() - start)
+            lines = text.splitlines(keepends=True)
     return spent
+
+
+def _table(results: dict[int, dict[str, list[float]]]) -> None:
+    """Print the median (and 90th percentile) of each kind of measurement, one row per size."""
+    names = list(next(iter(results.values())))
+    print(f"{'claims':>8} | " + " | ".join(f"{name:>22}" for name in names))
+    print("-" * 9 + "|" + "|".join("-" * 24 for _ in names))
+    for size, times in results.items():
+        cells = []
+        for name in names:
+            values = sorted(times[name])
+            p90 = values[min(len(values) - 1, int(0.9 * len(values)))]
+            cells.append(f"{statistics.median(values) * 1000:7.0f} ms (p90 {p90 * 1000:5.0f})")
+        print(f"{size:>8} | " + " | ".join(f"{cell:>22}" for cell in cells))
 
 
 def main() -> None:
@@ -164,28 +191,18 @@ def main() -> None:
     sizes = [200, 1000] if args.smoke else [int(s) for s in args.sizes.split(",")]
     rounds = 4 if args.smoke else args.rounds
     results: dict[int, dict[str, list[float]]] = {}
-    cpu: dict[int, list[float]] = {}
+    cpu: dict[int, dict[str, list[float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             folder = Path(tmp) / str(size)
             folder.mkdir()
             results[size] = asyncio.run(measure(size, rounds, folder))
             cpu[size] = check_cpu(size, rounds, folder)
-    names = list(next(iter(results.values())))
-    print(f"{'claims':>8} | " + " | ".join(f"{name:>22}" for name in names))
-    print("-" * 9 + "|" + "|".join("-" * 24 for _ in names))
-    for size, times in results.items():
-        cells = []
-        for name in names:
-            values = sorted(times[name])
-            p90 = values[min(len(values) - 1, int(0.9 * len(values)))]
-            cells.append(f"{statistics.median(values) * 1000:7.0f} ms (p90 {p90 * 1000:5.0f})")
-        print(f"{size:>8} | " + " | ".join(f"{cell:>22}" for cell in cells))
+    _table(results)
     print("\nmedian of the rounds (90th percentile); from didChange sent to publishDiagnostics received, completion request to answer")
     print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} processors\n")
-    print(f"{'claims':>8} | processor time of one check after a keystroke (in process)")
-    for size, spent in cpu.items():
-        print(f"{size:>8} | {statistics.median(spent) * 1000:7.0f} ms (p90 {sorted(spent)[min(len(spent) - 1, int(0.9 * len(spent)))] * 1000:5.0f})")
+    print("processor time of one check after a keystroke, in process (the server's work, however busy the machine):")
+    _table(cpu)
 
 
 if __name__ == "__main__":

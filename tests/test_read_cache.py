@@ -66,3 +66,26 @@ def test_a_keystroke_rereads_only_its_claim(monkeypatch: object) -> None:
     typed = text[:at] + " x" + text[at:]
     _same(load_workspace([ARGUMENTS], texts={path: typed}, cache=cache, verify_quotes=False), load_workspace([ARGUMENTS], texts={path: typed}, verify_quotes=False))
     assert len(calls) == 1
+
+
+def test_a_new_line_between_claims_finds_no_claim_but_its_neighbours(monkeypatch: object) -> None:
+    """A comment line typed above a claim moves every claim below it, but the map is not cut
+    into claims again: only the two claims around the edit are looked at."""
+    import argmap.load as load
+
+    cache = ReadCache()
+    path = MAPS[0]
+    text = TEXTS[path]
+    load_workspace([ARGUMENTS], texts={path: text}, cache=cache, verify_quotes=False)
+    cuts: list[int] = []
+    original = load.claim_lines
+
+    def counting(text: str) -> object:
+        cuts.append(len(text))
+        return original(text)
+
+    monkeypatch.setattr(load, "claim_lines", counting)  # type: ignore[attr-defined]
+    at = text.index("\n  ", text.index("\nclaims:") + len(text) // 3) + 1
+    typed = text[:at] + "  # a note\n" + text[at:]
+    _same(load_workspace([ARGUMENTS], texts={path: typed}, cache=cache, verify_quotes=False), load_workspace([ARGUMENTS], texts={path: typed}, verify_quotes=False))
+    assert cuts == []

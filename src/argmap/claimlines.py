@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "is_one_claim"]
+__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "split_claims"]
 
 # Each pattern starts at a line break, not at "^": Python's engine would try "^" at every
 # character of the text, but jumps from one "\n" to the next.
@@ -102,30 +102,28 @@ def claim_lines(text: str) -> ClaimLines:
     return ClaimLines(lines, head, starts, order, end, indent)
 
 
-def is_one_claim(chunk: str, claim_id: str, indent: int) -> bool:
-    """Whether ``chunk`` (whole lines) is what :func:`claim_lines` takes as the lines of one
-    claim ``claim_id`` keyed at ``indent``: its key line, then only deeper, blank or comment lines.
+def split_claims(chunk: str, indent: int) -> list[tuple[str, int]] | None:
+    """The claims ``chunk`` (whole lines, from a claim's key line on) holds, as :func:`claim_lines`
+    would find them with keys at ``indent``: each id and where its lines start; None if irregular.
 
-    After an edit inside one claim's lines, this says whether the map's other claims still
-    sit where they were, without finding them all again.
+    After an edit inside a few claims' lines, this finds those claims again without looking
+    at the rest of the map.
     """
     if _odd_breaks(chunk):
-        return False
+        return None
     source = "\n" + chunk
     if _TAB_INDENT.search(source) or _HEAD.search(source):
-        return False
-    matches = _significant(indent).finditer(source)
-    first = next(matches, None)
-    if first is None or first.start() != 0 or len(first.group(1)) != indent:
-        return False
-    key = _KEY.match(source, first.start(2))
-    if key is None or key.group(1) != claim_id:
-        return False
-    for match in matches:
-        char = match.group(2)
-        if not (char == "#" or (char == "\t" and not match.group(3).strip())):
-            return False
-    return True
+        return None
+    found: list[tuple[str, int]] = []
+    for match in _significant(indent).finditer(source):
+        depth, char = len(match.group(1)), match.group(2)
+        if char == "#" or (char == "\t" and not match.group(3).strip()):
+            continue
+        key = _KEY.match(source, match.start(2))
+        if depth != indent or key is None or (not found and match.start() != 0):
+            return None
+        found.append((key.group(1), match.start()))  # "\n" + chunk: the line starts at match.start() in chunk
+    return found or None
 
 
 def common_ends(old: str, new: str) -> tuple[int, int]:
