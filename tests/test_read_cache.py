@@ -10,7 +10,9 @@ relations.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,45 +48,42 @@ def test_loading_through_the_cache_equals_a_fresh_load(edits: list[tuple[Path, f
             texts = trial
 
 
-def test_a_keystroke_rereads_only_its_claim(monkeypatch: object) -> None:
-    """The point of the cache: after one character typed, one claim is read as YAML again."""
+def _counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[object]:
+    """Calls of the loader's function ``name`` from now on, each one's first argument."""
     import argmap.load as load
 
+    calls: list[object] = []
+    original = getattr(load, name)
+
+    def counting(*args: Any) -> Any:
+        calls.append(args[0])
+        return original(*args)
+
+    monkeypatch.setattr(load, name, counting)
+    return calls
+
+
+def test_a_keystroke_rereads_only_its_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The point of the cache: after one character typed, one claim is read as YAML again."""
     cache = ReadCache()
     path = MAPS[0]
     text = TEXTS[path]
     load_workspace([ARGUMENTS], texts={path: text}, cache=cache, verify_quotes=False)
-    calls: list[str] = []
-    original = load._read_claim
-
-    def counting(*args: object) -> object:
-        calls.append(str(args[1]))
-        return original(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(load, "_read_claim", counting)  # type: ignore[attr-defined]
+    calls = _counted(monkeypatch, "_read_claim")
     at = text.index("\n    text:", len(text) // 2) + len("\n    text:")
     typed = text[:at] + " x" + text[at:]
     _same(load_workspace([ARGUMENTS], texts={path: typed}, cache=cache, verify_quotes=False), load_workspace([ARGUMENTS], texts={path: typed}, verify_quotes=False))
     assert len(calls) == 1
 
 
-def test_a_new_line_between_claims_finds_no_claim_but_its_neighbours(monkeypatch: object) -> None:
+def test_a_new_line_between_claims_finds_no_claim_but_its_neighbours(monkeypatch: pytest.MonkeyPatch) -> None:
     """A comment line typed above a claim moves every claim below it, but the map is not cut
     into claims again: only the two claims around the edit are looked at."""
-    import argmap.load as load
-
     cache = ReadCache()
     path = MAPS[0]
     text = TEXTS[path]
     load_workspace([ARGUMENTS], texts={path: text}, cache=cache, verify_quotes=False)
-    cuts: list[int] = []
-    original = load.claim_lines
-
-    def counting(text: str) -> object:
-        cuts.append(len(text))
-        return original(text)
-
-    monkeypatch.setattr(load, "claim_lines", counting)  # type: ignore[attr-defined]
+    cuts = _counted(monkeypatch, "claim_lines")
     at = text.index("\n  ", text.index("\nclaims:") + len(text) // 3) + 1
     typed = text[:at] + "  # a note\n" + text[at:]
     _same(load_workspace([ARGUMENTS], texts={path: typed}, cache=cache, verify_quotes=False), load_workspace([ARGUMENTS], texts={path: typed}, verify_quotes=False))
