@@ -13,12 +13,15 @@ explorer can show a broken map instead of dying. Two passes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar
 
 from argmap import collector
+from argmap.claimlines import NotBlockClaims, claim_lines, common_ends, split_claims
 from argmap.diff.markers import conflict_problems
 from argmap.errors import Location, Problem, Severity
 from argmap.model import (
@@ -48,7 +51,7 @@ from argmap.yamlread import (
     read_yaml_text,
 )
 
-__all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "PROGRESS_EVERY", "Progress", "find_maps", "load_workspace"]
+__all__ = ["FORMAT_VERSION", "KEYS", "MAP_SUFFIXES", "PROGRESS_EVERY", "Progress", "ReadCache", "find_maps", "load_workspace"]
 
 Progress = Callable[[str], None]
 """Told what a long load is doing, in a sentence ("Reading map.yaml: 40,000 claims, 41%")."""
@@ -596,12 +599,246 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+@dataclass(frozen=True, slots=True)
+class _ClaimRead:
+    """What the structure pass made of one claim's lines, the first of which is line ``start`` (0-based)."""
+
+    start: int
+    claims: tuple[Claim, ...]
+    relations: tuple[_RawRelation, ...]
+    problems: tuple[Problem, ...]
+
+    def moved(self, start: int) -> _ClaimRead:
+        """The same read for the lines moved to begin at ``start`` (lines added or removed above)."""
+        delta = start - self.start
+        if not delta:
+            return self
+        # built field by field rather than with dataclasses.replace, three times slower: a line
+        # typed near the top of a 10k-claim map moves thousands of claims
+        claims = tuple(
+            Claim(c.key, c.id, c.text, c.kind, c.by, c.quote and Quote(c.quote.source, c.quote.text, c.quote.path, c.quote.line + delta, c.quote.column),
+                  c.tags, c.note, c.weight, c.path, c.line + delta, c.column, c.conceded)
+            for c in self.claims
+        )
+        relations = tuple(
+            _RawRelation(r.kind, r.stem, r.source, r.target, tuple((ref, _moved_location(at, delta)) for ref, at in r.linked) if r.linked else (),
+                         r.id, r.tags, r.note, r.path, r.line + delta, r.column, r.partial)
+            for r in self.relations
+        )
+        problems = tuple(replace(p, location=_moved_location(p.location, delta)) for p in self.problems)
+        return _ClaimRead(start, claims, relations, problems)
+
+
+def _moved_location(location: Location, delta: int) -> Location:
+    return Location(location.path, location.line + delta, location.column)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A map's text cut into what comes before its claims, each claim's lines, and the rest."""
+
+    before: str  # the text before the ``claims:`` line (the sections claims refer to)
+    claims: list[tuple[str, str, int]]  # per claim: its id, its lines as text, its first line (0-based)
+    ends: list[int]  # where each claim's lines end in the text (character offset)
+    tail: str  # the text after the claims section
+    indent: int
+
+    @classmethod
+    def of(cls, text: str) -> _Layout | None:
+        try:
+            found = claim_lines(text)
+        except NotBlockClaims:
+            return None
+        offsets = list(accumulate(map(len, found.lines), initial=0))
+        claims, ends = [], []
+        for position, cid in enumerate(found.order):
+            start, end = found.span(position)
+            claims.append((cid, text[offsets[start] : offsets[end]], start))
+            ends.append(offsets[end])
+        return cls(text[: offsets[found.head]], claims, ends, text[offsets[found.end] :], found.indent)
+
+    def edited(self, old: str, new: str) -> _Layout | None:
+        """The layout of ``new``, an edit of ``old`` (this layout's text) within its claims,
+        found from the lines of the claims around the edit alone; None for any other edit
+        (or one that adds, removes or renames a claim)."""
+        prefix, suffix = common_ends(old, new)
+        first = max(bisect_right(self.ends, prefix) - 1, 0)  # the claim before too: the edit may end it
+        last = bisect_right(self.ends, len(old) - suffix)
+        if last >= len(self.claims) or (first == 0 and prefix < self.ends[0] - len(self.claims[0][1])):
+            return None
+        start = self.ends[first] - len(self.claims[first][1])
+        delta = len(new) - len(old)
+        span = new[start : self.ends[last] + delta]
+        found = split_claims(span, self.indent)
+        if found is None or [cid for cid, _ in found] != [cid for cid, _, _ in self.claims[first : last + 1]]:
+            return None
+        claims = self.claims[:first]
+        ends = self.ends[:first]
+        line = self.claims[first][2]
+        for (cid, at), (_, until) in zip(found, [*found[1:], ("", len(span))]):
+            claims.append((cid, span[at:until], line))
+            ends.append(start + until)
+            line += span.count("\n", at, until)
+        shift = new.count("\n", prefix, len(new) - suffix) - old.count("\n", prefix, len(old) - suffix)
+        later = self.claims[last + 1 :]
+        claims.extend([(c, t, n + shift) for c, t, n in later] if shift else later)
+        ends.extend(end + delta for end in self.ends[last + 1 :])
+        return _Layout(self.before, claims, ends, self.tail, self.indent)
+
+
+@dataclass(slots=True)
+class _CachedFile:
+    """The last text read of one map: its result, its layout, and per claim what was read of its lines."""
+
+    text: str
+    result: _FileResult
+    layout: _Layout | None
+    claims: dict[str, _ClaimRead]  # by the claim's lines, as text
+
+
+class ReadCache:
+    """The structure pass of each map text, remembered claim by claim, for an editor.
+
+    An editor checks a buffer after each keystroke, and a keystroke changes one claim: the
+    other claims of a 10k-claim map read the same as before, only perhaps some lines lower.
+    So each claim's lines (:mod:`argmap.claimlines`) are kept with what the pass made of them;
+    a new text reads only the claims whose lines changed, as a small document of their own,
+    and moves the positions of the rest. An edit inside one claim's lines does not even look
+    for the other claims again (:meth:`_Layout.edited`). Everything else -- the sections
+    before the claims, the checks of the map as a whole, and the whole resolution pass --
+    runs as for any load, so a map checks the same whether it came through here or not (a
+    property test says so). A text whose claims are not plain blocks of lines, or whose
+    lines do not read as YAML claim by claim, is read whole.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[Path, _CachedFile] = {}
+        # the relation resolved from each raw relation (kept while its claim's read is), by id: a
+        # claim read again makes new raw relations, so an unchanged raw one resolves as before
+        self.made: dict[int, tuple[_RawRelation, str, Relation]] = {}
+        # the last resolution: what it was asked (raw relations per map, claim keys), its relations and problems
+        self.resolved: tuple[tuple[list[tuple[str, tuple[_RawRelation, ...]]], list[str]], dict[str, Relation], tuple[Problem, ...]] | None = None
+
+    def read(self, path: Path, display: str, stem: str, text: str) -> _FileResult:
+        """What the structure pass makes of map ``text`` (the file ``path``, shown as ``display``)."""
+        cached = self._files.get(path)
+        if cached is not None and cached.text == text:
+            return _copy(cached.result)
+        layout = cached.layout.edited(cached.text, text) if cached is not None and cached.layout is not None else None
+        if layout is None:
+            layout = _Layout.of(text)
+        known = cached.claims if cached is not None and cached.layout is not None and layout is not None and cached.layout.before == layout.before else {}
+        found = self._by_claims(path, display, stem, layout, known) if layout is not None and known else None
+        if found is not None:
+            result, known = found
+        else:  # read whole, and learn each claim's read from it
+            result = _read_whole(path, display, stem, text)
+            if layout is not None and result.map is not None:
+                known = _claim_reads(layout, result)
+        # a text that does not read (a keystroke half-way through a quote) keeps the reads it had
+        self._files[path] = _CachedFile(text, result, layout, known)
+        return _copy(result)
+
+    def _by_claims(
+        self, path: Path, display: str, stem: str, layout: _Layout, known: dict[str, _ClaimRead]
+    ) -> tuple[_FileResult, dict[str, _ClaimRead]] | None:
+        """Read the map from its head and, claim by claim, from ``known`` reads or afresh;
+        return it and each claim's read, or None if it must be read whole."""
+        if any(line.strip() and not line.lstrip().startswith("#") for line in layout.tail.splitlines()):
+            return None  # sections after the claims: the whole read handles them
+        head = YamlDocument(layout.before + "claims: {}\n", display)
+        for _ in head.entries():
+            pass
+        if head.problems or not isinstance(head.root, MarkedMap):
+            return None
+        reader = _FileReader(path, display, stem)
+        reader.sections(head.root)
+        fresh = _FileReader(path, display, stem)  # reads new claims against the same sections
+        fresh.sides, fresh.speakers, fresh.sources, fresh.declared_sources = reader.sides, reader.speakers, reader.sources, reader.declared_sources
+        reads: dict[str, _ClaimRead] = {}
+        claims, relations, problems = reader.claims, reader.relations, reader.problems
+        for cid, chunk, start in layout.claims:
+            read = known.get(chunk)
+            read = read.moved(start) if read is not None else _read_claim(fresh, cid, chunk, start, display)
+            if read is None:
+                return None
+            reads[chunk] = read
+            for claim in read.claims:
+                claims[claim.id] = claim
+            relations.extend(read.relations)
+            problems.extend(read.problems)
+        return reader.finish(head.root, sections_read=True), reads
+
+
+def _copy(result: _FileResult) -> _FileResult:
+    """A result the resolver may consume (it empties the relations list as it goes)."""
+    return _FileResult(result.map, list(result.relations), list(result.problems))
+
+
+def _read_whole(path: Path, display: str, stem: str, text: str, progress: Progress | None = None) -> _FileResult:
+    result = _FileReader(path, display, stem, progress).read(YamlDocument(text, display))
+    if result is None:  # sections after the claims: read it again, whole
+        result = _FileReader(path, display, stem).finish(read_yaml_text(text, display)[0])
+    return result
+
+
+def _read_claim(reader: _FileReader, cid: str, chunk: str, start: int, display: str) -> _ClaimRead | None:
+    """Read one claim's lines alone (under a ``claims:`` line); None unless they are exactly that claim."""
+    document = YamlDocument("claims:\n" + chunk, display)
+    claims, relations, problems = len(reader.claims), len(reader.relations), len(reader.problems)
+    entries = 0
+    for found, node, kmark, vmark in document.entries(_STREAMED):
+        entries += 1
+        if found != cid:
+            return None
+        if not ID_PATTERN.match(found):
+            reader.check_id("claim", found, kmark)
+        reader.claim(found, node, kmark, vmark)
+    if document.problems or entries != 1:
+        return None  # the whole read says what is wrong, as it would without the cache
+    read = _ClaimRead(
+        1, tuple(list(reader.claims.values())[claims:]), tuple(reader.relations[relations:]), tuple(reader.problems[problems:])
+    )
+    reader.claims.clear()
+    del reader.relations[relations:], reader.problems[problems:]
+    return read.moved(start)
+
+
+def _claim_reads(layout: _Layout, result: _FileResult) -> dict[str, _ClaimRead]:
+    """Each claim's read, keyed by its lines, sorted out of a whole read by line number."""
+    assert result.map is not None
+    starts = [start for _, _, start in layout.claims]
+    ends = [start + chunk.count("\n") + (not chunk.endswith("\n")) for _, chunk, start in layout.claims]
+    buckets: list[tuple[list[Claim], list[_RawRelation], list[Problem]]] = [([], [], []) for _ in starts]
+
+    def bucket(line: int) -> int | None:
+        index = bisect_right(starts, line - 1) - 1  # line is 1-based, starts 0-based
+        return index if index >= 0 and line - 1 < ends[index] else None
+
+    for claim in result.map.claims.values():
+        if (index := bucket(claim.line)) is not None:
+            buckets[index][0].append(claim)
+    for raw in result.relations:
+        if (index := bucket(raw.line)) is not None:
+            buckets[index][1].append(raw)
+    for problem in result.problems:
+        if (index := bucket(problem.location.line)) is not None:
+            buckets[index][2].append(problem)
+    reads = {}
+    for (cid, chunk, start), (claims, relations, problems) in zip(layout.claims, buckets):
+        if claims and [c.id for c in claims] != [cid]:
+            return {}  # the claims do not sit in their lines as expected: keep nothing
+        reads[chunk] = _ClaimRead(start, tuple(claims), tuple(relations), tuple(problems))
+    return reads
+
+
 class _Resolver:
     """The resolution pass: references across the workspace, cycles and quotes."""
 
-    def __init__(self, root: Path, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None = None) -> None:
+    def __init__(self, root: Path, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None = None, cache: ReadCache | None = None) -> None:
         self.root = root
         self.progress = progress
+        self.cache = cache
         self.max_bytes = max_bytes
         self.texts = {path.resolve(): text for path, text in texts.items()}
         self.files: dict[str, _FileResult] = {}
@@ -623,10 +860,10 @@ class _Resolver:
             result = _FileResult(None, problems=problems)
         elif conflicts := conflict_problems(text, display):  # markers a merge left: no YAML to read
             result = _FileResult(None, problems=problems + conflicts)
+        elif self.cache is not None:
+            result = self.cache.read(path.resolve(), display, stem, text)
         else:
-            result = _FileReader(path, display, stem, self.progress).read(YamlDocument(text, display))
-            if result is None:  # sections after the claims: read it again, whole
-                result = _FileReader(path, display, stem).finish(read_yaml_text(text, display)[0])
+            result = _read_whole(path, display, stem, text, self.progress)
         self.files[stem] = result
         self.paths[stem] = path
         self.problems.extend(result.problems)
@@ -690,11 +927,30 @@ class _Resolver:
 
     def resolve(self) -> tuple[dict[str, ArgMap], dict[str, Relation]]:
         self.load_referenced()
+        if self.cache is None:
+            return self.maps(self.relations())
+        # the relations follow from the raw relations and the claim keys alone: when a keystroke
+        # changed neither (a claim's text typed), they and their problems are those of last time
+        question = ([(stem, tuple(result.relations)) for stem, result in self.files.items()], list(self.claims))
+        known = self.cache.resolved
+        if known is not None and known[0] == question:
+            for result in self.files.values():
+                result.relations.clear()
+            self.problems.extend(known[2])
+            return self.maps(known[1])
+        before = len(self.problems)
+        relations = self.relations()
+        self.cache.resolved = (question, relations, tuple(self.problems[before:]))
+        return self.maps(relations)
+
+    def relations(self) -> dict[str, Relation]:
+        """Resolve every raw relation (consuming them): targets, premises, duplicates, cycles."""
         relations: dict[str, Relation] = {}
         by_ends: dict[tuple[str, str], str] = {}
         undercuts: list[_RawRelation] = []
         supports: dict[str, dict[str, Relation]] = {}  # source → target → relation, for support_cycles
         claims = self.claims
+        made: dict[int, tuple[_RawRelation, str, Relation]] | None = {} if self.cache is not None else None
         for stem, result in list(self.files.items()):
             for raw in _consumed(result.relations):
                 if raw.kind is RelationKind.UNDERCUT:
@@ -705,7 +961,7 @@ class _Resolver:
                 target = claim.key if claim is not None else self.claim_ref(raw.target, stem, raw.location, _TARGET_WHAT[raw.kind])
                 if target is None:
                     continue
-                rel = self.make(raw, target)
+                rel = self.make_plain(raw, target, made) if made is not None else self.make(raw, target)
                 if raw.source == target:
                     self.problems.append(Problem("self-relation", f"claim {raw.source.partition(':')[2]!r} {raw.kind.value} itself", raw.location, hint="a claim cannot be a reason for or against itself"))
                     continue
@@ -720,6 +976,8 @@ class _Resolver:
                     by_ends[ends] = rel.key
                     if rel.kind is RelationKind.SUPPORT:
                         supports.setdefault(rel.source, {})[target] = rel
+        if self.cache is not None and made is not None:
+            self.cache.made = made
         # undercuts may target undercuts: index them all, then resolve their targets
         pending = []
         for raw in undercuts:
@@ -735,6 +993,10 @@ class _Resolver:
                 continue
             relations[rel.key] = replace(rel, target=target)
         self.support_cycles(supports)
+        return relations
+
+    def maps(self, relations: dict[str, Relation]) -> tuple[dict[str, ArgMap], dict[str, Relation]]:
+        """The maps read, each with its relations."""
         maps = {}
         for stem, result in self.files.items():
             if result.map is None:
@@ -744,6 +1006,17 @@ class _Resolver:
             m = result.map
             maps[stem] = ArgMap(m.path, m.stem, m.title, m.summary, m.sides, m.speakers, m.sources, m.claims, own, m.resolution)
         return maps, relations
+
+    def make_plain(self, raw: _RawRelation, target: str, made: dict[int, tuple[_RawRelation, str, Relation]]) -> Relation:
+        """:meth:`make` for a support or rebuttal, taken from the cache when its raw relation was resolved before."""
+        assert self.cache is not None
+        known = self.cache.made.get(id(raw))
+        if known is not None and known[0] is raw and known[1] == target and not raw.linked:
+            rel = known[2]
+        else:
+            rel = self.make(raw, target)
+        made[id(raw)] = (raw, target, rel)
+        return rel
 
     def make(self, raw: _RawRelation, target: str) -> Relation:
         linked: tuple[str, ...] = ()
@@ -825,6 +1098,7 @@ def load_workspace(
     max_bytes: int = MAX_BYTES,
     texts: Mapping[Path, str] | None = None,
     progress: Progress | None = None,
+    cache: ReadCache | None = None,
 ) -> Workspace:
     """Load maps (files, or folders of maps) as one workspace and check them.
 
@@ -832,12 +1106,16 @@ def load_workspace(
     the other maps they reference) are read. ``texts`` gives the content of some map
     files instead of what is on disk, so an editor can check a change before it writes.
     ``progress``, if given, hears now and then what a large load is doing (:data:`Progress`).
+    ``cache`` remembers what each map read as, so loading a slightly changed text again
+    reads only the claims that changed (:class:`ReadCache`; for an editor's buffers).
     """
     with collector.paused():  # see argmap.collector
-        return _load(paths, verify_quotes, max_bytes, texts or {}, progress)
+        return _load(paths, verify_quotes, max_bytes, texts or {}, progress, cache)
 
 
-def _load(paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None) -> Workspace:
+def _load(
+    paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, texts: Mapping[Path, str], progress: Progress | None, cache: ReadCache | None
+) -> Workspace:
     files: list[Path] = []
     root: Path | None = None
     problems: list[Problem] = []
@@ -854,7 +1132,7 @@ def _load(paths: Sequence[Path | str], verify_quotes: bool, max_bytes: int, text
             root = root or path.parent
         else:
             problems.append(Problem("no-such-file", f"no such file or folder: {path}", Location(str(path))))
-    resolver = _Resolver(root or Path("."), max_bytes, texts, progress)
+    resolver = _Resolver(root or Path("."), max_bytes, texts, progress, cache)
     seen: dict[str, Path] = {}
     for path in files:
         if path.stem in seen and seen[path.stem].resolve() != path.resolve():

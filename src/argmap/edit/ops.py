@@ -52,6 +52,7 @@ __all__ = [
     "relation_ref",
     "remove_claim",
     "remove_entry",
+    "rename_claim",
     "rewrite_refs",
     "set_entry_target",
     "set_field",
@@ -190,6 +191,18 @@ def take_claim(data: CommentedMap, claim_id: str) -> CommentedMap:
     node = data["claims"][claim_id]
     remove_claim(data, claim_id)
     return node  # type: ignore[no-any-return]
+
+
+def rename_claim(data: CommentedMap, claim_id: str, new_id: str) -> None:
+    """Change a claim's key in place: same position, same comments."""
+    claims = data["claims"]
+    position = list(claims).index(claim_id)
+    comment = claims.ca.items.pop(claim_id, None)
+    node = claims[claim_id]
+    claims.insert(position, new_id, node)
+    del claims[claim_id]
+    if comment is not None:
+        claims.ca.items[new_id] = comment
 
 
 def put_claim(data: CommentedMap, claim_id: str, node: CommentedMap) -> None:

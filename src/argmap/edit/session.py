@@ -13,7 +13,7 @@ changed on disk since it was read (:class:`ConflictError`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from argmap.errors import ArgmapError, InputError, Location, Problem, Severity
 from argmap.fileio import atomic_write_bytes
-from argmap.load import did_you_mean, find_maps
+from argmap.load import ID_PATTERN, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
 
 from . import ops
@@ -112,8 +112,11 @@ class Editor:
     one operation at a time.
     """
 
-    def __init__(self, folder: Path | str, *, verify_quotes: bool = True) -> None:
-        """Open the maps of ``folder`` (a map file opens its folder)."""
+    def __init__(self, folder: Path | str, *, verify_quotes: bool = True, texts: Mapping[Path, str] | None = None) -> None:
+        """Open the maps of ``folder`` (a map file opens its folder).
+
+        ``texts`` gives some maps as an editor holds them, unsaved, in place of their files.
+        """
         path = Path(folder)
         if not path.exists():
             raise ArgmapError(f"no such file or folder: {path}")
@@ -122,7 +125,8 @@ class Editor:
         self._disk: dict[Path, bytes] = {}
         self._documents: dict[Path, tuple[str, Document]] = {}  # whole parsed maps, by the text they hold
         self._checker = Checker(self.root, verify_quotes=verify_quotes)
-        texts = self._read_disk()
+        unsaved = {p.resolve(): text for p, text in (texts or {}).items()}
+        texts = {p: unsaved.get(p.resolve(), text) for p, text in self._read_disk().items()}
         workspace = self._checker(texts)
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
         self._workspace: Workspace | None = workspace
@@ -471,6 +475,41 @@ class Editor:
             ops.rewrite_refs(data(to_map), to_map, stem, rename, only=local)
 
         return self._apply(f"move claim {local} to {to_map}", edit, reach=reach)
+
+    def rename_claim(self, key: str, new_id: str) -> Change:
+        """Give a claim another id, rewriting every reference to it in every map.
+
+        The claim keeps its place, lines and comments; references to it (``id`` in its map,
+        ``map:id`` elsewhere, ends of ``"a -> b"`` undercut targets, linked premises) are
+        rewritten as :meth:`move_claim` rewrites them.
+        """
+        stem, local = self._claim(key)
+        if new_id == local:
+            return Change(f"{local} is already called so", ())
+        if not ID_PATTERN.match(new_id):
+            raise self._refuse("bad-id", f"claim id {new_id!r} is not valid", stem, "use lower-case letters, digits and '-', starting with a letter or digit")
+        new_key = claim_key(stem, new_id)
+        if new_key in self.workspace.claims or new_key in self.workspace.relations:
+            raise self._refuse("duplicate-id", f"map {stem!r} already has a claim or relation {new_id!r}", stem, "choose another id")
+
+        def rename(ref_key: str) -> str:
+            return new_key if ref_key == key else ref_key
+
+        relations = self.workspace.relations
+        ends = {k for k, r in relations.items() if key in (r.source, r.target)}
+        citing = [
+            k for k, r in relations.items()
+            if r.source != key and (r.target == key or key in r.linked or (r.kind is RelationKind.UNDERCUT and r.target in ends))
+        ]
+        reach = self._reach_sources(citing)
+        reach.setdefault(stem, Reach()).ids.add(local)
+
+        def edit(data: Callable[[str], CommentedMap]) -> None:
+            ops.rename_claim(data(stem), local, new_id)
+            for other in reach:
+                ops.rewrite_refs(data(other), other, other, rename)
+
+        return self._apply(f"rename claim {local} to {new_id}", edit, reach=reach)
 
     def _reach_sources(self, relation_keys: Sequence[str]) -> dict[str, Reach]:
         """The claims that write these relations (an edit of them touches those claims)."""

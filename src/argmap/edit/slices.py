@@ -15,18 +15,17 @@ back -- raises :class:`SliceError`, and the caller edits the whole document inst
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ruamel.yaml.comments import CommentedMap
 
+from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines
+
 from .roundtrip import Document, Indentation, detect_indentation
 
 __all__ = ["Layout", "Reach", "Slice", "SliceError", "layout"]
 
-_CLAIMS = re.compile(r"claims:[ \t]*(#.*)?\r?\n?\Z")
-_KEY = re.compile(r"([a-z0-9][a-z0-9-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")
 _GAP = "zz-argmap-gap-{}"
 
 
@@ -46,60 +45,19 @@ class Reach:
 
 
 @dataclass(frozen=True, slots=True)
-class Layout:
-    """Where each claim of a map's text is: the lines of ``claims:`` and of every entry."""
+class Layout(ClaimLines):
+    """Where each claim of a map's text is, and how the map indents (for what an edit writes)."""
 
-    lines: list[str]  # the text's lines, with their endings
-    head: int  # the ``claims:`` line
-    starts: dict[str, int]  # claim id → its key line
-    order: list[str]  # claim ids in file order
-    end: int  # one past the last line of the claims section
-    indent: int  # the claim keys' indentation
     indentation: Indentation
-
-    def span(self, position: int) -> tuple[int, int]:
-        """The lines of the ``position``-th claim, comments after it included."""
-        start = self.starts[self.order[position]]
-        end = self.starts[self.order[position + 1]] if position + 1 < len(self.order) else self.end
-        return start, end
 
 
 def layout(text: str) -> Layout:
     """Find the claim entries of a map's text; :class:`SliceError` if they are not plain blocks."""
-    lines = text.splitlines(keepends=True)
-    heads = [i for i, line in enumerate(lines) if _CLAIMS.match(line)]
-    if len(heads) != 1:
-        raise SliceError("no single block 'claims:' line")
-    head = heads[0]
-    starts: dict[str, int] = {}
-    order: list[str] = []
-    indent = -1
-    end = len(lines)
-    for number in range(head + 1, len(lines)):
-        line = lines[number]
-        content = line.lstrip(" ")
-        if not content.strip() or content.startswith("#"):
-            continue
-        if content[0] == "\t":
-            raise SliceError("tab indentation")
-        depth = len(line) - len(content)
-        if depth == 0:
-            end = number
-            break
-        if indent < 0:
-            indent = depth
-        if depth < indent:
-            raise SliceError("a line left of the claim keys")
-        if depth == indent:
-            match = _KEY.match(content)
-            if match is None or match.group(1) in starts:
-                raise SliceError("a claim key that is not a plain, unique id")
-            starts[match.group(1)] = number
-            order.append(match.group(1))
-    if not order:
-        raise SliceError("no claims")
-    # comments and blank lines before the next top-level key stay with the last claim, as in ruamel
-    return Layout(lines, head, starts, order, end, indent, detect_indentation(text))
+    try:
+        found = claim_lines(text)
+    except NotBlockClaims as err:
+        raise SliceError(str(err)) from err
+    return Layout(found.lines, found.head, found.starts, found.order, found.end, found.indent, detect_indentation(text))
 
 
 class Slice:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from argmap.errors import Problem
-from argmap.load import load_workspace
+from argmap.load import ReadCache, load_workspace
 from argmap.model import Quote, Workspace
 from argmap.quotes import QuoteIndex
 
@@ -33,11 +33,13 @@ def display(path: Path) -> str:
 class Checker:
     """Loads the workspace ``root`` as given texts would make it, quote verdicts remembered."""
 
-    def __init__(self, root: Path, *, verify_quotes: bool = True) -> None:
+    def __init__(self, root: Path, *, verify_quotes: bool = True, cache: ReadCache | None = None) -> None:
+        """``cache``, if given, keeps what each map read as between checks (for an editor's keystrokes)."""
         self.root = root
         self.verify_quotes = verify_quotes
+        self.cache = cache
         self._index = QuoteIndex()
-        self._verdicts: dict[tuple[Path, str], Problem | None] = {}
+        self._verdicts: dict[tuple[str, str], Problem | None] = {}  # by source file (as text: a Path hashes slowly) and quote
 
     def forget(self) -> None:
         """Drop remembered source texts and verdicts (the sources may have changed on disk)."""
@@ -46,7 +48,7 @@ class Checker:
 
     def __call__(self, texts: Mapping[Path, str]) -> Workspace:
         """The workspace with ``texts`` (map file → text) in place of what is on disk."""
-        workspace = load_workspace([self.root], texts=texts, verify_quotes=False)
+        workspace = load_workspace([self.root], texts=texts, verify_quotes=False, cache=self.cache)
         if not self.verify_quotes:
             return workspace
         found: list[Problem] = []
@@ -58,7 +60,7 @@ class Checker:
                 path = argmap.sources[quote.source].text_path
                 if path is None:
                     continue
-                key = (path, quote.text)
+                key = (str(path), quote.text)
                 if key not in self._verdicts:
                     self._verdicts[key] = self._index.check(Quote(quote.source, quote.text, "", 1, 1), path)
                 verdict = self._verdicts[key]
