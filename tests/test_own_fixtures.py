@@ -20,7 +20,7 @@ from argmap.analysis.dung import SEMANTICS as DUNG_SEMANTICS
 from argmap.analysis.dung import extensions
 from argmap.analysis.gradual import SEMANTICS, strengths
 from argmap.analysis.iccma import read_framework
-from argmap.interchange import read_aif, read_kialo, read_microtext
+from argmap.interchange import parse_kialo, read_aif, read_kialo, read_microtext
 from argmap.model import RelationKind
 from test_interchange import _load, _triples
 
@@ -116,6 +116,18 @@ def test_kialo_new_format(tmp_path: Path) -> None:
         (frozenset({"c-1-2-1"}), "supports", "c-1-2"),
         (frozenset({"c-1-2-1"}), "rebuts", "c-1-1"),  # 1.1.1. Con: -> See 1.2.1. (later)
     }
+
+
+
+@pytest.mark.parametrize(("line", "claim"), [
+    (r"1.1. Pro: groups \[race, religion\] [as examples](http://x.org/a), end.", "groups [race, religion] as examples, end."),
+    (r"1.1. Pro: a [link with \[brackets\]](http://x.org/b) then \[x\]", "a link with [brackets] then [x]"),
+    (r"1.1. Pro: an escaped backslash \\[opens](http://x.org/c) a link", "an escaped backslash \\opens a link"),
+])
+def test_kialo_escaped_brackets_around_a_link(line: str, claim: str) -> None:
+    # Kialo escapes Markdown's brackets in claim text; an escaped "[" must not open the link
+    draft = parse_kialo(f"Discussion Title: t\n\n1. Thesis\n{line}\n")
+    assert draft.claims["c-1-1"].text == claim
 
 
 # -- arg-microtexts ------------------------------------------------------------------------
