@@ -165,9 +165,10 @@ _UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
 def _scalar(value: str, flow: bool = False) -> str:
     """``value`` as a YAML scalar: plain when nothing could misread it, else double-quoted.
 
-    Inside ``[…]`` or ``{…}`` (``flow``) a comma ends a plain scalar, so it forces quotes.
+    Inside ``[…]`` or ``{…}`` (``flow``) a comma ends a plain scalar, and so does a ``?`` for
+    PyYAML's pure-Python loader (YAML 1.1's flow indicators), so both force quotes.
     """
-    if _PLAIN.match(value) and not value.endswith(" ") and value.lower() not in _RESERVED and not (flow and "," in value):
+    if _PLAIN.match(value) and not value.endswith(" ") and value.lower() not in _RESERVED and not (flow and ("," in value or "?" in value)):
         return value
     quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
