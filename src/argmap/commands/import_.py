@@ -1,4 +1,4 @@
-"""``argmap import``: turn an AIF, Kialo or arg-microtexts file into an argmap map.
+"""``argmap import``: turn an AIF, Argdown, Kialo or arg-microtexts file into an argmap map.
 
 The map written is checked at once with the loader ``argmap check`` uses, so an import
 never leaves a map that does not load; what the source held but the map cannot say is
@@ -11,19 +11,20 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "import an AIF, Kialo or arg-microtexts file as a map"
+HELP = "import an AIF, Argdown, Kialo or arg-microtexts file as a map"
 ORDER = 80
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        "Import an argument map from another format: AIF/xAIF JSON (AIFdb, DialAM), a Kialo "
-        "text export (old or newer format) or an arg-microtexts XML graph. Source texts that "
+        "Import an argument map from another format: AIF/xAIF JSON (AIFdb, DialAM), Argdown "
+        "(.argdown, with its @include files), a Kialo text export (old or newer format) or an "
+        "arg-microtexts XML graph. Source texts that "
         "quotes are checked against are written to sources/ beside the map."
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="MAP.yaml", help="map file to write")
-    parser.add_argument("--format", choices=["aif", "kialo", "microtext"], default=None, help="the file's format (default: guessed)")
+    parser.add_argument("--format", choices=["aif", "argdown", "kialo", "microtext"], default=None, help="the file's format (default: guessed)")
     parser.add_argument("--force", action="store_true", help="replace files that exist")
 
 

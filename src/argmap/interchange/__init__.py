@@ -1,4 +1,4 @@
-"""Interchange with formats people already use: import AIF, Kialo and arg-microtexts; export AIF and Argdown.
+"""Interchange with formats people already use: import AIF, Argdown, Kialo and arg-microtexts; export AIF and Argdown.
 
 Importers read a foreign file into a :class:`~argmap.interchange.writer.Draft` and
 :func:`~argmap.interchange.writer.to_yaml` writes it as a map, so every format goes
@@ -13,7 +13,7 @@ from pathlib import Path
 from argmap.errors import ArgmapError
 from argmap.fileio import atomic_write_text
 from argmap.interchange.aif import read_aif, to_aif
-from argmap.interchange.argdown import to_argdown
+from argmap.interchange.argdown import read_argdown, to_argdown
 from argmap.interchange.kialo import parse_kialo, read_kialo
 from argmap.interchange.microtexts import read_microtext
 from argmap.interchange.writer import Draft, to_yaml
@@ -24,6 +24,7 @@ __all__ = [
     "detect_format",
     "parse_kialo",
     "read_aif",
+    "read_argdown",
     "read_foreign",
     "read_kialo",
     "read_microtext",
@@ -33,7 +34,7 @@ __all__ = [
     "write_draft",
 ]
 
-FORMATS = ("aif", "kialo", "microtext")
+FORMATS = ("aif", "argdown", "kialo", "microtext")
 
 
 def detect_format(path: Path) -> str:
@@ -46,6 +47,8 @@ def detect_format(path: Path) -> str:
         head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace").lstrip()
     except OSError as err:
         raise ArgmapError(f"cannot read {path}: {err.strerror or err}") from err
+    if path.suffix.lower() in (".argdown", ".ad"):
+        return "argdown"
     if path.suffix.lower() == ".json" or head.startswith("{"):
         return "aif"
     if path.suffix.lower() == ".xml" or head.startswith("<"):
@@ -61,7 +64,7 @@ def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
     if not path.is_file():
         raise ArgmapError(f"no such file: {path}")
     fmt = fmt or detect_format(path)
-    readers = {"aif": read_aif, "kialo": read_kialo, "microtext": read_microtext}
+    readers = {"aif": read_aif, "argdown": read_argdown, "kialo": read_kialo, "microtext": read_microtext}
     if fmt not in readers:
         raise ArgmapError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return readers[fmt](path)

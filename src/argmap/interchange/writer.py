@@ -96,7 +96,7 @@ class DraftClaim:
 @dataclass
 class DraftRelation:
     """A support, rebuttal or undercut. ``target`` is a claim id, or for an undercut the
-    ``id`` of another relation; ``id`` is written only when an undercut names it."""
+    ``id`` of another relation; ``id`` is written only when an undercut names it or ``named``."""
 
     id: str
     kind: RelationKind
@@ -105,6 +105,7 @@ class DraftRelation:
     linked: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     note: str | None = None
+    named: bool = False  # write the ``id`` even when no undercut names it (the source named it)
 
 
 @dataclass
@@ -214,7 +215,7 @@ def to_yaml(draft: Draft) -> str:
             out.append(f"  {_scalar(sid)}:")
             out.append(f"    title: {_scalar(src.title)}")
             out += [f"    {key}: {_scalar(value)}" for key, value in (("url", src.url), ("text", src.text), ("note", src.note)) if value]
-    named = {r.target for r in draft.relations if r.kind is RelationKind.UNDERCUT}
+    named = {r.target for r in draft.relations if r.kind is RelationKind.UNDERCUT} | {r.id for r in draft.relations if r.named}
     by_source: dict[str, list[DraftRelation]] = {}
     for rel in draft.relations:
         by_source.setdefault(rel.source, []).append(rel)
