@@ -14,11 +14,15 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.interchange import read_argdown, to_argdown, write_draft
 from argmap.interchange.argdown import MAX_BYTES
+from argmap.interchange.writer import Draft, DraftClaim
 from argmap.load import load_workspace
 from argmap.model import RelationKind, Workspace
 from conftest import ARGUMENTS, corpus, corpus_cases
@@ -231,18 +235,24 @@ def _argdown_cli() -> str | None:
     return shutil.which("argdown") or (str(local) if local.exists() else None)
 
 
-@pytest.mark.exe
-@pytest.mark.parametrize("stem", BUNDLED)
-def test_the_argdown_cli_parses_what_argmap_exports(bundled: Workspace, stem: str, tmp_path: Path) -> None:
+def _argdown_json(text: str, folder: Path) -> dict[str, Any]:
+    """What the real Argdown CLI makes of ``text`` (its JSON export); the test fails on a parser error."""
     program = _argdown_cli()
     if program is None:
         pytest.skip("the Argdown CLI is absent: npm install --prefix /tmp/argdown @argdown/cli")
-    (tmp_path / f"{stem}.argdown").write_text(to_argdown(bundled, stem), encoding="utf-8")
-    result = subprocess.run([program, "json", f"{stem}.argdown", "out"], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    (folder / "map.argdown").write_text(text, encoding="utf-8")
+    result = subprocess.run([program, "json", "map.argdown", "out"], cwd=folder, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "NO_COLOR": "1"}, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "error" not in (result.stdout + result.stderr).lower(), (result.stdout + result.stderr)[-2000:]
-    data = json.loads((tmp_path / "out" / f"{stem}.json").read_text(encoding="utf-8"))
+    said = result.stdout + result.stderr
+    assert result.returncode == 0 and "error" not in said.lower(), said[-2000:]
+    data: dict[str, Any] = json.loads((folder / "out" / "map.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("stem", BUNDLED)
+def test_the_argdown_cli_parses_what_argmap_exports(bundled: Workspace, stem: str, tmp_path: Path) -> None:
+    data = _argdown_json(to_argdown(bundled, stem), tmp_path)
     original = bundled.maps[stem]
     statements = data["statements"]
     assert {c.id for c in original.claims.values()} <= set(statements)
@@ -301,3 +311,37 @@ def test_a_file_included_twice_is_read_once_as_argdown_does(tmp_path: Path) -> N
     assert [c.text for c in draft.claims.values()] == ["From a.", "From b."]
     assert [(r.source, r.kind.value, r.target) for r in draft.relations] == [("a", "supports", "b")]
     assert any("b.argdown:1:1: a.argdown was included before" in w for w in draft.warnings)
+
+
+ARGDOWN_TEXT = st.text(alphabet=st.sampled_from([*"aZ9 .,:;!?'\"-+_*#@/\\[](){}<>=~`|%&$^", "é", "–", "中", "\u00a0"]), min_size=1, max_size=30).filter(lambda s: s.strip())
+TAG = st.text(alphabet=st.sampled_from([*"aZ9 -_:#@/.é"]), min_size=1, max_size=8).filter(lambda s: s.strip())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=ARGDOWN_TEXT, other=ARGDOWN_TEXT, note=ARGDOWN_TEXT, tags=st.lists(TAG, max_size=2, unique_by=lambda t: " ".join(t.split())))
+def test_any_text_survives_export_and_import(text: str, other: str, note: str, tags: list[str], tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("text")
+    tags = [" ".join(t.split()) for t in tags]
+    draft = Draft(title=note, origin=[])
+    draft.add_claim("a", DraftClaim(text, tags=tags, note=note))
+    draft.add_claim("b", DraftClaim(other, kind="thesis"))
+    draft.add_relation(RelationKind.SUPPORT, "a", "b", note=note, tags=tags)
+    write_draft(draft, folder / "m.yaml")
+    ws = load_workspace([folder / "m.yaml"])
+    assert ws.ok
+    back, _ = _round(to_argdown(ws, "m"), folder / "back")
+    claims = {c.id: c for c in back.maps["imported"].claims.values()}
+    assert (claims["a"].text, claims["a"].tags, claims["a"].note) == (" ".join(text.split()), tuple(tags), note)
+    assert (claims["b"].text, claims["b"].kind.value) == (" ".join(other.split()), "thesis")
+    (relation,) = back.maps["imported"].relations.values()
+    assert (relation.source, relation.target, relation.tags, relation.note) == ("imported:a", "imported:b", tuple(tags), " ".join(note.split()))
+    assert back.maps["imported"].title == " ".join(note.replace("=", "-").split())
+
+
+@pytest.mark.exe
+@pytest.mark.corpus("argdown")
+@pytest.mark.parametrize("path", corpus_cases([p for p in REAL if p.name not in CYCLE]), ids=lambda p: p.stem)
+def test_the_argdown_cli_parses_a_real_file_exported_again(path: Path, tmp_path: Path) -> None:
+    ws = _load(path, tmp_path)
+    data = _argdown_json(to_argdown(ws, "imported"), tmp_path)
+    assert set(data["statements"]) == {c.id for c in ws.maps["imported"].claims.values()}

@@ -50,13 +50,15 @@ class IdMaker:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self._next: dict[str, int] = {}  # the first suffix not yet known to be taken, per base
 
     def make(self, wanted: str) -> str:
         """``wanted`` made valid and unique by a numeric suffix (``-2``, ``-3`` …)."""
         base = wanted if _ID.match(wanted) else slug(wanted)
-        candidate, n = base, 2
-        while candidate in self.used:
+        candidate, n = base, self._next.get(base, 2)
+        while candidate in self.used:  # (ids are only added, so a suffix once taken stays taken)
             candidate, n = f"{base}-{n}", n + 1
+        self._next[base] = n
         self.used.add(candidate)
         return candidate
 
