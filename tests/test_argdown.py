@@ -229,6 +229,14 @@ def test_a_real_file_exported_again_is_a_fixed_point(path: Path, tmp_path: Path)
     assert _shape(again, "imported") == _shape(ws, "imported")
 
 
+def test_the_own_fixture_exported_again_is_a_fixed_point(tmp_path: Path) -> None:
+    ws = _load(FIXTURES / "uniforms.argdown", tmp_path)
+    first = to_argdown(ws, "imported")
+    again, second = _round(first, tmp_path / "a")
+    assert _same(second) == _same(first) and _shape(again, "imported") == _shape(ws, "imported")
+    assert "<bullying>: Uniforms stop bullying over clothes. #pro" in first.splitlines()
+
+
 # -- the real Argdown CLI ------------------------------------------------------------------
 def _argdown_cli() -> str | None:
     local = Path("/tmp/argdown/node_modules/.bin/argdown")
