@@ -176,8 +176,8 @@ class _Line:
         return Location(self.path, self.number, column)
 
 
-def _fail(code: str, message: str, where: Location, hint: str | None = None) -> InputError:
-    return InputError([Problem(code, message, where, hint=hint)])
+def _fail(problem: Problem) -> InputError:
+    return InputError([problem])
 
 
 def _expand(path: Path, shown: str, root: Path, chain: tuple[Path, ...], done: set[Path], budget: list[int],
@@ -191,16 +191,16 @@ def _expand(path: Path, shown: str, root: Path, chain: tuple[Path, ...], done: s
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise _fail("include-missing", f"cannot read {shown}: {err.strerror or err}", where) from err
+        raise _fail(Problem("include-missing", f"cannot read {shown}: {err.strerror or err}", where)) from err
     budget[0] -= len(data)
     if budget[0] < 0:
-        raise _fail("file-too-large", f"Argdown text larger than {MAX_BYTES // (1024 * 1024)} MiB (included files counted)", where,
-                    hint="an argument map is kilobytes: is this the right file?")
+        raise _fail(Problem("file-too-large", f"Argdown text larger than {MAX_BYTES // (1024 * 1024)} MiB (included files counted)", where,
+                    hint="an argument map is kilobytes: is this the right file?"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[:err.start].count(b"\n") + 1
-        raise _fail("file-encoding", f"not UTF-8: byte {data[err.start]:#04x} cannot be read", Location(shown, line), hint="save the file as UTF-8") from err
+        raise _fail(Problem("file-encoding", f"not UTF-8: byte {data[err.start]:#04x} cannot be read", Location(shown, line), hint="save the file as UTF-8")) from err
     done.add(path)
     lines: list[_Line] = []
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
@@ -212,12 +212,12 @@ def _expand(path: Path, shown: str, root: Path, chain: tuple[Path, ...], done: s
         name = match.group(1).strip()
         target = (path.parent / name).resolve()
         if not target.is_relative_to(root):
-            raise _fail("include-outside", f"@include({name}) leads outside the folder of {root.name or root}", here,
-                        hint="keep included files beside the file imported, or in a folder under it")
+            raise _fail(Problem("include-outside", f"@include({name}) leads outside the folder of {root.name or root}", here,
+                        hint="keep included files beside the file imported, or in a folder under it"))
         shown_target = str(Path(shown).parent / name)
         if target in chain:
             cycle = " -> ".join(p.name for p in (*chain[chain.index(target):], target))
-            raise _fail("include-cycle", f"@include({name}) closes a cycle: {cycle}", here, hint="remove one of the includes")
+            raise _fail(Problem("include-cycle", f"@include({name}) closes a cycle: {cycle}", here, hint="remove one of the includes"))
         included: list[_Line] = []
         if target in done:
             warnings.append(f"{here}: {name} was included before; Argdown includes a file once, so this @include is skipped")
@@ -470,8 +470,8 @@ class _Reader:
         for item in items:
             if isinstance(item, _Bar):
                 if bar is not None or not since:
-                    raise _fail("argdown-syntax", "an inference line needs statements above it and a conclusion below it",
-                                item.line.at(), hint="write '(1) premise', then '----', then '(2) conclusion'")
+                    raise _fail(Problem("argdown-syntax", "an inference line needs statements above it and a conclusion below it",
+                                item.line.at(), hint="write '(1) premise', then '----', then '(2) conclusion'"))
                 bar = item
                 continue
             number, node = item
@@ -485,8 +485,8 @@ class _Reader:
                     wanted = uses if isinstance(uses, list) else [uses]
                     missing = [u for u in wanted if u not in labels]
                     if missing:
-                        raise _fail("argdown-reference", f"the inference uses ({missing[0]}), which no statement above it has",
-                                    bar.line.at(), hint="'uses' lists the numbers of the premises, as in {uses: [1, 2]}")
+                        raise _fail(Problem("argdown-reference", f"the inference uses ({missing[0]}), which no statement above it has",
+                                    bar.line.at(), hint="'uses' lists the numbers of the premises, as in {uses: [1, 2]}"))
                     premises = [labels[u] for u in wanted]
                 rule_text = " ".join(_inline(rule, False)[0].split())
                 steps.append((list(dict.fromkeys(premises)), title, rule_text, bar.line.at()))
@@ -494,7 +494,7 @@ class _Reader:
             numbered.append((number, title))
             since.append(title)
         if bar is not None:
-            raise _fail("argdown-syntax", "an inference line with no conclusion below it", bar.line.at(), hint="add the conclusion: '(n) …'")
+            raise _fail(Problem("argdown-syntax", "an inference line with no conclusion below it", bar.line.at(), hint="add the conclusion: '(n) …'"))
         if not steps:
             self.warnings.append(f"{where}: numbered statements with no inference line; read as statements only")
 
@@ -698,13 +698,13 @@ def read_argdown(path: Path | str) -> Draft:
     if start < len(lines) and re.fullmatch(r"\s*===+\s*", lines[start].text):
         end = next((i for i in range(start + 1, len(lines)) if re.fullmatch(r"\s*===+\s*", lines[i].text)), None)
         if end is None:
-            raise _fail("argdown-syntax", "the front matter opened by '===' is never closed", lines[start].at(), hint="end it with a line '==='")
+            raise _fail(Problem("argdown-syntax", "the front matter opened by '===' is never closed", lines[start].at(), hint="end it with a line '==='"))
         try:
             value = yaml.load("\n".join(line.text for line in lines[start + 1:end]), Loader=_SafeLoader)
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             at = lines[start + 1 + mark.line].at(mark.column + 1) if mark is not None and start + 1 + mark.line < end else lines[start].at()
-            raise _fail("argdown-syntax", f"the front matter is not YAML: {getattr(err, 'problem', None) or err}", at) from err
+            raise _fail(Problem("argdown-syntax", f"the front matter is not YAML: {getattr(err, 'problem', None) or err}", at)) from err
         front = value if isinstance(value, dict) else {}
         lines = lines[end + 1:]
     model = front.get("model") if isinstance(front.get("model"), dict) else {}
