@@ -60,7 +60,15 @@ def _tag(tag: str) -> str:
 def _data_text(data: dict[str, str]) -> str:
     """``{key: "value", …}``: JSON strings are YAML flow scalars; braces are escaped because
     Argdown's lexer ends a data block at a ``}`` followed by text."""
-    return "{" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}".replace("{", "\\u007b").replace("}", "\\u007d") for k, v in data.items()) + "}"
+    return "{" + ", ".join(f"{k}: {_front(v)}".replace("{", "\\u007b").replace("}", "\\u007d") for k, v in data.items()) + "}"
+
+
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff=]")  # what YAML would not read raw, and '=' ('===' ends front matter)
+
+
+def _front(value: object) -> str:
+    """A value of the front matter or a ``{data}`` block as JSON, which YAML reads as flow."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def to_argdown(ws: Workspace, stem: str) -> str:
@@ -87,15 +95,30 @@ def to_argdown(ws: Workspace, stem: str) -> str:
                 titles[key] = ids.make(slug(key.replace(":", " "), words=12, limit=60))
         return titles[key]
 
-    head = ["===", f"title: {json.dumps(argmap.title.replace('=', '-'), ensure_ascii=False)}"]
+    head = ["===", f"title: {_front(argmap.title)}"]
     if argmap.summary:
-        head.append(f"subTitle: {json.dumps(argmap.summary.replace('=', '-'), ensure_ascii=False)}")
-    out = [*head, "model:", f"{_INDENT}removeTagsFromText: true", "===", "",
-           f"// Exported by argmap from map '{stem}'. Statement titles are argmap claim ids;",
-           "// a relation with linked premises, a note, tags or an undercut is an argument <title>", "// whose premises support it (<+) and which points at its target.", ""]
+        head.append(f"subTitle: {_front(argmap.summary)}")
+    head += ["model:", f"{_INDENT}removeTagsFromText: true"]
     keys = [f"{stem}:{cid}" for cid in argmap.claims]
     own = set(keys)
     keys += sorted({k for r in relations for k in (*r.premises, r.target) if k in ws.claims and k not in own})
+    speakers = dict(argmap.speakers)
+    for key in keys[len(own):]:  # the speakers of other maps' claims come along, under their ids
+        by = ws.claims[key].by
+        if by and by not in speakers:
+            speakers[by] = ws.maps[split_key(key)[0]].speakers[by]
+    if argmap.sides or speakers:  # argmap's own key: Argdown keeps what its front matter holds
+        head.append("argmap:")
+        if argmap.sides:
+            head.append(f"{_INDENT}sides: " + _front({sid: {"label": side.label} for sid, side in argmap.sides.items()}))
+        if speakers:
+            people = {pid: {k: v for k, v in (("name", p.name), ("role", p.role), ("side", p.side if p.side in argmap.sides else None),
+                                              ("note", p.note)) if v}
+                      for pid, p in speakers.items()}
+            head.append(f"{_INDENT}speakers: " + _front(people))
+    out = [*head, "===", "",
+           f"// Exported by argmap from map '{stem}'. Statement titles are argmap claim ids;",
+           "// a relation with linked premises, a note, tags or an undercut is an argument <title>", "// whose premises support it (<+) and which points at its target.", ""]
     for key in keys:
         claim = ws.claims[key]
         line = f"[{title(key)}]: {_escape(claim.text)}"
@@ -145,8 +168,8 @@ MAX_BYTES = 16 * 1024 * 1024
 """The most text one import reads, included files counted: a debate is kilobytes."""
 
 _INCLUDE = re.compile(r"@include\(([^)]+)\)")
-# escapes, links and data first, so "\/\/" and "https://…" in a link or in {data} are not comments
-_COMMENT = re.compile(r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|\{(?:(?!\}\s[^,}])[^{}]|\{[^{}]*\})*\}|(<!--.*?-->|/\*.*?\*/|//[^\n]*)", re.S)
+# escapes, links, tags and data first, so "\/\/" and "https://…" in a link, #(tag) or {data} are not comments
+_COMMENT = re.compile(r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|#\([^)]+\)|\{(?:(?!\}\s[^,}])[^{}]|\{[^{}]*\})*\}|(<!--.*?-->|/\*.*?\*/|//[^\n]*)", re.S)
 _HEADING = re.compile(r"(#+) (.*)")
 _NUMBER = re.compile(r"[ \t]*\((\d+)\)[ \t]*(.*)")
 _BAR = re.compile(r"[ \t]*--+(.*?)-*[ \t]*\Z")
@@ -489,7 +512,9 @@ class _Reader:
                                     bar.line.at(), hint="'uses' lists the numbers of the premises, as in {uses: [1, 2]}"))
                     premises = [labels[u] for u in wanted]
                 rule_text = " ".join(_inline(rule, False)[0].split())
-                steps.append((list(dict.fromkeys(premises)), title, rule_text, bar.line.at()))
+                if data:
+                    rule_text += " " + json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+                steps.append((list(dict.fromkeys(premises)), title, rule_text.strip(), bar.line.at()))
                 since, bar = [], None
             numbered.append((number, title))
             since.append(title)
@@ -682,6 +707,20 @@ def _note(texts: list[str], links: list[str], data: dict[str, Any], rule: str | 
     return "\n".join(parts) or None
 
 
+def _people(found: object, draft: Draft) -> None:
+    """Sides and speakers from the front matter's ``argmap:`` key, where argmap's export puts them."""
+    if not isinstance(found, dict):
+        return
+    sides, speakers = found.get("sides"), found.get("speakers")
+    if isinstance(sides, dict):
+        draft.sides.update({str(sid): str(side.get("label") or sid) for sid, side in sides.items() if isinstance(side, dict)})
+    if isinstance(speakers, dict):
+        for pid, person in speakers.items():
+            if isinstance(person, dict):
+                role, side, note = (str(person[k]) if person.get(k) else None for k in ("role", "side", "note"))
+                draft.speakers[str(pid)] = DraftSpeaker(str(person.get("name") or pid), role, side if side in draft.sides else None, note)
+
+
 def read_argdown(path: Path | str) -> Draft:
     """Read an Argdown file (and the files it ``@include``s) into a draft map.
 
@@ -692,7 +731,7 @@ def read_argdown(path: Path | str) -> Draft:
     path = Path(path)
     warnings: list[str] = []
     root = path.resolve().parent
-    lines = _strip_comments(_expand(path.resolve(), str(path), root, (path.resolve(),), set(), [MAX_BYTES], warnings, Location(str(path))))
+    lines = _expand(path.resolve(), str(path), root, (path.resolve(),), set(), [MAX_BYTES], warnings, Location(str(path)))
     front: dict[str, Any] = {}
     start = next((i for i, line in enumerate(lines) if line.text.strip()), len(lines))
     if start < len(lines) and re.fullmatch(r"\s*===+\s*", lines[start].text):
@@ -707,16 +746,20 @@ def read_argdown(path: Path | str) -> Draft:
             raise _fail(Problem("argdown-syntax", f"the front matter is not YAML: {getattr(err, 'problem', None) or err}", at)) from err
         front = value if isinstance(value, dict) else {}
         lines = lines[end + 1:]
+    lines = _strip_comments(lines)  # after the front matter, which is YAML ("//" in a title is no comment)
     model = front.get("model") if isinstance(front.get("model"), dict) else {}
     reader = _Reader(remove_tags=bool(model.get("removeTagsFromText")))  # type: ignore[union-attr]
     reader.warnings = warnings
     reader.read(_blocks(lines))
     title = str(front.get("title") or path.stem)
     subtitle = front.get("subTitle", front.get("subtitle"))
-    rest = {k: v for k, v in front.items() if k not in ("title", "subTitle", "subtitle")}
+    rest = {k: v for k, v in front.items() if k not in ("title", "subTitle", "subtitle", "argmap")
+            and not (k == "model" and v == {"removeTagsFromText": True})}  # (what argmap's export writes)
     origin = [f"Imported by argmap from the Argdown file {path.name}."]
     if rest:
         origin.append("Front matter not kept in the map: " + json.dumps(rest, ensure_ascii=False, sort_keys=True, default=str))
-    draft = reader.draft(Draft(title=" ".join(title.split()), origin=origin, summary=str(subtitle) if subtitle else None))
+    draft = Draft(title=" ".join(title.split()), origin=origin, summary=str(subtitle) if subtitle else None)
+    _people(front.get("argmap"), draft)
+    draft = reader.draft(draft)
     draft.warnings[:0] = [w for w in reader.warnings if w not in draft.warnings]
     return draft
