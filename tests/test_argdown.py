@@ -195,7 +195,7 @@ def _shape(ws: Workspace, stem: str) -> set[tuple[object, ...]]:
     def shape(key: str) -> tuple[object, ...]:
         rel = relations[key]
         target = shape(rel.target) if rel.kind is RelationKind.UNDERCUT else text(rel.target)
-        return frozenset(map(text, rel.premises)), rel.kind.value, target, rel.tags, " ".join((rel.note or "").split())
+        return frozenset(map(text, rel.premises)), rel.kind.value, target, rel.tags, " ".join((rel.note or "").split()), rel.partial
 
     return {shape(key) for key in relations if relations[key].kind is not RelationKind.UNDERCUT or relations[key].target in relations}
 
@@ -218,7 +218,7 @@ def test_a_bundled_map_survives_export_and_import_and_the_export_is_a_fixed_poin
     by_text = {" ".join(c.text.split()): c for c in back.claims.values()}
     for claim in original.claims.values():
         twin = by_text[" ".join(claim.text.split())]
-        assert (twin.kind, twin.tags, twin.note, twin.by) == (claim.kind, claim.tags, claim.note, claim.by), claim.id
+        assert (twin.kind, twin.tags, twin.note, twin.by, twin.weight, twin.conceded) == (claim.kind, claim.tags, claim.note, claim.by, claim.weight, claim.conceded), claim.id
 
 
 @pytest.mark.corpus("argdown")
@@ -271,7 +271,7 @@ def test_the_argdown_cli_parses_what_argmap_exports(bundled: Workspace, stem: st
         members = statements[claim.id]["members"]
         assert members[0]["text"].strip() == " ".join(claim.text.split()), claim.id
     undercut = {r.target for r in original.relations.values() if r.kind is RelationKind.UNDERCUT}
-    as_arguments = [r for r in original.relations.values() if r.linked or r.named or r.note or r.tags or r.key in undercut]
+    as_arguments = [r for r in original.relations.values() if r.linked or r.named or r.note or r.tags or r.partial or r.key in undercut]
     assert len(data["arguments"]) == len(as_arguments)
     kinds = {"support": 0, "attack": 0, "undercut": 0}
     for relation in data["relations"]:

@@ -57,7 +57,7 @@ def _tag(tag: str) -> str:
     return f"#{tag}" if _PLAIN_TAG.match(tag) else "#(" + " ".join(tag.replace(")", "").replace("(", "").split()) + ")"
 
 
-def _data_text(data: dict[str, str]) -> str:
+def _data_text(data: dict[str, object]) -> str:
     """``{key: "value", …}``: JSON strings are YAML flow scalars; braces are escaped because
     Argdown's lexer ends a data block at a ``}`` followed by text."""
     return "{" + ", ".join(f"{k}: {_front(v)}".replace("{", "\\u007b").replace("}", "\\u007d") for k, v in data.items()) + "}"
@@ -76,7 +76,7 @@ def to_argdown(ws: Workspace, stem: str) -> str:
     argmap: ArgMap = ws.maps[stem]
     relations = list(argmap.relations.values())
     undercut = {r.target for r in relations if r.kind is RelationKind.UNDERCUT}
-    as_argument = {r.key for r in relations if r.linked or r.named or r.note or r.tags or r.key in undercut}
+    as_argument = {r.key for r in relations if r.linked or r.named or r.note or r.tags or r.partial or r.key in undercut}
     ids = IdMaker()
     ids.used |= set(argmap.claims) | {split_key(r.key)[1] for r in relations if r.named}
     titles = {f"{stem}:{cid}": cid for cid in argmap.claims}
@@ -118,17 +118,21 @@ def to_argdown(ws: Workspace, stem: str) -> str:
             head.append(f"{_INDENT}speakers: " + _front(people))
     out = [*head, "===", "",
            f"// Exported by argmap from map '{stem}'. Statement titles are argmap claim ids;",
-           "// a relation with linked premises, a note, tags or an undercut is an argument <title>", "// whose premises support it (<+) and which points at its target.", ""]
+           "// a relation with linked premises, a note, tags, an id, an undercut or partial is an argument <title>", "// whose premises support it (<+) and which points at its target.", ""]
     for key in keys:
         claim = ws.claims[key]
         line = f"[{title(key)}]: {_escape(claim.text)}"
         if claim.tags:
             line += " " + " ".join(_tag(t) for t in claim.tags)
-        data = {"kind": claim.kind.value} if claim.kind.value != "claim" else {}
+        data: dict[str, object] = {"kind": claim.kind.value} if claim.kind.value != "claim" else {}
         if claim.by:
             data["by"] = claim.by
         if claim.note:
             data["note"] = claim.note
+        if claim.weight is not None:
+            data["weight"] = claim.weight
+        if claim.conceded:
+            data["conceded"] = claim.conceded
         if data:
             line += " " + _data_text(data)
         out += [line, ""]
@@ -154,6 +158,8 @@ def to_argdown(ws: Workspace, stem: str) -> str:
             line += f": {_escape(rel.note)}"
         if rel.tags:
             line += " " + " ".join(_tag(t) for t in rel.tags)
+        if rel.partial:
+            line += " " + _data_text({"partial": True})
         out.append(line)
         out += [f"{_INDENT}<+ [{title(p)}]" for p in rel.premises]
         end = f"<{title(rel.target)}>" if rel.kind is RelationKind.UNDERCUT else f"[{title(rel.target)}]"
@@ -612,10 +618,12 @@ class _Reader:
                 if target_id is None or (kind is not RelationKind.UNDERCUT and out.target not in claim_of):
                     draft.warnings.append(f"{out.where}: skipped the argument <{cls.title}>: its target is not a claim argmap can point at")
                     continue
+                data = dict(cls.data)
+                partial = data.pop("partial", False) is True and kind is not RelationKind.SUPPORT
                 rel = add(kind, premises, target_id, out.where, wanted_id=cls.title, tags=cls.tags,
-                          note=_note(cls.texts[:1], cls.links, cls.data, None))
+                          note=_note(cls.texts[:1], cls.links, data if partial else cls.data, None))
                 if rel is not None:
-                    rel.named = True
+                    rel.named, rel.partial = True, partial
                     relation_of[key] = rel.id
 
         for link in sorted((link for link in self.links if id(link) not in used), key=lambda link: link.kind == "undercut"):
@@ -643,9 +651,17 @@ class _Reader:
             self.warnings.append(f"{cls.where}: {_shown((cls.kind, cls.title))} is never given a text; its title is its text")
         tags = cls.tags + ([f"group: {cls.group}"] if cls.group and f"group: {cls.group}" not in cls.tags else [])
         note = data.pop("note", None)
+        weight = data.pop("weight", None)
+        if weight is not None and not (isinstance(weight, (int, float)) and not isinstance(weight, bool) and 0 <= weight <= 1):
+            data["weight"], weight = weight, None  # not a weight a map can hold: kept in the note
+        conceded = data.pop("conceded", None)
+        grants, own = draft.speakers.get(str(conceded)), draft.speakers.get(speaker or "")
+        if conceded is not None and (grants is None or grants.side is None or (own is not None and own.side == grants.side)):
+            data["conceded"], conceded = conceded, None  # not a concession by another side's speaker
         return draft.add_claim(cls.title if titled else slug(text),
                                DraftClaim(text, kind=str(kind), by=speaker, tags=tags,
-                                          note=_note(([str(note)] if note else []) + extra, cls.links, data, None)))
+                                          note=_note(([str(note)] if note else []) + extra, cls.links, data, None),
+                                          weight=weight, conceded=str(conceded) if conceded else None))
 
     def _link(self, draft: Draft, link: _Link, claim: Callable[[tuple[str, str]], str | None],
               relation: Callable[[tuple[str, str]], str | None], made: dict[tuple[str, str], list[str]],

@@ -93,6 +93,8 @@ class DraftClaim:
     quote: tuple[str, str] | None = None  # (source id, verbatim text)
     tags: list[str] = field(default_factory=list)
     note: str | None = None
+    weight: float | None = None
+    conceded: str | None = None  # a speaker of another side who grants the claim
 
 
 @dataclass
@@ -108,6 +110,7 @@ class DraftRelation:
     tags: list[str] = field(default_factory=list)
     note: str | None = None
     named: bool = False  # write the ``id`` even when no undercut names it (the source named it)
+    partial: bool = False  # an attack that answers only part of its target
 
 
 @dataclass
@@ -183,13 +186,15 @@ def _flow(items: list[str]) -> str:
 
 def _relation_lines(rel: DraftRelation, target: str, named: bool, indent: str) -> list[str]:
     """One entry of a ``supports``/``rebuts``/``undercuts`` list: short form when possible."""
-    if not (named or rel.linked or rel.tags or rel.note):
+    if not (named or rel.linked or rel.tags or rel.note or rel.partial):
         return [f"{indent}- {_scalar(target)}"]
     lines = [f"{indent}- to: {_scalar(target)}"]
     if named:
         lines.append(f"{indent}  id: {_scalar(rel.id)}")
     if rel.linked:
         lines.append(f"{indent}  with: {_flow(rel.linked)}")
+    if rel.partial:
+        lines.append(f"{indent}  partial: true")
     if rel.tags:
         lines.append(f"{indent}  tags: {_flow(rel.tags)}")
     if rel.note:
@@ -241,4 +246,8 @@ def to_yaml(draft: Draft) -> str:
             out.append(f"    tags: {_flow(claim.tags)}")
         if claim.note:
             out.append(f"    note: {_scalar(claim.note)}")
+        if claim.weight is not None:
+            out.append(f"    weight: {claim.weight!r}")
+        if claim.conceded:
+            out.append(f"    conceded: {_scalar(claim.conceded)}")
     return "\n".join(out) + "\n"
