@@ -219,6 +219,8 @@ def test_a_bundled_map_survives_export_and_import_and_the_export_is_a_fixed_poin
     for claim in original.claims.values():
         twin = by_text[" ".join(claim.text.split())]
         assert (twin.kind, twin.tags, twin.note, twin.by, twin.weight, twin.conceded) == (claim.kind, claim.tags, claim.note, claim.by, claim.weight, claim.conceded), claim.id
+        assert (twin.quote.source, twin.quote.text) == (claim.quote.source, claim.quote.text) if claim.quote else twin.quote is None
+    assert {(s.id, s.title, s.url) for s in back.sources.values()} == {(s.id, s.title, s.url) for s in original.sources.values()}
 
 
 @pytest.mark.corpus("argdown")

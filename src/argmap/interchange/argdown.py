@@ -14,7 +14,7 @@ and the import's remarks (docs/argdown.md has the whole mapping).
 Export writes every claim as a statement definition ``[id]: text #tags {data}`` (the title
 is the argmap id, so references stay stable). A plain support or rebuttal is a relation
 line under its target: ``+ [reason]`` or ``- [objection]``. A relation that has linked
-premises, a note, tags, an id or an undercut is an argument ``<title>``: its premises
+premises, a note, tags, an id, an undercut or ``partial`` is an argument ``<title>``: its premises
 point at it (``<+ [p]``), it points at its target (``+>``, ``->``, or ``_>`` for an
 undercut) and its undercutters hang under it (``_ [claim]``). Text is escaped (``\\``)
 where Argdown would read syntax. Importing the export and exporting again gives the same
@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import InputError, Location, Problem
-from argmap.interchange.writer import Draft, DraftClaim, DraftRelation, DraftSpeaker, IdMaker, slug
+from argmap.interchange.writer import Draft, DraftClaim, DraftRelation, DraftSource, DraftSpeaker, IdMaker, slug
 from argmap.model import ArgMap, Relation, RelationKind, Workspace, split_key
 
 __all__ = ["MAX_BYTES", "read_argdown", "to_argdown"]
@@ -107,7 +107,8 @@ def to_argdown(ws: Workspace, stem: str) -> str:
         by = ws.claims[key].by
         if by and by not in speakers:
             speakers[by] = ws.maps[split_key(key)[0]].speakers[by]
-    if argmap.sides or speakers:  # argmap's own key: Argdown keeps what its front matter holds
+    sources = {sid: {k: v for k, v in (("title", src.title), ("url", src.url), ("note", src.note)) if v} for sid, src in argmap.sources.items()}
+    if argmap.sides or speakers or sources:  # argmap's own key: Argdown keeps what its front matter holds
         head.append("argmap:")
         if argmap.sides:
             head.append(f"{_INDENT}sides: " + _front({sid: {"label": side.label} for sid, side in argmap.sides.items()}))
@@ -116,6 +117,8 @@ def to_argdown(ws: Workspace, stem: str) -> str:
                                               ("note", p.note)) if v}
                       for pid, p in speakers.items()}
             head.append(f"{_INDENT}speakers: " + _front(people))
+        if sources:
+            head.append(f"{_INDENT}sources: " + _front(sources))
     out = [*head, "===", "",
            f"// Exported by argmap from map '{stem}'. Statement titles are argmap claim ids;",
            "// a relation with linked premises, a note, tags, an id, an undercut or partial is an argument <title>", "// whose premises support it (<+) and which points at its target.", ""]
@@ -129,6 +132,8 @@ def to_argdown(ws: Workspace, stem: str) -> str:
             data["by"] = claim.by
         if claim.note:
             data["note"] = claim.note
+        if claim.quote and claim.quote.source in argmap.sources and key in own:
+            data["quoteSource"], data["quote"] = claim.quote.source, claim.quote.text
         if claim.weight is not None:
             data["weight"] = claim.weight
         if claim.conceded:
@@ -658,8 +663,11 @@ class _Reader:
         grants, own = draft.speakers.get(str(conceded)), draft.speakers.get(speaker or "")
         if conceded is not None and (grants is None or grants.side is None or (own is not None and own.side == grants.side)):
             data["conceded"], conceded = conceded, None  # not a concession by another side's speaker
+        quote = None
+        if isinstance(data.get("quote"), str) and data.get("quoteSource") in draft.sources:
+            quote = (str(data.pop("quoteSource")), str(data.pop("quote")))
         return draft.add_claim(cls.title if titled else slug(text),
-                               DraftClaim(text, kind=str(kind), by=speaker, tags=tags,
+                               DraftClaim(text, kind=str(kind), by=speaker, tags=tags, quote=quote,
                                           note=_note(([str(note)] if note else []) + extra, cls.links, data, None),
                                           weight=weight, conceded=str(conceded) if conceded else None))
 
@@ -727,7 +735,12 @@ def _people(found: object, draft: Draft) -> None:
     """Sides and speakers from the front matter's ``argmap:`` key, where argmap's export puts them."""
     if not isinstance(found, dict):
         return
-    sides, speakers = found.get("sides"), found.get("speakers")
+    sides, speakers, sources = found.get("sides"), found.get("speakers"), found.get("sources")
+    if isinstance(sources, dict):
+        for sid, src in sources.items():
+            if isinstance(src, dict):
+                url, note = (str(src[k]) if src.get(k) else None for k in ("url", "note"))
+                draft.sources[str(sid)] = DraftSource(str(src.get("title") or sid), url=url, note=note)
     if isinstance(sides, dict):
         draft.sides.update({str(sid): str(side.get("label") or sid) for sid, side in sides.items() if isinstance(side, dict)})
     if isinstance(speakers, dict):
