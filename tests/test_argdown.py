@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.interchange import read_argdown, to_argdown, write_draft
-from argmap.interchange.argdown import MAX_BYTES
+from argmap.interchange.argdown import MAX_BYTES, MAX_DEPTH
 from argmap.interchange.writer import Draft, DraftClaim
 from argmap.load import load_workspace
 from argmap.model import RelationKind, Workspace
@@ -304,6 +304,18 @@ def test_hostile_input_is_one_located_error(files: dict[str, str], located: str,
     assert len(result.err.splitlines()) == 1 and f"[{code}]" in result.err
     assert result.err.startswith(str(folder / located)), result.err
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_deep_nesting_is_one_located_error_not_a_crash(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    deep = tmp_path / "deep.argdown"
+    deep.write_text("A\n" + "".join(f"{' ' * (i + 1)}+ B{i}\n" for i in range(5000)), encoding="utf-8")
+    result = cli("import", deep, "-o", tmp_path / "x.yaml")
+    assert result.code == 2 and len(result.err.splitlines()) == 1
+    assert result.err.startswith(f"{deep}:{MAX_DEPTH + 2}:") and "[argdown-syntax]" in result.err  # the 101st level
+    for i in range(300):  # a chain of includes, each file including the next
+        (tmp_path / f"c{i}.argdown").write_text(f"C{i}\n\n@include(c{i + 1}.argdown)\n", encoding="utf-8")
+    result = cli("import", tmp_path / "c0.argdown", "-o", tmp_path / "x.yaml")
+    assert result.code == 2 and len(result.err.splitlines()) == 1 and "includes deep [include-cycle]" in result.err
 
 
 def test_a_huge_file_is_refused_before_it_is_parsed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

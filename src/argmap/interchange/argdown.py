@@ -37,7 +37,7 @@ from argmap.errors import InputError, Location, Problem
 from argmap.interchange.writer import Draft, DraftClaim, DraftRelation, DraftSource, DraftSpeaker, IdMaker, slug
 from argmap.model import ArgMap, Relation, RelationKind, Workspace, split_key
 
-__all__ = ["MAX_BYTES", "read_argdown", "to_argdown"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "read_argdown", "to_argdown"]
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID_LIKE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -177,6 +177,8 @@ def to_argdown(ws: Workspace, stem: str) -> str:
 # -- reading Argdown ------------------------------------------------------------------------
 MAX_BYTES = 16 * 1024 * 1024
 """The most text one import reads, included files counted: a debate is kilobytes."""
+MAX_DEPTH = 100
+"""The deepest nesting of relations, and of includes, that an import follows."""
 
 _INCLUDE = re.compile(r"@include\(([^)]+)\)")
 # escapes, links, tags and data first, so "\/\/" and "https://…" in a link, #(tag) or {data} are not comments
@@ -252,6 +254,9 @@ def _expand(path: Path, shown: str, root: Path, chain: tuple[Path, ...], done: s
         if target in chain:
             cycle = " -> ".join(p.name for p in (*chain[chain.index(target):], target))
             raise _fail(Problem("include-cycle", f"@include({name}) closes a cycle: {cycle}", here, hint="remove one of the includes"))
+        if len(chain) > MAX_DEPTH:
+            raise _fail(Problem("include-cycle", f"@include({name}) is more than {MAX_DEPTH} includes deep", here,
+                                hint="an include chain this long is a cycle in all but name: include the files from one main file"))
         included: list[_Line] = []
         if target in done:
             warnings.append(f"{here}: {name} was included before; Argdown includes a file once, so this @include is skipped")
@@ -342,6 +347,9 @@ def _parse_block(block: list[_Line]) -> list[_Node | _Bar | tuple[int, _Node]]:
             indent = len(relation.group(1))
             while len(stack) > 1 and stack[-1].indent >= indent:
                 stack.pop()
+            if len(stack) > MAX_DEPTH:
+                raise _fail(Problem("argdown-syntax", f"relations nested more than {MAX_DEPTH} levels deep", line.at(indent + 1),
+                                    hint="an argument map needs a few levels: is this the right file?"))
             current = _Node(relation.group(3), line, indent)
             stack[-1].children.append((relation.group(2), current))
             stack.append(current)
