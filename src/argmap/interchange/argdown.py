@@ -403,9 +403,18 @@ def _data(text: str, where: Location, warnings: list[str]) -> tuple[str, dict[st
 
 
 def _inline(text: str, remove_tags: bool) -> tuple[str, list[str], list[str]]:
-    """Argdown's inline syntax as plain text, with the tags and link URLs found."""
+    """Argdown's inline syntax as plain text, with the tags and link URLs found.
+
+    Tags at the end of the text always leave it (the claim's ``tags`` hold them); tags
+    inside a sentence stay, as Argdown shows them, unless ``remove_tags``.
+    """
     tags: list[str] = []
     links: list[str] = []
+    cut = len(text)  # where the tags at the end begin
+    for match in reversed([m for m in _INLINE.finditer(text) if m.group(4) or m.group(5)]):
+        if text[match.end():cut].strip():
+            break
+        cut = match.start()
 
     def replace(match: re.Match[str]) -> str:
         if match.group(1) is not None:
@@ -416,7 +425,7 @@ def _inline(text: str, remove_tags: bool) -> tuple[str, list[str], list[str]]:
         tag = match.group(4) or match.group(5)
         if tag is not None:
             tags.append(" ".join(tag.split()))
-            return "" if remove_tags else match.group()
+            return "" if remove_tags or match.start() >= cut else match.group()
         return ""  # emphasis markers
 
     plain = _INLINE.sub(replace, text)
