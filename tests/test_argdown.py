@@ -163,6 +163,8 @@ def test_semmelweis_contradiction_is_an_attack_both_ways(tmp_path: Path) -> None
     h1 = next(c for c in argmap.claims.values() if c.id == "epidemic-influence-hypothesis")
     assert "H1" in h1.tags and "group: Three Rival Hypotheses" in h1.tags
     assert not any(t.startswith("group: Arguments and Further") for c in argmap.claims.values() for t in c.tags)  # {isGroup: false}
+    exported = to_argdown(load_workspace([tmp_path / "imported.yaml"]), "imported").splitlines()
+    assert sum(line.strip().startswith(">< ") for line in exported) == len(contradictions) // 2  # written back as ><
 
 
 # -- export → import → export -------------------------------------------------------------

@@ -76,7 +76,11 @@ def to_argdown(ws: Workspace, stem: str) -> str:
     argmap: ArgMap = ws.maps[stem]
     relations = list(argmap.relations.values())
     undercut = {r.target for r in relations if r.kind is RelationKind.UNDERCUT}
-    as_argument = {r.key for r in relations if r.linked or r.named or r.note or r.tags or r.partial or r.key in undercut}
+    plain = {r.key for r in relations if not (r.linked or r.named or r.note or r.partial or r.key in undercut)}
+    contradicts = {(r.source, r.target): r for r in relations if r.key in plain and r.kind is RelationKind.REBUT and r.tags == ("contradiction",)}
+    pairs = [r for (a, b), r in contradicts.items() if (b, a) in contradicts and a < b]  # rebuttals both ways: Argdown's ><
+    paired = {r.key for r in pairs} | {contradicts[r.target, r.source].key for r in pairs}
+    as_argument = {r.key for r in relations if r.key not in paired and (r.key not in plain or r.tags)}
     ids = IdMaker()
     ids.used |= set(argmap.claims) | {split_key(r.key)[1] for r in relations if r.named}
     titles = {f"{stem}:{cid}": cid for cid in argmap.claims}
@@ -152,9 +156,10 @@ def to_argdown(ws: Workspace, stem: str) -> str:
         else:
             by_target.setdefault(rel.target, []).append(rel)
     for target in [k for k in keys if k in by_target]:
-        out.append(f"[{title(target)}]")
-        out += [f"{_INDENT}{_SYMBOL[r.kind]} [{title(r.source)}]" for r in by_target[target]]
-        out.append("")
+        lines = [f"{_INDENT}{_SYMBOL[r.kind]} [{title(r.source)}]" for r in by_target[target] if r.key not in paired]
+        lines += [f"{_INDENT}>< [{title(r.target)}]" for r in pairs if r.source == target]
+        if lines:
+            out += [f"[{title(target)}]", *lines, ""]
     for rel in relations:
         if rel.key not in as_argument or (rel.kind is RelationKind.UNDERCUT and rel.target not in argmap.relations):
             continue  # (an undercut of another map's relation has no argument here to point at)
