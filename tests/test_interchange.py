@@ -377,45 +377,6 @@ def test_aif_round_trip_keeps_claims_relations_and_speakers(bundled: Workspace, 
     assert any(r.kind is RelationKind.UNDERCUT for r in original.relations.values())
 
 
-def _blocks(text: str) -> dict[str, list[str]]:
-    """Argdown top-level blocks by their first line (a relation block's parent)."""
-    blocks: dict[str, list[str]] = {}
-    for block in text.split("\n\n"):
-        lines = block.strip("\n").split("\n")
-        blocks.setdefault(lines[0], []).extend(lines[1:])
-    return blocks
-
-
-@pytest.mark.parametrize("stem", BUNDLED)
-def test_argdown_has_every_claim_and_relation(bundled: Workspace, stem: str) -> None:
-    text = to_argdown(bundled, stem)
-    blocks = _blocks(text)
-    original = bundled.maps[stem]
-    for cid in original.claims:
-        assert any(first.startswith(f"[{cid}]: ") for first in blocks), cid
-
-    def name(key: str) -> str:
-        other, local = key.split(":", 1)
-        return local if other == stem else key
-
-    undercut = {r.target for r in original.relations.values() if r.kind is RelationKind.UNDERCUT}
-    arguments = {first.split(">:")[0][1:]: first for first in blocks if first.startswith("<")}
-    for rel in original.relations.values():
-        if rel.linked or rel.key in undercut:
-            # one claim may give two linked reasons (Eliza's story backs two IJM claims): the title names the target too
-            title = name(rel.key) if rel.named else next(t for t in arguments if t.startswith(f"{name(rel.source)} {rel.kind.value} {name(rel.target)}"))
-            lines = blocks[arguments[title]]
-            assert {f"    <+ [{name(p)}]" for p in rel.premises} <= set(lines)
-            if rel.kind is not RelationKind.UNDERCUT:
-                assert f"    {'+>' if rel.kind is RelationKind.SUPPORT else '->'} [{name(rel.target)}]" in lines
-        elif rel.kind is RelationKind.UNDERCUT:
-            target = original.relations[rel.target]
-            title = name(target.key) if target.named else next(t for t in arguments if t.startswith(f"{name(target.source)} {target.kind.value} "))
-            assert f"    _ [{name(rel.source)}]" in blocks[arguments[title]]
-        else:
-            assert f"    {'+' if rel.kind is RelationKind.SUPPORT else '-'} [{name(rel.source)}]" in blocks[f"[{name(rel.target)}]"]
-
-
 def test_argdown_escapes_its_syntax_in_claim_text(tmp_path: Path) -> None:
     draft = Draft(title="t", origin=[])
     draft.add_claim("a", DraftClaim("See [this] <that> #tag @me // not a comment", tags=["two words"]))

@@ -20,7 +20,7 @@ from argmap.analysis.dung import SEMANTICS as DUNG_SEMANTICS
 from argmap.analysis.dung import extensions
 from argmap.analysis.gradual import SEMANTICS, strengths
 from argmap.analysis.iccma import read_framework
-from argmap.interchange import read_aif, read_kialo, read_microtext
+from argmap.interchange import parse_kialo, read_aif, read_argdown, read_kialo, read_microtext
 from argmap.model import RelationKind
 from test_interchange import _load, _triples
 
@@ -115,6 +115,60 @@ def test_kialo_new_format(tmp_path: Path) -> None:
         (frozenset({"c-1-2"}), "rebuts", "c-1"),
         (frozenset({"c-1-2-1"}), "supports", "c-1-2"),
         (frozenset({"c-1-2-1"}), "rebuts", "c-1-1"),  # 1.1.1. Con: -> See 1.2.1. (later)
+    }
+
+
+
+@pytest.mark.parametrize(("line", "claim"), [
+    (r"1.1. Pro: groups \[race, religion\] [as examples](http://x.org/a), end.", "groups [race, religion] as examples, end."),
+    (r"1.1. Pro: a [link with \[brackets\]](http://x.org/b) then \[x\]", "a link with [brackets] then [x]"),
+    (r"1.1. Pro: an escaped backslash \\[opens](http://x.org/c) a link", "an escaped backslash \\opens a link"),
+])
+def test_kialo_escaped_brackets_around_a_link(line: str, claim: str) -> None:
+    # Kialo escapes Markdown's brackets in claim text; an escaped "[" must not open the link
+    draft = parse_kialo(f"Discussion Title: t\n\n1. Thesis\n{line}\n")
+    assert draft.claims["c-1-1"].text == claim
+
+
+
+# -- Argdown ------------------------------------------------------------------------------
+# uniforms.argdown (with _evidence.argdown included): [Uniforms] defined twice (an equivalence
+# class, the second text a note), front-matter title and subTitle, data kind/by, a >< contradiction,
+# an attack line, a two-step PCS whose first inference uses only (1), an argument written the way
+# argmap exports one (<+ premises, _> target), a sketched argument, an undercut of <Bullying>,
+# headings as groups ({isGroup: false} is none), emphasis, an escape, a link and a list.
+def test_argdown_own_fixture(tmp_path: Path) -> None:
+    draft = read_argdown(FORMATS / "argdown" / "uniforms.argdown")
+    assert draft.warnings == []
+    ws = _load(draft, tmp_path)
+    assert ws.problems == ()
+    argmap = ws.maps["imported"]
+    assert (argmap.title, argmap.summary) == ("Should schools require uniforms?", "A small debate written for argmap's tests")
+    claims = {c.id: c for c in argmap.claims.values()}
+    assert set(claims) == {"uniforms", "cost", "free", "lost-property", "shoes-compete", "no-rule-for-shoes", "competition",
+                           "competition-over-clothes-leads-to", "less-bullying", "if-uniforms-reduce-bullying-schools", "sketch",
+                           "a-list-item-with-a"}
+    uniforms = claims["uniforms"]
+    assert (uniforms.text, uniforms.kind.value, uniforms.by) == ("Schools should require uniforms.", "thesis", "priya")
+    assert uniforms.note == "Also stated as: Pupils should wear uniforms at school."
+    assert uniforms.tags == ("thesis-tag", "group: Claims")
+    assert claims["shoes-compete"].tags == ("group: Claims",)  # included inside the heading's section
+    assert claims["competition"].tags == ()  # "# Arguments {isGroup: false}"
+    assert claims["free"].text == "Schools can hand uniforms out for free."
+    assert claims["sketch"].text == "A reason written [only] as a sketch."
+    assert claims["lost-property"].text == "Uniforms get lost, as @[Cost] shows."
+    assert claims["a-list-item-with-a"].note == "Links: https://example.org/uniforms"
+    bullying = argmap.relations["imported:bullying"]
+    assert bullying.named and bullying.tags == ("pro",) and bullying.note == "Uniforms stop bullying over clothes."
+    assert _triples(ws, "imported", name="id") == {
+        (frozenset({"competition"}), "supports", "less-bullying"),  # {uses: [1]}
+        (frozenset({"less-bullying", "if-uniforms-reduce-bullying-schools"}), "supports", "uniforms"),
+        (frozenset({"shoes-compete", "no-rule-for-shoes"}), "undercuts", (frozenset({"less-bullying", "if-uniforms-reduce-bullying-schools"}), "supports", "uniforms")),
+        (frozenset({"lost-property"}), "undercuts", (frozenset({"less-bullying", "if-uniforms-reduce-bullying-schools"}), "supports", "uniforms")),
+        (frozenset({"cost"}), "rebuts", "free"),  # >< is an attack both ways
+        (frozenset({"free"}), "rebuts", "cost"),
+        (frozenset({"lost-property"}), "rebuts", "free"),
+        (frozenset({"sketch"}), "rebuts", "cost"),
     }
 
 

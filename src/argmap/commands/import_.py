@@ -1,4 +1,4 @@
-"""``argmap import``: turn an AIF, GraphML, SADFace, Kialo or arg-microtexts file into an argmap map.
+"""``argmap import``: turn a file of another argument format into an argmap map.
 
 The map written is checked at once with the loader ``argmap check`` uses, so an import
 never leaves a map that does not load; what the source held but the map cannot say is
@@ -11,13 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "import a map from AIF, GraphML, SADFace, Kialo, arg-microtexts, brat or Carneades"
+HELP = "import a map from AIF, Argdown, GraphML, SADFace, Kialo, arg-microtexts, brat or Carneades"
 ORDER = 80
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        "Import an argument map from another format: AIF/xAIF JSON (AIFdb, DialAM), GraphML "
+        "Import an argument map from another format: AIF/xAIF JSON (AIFdb, DialAM), Argdown "
+        "(.argdown, with its @include files), GraphML "
         "(yEd AIF drawings, Carneades graphs, argmap's own export), SADFace JSON, a Kialo text "
         "export (old or newer format), an arg-microtexts XML graph, brat standoff annotations "
         "(an .ann with its .txt; labels from annotation.conf) or a Carneades 4 YAML argument "
@@ -27,7 +28,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the file to import (or a folder of brat documents)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="MAP.yaml", help="map file to write")
     parser.add_argument(
-        "--format", choices=["aif", "brat", "carneades", "graphml", "kialo", "microtext", "sadface"], default=None,
+        "--format", choices=["aif", "argdown", "brat", "carneades", "graphml", "kialo", "microtext", "sadface"], default=None,
         help="the file's format (default: guessed)",
     )
     parser.add_argument("--force", action="store_true", help="replace files that exist")

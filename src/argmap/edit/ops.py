@@ -137,7 +137,8 @@ def styled_like(old: Any, new: str) -> Any:
 
 
 def _flow_list(values: list[str]) -> CommentedSeq:
-    seq = CommentedSeq(values)
+    # ruamel writes "a?b" or ":9" plain inside [...], which PyYAML's pure loader refuses
+    seq = CommentedSeq([DoubleQuotedScalarString(v) if "?" in v or ":" in v else v for v in values])
     seq.fa.set_flow_style()
     return seq
 

@@ -23,6 +23,10 @@ from dataclasses import dataclass
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
+from yaml.nodes import ScalarNode as Yaml11Scalar
+from yaml.resolver import Resolver as Yaml11Resolver
 
 from argmap.errors import InputError, Location, Problem
 from argmap.yamlread import read_yaml_text
@@ -67,8 +71,27 @@ def detect_indentation(text: str) -> Indentation:
     return Indentation(mapping, offset + 1 + spaces, offset)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_YAML11 = Yaml11Resolver()
+
+
+class _Representer(RoundTripRepresenter):
+    """ruamel's round-trip representer, but a plain string that a YAML 1.1 reader would take
+    for something else (PyYAML reads ``yes`` as true, ``1:20`` as 80) is double-quoted, so
+    every loader reads the value argmap wrote."""
+
+    def represent_str(self, data: str) -> ScalarNode:
+        style = '"' if _YAML11.resolve(Yaml11Scalar, data, (True, False)) != _STR_TAG else None
+        node: ScalarNode = self.represent_scalar(_STR_TAG, data, style=style) if style else super().represent_str(data)
+        return node
+
+
+_Representer.add_representer(str, _Representer.represent_str)
+
+
 def _yaml(indentation: Indentation) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.width = 1 << 30  # never re-wrap a line
     yaml.allow_duplicate_keys = True  # the checker reports them; editing must not crash on them

@@ -1,4 +1,4 @@
-"""Interchange with formats people already use: import AIF, GraphML, SADFace, Kialo, arg-microtexts, brat and Carneades; export AIF, GraphML, SADFace and Argdown.
+"""Interchange with formats people already use: import AIF, Argdown, GraphML, SADFace, Kialo, arg-microtexts, brat and Carneades; export AIF, Argdown, GraphML and SADFace.
 
 Importers read a foreign file into a :class:`~argmap.interchange.writer.Draft` and
 :func:`~argmap.interchange.writer.to_yaml` writes it as a map, so every format goes
@@ -14,7 +14,7 @@ from pathlib import Path
 from argmap.errors import ArgmapError
 from argmap.fileio import atomic_write_text
 from argmap.interchange.aif import read_aif, to_aif
-from argmap.interchange.argdown import to_argdown
+from argmap.interchange.argdown import read_argdown, to_argdown
 from argmap.interchange.brat import read_brat
 from argmap.interchange.carneades import read_carneades
 from argmap.interchange.graphml import read_graphml, to_graphml
@@ -29,6 +29,7 @@ __all__ = [
     "detect_format",
     "parse_kialo",
     "read_aif",
+    "read_argdown",
     "read_brat",
     "read_carneades",
     "read_foreign",
@@ -44,7 +45,7 @@ __all__ = [
     "write_draft",
 ]
 
-FORMATS = ("aif", "brat", "carneades", "graphml", "kialo", "microtext", "sadface")
+FORMATS = ("aif", "argdown", "brat", "carneades", "graphml", "kialo", "microtext", "sadface")
 
 _CARNEADES_KEY = re.compile(r"^(?:meta|statements|arguments|issues|assumptions|argument_schemes|language):", re.M)
 """A top-level key of a Carneades graph: an argmap map (``argmap: 1``) has none of them."""
@@ -65,6 +66,8 @@ def detect_format(path: Path) -> str:
             head = file.read(4096).decode("utf-8-sig", errors="replace").lstrip()
     except OSError as err:
         raise ArgmapError(f"cannot read {path}: {err.strerror or err}") from err
+    if path.suffix.lower() in (".argdown", ".ad"):
+        return "argdown"
     if path.suffix.lower() == ".ann":
         return "brat"
     if path.suffix.lower() in (".yml", ".yaml") and _CARNEADES_KEY.search(head):
@@ -88,7 +91,7 @@ def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
         raise ArgmapError(f"no such file: {path}")
     fmt = fmt or detect_format(path)
     readers = {
-        "aif": read_aif, "brat": read_brat, "carneades": read_carneades, "graphml": read_graphml,
+        "aif": read_aif, "argdown": read_argdown, "brat": read_brat, "carneades": read_carneades, "graphml": read_graphml,
         "kialo": read_kialo, "microtext": read_microtext, "sadface": read_sadface,
     }
     if fmt not in readers:

@@ -25,8 +25,10 @@ __all__ = ["parse_kialo", "read_kialo"]
 _OLD_ENTRY = re.compile(r"((?:\d+\.)+) (?:(Pro|Con): )?(.*)\Z")
 _NEW_ENTRY = re.compile(r"\s*((?:\d+\.)+)\s+(Thesis|Pro|Con):\s*(.*)\Z")
 _SEE = re.compile(r"->\s*See\s+((?:\d+\.)+)\s*\Z")
-_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\\\s]|\\.)*)\)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_ESCAPABLE = r"[\\`*_{}\[\]()#+\-.!|<>~]"
+_ESCAPE = re.compile(rf"\\({_ESCAPABLE})")
+# an escape is consumed before a link can start, so "\[" never opens a link
+_ESCAPE_OR_LINK = re.compile(rf"\\({_ESCAPABLE})|\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\\\s]|\\.)*)\)")
 _NEWLINE_ESCAPE = re.compile(r"(?<!\\)\\n")
 _FOOTNOTE = re.compile(r"\[(\d+)\]")
 _SOURCE = re.compile(r"\[(\d+)\]\s*(.*)\Z")
@@ -56,13 +58,13 @@ def _clean(raw: str) -> tuple[str, list[str]]:
     """Kialo's Markdown as plain text, and the URLs of its links."""
     links: list[str] = []
 
-    def link(match: re.Match[str]) -> str:
-        links.append(_ESCAPE.sub(r"\1", match.group(2)))
-        return match.group(1)
+    def unescape_or_link(match: re.Match[str]) -> str:
+        if match.group(1) is not None:
+            return match.group(1)
+        links.append(_ESCAPE.sub(r"\1", match.group(3)))
+        return _ESCAPE.sub(r"\1", match.group(2))
 
-    text = _NEWLINE_ESCAPE.sub("\n", raw)
-    text = _LINK.sub(link, text)
-    text = _ESCAPE.sub(r"\1", text)
+    text = _ESCAPE_OR_LINK.sub(unescape_or_link, _NEWLINE_ESCAPE.sub("\n", raw))
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(lines).strip(), links
 

@@ -51,13 +51,16 @@ class IdMaker:
     def __init__(self) -> None:
         self.used: set[str] = set()
         self.reserved: set[str] = set()  # ids a file names for itself: made only when asked for by name
+        self._next: dict[str, int] = {}  # the first suffix not yet known to be taken, per base
 
     def make(self, wanted: str) -> str:
         """``wanted`` made valid and unique by a numeric suffix (``-2``, ``-3`` …)."""
         base = wanted if _ID.match(wanted) else slug(wanted)
-        candidate, n = base, 2
+        candidate, n = base, self._next.get(base, 2)
+        # ids are only added (used and reserved alike), so a suffix once passed stays taken
         while candidate in self.used or (candidate in self.reserved and candidate != wanted):
             candidate, n = f"{base}-{n}", n + 1
+        self._next[base] = n
         self.used.add(candidate)
         return candidate
 
@@ -97,13 +100,13 @@ class DraftClaim:
     tags: list[str] = field(default_factory=list)
     note: str | None = None
     weight: float | None = None
-    conceded: str | None = None
+    conceded: str | None = None  # a speaker of another side who grants the claim
 
 
 @dataclass
 class DraftRelation:
     """A support, rebuttal or undercut. ``target`` is a claim id, or for an undercut the
-    ``id`` of another relation; ``id`` is written only when an undercut names it."""
+    ``id`` of another relation; ``id`` is written only when an undercut names it or ``named``."""
 
     id: str
     kind: RelationKind
@@ -112,8 +115,8 @@ class DraftRelation:
     linked: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     note: str | None = None
-    partial: bool = False  # an attack that answers part of its target
-    named: bool = False  # write the id even when no undercut names it
+    partial: bool = False  # an attack that answers only part of its target
+    named: bool = False  # write the ``id`` even when no undercut names it (the source named it)
 
 
 @dataclass
@@ -177,9 +180,10 @@ _UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
 def _scalar(value: str, flow: bool = False) -> str:
     """``value`` as a YAML scalar: plain when nothing could misread it, else double-quoted.
 
-    Inside ``[…]`` or ``{…}`` (``flow``) a comma ends a plain scalar, so it forces quotes.
+    Inside ``[…]`` or ``{…}`` (``flow``) a comma ends a plain scalar, and so does a ``?`` for
+    PyYAML's pure-Python loader (YAML 1.1's flow indicators), so both force quotes.
     """
-    if _PLAIN.match(value) and not value.endswith(" ") and value.lower() not in _RESERVED and not (flow and "," in value):
+    if _PLAIN.match(value) and not value.endswith(" ") and value.lower() not in _RESERVED and not (flow and ("," in value or "?" in value)):
         return value
     quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
