@@ -7,7 +7,7 @@
 # Afterwards: .venv/bin/argmap, .venv/bin/python -m pytest, or `source .venv/bin/activate`.
 # PYTHON=/path/to/python3 picks the interpreter (default: python3 on the PATH).
 # ARGMAP_SETUP_MINIMAL=1 skips the programs only the tests and exports need
-# (tmux, LibreOffice, poppler, Chromium and its driver) and the test dependencies: then just Graphviz is installed.
+# (tmux, LibreOffice, poppler, Chromium and its driver, npm and the Argdown CLI) and the test dependencies: then just Graphviz is installed.
 # A second run is quick: pip runs again only when pyproject.toml has changed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -43,6 +43,7 @@ if [ "$minimal" != 1 ]; then
   have pdftoppm || need+=(poppler-utils)
   have chromium || need+=(chromium)
   have chromedriver || need+=(chromium-driver)
+  have npm || need+=(npm)  # (Debian's npm brings nodejs) for the Argdown CLI the tests check exports with
 fi
 # Debian splits ensurepip (which venv needs) into python3-venv / python3.X-venv.
 venv_ok() { "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; }
@@ -79,5 +80,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras"
   echo "$wanted" > "$stamp"
+fi
+# The real Argdown CLI, which the tests parse argmap's Argdown exports with (npm, pinned).
+if [ "$minimal" != 1 ] && [ ! -x .venv/argdown/node_modules/.bin/argdown ]; then
+  say "installing the Argdown CLI into .venv/argdown/ (npm)"
+  npm install --silent --no-audit --no-fund --prefix .venv/argdown @argdown/cli@1.7.5 >/dev/null
 fi
 say "done ($(dot -V 2>&1 | head -n 1); $(.venv/bin/argmap --version)); run .venv/bin/argmap, or 'source .venv/bin/activate' first"

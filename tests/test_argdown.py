@@ -3,7 +3,7 @@
 Counts on the real files come from a small counter written here from the Argdown syntax
 reference (element starts, relation lines and inference lines), not from the importer.
 Export → import → export must give the same text, and what argmap exports must parse in
-the real Argdown CLI (``npm install --prefix /tmp/argdown @argdown/cli``), where present.
+the real Argdown CLI (``./setup.sh`` installs it in ``.venv/argdown/``), where present.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from argmap.interchange.argdown import MAX_BYTES, MAX_DEPTH
 from argmap.interchange.writer import Draft, DraftClaim
 from argmap.load import load_workspace
 from argmap.model import RelationKind, Workspace
-from conftest import ARGUMENTS, corpus, corpus_cases
+from conftest import ARGUMENTS, REPO, corpus, corpus_cases
 
 ARGDOWN = corpus("argdown")
 REAL = sorted(ARGDOWN.glob("*.argdown"))
@@ -245,15 +245,15 @@ def test_the_own_fixture_exported_again_is_a_fixed_point(tmp_path: Path) -> None
 
 # -- the real Argdown CLI ------------------------------------------------------------------
 def _argdown_cli() -> str | None:
-    local = Path("/tmp/argdown/node_modules/.bin/argdown")
-    return shutil.which("argdown") or (str(local) if local.exists() else None)
+    local = [REPO / ".venv/argdown/node_modules/.bin/argdown", Path("/tmp/argdown/node_modules/.bin/argdown")]
+    return shutil.which("argdown") or next((str(path) for path in local if path.exists()), None)
 
 
 def _argdown_json(text: str, folder: Path) -> dict[str, Any]:
     """What the real Argdown CLI makes of ``text`` (its JSON export); the test fails on a parser error."""
     program = _argdown_cli()
     if program is None:
-        pytest.skip("the Argdown CLI is absent: npm install --prefix /tmp/argdown @argdown/cli")
+        pytest.skip("the Argdown CLI is absent: ./setup.sh installs it in .venv/argdown/")
     (folder / "map.argdown").write_text(text, encoding="utf-8")
     result = subprocess.run([program, "json", "map.argdown", "out"], cwd=folder, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "NO_COLOR": "1"}, check=False)
