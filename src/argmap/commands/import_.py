@@ -1,4 +1,4 @@
-"""``argmap import``: turn an AIF, Kialo or arg-microtexts file into an argmap map.
+"""``argmap import``: turn an AIF, Kialo, arg-microtexts or Verbatim file into an argmap map.
 
 The map written is checked at once with the loader ``argmap check`` uses, so an import
 never leaves a map that does not load; what the source held but the map cannot say is
@@ -11,19 +11,21 @@ import argparse
 import sys
 from pathlib import Path
 
-HELP = "import an AIF, Kialo or arg-microtexts file as a map"
+HELP = "import an AIF, Kialo, arg-microtexts or Verbatim (.docx) file as a map"
 ORDER = 80
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Import an argument map from another format: AIF/xAIF JSON (AIFdb, DialAM), a Kialo "
-        "text export (old or newer format) or an arg-microtexts XML graph. Source texts that "
+        "text export (old or newer format), an arg-microtexts XML graph, or a debater's Verbatim "
+        ".docx file (or a folder of them, as one map). Source texts that "
         "quotes are checked against are written to sources/ beside the map."
     )
-    parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the file to import (for Verbatim, also a folder of .docx files)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="MAP.yaml", help="map file to write")
-    parser.add_argument("--format", choices=["aif", "kialo", "microtext"], default=None, help="the file's format (default: guessed)")
+    parser.add_argument("--format", choices=["aif", "kialo", "microtext", "verbatim"], default=None, help="the file's format (default: guessed)")
+    parser.add_argument("--side", choices=["aff", "neg"], default=None, help="side of a Verbatim file's claims (default: from its name or headings)")
     parser.add_argument("--force", action="store_true", help="replace files that exist")
 
 
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output.suffix not in MAP_SUFFIXES:
         raise ArgmapError(f"the map to write must end in .yaml or .yml, not {args.output.name!r}")
-    draft = read_foreign(args.file, args.format)
+    draft = read_foreign(args.file, args.format, args.side)
     write_draft(draft, args.output, overwrite=args.force)
     for warning in draft.warnings:
         print(f"argmap: note: {warning}", file=sys.stderr)

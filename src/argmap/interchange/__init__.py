@@ -1,4 +1,4 @@
-"""Interchange with formats people already use: import AIF, Kialo and arg-microtexts; export AIF and Argdown.
+"""Interchange with formats people already use: import AIF, Kialo, arg-microtexts and Verbatim; export AIF, Argdown and Verbatim.
 
 Importers read a foreign file into a :class:`~argmap.interchange.writer.Draft` and
 :func:`~argmap.interchange.writer.to_yaml` writes it as a map, so every format goes
@@ -16,6 +16,7 @@ from argmap.interchange.aif import read_aif, to_aif
 from argmap.interchange.argdown import to_argdown
 from argmap.interchange.kialo import parse_kialo, read_kialo
 from argmap.interchange.microtexts import read_microtext
+from argmap.interchange.verbatim import read_verbatim
 from argmap.interchange.writer import Draft, to_yaml
 
 __all__ = [
@@ -27,13 +28,14 @@ __all__ = [
     "read_foreign",
     "read_kialo",
     "read_microtext",
+    "read_verbatim",
     "to_aif",
     "to_argdown",
     "to_yaml",
     "write_draft",
 ]
 
-FORMATS = ("aif", "kialo", "microtext")
+FORMATS = ("aif", "kialo", "microtext", "verbatim")
 
 
 def detect_format(path: Path) -> str:
@@ -42,6 +44,8 @@ def detect_format(path: Path) -> str:
     Raises:
         ArgmapError: the format cannot be told; the message says how to name it.
     """
+    if path.is_dir() or path.suffix.lower() == ".docx":
+        return "verbatim"  # a folder: a squad's Verbatim files
     try:
         head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace").lstrip()
     except OSError as err:
@@ -55,13 +59,16 @@ def detect_format(path: Path) -> str:
     raise ArgmapError(f"cannot tell the format of {path}; name it with --format ({', '.join(FORMATS)})")
 
 
-def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
-    """Read a file in one of :data:`FORMATS` (guessed when ``fmt`` is None) into a draft."""
+def read_foreign(path: Path | str, fmt: str | None = None, side: str | None = None) -> Draft:
+    """Read a file in one of :data:`FORMATS` (guessed when ``fmt`` is None) into a draft;
+    ``side`` is the side of a Verbatim file's claims when its name and headings do not say."""
     path = Path(path)
-    if not path.is_file():
+    if not path.is_file() and not path.is_dir():
         raise ArgmapError(f"no such file: {path}")
     fmt = fmt or detect_format(path)
     readers = {"aif": read_aif, "kialo": read_kialo, "microtext": read_microtext}
+    if fmt == "verbatim":
+        return read_verbatim(path, side)
     if fmt not in readers:
         raise ArgmapError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return readers[fmt](path)

@@ -79,6 +79,8 @@ class DraftSource:
     url: str | None = None
     text: str | None = None
     note: str | None = None
+    author: str | None = None
+    date: str | None = None
 
 
 @dataclass
@@ -212,12 +214,12 @@ def to_yaml(draft: Draft) -> str:
         for sid, src in draft.sources.items():
             out.append(f"  {_scalar(sid)}:")
             out.append(f"    title: {_scalar(src.title)}")
-            out += [f"    {key}: {_scalar(value)}" for key, value in (("url", src.url), ("text", src.text), ("note", src.note)) if value]
+            out += [f"    {key}: {_scalar(value)}" for key, value in (("author", src.author), ("date", src.date), ("url", src.url), ("text", src.text), ("note", src.note)) if value]
     named = {r.target for r in draft.relations if r.kind is RelationKind.UNDERCUT}
     by_source: dict[str, list[DraftRelation]] = {}
     for rel in draft.relations:
         by_source.setdefault(rel.source, []).append(rel)
-    out += ["", "claims:"]
+    out += ["", "claims:" if draft.claims else "claims: {}"]
     for cid, claim in draft.claims.items():
         out.append(f"  {_scalar(cid)}:")
         out.append(f"    text: {_scalar(claim.text)}")
