@@ -39,11 +39,12 @@ __all__ = [
     "VerbatimStats",
     "answer_target",
     "flat",
+    "import_verbatim",
     "name_key",
     "parse_cite",
-    "import_verbatim",
     "place_tag",
     "read_verbatim",
+    "side_named",
     "split_place",
     "target_names",
 ]
@@ -426,7 +427,8 @@ def target_names(name: str) -> list[str]:
     return list(dict.fromkeys(k for k in (name_key(n) for n in (name, *reversed(_PARTS.split(name)))) if k))
 
 
-def _side_of_words(text: str) -> str | None:
+def side_named(text: str) -> str | None:
+    """The side a file name or heading names ("AFF", "1NC", "neg"), if exactly one."""
     words = set(re.findall(r"[a-z0-9]+", text.lower()))
     aff, neg = bool(words & _AFF_WORDS), bool(words & _NEG_WORDS)
     return "aff" if aff and not neg else "neg" if neg and not aff else None
@@ -514,10 +516,10 @@ def _file_side(path: Path, paragraphs: Sequence[_Para], forced: str | None, subj
     """--side, else the side the file's properties (argmap's export), name or headings say."""
     if forced:
         return forced
-    side = (subject if subject in SIDES else None) or _side_of_words(path.stem.replace("_", " "))
+    side = (subject if subject in SIDES else None) or side_named(path.stem.replace("_", " "))
     if side:
         return side
-    named = {_side_of_words(p.text) for p in paragraphs if p.level in (1, 2) and p.text.strip()} - {None}
+    named = {side_named(p.text) for p in paragraphs if p.level in (1, 2) and p.text.strip()} - {None}
     return named.pop() if len(named) == 1 else None  # pockets of both sides: each says its own
 
 
@@ -551,7 +553,7 @@ def _read_file(path: Path, job: _Import, forced_side: str | None) -> None:
             for lower in range(para.level, 3):
                 place[lower] = ""
             if para.level == 1 and not forced_side:  # a pocket that names a side (a speech, "Aff — …") holds that side's claims
-                side = _side_of_words(text) or file_side
+                side = side_named(text) or file_side
         elif current is not None:
             if para.undertag and not current.paragraphs and para.text.strip():
                 current.notes.append(flat(para.text))
@@ -595,9 +597,10 @@ def _link(job: _Import) -> None:
         return None
 
     for place, side, cid in job.places:
-        heading = next((h for h in reversed(place[1:]) if h and answer_target(h)), None)  # a pocket is a speech or a file part
-        if heading is None:
+        found = next((h for h in reversed(place[1:]) if h and answer_target(h)), None)  # a pocket is a speech or a file part
+        if found is None:
             continue
+        heading = found
         kind, name = answer_target(heading)  # type: ignore[misc]
         if kind is RelationKind.UNDERCUT:
             if find(name, side, True, cid) is None:

@@ -15,12 +15,23 @@ for an undercut, "Ext: <claim>" for a support — under a pocket for the claim's
 from __future__ import annotations
 
 import io
+import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from argmap.interchange.verbatim import SIDES, answer_target, flat, name_key, parse_cite, split_place, target_names
+from argmap.interchange.verbatim import (
+    SIDES,
+    answer_target,
+    flat,
+    name_key,
+    parse_cite,
+    side_named,
+    split_place,
+    target_names,
+)
 from argmap.model import Claim, Relation, RelationKind, Workspace
 
 __all__ = ["STYLE_IDS", "VerbatimDocument", "card_passage", "to_verbatim", "write_card"]
@@ -159,7 +170,7 @@ class VerbatimDocument:
             p = self._paragraph("Normal")
             start, end = at, at + len(line)
             cuts = sorted({start, end, *(min(max(x, start), end) for x in (span or ()))})
-            for a, b in zip(cuts, cuts[1:]):
+            for a, b in itertools.pairwise(cuts):
                 piece = line[a - start : b - start]
                 if not piece:
                     continue
@@ -295,7 +306,7 @@ def _places(workspace: Workspace, stem: str, keys: Sequence[str]) -> dict[Place,
     for key in keys:
         claim = workspace.claims[key]
         side = workspace.side(claim)
-        label = argmap.sides[side].label if side in argmap.sides else ""
+        label = argmap.sides[side].label if side is not None and side in argmap.sides else ""
         word = aff_neg.get(side or "", "")
         pocket = "Evidence" if side is None else word.capitalize() if SIDES.get(side) == label else f"{word.capitalize()} — {label}".strip(" —")
         own = [p for p in map(split_place, claim.tags) if p is not None]
@@ -349,9 +360,10 @@ def to_verbatim(workspace: Workspace, stem: str) -> VerbatimDocument:
         if appearing == keys:
             break
         keys = appearing
-    sides_used = {workspace.side(workspace.claims[k]) for k in keys}
-    only = next(iter(sides_used)) if len(sides_used) == 1 else None
-    document = VerbatimDocument(argmap.title, _aff_neg(list(argmap.sides)).get(only) if only else None)
+    # the file's side, for the claims filed under pockets that name none: their commonest side
+    unnamed = Counter(workspace.side(workspace.claims[k]) for place, listed in places.items() if not side_named(place[0]) for k in listed)
+    common = unnamed.most_common(1)[0][0] if unnamed else None
+    document = VerbatimDocument(argmap.title, _aff_neg(list(argmap.sides)).get(common) if common else None)
     written: Place = ("", "", "")
     for place, listed in places.items():
         depth = next((d for d in range(3) if place[d] != written[d]), 3)
