@@ -260,7 +260,8 @@ def test_bundled_debate_survives_export_and_import(cli, tmp_path: Path, stem: st
         if claim.quote:
             source, new = original.source(claim), back.source(again)
             assert (new.date, new.url) == (source.date, source.url)  # type: ignore[union-attr]
-            assert new.author == (source.author or source.publisher or source.title)  # type: ignore[union-attr]  # what the cite names
+            named = source.author or source.publisher or (None if source.date else source.title)  # type: ignore[union-attr]
+            assert new.author == named  # type: ignore[union-attr]  # what the cite names
 
     def named(ws, rel) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
         target = ws.claims[rel.target].text if rel.target in ws.claims else "→".join(ws.claims[k].text for k in (ws.relations[rel.target].source, ws.relations[rel.target].target))

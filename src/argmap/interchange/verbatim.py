@@ -110,7 +110,7 @@ class _Styles:
 
     table: dict[str, _Style]
     level: dict[str, int] = field(default_factory=dict)  # paragraph style id → heading level 1–4
-    undertag: set[str] = field(default_factory=set)
+    undertag_of: dict[str, bool] = field(default_factory=dict)  # paragraph style id → a note line under a tag
     read: dict[str, bool] = field(default_factory=dict)  # character style id → marks read text
     cite: dict[str, bool] = field(default_factory=dict)
     marked: dict[str, bool] = field(default_factory=dict)  # character style id → highlight
@@ -136,7 +136,9 @@ class _Styles:
         return self.level[sid]
 
     def is_undertag(self, sid: str) -> bool:
-        return any(cid.lower() == "undertag" or s.name.lower() == "undertag" for cid, s in self.chain(sid))
+        if sid not in self.undertag_of:
+            self.undertag_of[sid] = any(cid.lower() == "undertag" or s.name.lower() == "undertag" for cid, s in self.chain(sid))
+        return self.undertag_of[sid]
 
     def char_marks(self, sid: str) -> tuple[bool, bool, bool]:
         """(read, cite, highlighted) for a character style id."""
@@ -225,21 +227,27 @@ def _runs(p: Any) -> Iterator[Any]:
 _T, _TAB, _BR, _CR, _NBH = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"
 _RPR, _RSTYLE, _U, _B, _HIGHLIGHT, _SHD = f"{W}rPr", f"{W}rStyle", f"{W}u", f"{W}b", f"{W}highlight", f"{W}shd"
 _VAL = f"{W}val"
+_PPR, _PSTYLE = f"{W}pPr", f"{W}pStyle"
 
 
-def _run_text(run: Any) -> str:
+def _run_text(run: Any) -> tuple[str, Any]:
+    """A run's text (tabs and breaks as white space; field codes and deleted text left out)
+    and its properties, in one pass over its children: lxml's ``find`` costs more than that."""
     parts = []
+    rpr = None
     for el in run:
         tag = el.tag
         if tag == _T:
             parts.append(el.text or "")
+        elif tag == _RPR:
+            rpr = el
         elif tag == _TAB:
             parts.append("\t")
         elif tag in (_BR, _CR):
             parts.append(" ")
         elif tag == _NBH:
             parts.append("\u2011")
-    return "".join(parts)
+    return "".join(parts), rpr
 
 
 def _run_marks(rpr: Any, styles: _Styles) -> tuple[bool, bool, bool]:
@@ -266,8 +274,8 @@ def _run_marks(rpr: Any, styles: _Styles) -> tuple[bool, bool, bool]:
 
 
 def _paragraph(p: Any, styles: _Styles) -> _Para:
-    ppr = p.find(f"{W}pPr")
-    pstyle = ppr.find(f"{W}pStyle") if ppr is not None else None
+    first = p[0] if len(p) else None
+    pstyle = first.find(_PSTYLE) if first is not None and first.tag == _PPR else None
     sid = pstyle.get(_VAL, "Normal") if pstyle is not None else "Normal"
     level = styles.paragraph_level(sid)
     parts: list[str] = []
@@ -277,10 +285,9 @@ def _paragraph(p: Any, styles: _Styles) -> _Para:
     cite_state = 0  # 0 before the cite, 1 in it, 2 after it
     at = 0
     for run in _runs(p):
-        text = _run_text(run)
+        text, rpr = _run_text(run)
         if not text:
             continue
-        rpr = run.find(_RPR)
         is_read, is_cite, is_lit = _run_marks(rpr, styles) if rpr is not None else (False, False, False)
         end = at + len(text)
         if text.strip():
@@ -303,33 +310,47 @@ def _paragraph(p: Any, styles: _Styles) -> _Para:
 def _open(path: Path) -> tuple[Any, _Styles, tuple[str, str]]:
     """The document body and its styles, after the checks that keep a hostile file out.
 
+    python-docx's package reader finds the parts by their relationships (so a document
+    part under another name is found); the parts are parsed by plain lxml, without
+    python-docx's element classes, whose proxies made the walk of every run several
+    times slower than the parse itself.
+
     Raises:
         ArgmapError: not a .docx, a zip that unpacks too large, no document or no styles.
     """
-    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.opc.pkgreader import PackageReader
+    from lxml import etree
 
     try:
         with zipfile.ZipFile(path) as archive:
-            members = {info.filename: info for info in archive.infolist()}
+            members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as err:
         raise ArgmapError(f"{path}: not a Word .docx file ({err}); save it from Word as .docx (Word Document), not .doc") from err
-    unpacked = sum(info.file_size for info in members.values())
-    packed = sum(info.compress_size for info in members.values()) or 1
+    unpacked = sum(info.file_size for info in members)
+    packed = sum(info.compress_size for info in members) or 1
     if unpacked > _MAX_UNPACKED or (unpacked > 16 * 1024 * 1024 and unpacked / packed > _MAX_RATIO):
         raise ArgmapError(f"{path}: unpacks to {unpacked:,} bytes from {packed:,} (a zip bomb?); a Verbatim file unpacks to a few times its size")
-    if "word/document.xml" not in members:
-        raise ArgmapError(f"{path}: no word/document.xml: a zip, but not a Word document")
-    if "word/styles.xml" not in members:
-        raise ArgmapError(f"{path}: the document has no styles (word/styles.xml), so no pockets, hats, blocks or tags; save it from Word with the Verbatim template")
     try:
-        document = docx.Document(str(path))
+        parts = {reltype: blob for _, _, reltype, blob in PackageReader.from_file(str(path)).iter_sparts()}  # type: ignore[no-untyped-call]
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
-        raise ArgmapError(f"{path}: cannot open as a Word document: {err}") from err
-    except Exception as err:  # lxml's XMLSyntaxError and friends: a damaged member
+        raise ArgmapError(f"{path}: cannot open as a Word document: {' '.join(str(err).split())}") from err
+    if RT.OFFICE_DOCUMENT not in parts:
+        raise ArgmapError(f"{path}: a zip, but not a Word document (no main document part)")
+    if RT.STYLES not in parts:
+        raise ArgmapError(f"{path}: the document has no styles (word/styles.xml), so no pockets, hats, blocks or tags; save it from Word with the Verbatim template")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        document, styles = (etree.fromstring(parts[rt], parser) for rt in (RT.OFFICE_DOCUMENT, RT.STYLES))
+        core = etree.fromstring(parts[RT.CORE_PROPERTIES], parser) if RT.CORE_PROPERTIES in parts else None
+    except etree.XMLSyntaxError as err:
         raise ArgmapError(f"{path}: a damaged part of the document: {' '.join(str(err).split())}") from err
-    properties = document.core_properties
-    return document.element.body, _read_styles(document.styles.element), ((properties.title or "").strip(), (properties.subject or "").strip().lower())
+    body = document.find(f"{W}body")
+    if body is None:
+        raise ArgmapError(f"{path}: the document has no body")
+    properties = [(core.findtext(f"{{http://purl.org/dc/elements/1.1/}}{key}") or "").strip() if core is not None else "" for key in ("title", "subject")]
+    return body, _read_styles(styles), (properties[0], properties[1].lower())
 
 
 # -- cards ----------------------------------------------------------------------------------
@@ -588,12 +609,17 @@ def _link(job: _Import) -> None:
     undercuts: list[tuple[str, str, str]] = []
 
     def find(name: str, side: str | None, other: bool, cid: str) -> str | None:
+        """The claim a heading names: of the side it should be (the other side for an
+        answer); of either side only where a tag's whole text is the name."""
         names = target_names(name)
-        for candidates in [by_text.get(n, []) for n in names] + [first_under.get(n, []) for n in names]:
+        whole = name_key(name)
+        for n, candidates in [(n, by_text.get(n, [])) for n in names] + [(n, first_under.get(n, [])) for n in names]:
             candidates = [t for t in candidates if t != cid]
             fitting = [t for t in candidates if (job.sides.get(t) != side or side is None) == other]
-            if fitting or candidates:
-                return (fitting or candidates)[0]
+            if fitting:
+                return fitting[0]
+            if candidates and n == whole and candidates[0] in by_text.get(whole, []):
+                return candidates[0]
         return None
 
     for place, side, cid in job.places:
