@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.errors import ArgmapError
-from argmap.fileio import atomic_write_text
+from argmap.fileio import atomic_write_texts
 from argmap.interchange.aif import read_aif, to_aif
 from argmap.interchange.argdown import to_argdown
 from argmap.interchange.kialo import parse_kialo, read_kialo
@@ -90,6 +90,5 @@ def write_draft(draft: Draft, output: Path, *, overwrite: bool = False) -> list[
         for path, text in texts.items():
             if path.exists() and (path == output or path.read_text(encoding="utf-8", errors="replace") != text):
                 raise ArgmapError(f"{path} exists; use --force to replace it")
-    for path, text in texts.items():
-        atomic_write_text(path, text)
+    atomic_write_texts(texts)  # a Verbatim import writes a source text per card
     return list(texts)
