@@ -607,6 +607,7 @@ def _link(job: _Import) -> None:
                         ids.append(cid)
     unresolved: dict[str, int] = {}
     undercuts: list[tuple[str, str, str]] = []
+    linked: set[tuple[str, str]] = set()  # (claim, target) pairs already related: a claim filed twice under one block
 
     def find(name: str, side: str | None, other: bool, cid: str) -> str | None:
         """The claim a heading names: of the side it should be (the other side for an
@@ -636,15 +637,18 @@ def _link(job: _Import) -> None:
         target = find(name, side, kind is RelationKind.REBUT, cid)
         if target is None:
             unresolved[heading] = unresolved.get(heading, 0) + 1
-        elif not any(r.source == cid and r.target == target for r in draft.relations):
+        elif (cid, target) not in linked:
+            linked.add((cid, target))
             draft.add_relation(kind, cid, target, wanted_id=f"{cid}-{kind.value}")
+    inferences = {(r.source, r.target): r for r in draft.relations}
     for heading, cid, name in undercuts:  # "A2: <premise> → <conclusion>": an attack on that inference
         premise, _, conclusion = name.partition(_UNDERCUT)
         ends = (find(premise, None, False, cid), find(conclusion, None, False, cid))
-        relation = next((r for r in draft.relations if (r.source, r.target) == ends and r.kind is not RelationKind.UNDERCUT), None)
+        relation = inferences.get((ends[0] or "", ends[1] or ""))
         if relation is None:
             unresolved[heading] = unresolved.get(heading, 0) + 1
-        elif not any(r.source == cid and r.target == relation.id for r in draft.relations):
+        elif (cid, relation.id) not in linked:
+            linked.add((cid, relation.id))
             draft.add_relation(RelationKind.UNDERCUT, cid, relation.id, wanted_id=f"{cid}-undercut")
     job.resolved = len(draft.relations)
     job.unresolved = sum(unresolved.values())
