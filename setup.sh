@@ -40,6 +40,8 @@ fc-match -f '%{family}' Arial 2>/dev/null | grep -q Liberation || need+=(fonts-l
 if [ "$minimal" != 1 ]; then
   have tmux || need+=(tmux)
   have libreoffice || need+=(libreoffice-impress)
+  # Writer converts the Verbatim .docx exports to PDF in the tests (Debian splits it off)
+  if have dpkg && ! dpkg -s libreoffice-writer >/dev/null 2>&1; then need+=(libreoffice-writer); fi
   have pdftoppm || need+=(poppler-utils)
   have chromium || need+=(chromium)
   have chromedriver || need+=(chromium-driver)

@@ -230,4 +230,4 @@ def test_a_folder_imports_as_one_map_with_a_source_per_document(tmp_path: Path) 
 
 def test_a_folder_with_no_documents_says_so(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = cli("import", tmp_path, "-o", tmp_path / "m.yaml")
-    assert result.code == 2 and "without brat documents" in result.err
+    assert result.code == 2 and "neither brat documents" in result.err

@@ -9,7 +9,7 @@ from argmap.commands import emit
 from argmap.export.options import add_scope_options
 from argmap.options import add_links_option
 
-HELP = "write a case brief (Markdown): contentions, evidence cards, blocks, drops, agreement"
+HELP = "write a case brief (Markdown or Verbatim .docx): contentions, evidence cards, blocks, drops, agreement"
 ORDER = 60
 
 
@@ -24,7 +24,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     add_scope_options(parser)
     add_links_option(parser)
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="Markdown file to write (default: print it)")
+    parser.add_argument("--format", choices=["markdown", "docx"], default="markdown",
+                        help="markdown (default), or docx: a Verbatim file, sides as pockets, contentions and A2 blocks as cards")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (default: print it; docx needs one)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +34,17 @@ def run(args: argparse.Namespace) -> int:
     from argmap.export.brief import brief_markdown
     from argmap.export.common import load_debates
 
+    if args.format == "docx" and (args.output is None or args.output.suffix.lower() != ".docx"):
+        from argmap.errors import ArgmapError
+
+        raise ArgmapError("a Verbatim brief is written to a file: give -o FILE.docx")
     debates = load_debates(args.paths, side=args.side, thesis=args.thesis, depth=args.depth, links=Links(args.links))
+    if args.format == "docx":
+        from argmap.export.brief_docx import brief_docx
+
+        brief_docx(debates).save(args.output)
+        print(f"wrote {args.output}")
+        return 0
     text = brief_markdown(debates)
     emit(text, args.output)
     return 0

@@ -1,4 +1,4 @@
-"""``argmap export``: write a map as AIF JSON, GraphML, SADFace or Argdown, for other argument tools."""
+"""``argmap export``: write a map as AIF JSON, Argdown, GraphML, SADFace or a Verbatim .docx, for other tools."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from argmap.commands import emit
 
-HELP = "export a map as AIF JSON, GraphML, SADFace or Argdown"
+HELP = "export a map as AIF JSON, Argdown, GraphML, SADFace or a Verbatim .docx"
 ORDER = 81
 
 
@@ -15,11 +15,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Export one map to a format other tools read: AIF JSON (AIFdb, OVA; undercuts are "
         "CA nodes on RA nodes, linked premises one RA), GraphML (yEd, Gephi, Cytoscape: a node "
-        "per claim and per relation, every field an attribute), SADFace JSON or Argdown (argdown.org). "
-        "AIF, GraphML and SADFace import back as the same map."
+        "per claim and per relation, every field an attribute), SADFace JSON, Argdown (argdown.org) "
+        "or a debater's Verbatim .docx (pockets, hats, blocks and cards). "
+        "AIF, GraphML, SADFace and Verbatim files import back as the same map."
     )
     parser.add_argument("path", type=Path, metavar="MAP", help="a map file, or a folder of maps with --map")
-    parser.add_argument("--to", choices=["aif", "argdown", "graphml", "sadface"], required=True, help="the format to write")
+    parser.add_argument("--to", choices=["aif", "argdown", "docx", "graphml", "sadface"], required=True, help="the format to write")
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="file to write (default: standard output)")
     parser.add_argument("--map", default=None, metavar="STEM", help="which map of a folder to export")
 
@@ -41,6 +42,14 @@ def run(args: argparse.Namespace) -> int:
         stem = workspace.primary[0]
     if stem not in workspace.maps:
         raise ArgmapError(f"no map {stem!r} in {args.path} (maps: {', '.join(sorted(workspace.maps))})")
+    if args.to == "docx":
+        from argmap.interchange.verbatim_write import to_verbatim
+
+        if args.output is None or args.output.suffix.lower() != ".docx":
+            raise ArgmapError("a Verbatim file is written to a file: give -o FILE.docx")
+        to_verbatim(workspace, stem).save(args.output)
+        print(f"wrote {args.output}")
+        return 0
     if args.to == "aif":
         text = json.dumps(to_aif(workspace, stem), indent=2, ensure_ascii=False) + "\n"
     elif args.to == "sadface":

@@ -1,4 +1,4 @@
-"""Interchange with formats people already use: import AIF, Argdown, GraphML, SADFace, Kialo, arg-microtexts, brat and Carneades; export AIF, Argdown, GraphML and SADFace.
+"""Interchange with formats people already use: import AIF, Argdown, GraphML, SADFace, Kialo, arg-microtexts, brat, Carneades and Verbatim; export AIF, Argdown, GraphML, SADFace and Verbatim.
 
 Importers read a foreign file into a :class:`~argmap.interchange.writer.Draft` and
 :func:`~argmap.interchange.writer.to_yaml` writes it as a map, so every format goes
@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from argmap.errors import ArgmapError
-from argmap.fileio import atomic_write_text
+from argmap.fileio import atomic_write_texts
 from argmap.interchange.aif import read_aif, to_aif
 from argmap.interchange.argdown import read_argdown, to_argdown
 from argmap.interchange.brat import read_brat
@@ -21,6 +21,7 @@ from argmap.interchange.graphml import read_graphml, to_graphml
 from argmap.interchange.kialo import parse_kialo, read_kialo
 from argmap.interchange.microtexts import read_microtext
 from argmap.interchange.sadface import read_sadface, to_sadface
+from argmap.interchange.verbatim import read_verbatim
 from argmap.interchange.writer import Draft, to_yaml
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "read_kialo",
     "read_microtext",
     "read_sadface",
+    "read_verbatim",
     "to_aif",
     "to_argdown",
     "to_graphml",
@@ -45,7 +47,7 @@ __all__ = [
     "write_draft",
 ]
 
-FORMATS = ("aif", "argdown", "brat", "carneades", "graphml", "kialo", "microtext", "sadface")
+FORMATS = ("aif", "argdown", "brat", "carneades", "graphml", "kialo", "microtext", "sadface", "verbatim")
 
 _CARNEADES_KEY = re.compile(r"^(?:meta|statements|arguments|issues|assumptions|argument_schemes|language):", re.M)
 """A top-level key of a Carneades graph: an argmap map (``argmap: 1``) has none of them."""
@@ -60,7 +62,11 @@ def detect_format(path: Path) -> str:
     if path.is_dir():
         if any(path.glob("*.ann")):
             return "brat"
-        raise ArgmapError(f"{path} is a folder without brat documents (.ann files): only those import a folder at a time")
+        if any(path.glob("*.docx")):
+            return "verbatim"  # a squad's Verbatim files
+        raise ArgmapError(f"{path} is a folder of neither brat documents (.ann) nor Verbatim files (.docx): only those import a folder at a time")
+    if path.suffix.lower() == ".docx":
+        return "verbatim"
     try:
         with open(path, "rb") as file:  # the head only: the file may be huge
             head = file.read(4096).decode("utf-8-sig", errors="replace").lstrip()
@@ -84,8 +90,9 @@ def detect_format(path: Path) -> str:
     raise ArgmapError(f"cannot tell the format of {path}; name it with --format ({', '.join(FORMATS)})")
 
 
-def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
-    """Read a file in one of :data:`FORMATS` (guessed when ``fmt`` is None) into a draft."""
+def read_foreign(path: Path | str, fmt: str | None = None, side: str | None = None) -> Draft:
+    """Read a file in one of :data:`FORMATS` (guessed when ``fmt`` is None) into a draft;
+    ``side`` is the side of a Verbatim file's claims when its name and headings do not say."""
     path = Path(path)
     if not path.exists():
         raise ArgmapError(f"no such file: {path}")
@@ -94,6 +101,8 @@ def read_foreign(path: Path | str, fmt: str | None = None) -> Draft:
         "aif": read_aif, "argdown": read_argdown, "brat": read_brat, "carneades": read_carneades, "graphml": read_graphml,
         "kialo": read_kialo, "microtext": read_microtext, "sadface": read_sadface,
     }
+    if fmt == "verbatim":
+        return read_verbatim(path, side)
     if fmt not in readers:
         raise ArgmapError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return readers[fmt](path)
@@ -115,6 +124,5 @@ def write_draft(draft: Draft, output: Path, *, overwrite: bool = False) -> list[
         for path, text in texts.items():
             if path.exists() and (path == output or path.read_text(encoding="utf-8", errors="replace") != text):
                 raise ArgmapError(f"{path} exists; use --force to replace it")
-    for path, text in texts.items():
-        atomic_write_text(path, text)
+    atomic_write_texts(texts)  # a Verbatim import writes a source text per card
     return list(texts)
