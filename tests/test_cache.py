@@ -6,6 +6,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,3 +154,35 @@ def test_maps_unchanged_since_well_before_the_read_are_stored(maps: Path) -> Non
     cache.store([maps], workspace, analyze(workspace), read_since=read_since)
     found = cache.cached([maps])
     assert found is not None and found[0].claims == workspace.claims
+
+
+def test_render_draws_from_the_entry_what_it_draws_from_the_files(maps: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import argmap.load
+    from argmap.analysis.links import Links
+    from argmap.cli import main
+
+    def render(name: str) -> str:
+        out = tmp_path / name
+        assert main(["render", str(maps), "--overview", "--format", "dot", "-o", str(out)]) == 0
+        return out.read_text(encoding="utf-8")
+
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    from_files = render("files.dot")
+    monkeypatch.delenv("ARGMAP_NO_CACHE")
+    cache.load_analysed([maps], links=Links.TEXTS)  # the entry explore or analyze leaves
+    reads: list[object] = []
+    real = argmap.load.load_workspace
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(argmap.load, "load_workspace", counted)
+    assert render("entry.dot") == from_files
+    assert reads == []  # no YAML parsed
+    path = maps / "ijm-vs-thrupkaew.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('\ntitle: "', '\ntitle: "Edited — ', 1), encoding="utf-8")
+    edited = render("edited.dot")
+    assert reads != []  # a changed map is read afresh
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    assert edited == render("edited-files.dot")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import argmap
-from argmap.generate import synthetic_map, write_synthetic
+from argmap.generate import synthetic_map, web_maps, write_synthetic, write_web
 from argmap.load import KEYS, load_workspace
 from argmap.scaffold import starter_map
 from argmap.schema import schema_text
@@ -129,6 +129,44 @@ def test_generated_maps_have_the_shape_of_a_debate(tmp_path: Path) -> None:
     assert roles >= {Role.THESIS, Role.REASON, Role.OBJECTION, Role.REBUTTAL}
     assert len(workspace.relations) > len(workspace.claims) * 0.9
     assert sum(c.quote is not None for c in workspace.claims.values()) > 1000
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 300])
+def test_web_maps_check_clean(tmp_path: Path, n: int) -> None:
+    written = write_web(tmp_path, n, seed=n)
+    workspace = load_workspace([tmp_path])
+    assert workspace.problems == ()
+    assert len(workspace.claims) == n
+    assert sorted(p.name for p in written) == sorted(p.name for p in tmp_path.glob("*.yaml"))
+
+
+def test_web_maps_differ_in_shape_from_the_synthetic_map(tmp_path: Path) -> None:
+    """What the second generator is for: references across files, long quotes, deep
+    rebuttal chains and wide fan-in, counted here from the YAML as any reader sees it."""
+    write_web(tmp_path, 3000, seed=4)
+    documents = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(tmp_path.glob("*.yaml"))}
+    assert len(documents) == 3
+    edges = []  # (from, to, kind) as global claim numbers
+    for stem, doc in documents.items():
+        for cid, claim in doc["claims"].items():
+            for kind in ("supports", "rebuts"):
+                for item in claim.get(kind, []):
+                    target = item["to"] if isinstance(item, dict) else item
+                    edges.append((stem, int(cid[1:]), target.partition(":")[0] or stem if ":" in target else stem, int(target.rpartition(":c")[2] if ":" in target else target[1:]), kind))
+    crossing = sum(1 for stem, _, target_map, _, _ in edges if target_map != stem)
+    assert crossing > len(edges) / 2
+    fan_in: dict[int, int] = {}
+    for *_, target, _ in edges:
+        fan_in[target] = fan_in.get(target, 0) + 1
+    assert max(fan_in.values()) >= 200
+    rebuttal_depth: dict[int, int] = {}
+    for _, source, _, target, kind in sorted(edges, key=lambda e: e[1]):  # every answer is to an earlier claim
+        if kind == "rebuts":
+            rebuttal_depth[source] = max(rebuttal_depth.get(source, 0), rebuttal_depth.get(target, 0) + 1)
+    assert max(rebuttal_depth.values()) >= 40
+    quotes = [c["quote"]["text"] for doc in documents.values() for c in doc["claims"].values() if "quote" in c]
+    assert len(quotes) > 1000 and min(len(q.split()) for q in quotes) >= 40
+    assert web_maps(200, seed=4) == web_maps(200, seed=4) != web_maps(200, seed=5)
 
 
 def test_generation_is_deterministic() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +60,33 @@ def test_building_the_command_line_loads_no_analysis_library() -> None:
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+HEAVY = ("textual", "rich", "networkx", "numpy", "rapidfuzz", "graphviz", "pptx")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["check", "arguments"], ["check", "--format", "json", "arguments"]], ids=" ".join)
+def test_help_and_check_load_no_heavy_library(argv: list[str]) -> None:
+    # the commands a person runs most, and expects at once: each of these costs a tenth of
+    # a second or more to import, more than all the rest of their start-up
+    probe = (
+        "import contextlib, io, sys\n"
+        "from argmap.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    try:\n"
+        "        code = main(sys.argv[1:])\n"
+        "    except SystemExit as done:\n"
+        "        code = done.code\n"
+        f"print(code, ','.join(sorted({{m.partition('.')[0] for m in sys.modules}} & {set(HEAVY)!r})))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent)
+    assert proc.returncode == 0, proc.stderr
+    code, leaked = proc.stdout.split()[0], proc.stdout.strip().partition(" ")[2]
+    assert code == "0"  # the command did its work (a failure could stop before the heavy import)
+    assert leaked == ""
+
+
+def test_the_heavy_library_probe_sees_an_import() -> None:
+    probe = "import sys, argmap.graph\nprint(','.join(sorted({m.partition('.')[0] for m in sys.modules} & {'networkx'})))"
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "networkx"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -30,7 +29,10 @@ def _commands() -> dict[str, ModuleType]:
     """
     import argmap.commands as package
 
-    modules = [importlib.import_module(f"{package.__name__}.{info.name}") for info in pkgutil.iter_modules(package.__path__)]
+    # the folder's files, not pkgutil.iter_modules: that imports inspect (ast, dis,
+    # tokenize), a tenth of what --help costs above bare Python
+    names = sorted(entry.name[:-3] for folder in package.__path__ for entry in os.scandir(folder) if entry.name.endswith(".py") and entry.name != "__init__.py")
+    modules = [importlib.import_module(f"{package.__name__}.{name}") for name in names]
     modules.sort(key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
     return {m.__name__.rpartition(".")[2].rstrip("_").replace("_", "-"): m for m in modules}
 
@@ -42,7 +44,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def _parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
+def _parser(commands: dict[str, ModuleType], only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``only``, the options of that command alone are declared
+    (the others are listed by name and help): declaring all of them cost more than
+    most commands' own start-up."""
     parser = _Parser(
         prog="argmap",
         description="Write, check, analyse, explore and render argument maps of debates.",
@@ -51,7 +56,9 @@ def _parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module in commands.items():
-        module.configure(sub.add_parser(name, help=module.HELP))
+        command = sub.add_parser(name, help=module.HELP)
+        if only is None or name == only:
+            module.configure(command)
     return parser
 
 
@@ -63,8 +70,11 @@ def _fail(message: str, code: int = EXIT_ERRORS) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     commands = _commands()
-    parser = _parser(commands)
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # the first word that is not an option names the command (the top level's options take no value)
+    named = next((a for a in arguments if not a.startswith("-")), None)
+    parser = _parser(commands, only=named if named in commands else None)
+    args = parser.parse_args(arguments)
     if args.version:
         from argmap import __version__
 

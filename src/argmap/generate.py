@@ -6,6 +6,11 @@ of the same side supports it, of the other side rebuts it, so theses gather reas
 objections and rebuttals several levels deep. A few claims cross-link (support a second
 claim), give linked premises, or undercut an inference of the other side. The same
 seed gives the same map, byte for byte.
+
+:func:`write_web` makes maps of another shape, so that no benchmark figure rests on one
+generator's habits: a folder of several maps that refer to each other's claims, long
+quotes in block scalars, rebuttal chains hundreds of claims deep, and a few hub claims
+that hundreds of others answer.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 
 from argmap.fileio import atomic_write_text
 
-__all__ = ["CLAIMS_PER_SPEECH", "synthetic_map", "write_synthetic"]
+__all__ = ["CLAIMS_PER_SPEECH", "synthetic_map", "web_maps", "write_synthetic", "write_web"]
 
 CLAIMS_PER_SPEECH = 200
 
@@ -109,3 +114,119 @@ def write_synthetic(path: Path, n: int, seed: int = 0) -> None:
     for relative, content in sources.items():
         atomic_write_text(Path(path).parent / relative, content)
     atomic_write_text(Path(path), text)
+
+
+WEB_CLAIMS_PER_MAP = 1_000
+_WEB_SPEAKERS = (("ann", "pro"), ("ben", "con"), ("cat", "pro"), ("dan", "con"))
+
+
+def _folded(rng: random.Random, low: int, high: int, indent: str) -> tuple[str, list[str]]:
+    """A sentence, and the lines of a folded block scalar (``>-``) holding it."""
+    words = " ".join(rng.choices(_WORDS, k=rng.randint(low, high))).capitalize() + "."
+    lines, line = [], ""
+    for word in words.split():
+        if line and len(line) + len(word) > 72:
+            lines.append(indent + line)
+            line = ""
+        line = f"{line} {word}" if line else word
+    return words, [*lines, indent + line]
+
+
+def web_maps(n: int, seed: int = 0, maps: int | None = None) -> dict[str, str]:
+    """A workspace of ``n`` claims spread over ``maps`` maps, as text by relative path.
+
+    Claim ``c{i}`` lives in map ``i % maps``, so nearly every relation crosses files. Claims
+    come in runs of 50 to 400 that each answer the one before (the side alternates, so the
+    run is a rebuttal chain); a third of them also answer one of the hub theses, and every
+    run starts at one. Half carry a quote of 40 to 120 words, every claim a text of 15 to
+    40, both folded over several lines.
+    """
+    rng = random.Random(seed)
+    maps = max(1, min(n, maps or max(2, min(20, -(-n // WEB_CLAIMS_PER_MAP)))))  # no map without claims
+    stems = [f"web-{m:02d}" for m in range(maps)]
+    hubs = max(2, n // 1_000)
+    texts: dict[str, list[str]] = {stem: [] for stem in stems}
+    heads = {
+        stem: [
+            "# yaml-language-server: $schema=https://argmap.invalid/schema/argmap-1.json",
+            f"# Generated web of {n} claims in {maps} maps, map {m + 1} (argmap.generate.write_web, seed {seed}).",
+            "argmap: 1",
+            f'title: "Web {seed}, part {m + 1} of {maps}"',
+            "sides:",
+            "  pro:",
+            "    label: Proposition",
+            "  con:",
+            "    label: Opposition",
+            "speakers:",
+            *(line for sid, side in _WEB_SPEAKERS for line in (f"  {sid}:", f"    name: Speaker {sid.title()}", f"    side: {side}")),
+            "sources:",
+            "  s0:",
+            f"    title: Collected statements, part {m + 1}",
+            f"    text: sources/{stem}.txt",
+            "claims:",
+        ]
+        for m, stem in enumerate(stems)
+    }
+    sides: list[str] = []
+    relations: list[tuple[int, int]] = []
+    run_left = 0
+    for i in range(n):
+        stem = stems[i % maps]
+        lines = heads[stem]
+
+        def ref(target: int, home: int = i % maps) -> str:
+            return f"c{target}" if target % maps == home else f"{stems[target % maps]}:c{target}"
+
+        opens_run = False
+        if i < hubs:
+            side = _WEB_SPEAKERS[i % 2][1]
+        elif run_left == 0:  # a new run opens on a hub, from either side
+            run_left, side, opens_run = rng.randint(50, 400), rng.choice(("pro", "con")), True
+        else:
+            side = "con" if sides[i - 1] == "pro" else "pro"
+        run_left = max(0, run_left - 1)
+        sides.append(side)
+        sid = rng.choice([s for s, speaker_side in _WEB_SPEAKERS if speaker_side == side])
+        _, text_lines = _folded(rng, 15, 40, "      ")
+        lines += [f"  c{i}:", "    text: >-", *text_lines, f"    by: {sid}"]
+        if i < hubs:
+            lines.append("    kind: thesis")
+        if rng.random() < 0.5:
+            quote, quote_lines = _folded(rng, 40, 120, "        ")
+            texts[stem].append(_sentence(rng, 5, 15) + " " + quote)
+            lines += ["    quote:", "      source: s0", "      text: >-", *quote_lines]
+        if i >= hubs:
+            answers: dict[str, list[str]] = {"supports": [], "rebuts": [], "undercuts": []}
+            targets = [rng.randrange(hubs)] if opens_run else [i - 1]
+            if not opens_run and rng.random() < 0.33:
+                targets.append(rng.randrange(hubs))
+            for target in targets:
+                kind = "supports" if sides[target] == side else "rebuts"
+                if rng.random() < 0.1:
+                    answers[kind] += [f"- to: {ref(target)}", "  note: Generated long-form relation."]
+                    if rng.random() < 0.1:
+                        answers[kind].append("  tags: [analyst-link]")
+                else:
+                    answers[kind].append(f"- {ref(target)}")
+                relations.append((i, target))
+            src, dst = relations[rng.randrange(len(relations))]
+            if rng.random() < 0.02 and sides[src] != side and src != i:
+                answers["undercuts"].append(f'- "{ref(src)} -> {ref(dst)}"')
+            for name, items in answers.items():
+                if items:
+                    lines += [f"    {name}:", *(f"      {item}" for item in items)]
+        if rng.random() < 0.2:
+            lines += ["    tags:", f"      - {rng.choice(_TAGS)}"]
+    files = {f"{stem}.yaml": "\n".join(lines) + "\n" for stem, lines in heads.items()}
+    files.update({f"sources/{stem}.txt": "\n\n".join(parts) + "\n" for stem, parts in texts.items()})
+    return files
+
+
+def write_web(folder: Path, n: int, seed: int = 0, maps: int | None = None) -> list[Path]:
+    """Write :func:`web_maps` into ``folder``; return the map files written."""
+    written = []
+    for relative, content in web_maps(n, seed, maps).items():
+        atomic_write_text(Path(folder) / relative, content)
+        if relative.endswith(".yaml"):
+            written.append(Path(folder) / relative)
+    return written

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -49,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
     extensions = _extensions(analysis, args.semantics) if args.semantics != "grounded" else None
     report = _report(workspace, analysis, args.semantics, extensions, alternative)
     if args.format == "json":
+        import json
+
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         _print_text(report, args.chains)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -49,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             "warnings": warnings,
             "problems": [p.as_dict() for p in workspace.problems],
         }
+        import json
+
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for problem in workspace.problems:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, cast
 from rich.style import Style
 from rich.text import Text
 
-from argmap.edit import Change, ConflictError, Editor
 from argmap.errors import ArgmapError
 from argmap.model import RelationKind, split_key
 from argmap.tui.labels import Palette
@@ -32,6 +31,7 @@ from argmap.tui.view import MapView, restrict
 if TYPE_CHECKING:
     from textual.app import App
 
+    from argmap.edit import Change, Editor
     from argmap.tui.app import ArgmapApp
 
 __all__ = ["DIRTY_MARK", "Editing", "slug"]
@@ -92,6 +92,8 @@ class Editing:
             assert self.app.view is not None
             self._stems = set(self.app.view.workspace.maps)
             self._primary = self.app.view.workspace.primary
+            from argmap.edit import Editor  # on the first edit: the editing library is not for the first screen
+
             self._editor = Editor(folders.pop())
         return self._editor
 
@@ -288,6 +290,8 @@ class Editing:
             if then:
                 then()
             return
+        from argmap.edit import ConflictError
+
         try:
             written = self._editor.save()
         except ConflictError as err:

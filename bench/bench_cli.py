@@ -1,0 +1,383 @@
+"""Benchmark every command as a person meets it: the whole process, from launch to answer.
+
+The other benchmarks time argmap's work inside a warm interpreter. This one starts each
+command as a new process, start-up and imports included, and sets it beside the floors it
+cannot beat, measured in the same run on the same files:
+
+* *pass*: ``python -c pass``, the interpreter alone;
+* *yaml*: a process that parses the same map files with PyYAML's C loader (``CSafeLoader``);
+* *dot*: Graphviz ``dot -Tsvg`` alone on the DOT that ``argmap render`` writes for the view.
+
+``explore`` is timed from launch to its first full screen (the tree and the detail of the
+claim under the cursor, with its status) in a tmux pane of 120x40: *cold* with the cache
+off, *cached* on a second launch once the first has written the cache. Editing commands
+(``add``, ``link``, ``unlink``, ``mv``, ``rm``) run in that order on a fresh copy of the
+workspace each round; every other command runs with argmap's cache on (in a folder of the
+benchmark's own), as a person's would.
+
+Workspaces: the bundled ``arguments/`` and, at each size, one map from ``argmap generate``
+(*gen*) and a folder of maps from :func:`argmap.generate.write_web` (*web*: many references
+across files, long quotes, chains hundreds deep, hubs answered hundreds of times).
+Every figure is a median of ``--repeat`` runs; a command and its *pass* floor run one after
+the other (taking turns going first), so the ratio compares runs that saw the same load.
+
+    python bench/bench_cli.py              # arguments/, 1k and 10k claims
+    python bench/bench_cli.py --huge       # and 100k (about an hour: the YAML alone is ~20 s a run)
+    python bench/bench_cli.py --smoke      # tiny maps, one run each, no deck (CI)
+
+Whole-map renders and slide decks are timed up to 1,000 claims, and no view whose DOT keeps
+``dot`` alone busy for more than 30 s (``--all-views`` for all): ``dot`` takes minutes to lay
+out a whole 10k-claim map (83 s for *gen*, more than 5 min for *web*), a 10k deck over 8 min.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from statistics import median
+
+__all__ = ["main"]
+
+REPO = Path(__file__).resolve().parent.parent
+SIZES = (1_000, 10_000)
+HUGE = 100_000
+SMOKE_SIZES = (60,)
+FULL_VIEWS_UP_TO = 1_000
+DOT_AT_MOST = 30.0
+"""Seconds of dot alone on a view's DOT above which the view is not rendered (without --all-views)."""
+SLOW = 5.0
+"""Seconds from which a command's later runs are cut to three: a median of three of them is steady enough."""
+
+YAML_FLOOR = "import sys, yaml\nfor p in sys.argv[1:]:\n    with open(p, 'rb') as f:\n        yaml.load(f, Loader=yaml.CSafeLoader)"
+READY = re.compile(r"\bStatus +(IN|OUT|UNDEC)\b")
+"""The detail pane's status line: drawn once the tree has a claim under its cursor."""
+
+
+def _argmap() -> list[str]:
+    """The ``argmap`` console script of this interpreter (what a person types), else ``-m``."""
+    script = Path(sys.executable).parent / "argmap"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "argmap"]
+
+
+@dataclass
+class Workspace:
+    """A workspace to time commands on, and what the commands need to know about it."""
+
+    name: str
+    template: Path  # a folder, copied afresh for each round of edits
+    target: str  # what to pass on the command line: the folder or its one map, relative to the folder's parent
+    claims: int
+    maps: list[str]  # map files, relative as the target is
+    edit: dict[str, str] = field(default_factory=dict)  # map, to_map, speaker, supports, link
+
+
+def _prepare(name: str, folder: Path, target: str) -> Workspace:
+    """Date the files a minute back (the cache stores no file written just before it was read)
+    and pick the claims the edits use: one with a speaker another map also has, if any."""
+    from argmap.load import load_workspace
+
+    a_minute_ago = time.time() - 60
+    for path in folder.rglob("*"):
+        os.utime(path, (a_minute_ago, a_minute_ago))
+    workspace = load_workspace([folder / target], verify_quotes=False)
+    home = folder.parent.resolve()
+    maps = sorted(str(m.path.resolve().relative_to(home)) for m in workspace.maps.values())
+    edit: dict[str, str] = {}
+    for stem, argmap_map in workspace.maps.items():
+        others = [o for o in workspace.maps if o != stem]
+        for claim in argmap_map.claims.values():
+            if claim.by is None:
+                continue
+            homes = [o for o in others if claim.by in workspace.maps[o].speakers]
+            if others and not homes:
+                continue
+            partner = next(c for c in argmap_map.claims.values() if c.id != claim.id)
+            edit = {"map": str(argmap_map.path.resolve().relative_to(home)), "speaker": claim.by, "supports": claim.id, "link": partner.id}
+            if homes:
+                edit["to_map"] = homes[0]
+            break
+        if edit:
+            break
+    return Workspace(name, folder, str(Path(folder.name, target)), len(workspace.claims), maps, edit)
+
+
+@dataclass
+class Command:
+    """A row of the table: how to run it, which floors stand beside it, and its target."""
+
+    name: str
+    argv: Callable[[Workspace, Path], list[str]]
+    dot_view: list[str] | None = None  # the render options whose DOT is the dot floor
+    target: Callable[[Workspace, dict[str, float]], str] = lambda w, t: ""
+    when: Callable[[Workspace, argparse.Namespace], bool] = lambda w, a: True
+
+
+def _at_most(times: float) -> Callable[[Workspace, dict[str, float]], str]:
+    def target(w: Workspace, t: dict[str, float]) -> str:
+        if w.name != "arguments":
+            return ""
+        return f"<= {times:g}x pass {'ok' if t['median'] <= times * t['pass'] else 'OVER'}"
+
+    return target
+
+
+def _first_screen(w: Workspace, t: dict[str, float]) -> str:
+    limit = 0.5 if w.claims <= 1_000 else 1.0 if w.claims <= 10_000 else None
+    if limit is None:
+        return ""
+    return f"< {limit:g} s {'ok' if t['median'] < limit else 'OVER'}"
+
+
+def _share(w: Workspace, t: dict[str, float]) -> str:
+    if w.claims < 1_000 or "dot" not in t:
+        return ""
+    return f"share <= 15% {'ok' if t['median'] - t['dot'] <= 0.15 * t['median'] else 'OVER'}"
+
+
+def _full_views(w: Workspace, a: argparse.Namespace) -> bool:
+    return bool(a.all_views or w.claims <= FULL_VIEWS_UP_TO)
+
+
+def _deck(w: Workspace, a: argparse.Namespace) -> bool:
+    return _full_views(w, a) and not a.smoke  # a deck takes 15 s even of 60 claims (a dot run per slide)
+
+
+def _edit(w: Workspace, _a: argparse.Namespace) -> bool:
+    return bool(w.edit)
+
+
+COMMANDS = [
+    Command("--help", lambda w, out: ["--help"], target=_at_most(3), when=lambda w, a: w.name == "arguments"),
+    Command("check", lambda w, out: ["check", w.target], target=_at_most(3)),
+    Command("analyze", lambda w, out: ["analyze", w.target]),
+    Command("render", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], target=_share, when=_full_views),
+    Command("render --overview", lambda w, out: ["render", w.target, "--overview", "-o", str(out / "overview.svg")], dot_view=["--overview"]),
+    Command("brief", lambda w, out: ["brief", w.target, "-o", str(out / "brief.md")]),
+    Command("flow", lambda w, out: ["flow", w.target, "-o", str(out / "flow.html")]),
+    Command("slides", lambda w, out: ["slides", w.target, "-o", str(out / "deck.pptx")], when=_deck),
+    Command("explore (cold)", lambda w, out: ["explore", w.target], target=_first_screen),
+    Command("explore (cached)", lambda w, out: ["explore", w.target], target=_first_screen),
+    Command("solve --map", lambda w, out: ["solve", "--map", w.maps[0], "-s", "grounded"]),
+    Command("add", lambda w, out: ["add", w.edit["map"], "bench-new", "--text", "A claim the benchmark adds.", "--by", w.edit["speaker"], "--supports", w.edit["supports"]], when=_edit),
+    Command("link", lambda w, out: ["link", w.edit["map"], "bench-new", "supports", w.edit["link"]], when=_edit),
+    Command("unlink", lambda w, out: ["unlink", w.edit["map"], "bench-new", w.edit["link"]], when=_edit),
+    Command("mv", lambda w, out: ["mv", w.edit["map"], "bench-new", w.edit["to_map"]], when=lambda w, a: "to_map" in w.edit),
+    Command("rm", lambda w, out: ["rm", str(Path(w.edit["map"]).with_name(w.edit["to_map"] + ".yaml")) if "to_map" in w.edit else w.edit["map"], "bench-new", "--force"], when=_edit),
+]
+EDITS = ("add", "link", "unlink", "mv", "rm")
+
+
+class Runner:
+    """Runs processes in a scratch folder and times them; the explorer in tmux."""
+
+    def __init__(self, scratch: Path) -> None:
+        self.scratch = scratch
+        # bytecode as an installed package has it: with PYTHONDONTWRITEBYTECODE set, every
+        # launch compiled argmap's modules afresh (a third of --help's time)
+        dropped = ("ARGMAP_NO_CACHE", "ARGMAP_CACHE_DIR", "PYTHONDONTWRITEBYTECODE")
+        self.env = {k: v for k, v in os.environ.items() if k not in dropped}
+        self.use_cache(scratch / "cache")
+        self.socket = f"argmap-bench-{os.getpid()}"
+        self.sessions = itertools.count()
+        self.tmux = shutil.which("tmux") is not None
+        import argmap
+
+        subprocess.run([sys.executable, "-m", "compileall", "-q", *argmap.__path__], check=True, env=self.env)
+        if self.tmux:  # the server, started once, outside any timing
+            subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-s", "idle", "sleep 86400"], check=True, env=self.env)
+
+    def use_cache(self, folder: Path) -> None:
+        """Give argmap's cache this folder from now on (one per workspace: an entry is
+        found by the paths asked for, and each workspace's copy is elsewhere)."""
+        self.cache = folder
+        self.env["ARGMAP_CACHE_DIR"] = str(folder)
+
+    def close(self) -> None:
+        if self.tmux:
+            subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+    def time(self, argv: Sequence[str], cwd: Path, timeout: float | None = None) -> float:
+        """Seconds ``argv`` took; ``inf`` when it was stopped after ``timeout`` seconds."""
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run(argv, cwd=cwd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return float("inf")
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in (0, 1):
+            raise RuntimeError(f"{shlex.join(argv)} exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
+        return elapsed
+
+    def first_screen(self, argv: Sequence[str], cwd: Path, cached: bool, fill: bool = False) -> float:
+        """Seconds from launching the explorer in a tmux pane to its first full screen.
+
+        With ``fill`` the explorer is left running until it has written its cache entry."""
+        name = f"s{next(self.sessions)}"
+        setting = [f"ARGMAP_CACHE_DIR={self.cache}"] if cached else ["ARGMAP_NO_CACHE=1"]
+        command = shlex.join(["env", "-u", "ARGMAP_CACHE_DIR", "-u", "ARGMAP_NO_CACHE", *setting, *argv])
+        entries = set(self.cache.glob("*.pickle"))
+        start = time.perf_counter()
+        subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "120", "-y", "40", "-s", name, "-c", str(cwd), command], check=True, env=self.env)
+        try:
+            while not READY.search(self._screen(name)):
+                if time.perf_counter() - start > 300:
+                    raise RuntimeError(f"{shlex.join(argv)}: no first screen after 300 s:\n{self._screen(name)}")
+                time.sleep(0.005)
+            elapsed = time.perf_counter() - start
+            while fill and set(self.cache.glob("*.pickle")) == entries and time.perf_counter() - start < 600:
+                time.sleep(0.05)
+        finally:
+            subprocess.run(["tmux", "-L", self.socket, "kill-session", "-t", name], capture_output=True)
+        return elapsed
+
+    def _screen(self, name: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", name], capture_output=True, text=True).stdout
+
+
+def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tuple[str, dict[str, float]]]:
+    """Median seconds of each command on ``w``, with the floors of the same run."""
+    argmap = _argmap()
+    work = runner.scratch / "work"  # the commands' folder; the workspace is copied into it
+    copy = work / w.template.name
+    out = runner.scratch / "out"
+    out.mkdir(exist_ok=True)
+    runner.use_cache(runner.scratch / "cache" / w.template.name)
+    commands = [c for c in COMMANDS if c.when(w, args) and (runner.tmux or not c.name.startswith("explore"))]
+    if args.smoke and w.name == "arguments":  # the targets' rows; the rest is timed on the generated maps
+        commands = [c for c in commands if c.name in ("--help", "check")]
+    shutil.copytree(w.template, copy)
+    dots: dict[str, Path] = {}
+    for c in list(commands):  # the DOT of each rendered view, for dot alone
+        if c.dot_view is not None:
+            dots[c.name] = out / f"{len(dots)}.dot"
+            runner.time([*argmap, "render", w.target, *c.dot_view, "--format", "dot", "-o", str(dots[c.name])], work)
+            probe = ["dot", "-Tsvg", str(dots[c.name]), "-o", str(out / "alone.svg")]
+            if not args.all_views and runner.time(probe, work, timeout=DOT_AT_MOST) > DOT_AT_MOST:
+                print(f"({w.name}: {c.name} not timed: dot alone takes more than {DOT_AT_MOST:.0f} s on its DOT)", flush=True)
+                commands.remove(c)
+    if any(c.name == "explore (cached)" for c in commands):
+        runner.first_screen([*argmap, "explore", w.target], work, cached=True, fill=True)
+    samples: dict[str, list[float]] = {c.name: [] for c in commands}
+    floors: dict[str, list[float]] = {"pass": [], "yaml": [], **{f"dot {name}": [] for name in dots}}
+    pass_argv = [sys.executable, "-c", "pass"]
+    yaml_argv = [sys.executable, "-c", YAML_FLOOR, *w.maps]
+    for round_ in range(1 if args.smoke else args.repeat):
+        shutil.rmtree(copy)
+        shutil.copytree(w.template, copy)  # the edits of the last round undone
+        floors["yaml"].append(runner.time(yaml_argv, work))
+        for c in commands:
+            if round_ >= 3 and median(samples[c.name]) > SLOW:
+                continue
+            command = [*argmap, *c.argv(w, out)]
+            turn: list[tuple[list[float], Callable[[], float]]] = [(floors["pass"], partial(runner.time, pass_argv, work))]
+            if c.name.startswith("explore"):
+                turn.append((samples[c.name], partial(runner.first_screen, command, work, cached="cached" in c.name)))
+            else:
+                turn.append((samples[c.name], partial(runner.time, command, work)))
+            if c.name in dots:
+                turn.append((floors[f"dot {c.name}"], partial(runner.time, ["dot", "-Tsvg", str(dots[c.name]), "-o", str(out / "alone.svg")], work)))
+            for times, run in turn if round_ % 2 == 0 else reversed(turn):
+                times.append(run())
+    base = {name: median(times) for name, times in floors.items() if times}
+    rows = []
+    for c in commands:
+        t = {"median": median(samples[c.name]), "runs": len(samples[c.name]), "pass": base["pass"], "yaml": base["yaml"]}
+        if c.name in dots:
+            t["dot"] = base[f"dot {c.name}"]
+        t["target"] = c.target(w, t)  # type: ignore[assignment]
+        rows.append((c.name, t))
+    return rows
+
+
+HEADER = f"{'workspace':<14} {'claims':>7} {'command':<18} {'runs':>4} {'median s':>9} {'pass s':>7} {'x pass':>7} {'yaml s':>7} {'x yaml':>7} {'dot s':>7} {'argmap %':>8}  target"
+
+
+def _line(w: Workspace, name: str, t: dict[str, float]) -> str:
+    dot = f"{t['dot']:>7.2f} {(t['median'] - t['dot']) / t['median']:>8.0%}" if "dot" in t else f"{'':>7} {'':>8}"
+    return (
+        f"{w.name:<14} {w.claims:>7,} {name:<18} {int(t['runs']):>4} {t['median']:>9.3f} {t['pass']:>7.3f} {t['median'] / t['pass']:>6.1f}x"
+        f" {t['yaml']:>7.3f} {t['median'] / t['yaml']:>6.1f}x {dot}  {t['target']}"
+    )
+
+
+NOTES = """\
+median s: the command as a whole process, launch to exit (explore: to its first full screen in tmux).
+pass: python -c pass; yaml: the workspace's map files parsed by PyYAML's C loader in a process of its own;
+dot: dot -Tsvg alone on the DOT of the same view; argmap %: (render - dot alone) / render, argmap's share.
+x pass, x yaml: the median over the floor's median, both from the same rounds.
+Targets: --help and check of the bundled maps <= 3x pass; explore's first screen < 0.5 s up to 1k claims,
+< 1 s at 10k, cold and cached; render's argmap share <= 15% from 1k claims (the whole-map view)."""
+
+
+def _workspaces(scratch: Path, sizes: Sequence[int], smoke: bool) -> list[tuple[str, Path, str]]:
+    from argmap.generate import write_synthetic, write_web
+
+    made = []
+    bundled = scratch / "maps" / "arguments"
+    shutil.copytree(REPO / "arguments", bundled, ignore=shutil.ignore_patterns("coverage"))
+    made.append(("arguments", bundled, "."))
+    for n in sizes:
+        label = f"{n // 1000}k" if n >= 1000 else str(n)
+        gen = scratch / "maps" / f"gen-{label}"
+        write_synthetic(gen / f"gen{label}.yaml", n, seed=1)
+        made.append((f"gen {label}", gen, f"gen{label}.yaml"))
+        web = scratch / "maps" / f"web-{label}"
+        write_web(web, n, seed=1, maps=2 if smoke else None)
+        made.append((f"web {label}", web, "."))
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny maps, one run each (CI)")
+    parser.add_argument("--huge", action="store_true", help=f"also {HUGE:,} claims (about an hour)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each command (default 5; 3 for a command slower than 5 s)")
+    parser.add_argument("--all-views", action="store_true", help=f"whole-map renders and slides above {FULL_VIEWS_UP_TO:,} claims too")
+    parser.add_argument("--only", metavar="LIST", help="comma-separated commands to time (default: all)")
+    parser.add_argument("--sizes", metavar="LIST", help="comma-separated claim counts (default 1000,10000)")
+    args = parser.parse_args(argv)
+    if shutil.which("dot") is None:
+        print("Graphviz dot is not installed (apt-get install graphviz / brew install graphviz)", file=sys.stderr)
+        return 2
+    sizes = SMOKE_SIZES if args.smoke else tuple(int(s) for s in args.sizes.split(",")) if args.sizes else SIZES + ((HUGE,) if args.huge else ())
+    if args.only:
+        wanted = set(args.only.split(","))
+        COMMANDS[:] = [c for c in COMMANDS if c.name in wanted or c.name.split()[0] in wanted]
+    load = os.getloadavg()
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    if shutil.which("tmux") is None:
+        print("(tmux is not installed: explore is not timed)")
+    print(HEADER)
+    print("-" * len(HEADER))
+    failed = False
+    with tempfile.TemporaryDirectory(prefix="bench-cli-") as temp:
+        scratch = Path(temp)
+        runner = Runner(scratch)
+        try:
+            for name, folder, target in _workspaces(scratch, sizes, args.smoke):
+                w = _prepare(name, folder, target)
+                for command, t in measure(runner, w, args):
+                    print(_line(w, command, t), flush=True)
+                    failed |= str(t["target"]).endswith("OVER")
+        finally:
+            runner.close()
+    load = os.getloadavg()
+    print(f"load average at the end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    print(NOTES)
+    return 1 if failed and not args.smoke else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
