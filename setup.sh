@@ -83,6 +83,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras"
   echo "$wanted" > "$stamp"
 fi
+# Byte-compile argmap's sources: an editable install leaves that to the first run, and where
+# PYTHONDONTWRITEBYTECODE is set (some shells and images do) every launch would compile anew.
+.venv/bin/python -m compileall -q src >/dev/null
 # The real Argdown CLI, which the tests parse argmap's Argdown exports with (npm, pinned).
 if [ "$minimal" != 1 ] && [ ! -x .venv/argdown/node_modules/.bin/argdown ]; then
   say "installing the Argdown CLI into .venv/argdown/ (npm)"
