@@ -30,6 +30,7 @@ from argmap.yamlread import read_yaml_text
 __all__ = ["Document", "Indentation", "detect_indentation"]
 
 _CONTENT = re.compile(r"( *)(\S.*)")
+_END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,28 @@ def _same_data(text: str, reference: str, display: str) -> bool:
     return not problems and value == read_yaml_text(reference, display)[0]
 
 
+def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
+    """``new`` with each end-of-line comment that ``old`` also has put back at the gap ``old`` left.
+
+    ruamel keeps a comment's *column*: a line that grows pushes its comment to one space
+    after the content and a line that shrinks leaves a wide gap, so an edit and its inverse
+    would not give back the user's line. The gap the user wrote is what an eye keeps.
+    """
+    gaps: dict[str, str] = {}
+    for line in old:
+        if match := _END_COMMENT.fullmatch(line):
+            gaps.setdefault(match.group(3), match.group(2))
+    if not gaps:
+        return new
+    kept = []
+    for line in new:
+        match = _END_COMMENT.fullmatch(line)
+        if match and match.group(3) in gaps:
+            line = match.group(1) + gaps[match.group(3)] + match.group(3)
+        kept.append(line)
+    return kept
+
+
 def _apply(original: str, before: str, after: str, newline: str) -> str:
     """Apply the change ``before`` → ``after`` (two ruamel dumps) to ``original``.
 
@@ -160,7 +183,7 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
             continue
         for j in range(j1, j2):
             deleted[j] = True
-        inserted[j1].extend(alines[k1:k2])
+        inserted[j1].extend(_comment_gaps(blines[j1:j2], alines[k1:k2]))
 
     out: list[str] = []
 

@@ -1,0 +1,122 @@
+"""Regression tests: each input that once crashed, stalled or corrupted argmap (issue #18 and the fuzz campaigns).
+
+Each test names what it once did. The fuzzers themselves are ``tests/test_fuzz.py`` (short,
+deterministic, in CI) and ``bench/fuzz.py`` (a long campaign).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from argmap.quotes import closest_passage
+from conftest import run_argmap
+from test_check_bad_input import GOOD_HEAD, only, write
+
+ARGUMENTS = Path(__file__).resolve().parent.parent / "arguments"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "  a: {text: " + "9" * 4301 + "}\n",  # once: internal error ValueError (int max str digits), exit 3
+        "  a: {text: A, weight: -" + "1" * 5000 + "}\n",
+        "  a: {text: A, tags: [" + "7" * 4301 + "]}\n",
+    ],
+)
+def test_a_number_of_more_than_4300_digits_is_a_located_error(cli, tmp_path: Path, body: str) -> None:
+    found = only(cli, write(tmp_path, body), "yaml-number", line=12)
+    assert "digits is too long" in found["msg"]
+
+
+def test_a_long_quoted_number_is_text(cli, tmp_path: Path) -> None:
+    assert cli("check", write(tmp_path, "  a: {text: '" + "9" * 5000 + "'}\n")).code == 0
+
+
+@pytest.mark.parametrize("spelled", [".nan", ".NaN", ".inf", "-.inf", "+.Inf", "1e999"])
+def test_a_weight_must_be_a_finite_number(cli, tmp_path: Path, spelled: str) -> None:
+    # once: `.nan` and `.inf` were an internal error (float('.nan')), exit 3
+    found = only(cli, write(tmp_path, f"  a: {{text: A, weight: {spelled}}}\n"), "bad-weight", line=12)
+    assert "from 0 to 1" in found["msg"]
+
+
+def test_yaml_special_floats_read_as_numbers() -> None:
+    from argmap.yamlread import read_yaml_text
+
+    value, problems = read_yaml_text("a: [.inf, -.inf, .NAN, 0.5, .5]\n", "x.yaml")
+    assert not problems
+    inf, minus, nan, half, also_half = value["a"]
+    assert inf == float("inf") and minus == float("-inf") and nan != nan and half == also_half == 0.5
+
+
+def test_a_long_wrong_quote_is_judged_quickly(cli, tmp_path: Path) -> None:
+    # once: a wrong quote of 10,000 characters took `check` 22 s (alignment grows with quote x source)
+    words = random.Random(18).choices(["raid", "victim", "rescue", "and", "the", "police", "said"], k=2000)
+    (tmp_path / "talk.txt").write_text((ARGUMENTS / "sources" / "ijm-encyclopedia.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(GOOD_HEAD + f"  a: {{text: A, quote: {{source: talk, text: '{' '.join(words)[:10_000]}'}}}}\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = cli("check", path)
+    assert time.perf_counter() - started < 2.0
+    assert result.code == 2 and "[quote-not-found]" in result.out
+
+
+@pytest.mark.parametrize("length", [50, 400, 1_000, 10_000, 100_000])
+def test_closest_passage_is_bounded_and_still_finds_a_near_miss(length: int) -> None:
+    source = (ARGUMENTS / "sources" / "ijm-encyclopedia.txt").read_text(encoding="utf-8")
+    text = " ".join((source * (1 + 400_000 // len(source))).split())[:400_000]  # 400k characters of prose
+    start = random.Random(length).randrange(len(text) - length)
+    wanted = text[start : start + length]
+    slipped = wanted[: length // 2] + "\u2019" + wanted[length // 2 + 1 :]  # one wrong character mid-quote
+    noise = "".join(random.Random(length).choices("abcdefghij ", k=length))
+    for quote in (slipped, noise, "a" * length):
+        started = time.perf_counter()
+        passage, score = closest_passage(quote, text)
+        assert time.perf_counter() - started < 1.0, (length, quote[:20])
+        if quote is slipped:
+            assert score > 95 and wanted[:40] in passage
+
+
+def test_closest_passage_keeps_short_hints_exact() -> None:
+    passage, score = closest_passage("raids \"rescue\" victims", "We say that raids “rescue” victims – and nothing else.")
+    assert passage == "raids “rescue” victims" and score > 80
+
+
+ALIGNED = """\
+# a hand-written map
+argmap: 1
+title: Test   # title comment
+claims:
+  equality:
+    text: All people are equal.   # the thesis
+    kind: thesis
+  objection:
+    text: Some are not.
+    rebuts: [equality]   # the objection
+  other:
+    text: Another.
+    supports: [equality]     # why
+"""
+
+
+def test_an_edit_and_its_inverse_give_back_the_bytes(tmp_path: Path) -> None:
+    # once: `rebuts: [equality]   # the objection` came back as `rebuts: [equality]        # the objection`
+    path = tmp_path / "m.yaml"
+    path.write_text(ALIGNED, encoding="utf-8")
+    steps = [
+        ("add", path, "extra", "--text", "Extra claim.", "--rebuts", "objection"),
+        ("link", path, "objection", "rebuts", "extra"),
+        ("link", path, "other", "rebuts", "objection"),
+        ("unlink", path, "other", "objection"),
+        ("unlink", path, "objection", "extra"),
+        ("rm", path, "extra"),
+    ]
+    for step in steps:
+        result = run_argmap(*step)
+        assert result.code == 0, result
+        if step[0] == "link" and step[2] == "objection":
+            assert "    rebuts: [equality, extra]   # the objection\n" in path.read_text(encoding="utf-8")
+    assert path.read_bytes() == ALIGNED.encode()
