@@ -120,3 +120,67 @@ def test_an_edit_and_its_inverse_give_back_the_bytes(tmp_path: Path) -> None:
         if step[0] == "link" and step[2] == "objection":
             assert "    rebuts: [equality, extra]   # the objection\n" in path.read_text(encoding="utf-8")
     assert path.read_bytes() == ALIGNED.encode()
+
+
+FUZZ = Path(__file__).resolve().parent / "fixtures" / "fuzz"
+
+
+def test_an_aif_number_of_5000_digits_is_refused_by_name(cli, tmp_path: Path) -> None:
+    # once (found by the mutation pass): internal error ValueError from json's int conversion, exit 3
+    result = cli("import", FUZZ / "import-aif" / "huge-number.json", "-o", tmp_path / "m.yaml")
+    assert result.code == 2 and "huge-number.json" in result.err and "5,000 digits is too long" in result.err
+
+
+def test_aif_edges_and_locutions_of_the_wrong_shape_are_skipped(tmp_path: Path) -> None:
+    # once: KeyError 'fromID' (an edge without ends, a node whose id is null) and
+    # TypeError (locutions a number), exit 3
+    from argmap.interchange import read_aif
+
+    draft = read_aif(FUZZ / "import-aif" / "odd-types.json")
+    assert [c.text for c in draft.claims.values()] == ["['x']"]
+    assert draft.relations == []  # the RA node has a premise but its conclusion edge names no node
+
+
+def test_microtext_ids_with_odd_digits_sort_without_converting(tmp_path: Path) -> None:
+    # once: int('²') and int of 5,000 digits in the ordering of XML ids
+    from argmap.interchange.microtexts import _number
+
+    assert sorted(["e10", "e9", "e²", "e" + "7" * 5000, "e01"], key=_number) == ["e²", "e01", "e9", "e10", "e" + "7" * 5000]
+
+
+def test_iccma_names_with_long_digit_runs_sort_naturally() -> None:
+    # once: ValueError from int() of a 5,000-digit run while printing extensions
+    from argmap.analysis.iccma import format_extensions
+
+    long = "a" + "9" * 5000
+    assert format_extensions([[long, "a10", "a2", "b"]]) == f"[[a2,a10,{long},b]]"
+
+
+@pytest.mark.parametrize("semantics", ["preferred", "complete", "stable"])
+def test_repeated_attacks_do_not_slow_the_labelling_search(semantics: str) -> None:
+    # once: 2,000 copies of one attack among three arguments took 19 s to enumerate
+    from argmap.analysis.dung import extensions
+    from argmap.analysis.iccma import read_apx
+
+    framework = read_apx(FUZZ / "solve-apx" / "duplicate-attacks.apx")
+    started = time.process_time()
+    found = extensions(framework, semantics)
+    assert time.process_time() - started < 0.5
+    assert found == ([] if semantics == "stable" else [frozenset()])  # an odd cycle: only the empty set is admissible
+
+
+def test_many_claims_of_one_id_import_in_linear_time() -> None:
+    # once: ids counted up from -2 for each repeat, so a Kialo file of one line repeated 2,000 times took 3 s
+    from argmap.interchange import parse_kialo
+    from argmap.interchange.writer import IdMaker
+
+    maker = IdMaker()
+    started = time.process_time()
+    ids = [maker.make("same") for _ in range(20_000)]
+    assert time.process_time() - started < 0.5
+    assert ids[:3] == ["same", "same-2", "same-3"] and len(set(ids)) == 20_000
+    assert maker.make("same-5") == "same-5-2" and maker.make("same-20000") == "same-20000-2"  # taken already
+    text = "Discussion Title: Same\n\n1. Thesis\n" + "1.1. Pro: The very same reason.\n" * 5_000
+    started = time.process_time()
+    parse_kialo(text)
+    assert time.process_time() - started < 2.0

@@ -32,16 +32,33 @@ _PLAIN_ILLOCUTIONS = frozenset({"Asserting", "Analysing", "Arguing", "Disagreein
 _SPEAKER = re.compile(r"\s*([^:]{1,80}?)\s*:\s")
 
 
+def _whole_number(digits: str) -> int:
+    """A JSON integer; one longer than Python converts (its time grows with the square) is an error."""
+    if len(digits) > 4300:
+        raise ValueError(f"a number of {len(digits):,} digits is too long")
+    return int(digits)
+
+
 def _load(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        data = json.loads(path.read_text(encoding="utf-8"), parse_int=_whole_number)
+    except (OSError, UnicodeDecodeError, ValueError) as err:  # JSONDecodeError is a ValueError
         raise ArgmapError(f"cannot read {path} as AIF JSON: {err}") from err
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):  # xAIF wraps the graph
         data = data["AIF"]
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
         raise ArgmapError(f"{path} is not AIF JSON: expected an object with 'nodes' and 'edges' lists")
     return data
+
+
+def _list(value: object) -> list[Any]:
+    """``value`` if it is a list, else an empty one: an optional list of a file may hold anything."""
+    return value if isinstance(value, list) else []
+
+
+def _is_id(value: object) -> bool:
+    """Whether ``value`` can be an AIF node id: text or a whole number (files use both)."""
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def read_aif(path: Path | str) -> Draft:
@@ -54,14 +71,17 @@ def read_aif(path: Path | str) -> Draft:
     data = _load(path)
     nodes: dict[str, dict[str, Any]] = {}
     for node in data["nodes"]:
-        if isinstance(node, dict) and "nodeID" in node:
+        if isinstance(node, dict) and _is_id(node.get("nodeID")):
             nodes[str(node["nodeID"])] = node
     into: dict[str, list[str]] = defaultdict(list)
     out_of: dict[str, list[str]] = defaultdict(list)
     for edge in data["edges"]:
-        if isinstance(edge, dict) and str(edge.get("fromID")) in nodes and str(edge.get("toID")) in nodes:
-            out_of[str(edge["fromID"])].append(str(edge["toID"]))
-            into[str(edge["toID"])].append(str(edge["fromID"]))
+        if not isinstance(edge, dict) or not _is_id(edge.get("fromID")) or not _is_id(edge.get("toID")):
+            continue
+        source, target = str(edge["fromID"]), str(edge["toID"])
+        if source in nodes and target in nodes:
+            out_of[source].append(target)
+            into[target].append(source)
 
     def kind(nid: str) -> str:
         return str(nodes[nid].get("type", ""))
@@ -118,7 +138,7 @@ def _people(data: dict[str, Any], nodes: dict[str, dict[str, Any]], out_of: dict
             kind: Callable[[str], str], text: Callable[[str], str]) -> dict[str, tuple[str, str, str | None]]:
     """Each locution (L node id) → (speaker id, name, note), from ``personID`` and the
     "Name: words" convention; an annotator's copy is followed to the original locution."""
-    person_of = {str(loc.get("nodeID")): str(loc.get("personID")) for loc in data.get("locutions") or [] if isinstance(loc, dict) and loc.get("personID") is not None}
+    person_of = {str(loc.get("nodeID")): str(loc.get("personID")) for loc in _list(data.get("locutions")) if isinstance(loc, dict) and loc.get("personID") is not None}
     names_of_person: dict[str, str] = {}
     result: dict[str, tuple[str, str, str | None]] = {}
     originals = {}

@@ -10,6 +10,7 @@ outgoing argumentative edge is the thesis.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from argmap.model import RelationKind
 
 __all__ = ["read_microtext"]
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _KINDS = {"sup": RelationKind.SUPPORT, "exa": RelationKind.SUPPORT, "reb": RelationKind.REBUT, "und": RelationKind.UNDERCUT}
 _ROLES = {"pro": "proponent", "opp": "opponent"}
 
@@ -107,7 +109,11 @@ def read_microtext(path: Path | str) -> Draft:
     return draft
 
 
-def _number(xml_id: str) -> tuple[int, str]:
-    """``"e12"`` → ``(12, "e12")``: XML ids in numeric order."""
-    digits = "".join(ch for ch in xml_id if ch.isdigit())
-    return (int(digits) if digits else 0, xml_id)
+def _number(xml_id: str) -> tuple[int, str, str]:
+    """``"e12"`` → ``(2, "12", "e12")``: XML ids in numeric order.
+
+    The digits compare by length, then as text: the same order as numbers, without
+    converting (a run of 5,000 digits would be refused, and ``str.isdigit`` lets in ``²``).
+    """
+    digits = "".join(_ASCII_DIGIT.findall(xml_id)).lstrip("0")
+    return (len(digits), digits, xml_id)

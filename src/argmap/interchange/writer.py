@@ -50,13 +50,19 @@ class IdMaker:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self._next: dict[str, int] = {}  # the suffix to try first for a base: those below are taken
 
     def make(self, wanted: str) -> str:
-        """``wanted`` made valid and unique by a numeric suffix (``-2``, ``-3`` …)."""
+        """``wanted`` made valid and unique by a numeric suffix (``-2``, ``-3`` …).
+
+        Suffixes go on from the last one given for the same base: counting up from 2 each
+        time made 2,000 claims of one text (a fuzzed Kialo file) take 3 s.
+        """
         base = wanted if _ID.match(wanted) else slug(wanted)
-        candidate, n = base, 2
+        candidate, n = base, self._next.get(base, 2)
         while candidate in self.used:
             candidate, n = f"{base}-{n}", n + 1
+        self._next[base] = n
         self.used.add(candidate)
         return candidate
 
