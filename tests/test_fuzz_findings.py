@@ -184,3 +184,9 @@ def test_many_claims_of_one_id_import_in_linear_time() -> None:
     started = time.process_time()
     parse_kialo(text)
     assert time.process_time() - started < 2.0
+
+
+def test_an_xml_encoding_python_does_not_know_is_refused_by_name(cli, tmp_path: Path) -> None:
+    # once (Atheris, import-detect): internal error LookupError 'unknown encoding: UTF-3', exit 3
+    result = cli("import", FUZZ / "import-microtext" / "unknown-encoding.xml", "-o", tmp_path / "m.yaml")
+    assert result.code == 2 and "unknown-encoding.xml" in result.err and "unknown encoding: UTF-3" in result.err
