@@ -190,3 +190,12 @@ def test_an_xml_encoding_python_does_not_know_is_refused_by_name(cli, tmp_path: 
     # once (Atheris, import-detect): internal error LookupError 'unknown encoding: UTF-3', exit 3
     result = cli("import", FUZZ / "import-microtext" / "unknown-encoding.xml", "-o", tmp_path / "m.yaml")
     assert result.code == 2 and "unknown-encoding.xml" in result.err and "unknown encoding: UTF-3" in result.err
+
+
+def test_a_microtext_whose_text_beside_is_not_utf8_is_refused_by_name(cli, tmp_path: Path) -> None:
+    # once (found while writing docs/security.md): internal error UnicodeDecodeError, exit 3
+    xml = tmp_path / "micro.xml"
+    xml.write_bytes((Path(__file__).resolve().parent / "fixtures" / "formats" / "microtexts" / "micro_own1.xml").read_bytes())
+    (tmp_path / "micro.txt").write_bytes(b"\xff\xfe not UTF-8")
+    result = cli("import", xml, "-o", tmp_path / "out" / "m.yaml")
+    assert result.code == 2 and "micro.txt" in result.err and "as UTF-8" in result.err

@@ -64,7 +64,10 @@ def read_microtext(path: Path | str) -> Draft:
     if text_file.is_file():
         source_id = slug(graph_id)
         draft.sources[source_id] = DraftSource(f"{graph_id} (arg-microtexts)", text=f"sources/{text_file.name}")
-        draft.files[f"sources/{text_file.name}"] = text_file.read_text(encoding="utf-8")
+        try:
+            draft.files[f"sources/{text_file.name}"] = text_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ArgmapError(f"cannot read {text_file}, the text beside {path.name}, as UTF-8: {err}") from err
 
     segments: dict[str, list[str]] = {}
     for src, trg, kind in edges.values():
