@@ -199,3 +199,24 @@ def test_a_microtext_whose_text_beside_is_not_utf8_is_refused_by_name(cli, tmp_p
     (tmp_path / "micro.txt").write_bytes(b"\xff\xfe not UTF-8")
     result = cli("import", xml, "-o", tmp_path / "out" / "m.yaml")
     assert result.code == 2 and "micro.txt" in result.err and "as UTF-8" in result.err
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        b"rebuts: [a]   # b on a\r#\n",  # a lone CR ends a line (found by Atheris, edit target)
+        b"rebuts: [a]\r    note: between\r\n# end\r",
+    ],
+)
+def test_an_added_claim_removed_again_gives_back_lines_with_odd_ends(tmp_path: Path, odd: bytes) -> None:
+    # once: the lone CR came back as CR CR LF (the edit layer split lines as str.splitlines does)
+    from argmap.edit import Editor
+
+    data = b"argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A.\n  b:\n    text: B.\n    " + odd
+    (tmp_path / "m.yaml").write_bytes(data)
+    editor = Editor(tmp_path)
+    editor.add_claim("m:added", "Added.", supports=["m:a"])
+    editor.link("m:added", "rebuts", "m:b")
+    editor.remove_claim("m:added")
+    editor.save()
+    assert (tmp_path / "m.yaml").read_bytes() == data

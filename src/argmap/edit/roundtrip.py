@@ -27,9 +27,10 @@ from ruamel.yaml.error import YAMLError
 from argmap.errors import InputError, Location, Problem
 from argmap.yamlread import read_yaml_text
 
-__all__ = ["Document", "Indentation", "detect_indentation"]
+__all__ = ["Document", "Indentation", "detect_indentation", "split_lines"]
 
 _CONTENT = re.compile(r"( *)(\S.*)")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
 
 
@@ -142,6 +143,15 @@ def _same_data(text: str, reference: str, display: str) -> bool:
     return not problems and value == read_yaml_text(reference, display)[0]
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their ends, broken where YAML breaks them: ``\\n``, ``\\r\\n``, ``\\r``.
+
+    ``str.splitlines`` also breaks at form feeds, ``\\x1c``-``\\x1e``, ``\\x85`` and
+    ``\\u2028``, which YAML keeps inside a line: the lines would not align with ruamel's.
+    """
+    return _LINE.findall(text)
+
+
 def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
     """``new`` with each end-of-line comment that ``old`` also has put back at the gap ``old`` left.
 
@@ -172,10 +182,10 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
     lines differently from the user, the user's run is kept unless the change touches
     it, and then ruamel's rendering of the run (changed) replaces it.
     """
-    olines = original.splitlines(keepends=True)
+    olines = split_lines(original)
     ostripped = [line.rstrip("\r\n") for line in olines]
-    blines = before.splitlines()
-    alines = after.splitlines()
+    blines = [line.rstrip("\r\n") for line in split_lines(before)]
+    alines = [line.rstrip("\r\n") for line in split_lines(after)]
     deleted = [False] * len(blines)
     inserted: list[list[str]] = [[] for _ in range(len(blines) + 1)]
     for tag, j1, j2, k1, k2 in difflib.SequenceMatcher(None, blines, alines, autojunk=False).get_opcodes():
@@ -188,7 +198,7 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
     out: list[str] = []
 
     def emit(line: str, ending: str) -> None:
-        if out and not out[-1].endswith("\n"):
+        if out and not out[-1].endswith(("\n", "\r")):  # the original's last line had no end
             out[-1] += newline
         out.append(line + ending)
 
