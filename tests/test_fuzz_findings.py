@@ -186,10 +186,11 @@ def test_many_claims_of_one_id_import_in_linear_time() -> None:
     assert time.process_time() - started < 2.0
 
 
-def test_an_xml_encoding_python_does_not_know_is_refused_by_name(cli, tmp_path: Path) -> None:
-    # once (Atheris, import-detect): internal error LookupError 'unknown encoding: UTF-3', exit 3
-    result = cli("import", FUZZ / "import-microtext" / "unknown-encoding.xml", "-o", tmp_path / "m.yaml")
-    assert result.code == 2 and "unknown-encoding.xml" in result.err and "unknown encoding: UTF-3" in result.err
+@pytest.mark.parametrize(("name", "said"), [("unknown-encoding.xml", "unknown encoding: UTF-3"), ("multibyte-encoding.xml", "multi-byte encodings are not supported")])
+def test_an_xml_encoding_python_cannot_read_is_refused_by_name(cli, tmp_path: Path, name: str, said: str) -> None:
+    # once (Atheris, import-detect and import-microtext): internal errors LookupError and ValueError, exit 3
+    result = cli("import", FUZZ / "import-microtext" / name, "-o", tmp_path / "m.yaml")
+    assert result.code == 2 and name in result.err and said in result.err
 
 
 def test_a_microtext_whose_text_beside_is_not_utf8_is_refused_by_name(cli, tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def read_microtext(path: Path | str) -> Draft:
     path = Path(path)
     try:
         root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError, LookupError) as err:  # LookupError: an encoding Python does not know
+    except (OSError, ET.ParseError, LookupError, ValueError) as err:  # an encoding Python does not know, or expat cannot read
         raise ArgmapError(f"cannot read {path} as arg-microtexts XML: {err}") from err
     if root.tag != "arggraph":
         raise ArgmapError(f"{path} is not an arg-microtexts graph (root element <{root.tag}>, expected <arggraph>)")
