@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -52,15 +53,15 @@ def _worker(name: str, out: Path, args: list[str]) -> None:
     path = fuzz_targets.prepare(target, work)
     findings = home / "findings"
     findings.mkdir(parents=True, exist_ok=True)
-    counter = home / "cases"
+    counter = home / "cases"  # read when libFuzzer stops the worker before its final stats
     seen = {p.stem for p in findings.glob("*.txt")}
-    cases = int(counter.read_text()) if counter.is_file() else 0
+    cases = 0
 
     def one(data: bytes) -> None:
         nonlocal cases
         finding = fuzz_targets.check_one(target, data, path)
         cases += 1
-        if cases % 100 == 0:
+        if cases % 10 == 0:
             counter.write_text(str(cases))
         if finding is not None:
             key = _slug(finding.signature)
@@ -70,9 +71,6 @@ def _worker(name: str, out: Path, args: list[str]) -> None:
                 (findings / f"{key}.input").write_bytes(data)
                 print(f"FINDING {name}: {finding}", file=sys.stderr, flush=True)
 
-    import atexit
-
-    atexit.register(lambda: counter.write_text(str(cases)))
     atheris.Setup([sys.argv[0], *args], one)
     atheris.Fuzz()
 
@@ -107,15 +105,23 @@ def _seed_dir(name: str, out: Path) -> Path:
     return seeds
 
 
+def _cases_run(log: Path, counter: Path) -> int:
+    """Inputs a worker ran: libFuzzer's final count (initial corpus included), else the worker's own."""
+    found = re.findall(r"stat::number_of_executed_units: (\d+)", log.read_text(errors="replace"))
+    if found:
+        return int(found[-1])
+    return int(counter.read_text()) if counter.is_file() else 0
+
+
 def _campaign(name: str, out: Path, seconds: float | None, runs: int | None, seed: int | None) -> dict[str, object]:
     """Fuzz one target for ``seconds`` (restarting a worker libFuzzer stops) or ``runs`` cases."""
     seeds = _seed_dir(name, out)
     corpus = out / name / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    (out / name / "cases").unlink(missing_ok=True)
     started = time.monotonic()
-    restarts = 0
+    restarts = cases = 0
     while True:
+        (out / name / "cases").unlink(missing_ok=True)
         flags = [f"-rss_limit_mb={RSS_LIMIT_MB}", f"-timeout={HARD_TIMEOUT_S}", f"-max_len={MAX_LEN}", f"-artifact_prefix={out / name}/",
                  "-print_final_stats=1", "-close_fd_mask=1"]
         if runs is not None:
@@ -129,16 +135,16 @@ def _campaign(name: str, out: Path, seconds: float | None, runs: int | None, see
         if seed is not None:
             flags.append(f"-seed={seed}")
         command = [sys.executable, __file__, "--worker", name, "--out", str(out), "--", *flags, str(corpus), str(seeds)]
-        log = (out / name / "log.txt").open("a")
-        code = subprocess.call(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-        log.close()
+        log = out / name / f"log-{restarts}.txt"
+        with log.open("w") as sink:
+            code = subprocess.call(command, stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        cases += _cases_run(log, out / name / "cases")
         if runs is not None or code == 0:
             break
         restarts += 1  # a timeout or out-of-memory stop: libFuzzer wrote the input as crash-/timeout-/oom-*
-    counter = out / name / "cases"
     findings = sorted(p.read_text(encoding="utf-8").strip() for p in (out / name / "findings").glob("*.txt"))
     stopped = sorted(p.name for p in (out / name).glob("*-*") if p.name.split("-")[0] in ("crash", "timeout", "oom", "leak"))
-    return {"target": name, "cases": int(counter.read_text()) if counter.is_file() else 0, "seconds": round(time.monotonic() - started),
+    return {"target": name, "cases": cases, "seconds": round(time.monotonic() - started),
             "findings": findings, "libfuzzer_stops": stopped, "restarts": restarts}
 
 
