@@ -221,3 +221,36 @@ def test_an_added_claim_removed_again_gives_back_lines_with_odd_ends(tmp_path: P
     editor.remove_claim("m:added")
     editor.save()
     assert (tmp_path / "m.yaml").read_bytes() == data
+
+
+MOVER = """\
+# map one
+argmap: 1
+title: One   # first
+speakers:
+  ann: {name: Ann}
+claims:
+  thesis:
+    text: The thesis.   # t
+    kind: thesis
+  reason:   # moves away and back
+    text: A reason.
+    by: ann
+    supports: [thesis]
+  objection: {text: An objection., rebuts: [reason]}   # points at the mover
+"""
+
+
+def test_mv_and_mv_back_after_its_old_predecessor_give_back_both_files(tmp_path: Path) -> None:
+    # once: a moved claim could only go back last in its map, so mv had no inverse
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    one.write_text(MOVER, encoding="utf-8")
+    two.write_text("argmap: 1\ntitle: Two\nspeakers:\n  ann: {name: Ann}\nclaims:\n  other:\n    text: Other.\n    supports: [one:reason]   # cross-map\n", encoding="utf-8")
+    before = one.read_bytes(), two.read_bytes()
+    assert run_argmap("mv", one, "reason", "two").code == 0
+    assert "supports: [reason]   # cross-map" in two.read_text(encoding="utf-8") and "rebuts: [two:reason]" in one.read_text(encoding="utf-8")
+    result = run_argmap("mv", two, "reason", "one", "--after", "thesis")
+    assert result.code == 0, result
+    assert (one.read_bytes(), two.read_bytes()) == before
+    refused = run_argmap("mv", one, "reason", "two", "--after", "nowhere")
+    assert refused.code == 2 and (one.read_bytes(), two.read_bytes()) == before

@@ -192,13 +192,13 @@ def take_claim(data: CommentedMap, claim_id: str) -> CommentedMap:
     return node  # type: ignore[no-any-return]
 
 
-def put_claim(data: CommentedMap, claim_id: str, node: CommentedMap) -> None:
-    """Append a detached claim mapping to the claims of another map."""
+def put_claim(data: CommentedMap, claim_id: str, node: CommentedMap, after: str | None = None) -> None:
+    """Put a detached claim mapping into the claims of another map: last, or after claim ``after``."""
     claims = data.get("claims")
     if not isinstance(claims, CommentedMap):
         claims = CommentedMap()
         insert_key(data, "claims", claims, next(reversed(data)) if len(data) else None)
-    insert_key(claims, claim_id, node, next(reversed(claims)) if len(claims) else None)
+    insert_key(claims, claim_id, node, after if after is not None else (next(reversed(claims)) if len(claims) else None))
 
 
 # -- relation entries ----------------------------------------------------------------------
