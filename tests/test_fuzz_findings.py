@@ -254,3 +254,26 @@ def test_mv_and_mv_back_after_its_old_predecessor_give_back_both_files(tmp_path:
     assert (one.read_bytes(), two.read_bytes()) == before
     refused = run_argmap("mv", one, "reason", "two", "--after", "nowhere")
     assert refused.code == 2 and (one.read_bytes(), two.read_bytes()) == before
+
+
+def test_a_rewritten_line_keeps_its_own_line_end(tmp_path: Path) -> None:
+    # once (Atheris, edit target): a link rewrote a line ending in a lone CR with the file's CRLF,
+    # so the unlink that followed could not give the bytes back
+    from argmap.edit import Editor
+
+    data = (FUZZ / "edit" / "lone-cr-rewritten.yaml").read_bytes()
+    (tmp_path / "input.yaml").write_bytes(data)
+    editor = Editor(tmp_path)
+    editor.link("input:b", "rebuts", "input:a")
+    assert editor.texts[tmp_path / "input.yaml"].endswith("rebuts: [input:raids-increase-tensiona, a]   # b on a\r#\n")
+    editor.unlink("input:b", "input:a")
+    editor.save()
+    assert (tmp_path / "input.yaml").read_bytes() == data
+    no_end = b"argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n  b: {text: B, rebuts: [a]}"  # no line end at the end of the file
+    (tmp_path / "input.yaml").write_bytes(no_end)
+    editor = Editor(tmp_path)
+    editor.add_claim("input:c", "C.", rebuts=["input:a"])
+    editor.link("input:b", "supports", "input:c")
+    editor.remove_claim("input:c")
+    editor.save()
+    assert (tmp_path / "input.yaml").read_bytes() == no_end

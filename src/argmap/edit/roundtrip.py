@@ -210,10 +210,15 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for t in range(j2 - j1):
-                emit_new(inserted[j1 + t])
+                line = olines[i1 + t]
+                body = ostripped[i1 + t]
+                new = inserted[j1 + t]
+                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end the user gave it
+                    emit_new(new[:-1])
+                    emit(new[-1], line[len(body):])
+                    continue
+                emit_new(new)
                 if not deleted[j1 + t]:
-                    line = olines[i1 + t]
-                    body = ostripped[i1 + t]
                     emit(body, line[len(body):])
             continue
         touched = any(deleted[j1:j2]) or any(inserted[j] for j in range(j1 + 1, j2))
