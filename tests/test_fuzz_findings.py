@@ -6,6 +6,7 @@ deterministic, in CI) and ``bench/fuzz.py`` (a long campaign).
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from pathlib import Path
@@ -270,3 +271,31 @@ def test_a_rewritten_line_keeps_its_own_line_end(tmp_path: Path) -> None:
     editor.unlink("input:b", "input:a")
     editor.save()
     assert (tmp_path / "input.yaml").read_bytes() == data
+
+
+def test_a_damaged_cache_entry_that_still_unpickles_is_not_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # once (Atheris, cache target): an entry whose last pickle held text where the workspace
+    # belongs was served, and its reader failed on 'str' object has no attribute 'claims'
+    from argmap import cache
+    from argmap.cache import _Unpickler
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / "m.yaml").write_text("argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n", encoding="utf-8")
+    os.utime(folder / "m.yaml", (1, 1))
+    cache.load_analysed([folder])
+    entry = cache._entry([folder], "dfquad")
+    assert entry is not None
+    import io
+    import pickle
+
+    data = entry.read_bytes()
+    stream = io.BytesIO(data)
+    for _ in range(3):  # header, counts, the one batch of claims (no relations): keep them, replace the rest
+        _Unpickler(stream).load()
+    entry.write_bytes(data[: stream.tell()] + pickle.dumps(("not a workspace", "nor an analysis")))
+    assert cache.cached([folder]) is None
+    workspace, analysis = cache.load_analysed([folder])
+    assert "m:a" in workspace.claims and analysis is not None

@@ -305,7 +305,9 @@ def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", l
             unpickler = _Unpickler(f)
             unpickler.persistent_load = lambda pid: table(pid) if pid.__class__ is int else (claims[pid] if pid in claims else relations[pid]).key  # type: ignore[method-assign]
             workspace, analysis = unpickler.load()
-            return workspace, analysis
+            if isinstance(workspace, Workspace) and isinstance(analysis, MapAnalysis):
+                return workspace, analysis
+            return None  # a damaged entry that still unpickles: never served
     except Exception:  # a stale or damaged entry is rebuilt, whatever is wrong with it
         pass
     finally:
