@@ -3,14 +3,18 @@
 Parsing and checking a 10k-claim map takes about a second and analysing it another;
 unpickling the result takes a fraction of that. Like mypy's cache, an entry is keyed by
 what was asked for (the resolved paths and argmap's version) and is valid only while
-every file it was built from — each map and each source text — is unchanged: same size
-and modification time, or failing that the same SHA-256. Anything else, and the maps
-are loaded afresh and the entry rewritten.
+every file it was built from — each map and each source text — is unchanged: same size,
+modification time, change time and inode, or failing that the same SHA-256. (The
+modification time alone is not enough: ``touch -r``, ``rsync -t`` or a clock set back can
+give an edited file of the same size its old one; the change time only the kernel sets.)
+Anything else, and the maps are loaded afresh and the entry rewritten.
 
 The cache lives in ``$ARGMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmap``, else
-``~/.cache/argmap``; ``ARGMAP_NO_CACHE=1`` turns it off. It holds pickles, which run code
-when loaded, so it is only ever read from that private folder of the user's own. A cache
-that cannot be read or written is ignored: it can make argmap faster, never fail it.
+``~/.cache/argmap``; ``ARGMAP_NO_CACHE=1`` turns it off. It holds pickles, read only from
+that private folder of the user's own, and by an unpickler that rebuilds nothing but
+argmap's own model classes and paths: a foreign pickle put there cannot run code. A cache
+that cannot be read or written, or holds anything else, is ignored: it can make argmap
+faster, never fail it.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from argmap.model import Claim, Relation, Workspace
 
 __all__ = ["cache_dir", "cached", "load_analysed", "store"]
 
-_FORMAT = 6  # bump when the pickled classes change shape
+_FORMAT = 7  # bump when the pickled classes change shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,8 @@ class _Stamp:
     path: str
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
     sha256: str
 
 
@@ -64,14 +70,14 @@ def _sha256(path: Path) -> str:
 
 def _stamp(path: Path) -> _Stamp:
     stat = path.stat()
-    return _Stamp(str(path), stat.st_size, stat.st_mtime_ns, _sha256(path))
+    return _Stamp(str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, _sha256(path))
 
 
 def _unchanged(stamp: _Stamp) -> bool:
     path = Path(stamp.path)
     try:
         stat = path.stat()
-        if stat.st_size == stamp.size and stat.st_mtime_ns == stamp.mtime_ns:
+        if (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino) == (stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode):
             return True
         return stat.st_size == stamp.size and _sha256(path) == stamp.sha256
     except OSError:
@@ -247,6 +253,27 @@ def _rebuilds(table: Mapping[str, Any], items: Iterable[tuple[str, Any]]) -> boo
         return False
 
 
+_PATHS = frozenset({"Path", "PosixPath", "WindowsPath", "PurePath", "PurePosixPath", "PureWindowsPath"})
+
+
+class _Unpickler(pickle.Unpickler):
+    """An unpickler that rebuilds only classes of argmap's model and analyses, and paths.
+
+    A pickle names the callables that rebuild it; one put in the cache folder by anything
+    but argmap could name ``os.system``. The module is checked before it is imported, so
+    nothing outside argmap is even imported.
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "pathlib" and name in _PATHS:
+            return super().find_class(module, name)
+        if module in ("argmap.model", "argmap.errors", "argmap.cache") or module.startswith("argmap.analysis."):
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of an argmap cache entry")
+
+
 def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> tuple[Workspace, MapAnalysis] | None:
     """The analysed workspace of ``paths`` from the cache, or None when there is no entry
     or something it was built from changed."""
@@ -257,16 +284,16 @@ def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", l
     gc.disable()  # unpickling builds a million objects and no cycle: a collector pass per few thousand made it quadratic
     try:
         with entry.open("rb") as f:
-            stamps, folder_files = pickle.load(f)
+            stamps, folder_files = _Unpickler(f).load()
             if folder_files != [str(p) for p in _inputs(paths)] or not all(_unchanged(s) for s in stamps):
                 return None  # stale: the rest is not even read
-            stems, claim_count, relation_count = pickle.load(f)
+            stems, claim_count, relation_count = _Unpickler(f).load()
             claims: dict[str, Claim] = {}
             while len(claims) < claim_count:
-                claims.update((c.key, c) for c in pickle.load(f))
+                claims.update((c.key, c) for c in _Unpickler(f).load())
             relations: dict[str, Relation] = {}
             while len(relations) < relation_count:
-                unpickler = pickle.Unpickler(f)
+                unpickler = _Unpickler(f)
                 unpickler.persistent_load = lambda key: claims[key].key  # type: ignore[method-assign]
                 relations.update((r.key, r) for r in unpickler.load())
 
@@ -275,10 +302,12 @@ def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", l
                     return relations
                 return claims if number == 0 else dict(_rebuilt_items(number, stems, claims, relations))
 
-            unpickler = pickle.Unpickler(f)
+            unpickler = _Unpickler(f)
             unpickler.persistent_load = lambda pid: table(pid) if pid.__class__ is int else (claims[pid] if pid in claims else relations[pid]).key  # type: ignore[method-assign]
             workspace, analysis = unpickler.load()
-            return workspace, analysis
+            if isinstance(workspace, Workspace) and isinstance(analysis, MapAnalysis):
+                return workspace, analysis
+            return None  # a damaged entry that still unpickles: never served
     except Exception:  # a stale or damaged entry is rebuilt, whatever is wrong with it
         pass
     finally:

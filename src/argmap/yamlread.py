@@ -124,14 +124,18 @@ class MarkedList(list[Any]):
 
 
 def _plain_scalar(value: str) -> Any:
-    """Resolve a plain scalar as YAML 1.2's core schema does (quoted ones stay strings)."""
+    """Resolve a plain scalar as YAML 1.2's core schema does (quoted ones stay strings).
+
+    Raises:
+        ValueError: a whole number longer than Python converts (``sys.get_int_max_str_digits``).
+    """
     if value in _WORDS:
         return _WORDS[value]
     if value[0] in _NUMBER_START:
         if _INT.match(value):
             return int(value, 0) if value[1:2] in ("o", "x") else int(value)
         if _FLOAT.match(value):
-            return float(value)
+            return float(value.replace(".", "", 1) if value.lstrip("+-")[1:2].isalpha() else value)  # .inf, -.inf, .nan
     return value
 
 
@@ -219,7 +223,11 @@ class YamlDocument:
                 # a plain scalar (libyaml sets `implicit` then) that may be other than text;
                 # tested here, as most plain values are words and a call per value shows
                 if tag is None and not event.style and (value in _WORDS or value[0] in _NUMBER_START):
-                    value = _plain_scalar(value)
+                    try:
+                        value = _plain_scalar(value)
+                    except ValueError:  # more digits than Python converts: quadratic work, refused
+                        self.problem("yaml-number", f"a number of {len(value):,} digits is too long", mark, "quote it if it is text; no number in a map needs so many digits")
+                        return
             elif kind is _MAPPING_START or kind is _SEQUENCE_START:
                 mark = event.start_mark
                 tag = event.tag

@@ -150,6 +150,21 @@ class Framework:
         names = self._names
         return [(names[a], names[b]) for a, b in zip(self._attackers.tolist(), self._targets.tolist())]
 
+    def distinct(self) -> Framework:
+        """This framework with each attack once (itself if none repeats).
+
+        The labelling search counts over an argument's attackers: 2,000 copies of one attack
+        among three arguments (found by fuzzing) made a preferred enumeration take 19 s.
+        """
+        n = max(1, len(self._names))
+        codes = self._attackers * n + self._targets  # below 2**63 for any framework that fits in memory
+        unique = np.unique(codes)
+        if len(unique) == len(codes):
+            return self
+        fw = Framework.__new__(Framework)
+        fw._init(self._names, unique // n, unique % n)
+        return fw
+
     @cached_property
     def index(self) -> dict[str, int]:
         """The index of each argument name."""
@@ -268,6 +283,7 @@ class _Search:
     """
 
     def __init__(self, fw: Framework, allow_undec: bool, max_steps: int) -> None:
+        fw = fw.distinct()  # the counts below are per attack: a repeated one made revising quadratic
         self.fw = fw
         self.max_steps = max_steps
         self.steps = 0

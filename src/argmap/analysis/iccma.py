@@ -55,7 +55,7 @@ _APX_CONTENT = re.compile(r"^[ \t\r]*[^\s%]", re.M)  # a line that is neither bl
 _TGF_NAME = re.compile(r"^[ \t]*(\S+)[ \t]*\r?$", re.M)
 _TGF_ATTACK = re.compile(r"^[ \t]*(\S+)[ \t]+(\S+)[ \t]*\r?$", re.M)
 _CONTENT = re.compile(r"^[ \t\r]*\S", re.M)
-_DIGITS = re.compile(r"(\d+)")
+_DIGITS = re.compile(r"([0-9]+)")
 _SEPARATOR = re.compile(r"^[ \t]*#[ \t]*\r?$", re.M)
 _PLAIN_NAME = rb"[^\s,()\x00]+"
 _P_LINE = re.compile(r"^[ \t]*p[ \t]+af[ \t]+(\d+)[ \t]*\r?$", re.M)
@@ -207,10 +207,16 @@ def read_framework(path: str | os.PathLike[str]) -> Framework:
     )
 
 
-def natural_key(name: str) -> tuple[str | int, ...]:
-    """Sort key putting ``a2`` before ``a10``: digit runs compare as numbers."""
-    parts = _DIGITS.split(name)
-    parts[1::2] = map(int, parts[1::2])
+def natural_key(name: str) -> tuple[str | tuple[int, str], ...]:
+    """Sort key putting ``a2`` before ``a10``: digit runs compare as numbers.
+
+    A run compares by its length without leading zeros, then as text: the order of the
+    numbers, without converting them (a run of 5,000 digits is more than ``int`` takes).
+    """
+    parts: list[str | tuple[int, str]] = list(_DIGITS.split(name))
+    for i in range(1, len(parts), 2):
+        digits = str(parts[i]).lstrip("0")
+        parts[i] = (len(digits), digits)
     return tuple(parts)
 
 

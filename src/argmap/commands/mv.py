@@ -18,11 +18,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("map", type=Path, metavar="MAP", help="the map file holding the claim")
     parser.add_argument("id", metavar="ID", help="the claim to move")
     parser.add_argument("to_map", metavar="TO_MAP", help="the map to move it to (its file or its name)")
+    parser.add_argument("--after", metavar="ID", help="place it after this claim of TO_MAP (default: last); moving a claim back after its old predecessor gives the files back as they were")
 
 
 def run(args: argparse.Namespace) -> int:
     from argmap.edit.commandline import open_map, report
 
     editor, stem = open_map(args.map)
-    report(editor, editor.move_claim(editor.key(stem, args.id), Path(args.to_map).stem))
+    to_map = Path(args.to_map).stem
+    after = editor.key(to_map, args.after) if args.after else None
+    report(editor, editor.move_claim(editor.key(stem, args.id), to_map, after))
     return 0

@@ -206,13 +206,13 @@ def rename_claim(data: CommentedMap, claim_id: str, new_id: str) -> None:
         claims.ca.items[new_id] = comment
 
 
-def put_claim(data: CommentedMap, claim_id: str, node: CommentedMap) -> None:
-    """Append a detached claim mapping to the claims of another map."""
+def put_claim(data: CommentedMap, claim_id: str, node: CommentedMap, after: str | None = None) -> None:
+    """Put a detached claim mapping into the claims of another map: last, or after claim ``after``."""
     claims = data.get("claims")
     if not isinstance(claims, CommentedMap):
         claims = CommentedMap()
         insert_key(data, "claims", claims, next(reversed(data)) if len(data) else None)
-    insert_key(claims, claim_id, node, next(reversed(claims)) if len(claims) else None)
+    insert_key(claims, claim_id, node, after if after is not None else (next(reversed(claims)) if len(claims) else None))
 
 
 # -- relation entries ----------------------------------------------------------------------

@@ -31,9 +31,11 @@ from yaml.resolver import Resolver as Yaml11Resolver
 from argmap.errors import InputError, Location, Problem
 from argmap.yamlread import read_yaml_text
 
-__all__ = ["Document", "Indentation", "detect_indentation"]
+__all__ = ["Document", "Indentation", "detect_indentation", "split_lines"]
 
 _CONTENT = re.compile(r"( *)(\S.*)")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,37 @@ def _same_data(text: str, reference: str, display: str) -> bool:
     return not problems and value == read_yaml_text(reference, display)[0]
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their ends, broken where YAML breaks them: ``\\n``, ``\\r\\n``, ``\\r``.
+
+    ``str.splitlines`` also breaks at form feeds, ``\\x1c``-``\\x1e``, ``\\x85`` and
+    ``\\u2028``, which YAML keeps inside a line: the lines would not align with ruamel's.
+    """
+    return _LINE.findall(text)
+
+
+def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
+    """``new`` with each end-of-line comment that ``old`` also has put back at the gap ``old`` left.
+
+    ruamel keeps a comment's *column*: a line that grows pushes its comment to one space
+    after the content and a line that shrinks leaves a wide gap, so an edit and its inverse
+    would not give back the user's line. The gap the user wrote is what an eye keeps.
+    """
+    gaps: dict[str, str] = {}
+    for line in old:
+        if match := _END_COMMENT.fullmatch(line):
+            gaps.setdefault(match.group(3), match.group(2))
+    if not gaps:
+        return new
+    kept = []
+    for line in new:
+        match = _END_COMMENT.fullmatch(line)
+        if match and match.group(3) in gaps:
+            line = match.group(1) + gaps[match.group(3)] + match.group(3)
+        kept.append(line)
+    return kept
+
+
 def _apply(original: str, before: str, after: str, newline: str) -> str:
     """Apply the change ``before`` → ``after`` (two ruamel dumps) to ``original``.
 
@@ -172,10 +205,10 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
     lines differently from the user, the user's run is kept unless the change touches
     it, and then ruamel's rendering of the run (changed) replaces it.
     """
-    olines = original.splitlines(keepends=True)
+    olines = split_lines(original)
     ostripped = [line.rstrip("\r\n") for line in olines]
-    blines = before.splitlines()
-    alines = after.splitlines()
+    blines = [line.rstrip("\r\n") for line in split_lines(before)]
+    alines = [line.rstrip("\r\n") for line in split_lines(after)]
     deleted = [False] * len(blines)
     inserted: list[list[str]] = [[] for _ in range(len(blines) + 1)]
     for tag, j1, j2, k1, k2 in difflib.SequenceMatcher(None, blines, alines, autojunk=False).get_opcodes():
@@ -183,12 +216,12 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
             continue
         for j in range(j1, j2):
             deleted[j] = True
-        inserted[j1].extend(alines[k1:k2])
+        inserted[j1].extend(_comment_gaps(blines[j1:j2], alines[k1:k2]))
 
     out: list[str] = []
 
     def emit(line: str, ending: str) -> None:
-        if out and not out[-1].endswith("\n"):
+        if out and not out[-1].endswith(("\n", "\r")):  # the original's last line had no end
             out[-1] += newline
         out.append(line + ending)
 
@@ -200,10 +233,15 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for t in range(j2 - j1):
-                emit_new(inserted[j1 + t])
+                line = olines[i1 + t]
+                body = ostripped[i1 + t]
+                new = inserted[j1 + t]
+                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end the user gave it
+                    emit_new(new[:-1])
+                    emit(new[-1], line[len(body):])
+                    continue
+                emit_new(new)
                 if not deleted[j1 + t]:
-                    line = olines[i1 + t]
-                    body = ostripped[i1 + t]
                     emit(body, line[len(body):])
             continue
         touched = any(deleted[j1:j2]) or any(inserted[j] for j in range(j1 + 1, j2))

@@ -435,17 +435,24 @@ class Editor:
         reach.setdefault(stem, Reach()).around.add(local)
         return self._apply(f"remove claim {local}", edit, tuple(orphans.lines()), reach)
 
-    def move_claim(self, key: str, to_map: str) -> Change:
+    def move_claim(self, key: str, to_map: str, after: str | None = None) -> Change:
         """Move a claim to another map of the workspace, rewriting references both ways.
 
         References to the claim (and to relations it declares) become ``to_map:id`` in
         other maps and a bare id in ``to_map``; the claim's own references are re-based.
         Its speaker and quote source must exist in ``to_map`` (else the move is refused).
+        It goes last in ``to_map``, or right after claim ``after`` (a key of ``to_map``),
+        so that a move back can put it where it was.
         """
         stem, local = self._claim(key)
         self.path(to_map)
         if to_map == stem:
             return Change(f"{local} is already in {to_map}", ())
+        place = None
+        if after is not None:
+            after_stem, place = self._claim(after)
+            if after_stem != to_map:
+                raise self._refuse("unknown-claim", f"claim {place!r} to move {local!r} after is not in map {to_map!r}", to_map)
         new_key = claim_key(to_map, local)
         if new_key in self.workspace.claims:
             raise self._refuse("duplicate-id", f"map {to_map!r} already has a claim {local!r}", to_map, "rename one of them first")
@@ -465,13 +472,16 @@ class Editor:
         ]
         reach = self._reach_sources(citing)
         reach.setdefault(stem, Reach()).around.add(local)
-        reach.setdefault(to_map, Reach()).last = True
+        if place is None:
+            reach.setdefault(to_map, Reach()).last = True
+        else:
+            reach.setdefault(to_map, Reach()).around.add(place)
 
         def edit(data: Callable[[str], CommentedMap]) -> None:
             node = ops.take_claim(data(stem), local)
             for other in reach:
                 ops.rewrite_refs(data(other), other, other, rename)
-            ops.put_claim(data(to_map), local, node)
+            ops.put_claim(data(to_map), local, node, place)
             ops.rewrite_refs(data(to_map), to_map, stem, rename, only=local)
 
         return self._apply(f"move claim {local} to {to_map}", edit, reach=reach)

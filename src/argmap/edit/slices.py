@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines
 
-from .roundtrip import Document, Indentation, detect_indentation
+from .roundtrip import Document, Indentation, detect_indentation, split_lines
 
 __all__ = ["Layout", "Reach", "Slice", "SliceError", "layout"]
 
@@ -95,7 +95,7 @@ class Slice:
         self.document = Document("".join(parts), display, indentation=found.indentation)
 
     def _ended(self, line: str) -> str:
-        return line if line.endswith("\n") else line + self.newline
+        return line if line.endswith(("\n", "\r")) else line + self.newline
 
     def _gap_line(self, number: int) -> str:
         return f"{' ' * self.layout.indent}{self.gaps[number]}: 0{self.newline}"
@@ -107,7 +107,7 @@ class Slice:
 
     def render(self) -> str:
         """The whole map's text with the edited claims spliced back, every other line as it was."""
-        lines = self.document.render().splitlines(keepends=True)
+        lines = split_lines(self.document.render())
         if not lines or lines[0].rstrip("\r\n") != self.layout.lines[self.layout.head].rstrip("\r\n"):
             raise SliceError("the 'claims:' line changed")
         cuts = [0]
@@ -120,7 +120,7 @@ class Slice:
         pieces = [lines[a + 1 : b] for a, b in pairwise([*cuts, len(lines)])]
         out = self.layout.lines[:]
         for (start, end), piece in reversed(list(zip(self.runs, pieces, strict=True))):
-            if end == len(out) and not out[-1].endswith("\n") and piece:
+            if end == len(out) and not out[-1].endswith(("\n", "\r")) and piece:
                 piece[-1] = piece[-1].rstrip("\r\n")  # the file had no newline at its end
             out[start:end] = piece
         return "".join(out)

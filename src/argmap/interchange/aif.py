@@ -41,6 +41,13 @@ _PLAIN_ILLOCUTIONS = frozenset({"Asserting", "Analysing", "Arguing", "Disagreein
 _SPEAKER = re.compile(r"\s*([^:]{1,80}?)\s*:\s")
 
 
+def _whole_number(digits: str) -> int:
+    """A JSON integer; one longer than Python converts (its time grows with the square) is an error."""
+    if len(digits) > 4300:
+        raise ValueError(f"a number of {len(digits):,} digits is too long")
+    return int(digits)
+
+
 def _load(path: Path) -> dict[str, Any]:
     data = read_json(path, "AIF JSON")
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):  # xAIF wraps the graph
@@ -59,11 +66,21 @@ def read_json(path: Path, what: str) -> Any:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ArgmapError(f"{path}:1:1: the file is larger than {MAX_BYTES // 2**20} MiB, the most argmap imports")
-        return json.loads(path.read_text(encoding="utf-8-sig"))
+        return json.loads(path.read_text(encoding="utf-8-sig"), parse_int=_whole_number)
     except json.JSONDecodeError as err:
         raise ArgmapError(f"{path}:{err.lineno}:{err.colno}: cannot read as {what}: {err.msg}") from err
-    except (OSError, UnicodeDecodeError, RecursionError) as err:
+    except (OSError, ValueError, RecursionError) as err:  # ValueError: not UTF-8, or a number too long
         raise ArgmapError(f"cannot read {path} as {what}: {err}") from err
+
+
+def _list(value: object) -> list[Any]:
+    """``value`` if it is a list, else an empty one: an optional list of a file may hold anything."""
+    return value if isinstance(value, list) else []
+
+
+def _is_id(value: object) -> bool:
+    """Whether ``value`` can be an AIF node id: text or a whole number (files use both)."""
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def read_aif(path: Path | str) -> Draft:
@@ -105,14 +122,17 @@ def draft_from_graph(data: dict[str, Any], draft: Draft, fmt: str, where: str) -
         apply_map_record(draft, data[RECORD], where)
     nodes: dict[str, dict[str, Any]] = {}
     for node in data["nodes"]:
-        if isinstance(node, dict) and "nodeID" in node:
+        if isinstance(node, dict) and _is_id(node.get("nodeID")):
             nodes[str(node["nodeID"])] = node
     into: dict[str, list[str]] = defaultdict(list)
     out_of: dict[str, list[str]] = defaultdict(list)
     for edge in data["edges"]:
-        if isinstance(edge, dict) and str(edge.get("fromID")) in nodes and str(edge.get("toID")) in nodes:
-            out_of[str(edge["fromID"])].append(str(edge["toID"]))
-            into[str(edge["toID"])].append(str(edge["fromID"]))
+        if not isinstance(edge, dict) or not _is_id(edge.get("fromID")) or not _is_id(edge.get("toID")):
+            continue
+        source, target = str(edge["fromID"]), str(edge["toID"])
+        if source in nodes and target in nodes:
+            out_of[source].append(target)
+            into[target].append(source)
     ext = {nid: _ext(node, where) for nid, node in nodes.items()}
     if own:  # the record is authoritative: a note it leaves out is no note
         draft.ids.reserved |= {str(e["id"]) for e in ext.values() if e.get("id") and not e.get("map")}
@@ -179,9 +199,9 @@ def _people(data: dict[str, Any], nodes: dict[str, dict[str, Any]], out_of: dict
             kind: Callable[[str], str], text: Callable[[str], str]) -> dict[str, tuple[str, str, str | None]]:
     """Each locution (L node id) → (speaker id, name, note), from ``personID`` and the
     "Name: words" convention; an annotator's copy is followed to the original locution."""
-    person_of = {str(loc.get("nodeID")): str(loc.get("personID")) for loc in data.get("locutions") or [] if isinstance(loc, dict) and loc.get("personID") is not None}
+    person_of = {str(loc.get("nodeID")): str(loc.get("personID")) for loc in _list(data.get("locutions")) if isinstance(loc, dict) and loc.get("personID") is not None}
     names_of_person: dict[str, str] = {}
-    for person in data.get("participants") or []:  # xAIF names its speakers here
+    for person in _list(data.get("participants")):  # xAIF names its speakers here
         if isinstance(person, dict) and person.get("participantID") is not None:
             full_name = " ".join(str(person.get(part) or "").strip() for part in ("firstname", "surname")).strip()
             if full_name:

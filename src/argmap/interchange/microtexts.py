@@ -10,6 +10,7 @@ outgoing argumentative edge is the thesis.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from argmap.model import RelationKind
 
 __all__ = ["read_microtext"]
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _KINDS = {"sup": RelationKind.SUPPORT, "exa": RelationKind.SUPPORT, "reb": RelationKind.REBUT, "und": RelationKind.UNDERCUT}
 _ROLES = {"pro": "proponent", "opp": "opponent"}
 
@@ -32,7 +34,7 @@ def read_microtext(path: Path | str) -> Draft:
     path = Path(path)
     try:
         root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError) as err:
+    except (OSError, ET.ParseError, LookupError, ValueError) as err:  # an encoding Python does not know, or expat cannot read
         raise ArgmapError(f"cannot read {path} as arg-microtexts XML: {err}") from err
     if root.tag != "arggraph":
         raise ArgmapError(f"{path} is not an arg-microtexts graph (root element <{root.tag}>, expected <arggraph>)")
@@ -62,7 +64,10 @@ def read_microtext(path: Path | str) -> Draft:
     if text_file.is_file():
         source_id = slug(graph_id)
         draft.sources[source_id] = DraftSource(f"{graph_id} (arg-microtexts)", text=f"sources/{text_file.name}")
-        draft.files[f"sources/{text_file.name}"] = text_file.read_text(encoding="utf-8")
+        try:
+            draft.files[f"sources/{text_file.name}"] = text_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ArgmapError(f"cannot read {text_file}, the text beside {path.name}, as UTF-8: {err}") from err
 
     segments: dict[str, list[str]] = {}
     for src, trg, kind in edges.values():
@@ -107,7 +112,11 @@ def read_microtext(path: Path | str) -> Draft:
     return draft
 
 
-def _number(xml_id: str) -> tuple[int, str]:
-    """``"e12"`` → ``(12, "e12")``: XML ids in numeric order."""
-    digits = "".join(ch for ch in xml_id if ch.isdigit())
-    return (int(digits) if digits else 0, xml_id)
+def _number(xml_id: str) -> tuple[int, str, str]:
+    """``"e12"`` → ``(2, "12", "e12")``: XML ids in numeric order.
+
+    The digits compare by length, then as text: the same order as numbers, without
+    converting (a run of 5,000 digits would be refused, and ``str.isdigit`` lets in ``²``).
+    """
+    digits = "".join(_ASCII_DIGIT.findall(xml_id)).lstrip("0")
+    return (len(digits), digits, xml_id)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -334,7 +335,8 @@ def _open(path: Path) -> tuple[Any, _Styles, tuple[str, str]]:
         raise ArgmapError(f"{path}: unpacks to {unpacked:,} bytes from {packed:,} (a zip bomb?); a Verbatim file unpacks to a few times its size")
     try:
         parts = {reltype: blob for _, _, reltype, blob in PackageReader.from_file(str(path)).iter_sparts()}  # type: ignore[no-untyped-call]
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
+    # a damaged member fails only when it is read: zlib's error, a short stream, a method or an encryption zipfile lacks
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
         raise ArgmapError(f"{path}: cannot open as a Word document: {' '.join(str(err).split())}") from err
     if RT.OFFICE_DOCUMENT not in parts:
         raise ArgmapError(f"{path}: a zip, but not a Word document (no main document part)")

@@ -54,7 +54,11 @@ class IdMaker:
         self._next: dict[str, int] = {}  # the first suffix not yet known to be taken, per base
 
     def make(self, wanted: str) -> str:
-        """``wanted`` made valid and unique by a numeric suffix (``-2``, ``-3`` …)."""
+        """``wanted`` made valid and unique by a numeric suffix (``-2``, ``-3`` …).
+
+        Suffixes go on from the last one given for the same base: counting up from 2 each
+        time made 2,000 claims of one text (a fuzzed Kialo file) take 3 s.
+        """
         base = wanted if _ID.match(wanted) else slug(wanted)
         candidate, n = base, self._next.get(base, 2)
         # ids are only added (used and reserved alike), so a suffix once passed stays taken
