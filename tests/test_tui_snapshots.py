@@ -49,7 +49,13 @@ def after(*keys: str, jump: str | None = None, settled: bool = False) -> Any:
             await pilot.pause(0.02)
         # a tab switch slides its underline: under load the shot caught it halfway (CI, full suite)
         await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
+        # and a view may still be filling in after its worker ended (a shot in a full CI run caught
+        # the dropped list before its heading): wait until two screens in a row are the same
+        previous = None
+        while (screen := app.export_screenshot()) != previous:
+            assert time.monotonic() < deadline
+            previous = screen
+            await pilot.pause(0.05)
 
     return run_before
 
