@@ -31,8 +31,8 @@ from argmap.export.common import (
     speaker_name,
     status_word,
 )
-from argmap.graph import Role, incoming
-from argmap.model import ClaimKind, Relation, RelationKind
+from argmap.graph import Role
+from argmap.model import ClaimKind, Relation
 
 __all__ = ["brief_markdown"]
 
@@ -108,22 +108,17 @@ def _card(debate: Debate, key: str, indent: str, marker: str, out: list[str], *,
     return body
 
 
-def _reasons(debate: Debate, key: str, side: str, indent: str, level: int, seen: set[str], out: list[str]) -> None:
-    """The cards of ``side`` (and of no side: neutral evidence) that support ``key``,
-    nested as deep as ``--depth`` allows. Another side's support is agreement, listed
-    where the sides agree, never as one of this side's reasons."""
-    if debate.depth is not None and level > debate.depth:
-        return
-    for rel in incoming(debate.graph, key, RelationKind.SUPPORT):
-        if rel.source in seen or not debate.in_scope(rel.source) or debate.side_of(rel.source) not in (side, None):
-            continue
-        seen.add(rel.source)
-        body = _card(debate, rel.source, indent, "- ", out, what="reason", link=rel)
+def _reasons(debate: Debate, key: str, side: str, out: list[str]) -> None:
+    """The cards of ``side``'s reasons for ``key`` (:meth:`Debate.reasons`), each nested
+    under the card it supports."""
+    indents = {1: ""}
+    for rel, level in debate.reasons(key, side):
+        body = _card(debate, rel.source, indents[level], "- ", out, what="reason", link=rel)
         if rel.linked:
             together = "; ".join(_md(debate.claim(k).text) for k in rel.linked)
             out.append(f"{body}Works only together with: {together}")
             out.append("")
-        _reasons(debate, rel.source, side, body, level + 1, seen, out)
+        indents[level + 1] = body
 
 
 def _contentions(debate: Debate, side: str, out: list[str]) -> None:
@@ -139,7 +134,7 @@ def _contentions(debate: Debate, side: str, out: list[str]) -> None:
         out.append("")
         _card(debate, key, "", "", out, what="contention", tag=False)
         before = len(out)
-        _reasons(debate, key, side, "", 1, {key}, out)
+        _reasons(debate, key, side, out)
         if len(out) == before:
             out.append("_No evidence of this side in the map supports this contention._")
             out.append("")

@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from argmap.export.common import ANALYST_MARK, Debate, answers, is_analyst, side_label
-from argmap.graph import incoming
 from argmap.interchange.verbatim_write import VerbatimDocument, write_card
-from argmap.model import Relation, RelationKind
+from argmap.model import Relation
 
 __all__ = ["brief_docx"]
 
@@ -32,24 +31,14 @@ def _card(document: VerbatimDocument, debate: Debate, key: str, what: str, link:
     write_card(document, debate.workspace, claim, note=status)
 
 
-def _reasons(document: VerbatimDocument, debate: Debate, key: str, side: str, seen: set[str], level: int) -> None:
-    if debate.depth is not None and level > debate.depth:
-        return
-    for rel in incoming(debate.graph, key, RelationKind.SUPPORT):
-        if rel.source in seen or not debate.in_scope(rel.source) or debate.side_of(rel.source) not in (side, None):
-            continue
-        seen.add(rel.source)
-        _card(document, debate, rel.source, "reason", rel)
-        _reasons(document, debate, rel.source, side, seen, level + 1)
-
-
 def _side(document: VerbatimDocument, debate: Debate, side: str) -> None:
     document.heading(1, side_label(debate.workspace, debate.stem, side))
     document.heading(2, "Contentions")
     for number, key in enumerate(debate.contentions(side), 1):
         document.heading(3, f"Contention {number}: {debate.claim(key).text}")
         _card(document, debate, key, "contention")
-        _reasons(document, debate, key, side, {key}, 1)
+        for rel, _ in debate.reasons(key, side):
+            _card(document, debate, rel.source, "reason", rel)
     targets: dict[str, list[Relation]] = {}
     for key in debate.claims:
         if debate.side_of(key) == side:

@@ -9,7 +9,7 @@ graph and the analysis, and every export reads the same :class:`Debate`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from argmap.analysis.dung import Label
 from argmap.analysis.links import ANALYST_LINK, Links, analyst_relations, bearing_on_primary
 from argmap.errors import ArgmapError, InputError, Severity
 from argmap.graph import Role, incoming, outgoing, role
-from argmap.model import ArgMap, Claim, ClaimKind, Relation, Workspace, split_key
+from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationKind, Workspace, split_key
 
 __all__ = [
     "ANALYST_MARK",
@@ -110,6 +110,25 @@ class Debate:
         if theses:
             return theses
         return [k for k in mine if not any(r.source == k for r in outgoing(self.graph, k)) and incoming(self.graph, k)]
+
+    def reasons(self, key: str, side: str) -> Iterator[tuple[Relation, int]]:
+        """The supports of ``key`` by ``side`` (or by no side: neutral evidence), depth first,
+        each with its depth (1 for a direct reason), as deep as ``--depth`` allows and each
+        claim once. Another side's support is agreement, listed where the sides agree,
+        never as one of this side's reasons."""
+        seen = {key}
+
+        def walk(target: str, level: int) -> Iterator[tuple[Relation, int]]:
+            if self.depth is not None and level > self.depth:
+                return
+            for rel in incoming(self.graph, target, RelationKind.SUPPORT):
+                if rel.source in seen or not self.in_scope(rel.source) or self.side_of(rel.source) not in (side, None):
+                    continue
+                seen.add(rel.source)
+                yield rel, level
+                yield from walk(rel.source, level + 1)
+
+        return walk(key, 1)
 
     def status(self, key: str) -> Label:
         return self.analysis.status.get(key, Label.UNDEC)
