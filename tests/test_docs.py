@@ -352,10 +352,10 @@ def test_command_reference_does_not_depend_on_the_terminal(monkeypatch: pytest.M
 
 
 def test_command_reference_documents_every_command_and_option() -> None:
-    from argmap.cli import _commands, _parser
+    from argmap.cli import _commands, full_parser
 
     text = (DOCS / "commands.md").read_text(encoding="utf-8")
-    parser = _parser(_commands())
+    parser = full_parser()
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert list(subparsers.choices) == list(_commands())
     for name, sub in subparsers.choices.items():

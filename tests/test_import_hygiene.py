@@ -54,7 +54,7 @@ def test_building_the_command_line_loads_no_analysis_library() -> None:
     # builder's default once pulled networkx and numpy into each start-up (+0.5 s)
     probe = (
         "import sys, argmap.cli as cli\n"
-        "cli._parser(cli._commands())\n"
+        "cli.full_parser()\n"
         "print(','.join(sorted({m.partition('.')[0] for m in sys.modules} & {'networkx', 'numpy', 'scipy', 'graphviz', 'pptx'})))\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)

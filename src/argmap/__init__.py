@@ -6,8 +6,7 @@ The public API: load maps with :func:`load_workspace`, view them as a graph with
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (8 ms): mypy reads it the same
 if TYPE_CHECKING:  # the real imports are lazy (below): `argmap --help` should not pay for them
     from argmap.errors import ArgmapError, InputError, LimitError, Location, Problem, Severity, ToolMissingError
     from argmap.graph import build_graph

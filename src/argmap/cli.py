@@ -21,20 +21,25 @@ __all__ = ["EXIT_BUG", "EXIT_ERRORS", "EXIT_OK", "EXIT_WARNINGS", "main", "run"]
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS, EXIT_BUG = 0, 1, 2, 3
 
 
-def _commands() -> dict[str, ModuleType]:
-    """The command modules, by command name, in ORDER.
+def _command_modules() -> dict[str, str]:
+    """The command modules' names, by command name, found without importing them.
 
     A module's name is its command's, with ``_`` as ``-`` and a trailing ``_`` dropped
-    (``import_`` is ``import``: a Python keyword cannot name a module).
+    (``import_`` is ``import``: a Python keyword cannot name a module). A command imports
+    its own module alone: importing all of them cost every command a few milliseconds.
     """
     import argmap.commands as package
 
     # the folder's files, not pkgutil.iter_modules: that imports inspect (ast, dis,
     # tokenize), a tenth of what --help costs above bare Python
     names = sorted(entry.name[:-3] for folder in package.__path__ for entry in os.scandir(folder) if entry.name.endswith(".py") and entry.name != "__init__.py")
-    modules = [importlib.import_module(f"{package.__name__}.{name}") for name in names]
-    modules.sort(key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
-    return {m.__name__.rpartition(".")[2].rstrip("_").replace("_", "-"): m for m in modules}
+    return {name.rstrip("_").replace("_", "-"): f"{package.__name__}.{name}" for name in names}
+
+
+def _commands() -> dict[str, ModuleType]:
+    """Every command module, by command name, in ORDER (the order of ``argmap --help``)."""
+    modules = {name: importlib.import_module(module) for name, module in _command_modules().items()}
+    return dict(sorted(modules.items(), key=lambda item: (getattr(item[1], "ORDER", 50), item[1].__name__)))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,21 +49,39 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def _parser(commands: dict[str, ModuleType], only: str | None = None) -> argparse.ArgumentParser:
-    """The command line; with ``only``, the options of that command alone are declared
-    (the others are listed by name and help): declaring all of them cost more than
-    most commands' own start-up."""
-    parser = _Parser(
-        prog="argmap",
-        description="Write, check, analyse, explore and render argument maps of debates.",
-        epilog="Run 'argmap COMMAND --help' for a command's options.",
-    )
+DESCRIPTION = "Write, check, analyse, explore and render argument maps of debates."
+EPILOG = "Run 'argmap COMMAND --help' for a command's options."
+
+
+def _top_parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
+    """``argmap`` without a command: its options, and the commands listed as argparse lists
+    subcommands. A parser per command (argparse's subparsers) cost more to build than
+    the rest of ``--help``; the command named gets its own, from :func:`_command_parser`."""
+    parser = _Parser(prog="argmap", usage="%(prog)s [-h] [--version] COMMAND ...", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("command", nargs="?", choices=commands, metavar="COMMAND", help=argparse.SUPPRESS)
+    listing = parser.add_argument_group("commands")
+    for name, module in commands.items():
+        listing.add_argument(name, nargs="?", help=module.HELP)  # shown, never parsed (see main)
+    return parser
+
+
+def _command_parser(name: str, module: ModuleType, parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+    """The parser of ``argmap NAME``: its module declares the options."""
+    if parser is None:
+        parser = _Parser(prog=f"argmap {name}")
+    module.configure(parser)
+    return parser
+
+
+def full_parser() -> argparse.ArgumentParser:
+    """Every command with every option, as argparse subparsers: for the command reference
+    (:mod:`argmap.docgen`), which must list what :func:`main` parses."""
+    parser = _Parser(prog="argmap", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, module in commands.items():
-        command = sub.add_parser(name, help=module.HELP)
-        if only is None or name == only:
-            module.configure(command)
+    for name, module in _commands().items():
+        _command_parser(name, module, sub.add_parser(name, help=module.HELP))
     return parser
 
 
@@ -69,24 +92,35 @@ def _fail(message: str, code: int = EXIT_ERRORS) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    commands = _commands()
     arguments = sys.argv[1:] if argv is None else list(argv)
+    modules = _command_modules()
     # the first word that is not an option names the command (the top level's options take no value)
-    named = next((a for a in arguments if not a.startswith("-")), None)
-    parser = _parser(commands, only=named if named in commands else None)
-    args = parser.parse_args(arguments)
-    if args.version:
+    at = next((i for i, a in enumerate(arguments) if not a.startswith("-")), len(arguments))
+    name = arguments[at] if at < len(arguments) else None
+    if name not in modules:
+        commands = _commands()
+        top = _top_parser(commands)
+        at += 1  # an unknown command is the top parser's to refuse
+    else:
+        top = _Parser(prog="argmap", add_help=False)  # the options before the command
+        top.add_argument("-h", "--help", action="store_true")
+        top.add_argument("--version", action="store_true")
+    head = top.parse_args(arguments[:at])
+    if head.version:
         from argmap import __version__
 
         print(f"argmap {__version__}")
         return EXIT_OK
-    if args.command is None:
-        parser.print_help()
+    if name not in modules:
+        top.print_help()
         return EXIT_ERRORS
+    module = importlib.import_module(modules[name])
+    args = _command_parser(name, module).parse_args(arguments[at + 1 :] + (["--help"] if head.help else []))
+    args.command = name
     from argmap.errors import ArgmapError, InputError
 
     try:
-        return int(commands[args.command].run(args))
+        return int(module.run(args))
     except InputError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

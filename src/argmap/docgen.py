@@ -149,9 +149,9 @@ def _arguments(parser: argparse.ArgumentParser) -> Iterator[str]:
 
 def render() -> str:
     """The text of ``docs/commands.md``."""
-    from argmap.cli import _commands, _parser
+    from argmap.cli import full_parser
 
-    parser = _parser(_commands())
+    parser = full_parser()
     commands = _subcommands(parser)
     lines = [
         "# Command reference",

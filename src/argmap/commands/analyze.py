@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from argmap.options import add_links_option
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
+if TYPE_CHECKING:
+    from typing import Any
 
 HELP = "analyse maps: status and why, dropped arguments, agreement, clashes, chains, strength"
 ORDER = 20

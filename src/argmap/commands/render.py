@@ -12,9 +12,10 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from argmap.options import add_links_option
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

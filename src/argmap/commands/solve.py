@@ -12,7 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
 
 if TYPE_CHECKING:
     from argmap.analysis.dung import Framework
