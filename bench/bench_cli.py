@@ -6,11 +6,15 @@ cannot beat, measured in the same run on the same files:
 
 * *pass*: ``python -c pass``, the interpreter alone;
 * *yaml*: a process that parses the same map files with PyYAML's C loader (``CSafeLoader``);
-* *dot*: Graphviz ``dot -Tsvg`` alone on the DOT that ``argmap render`` writes for the view.
+* *dot*: Graphviz ``dot -Tsvg`` alone on the DOT that ``argmap render`` writes for the view;
+* *textual*: a bare Textual app (one line of text) from launch to its first screen, beside
+  the explorer.
 
 ``explore`` is timed from launch to its first full screen (the tree and the detail of the
 claim under the cursor, with its status) in a tmux pane of 120x40: *cold* with the cache
-off, *cached* on a second launch once the first has written the cache. Editing commands
+off, *cached* on a second launch once the first has written the cache. ``check`` and
+``render`` remember their answer with the files it came from (:mod:`argmap.stamps`): their
+plain rows run as a person's second run does, their *cold* rows with the cache off. Editing commands
 (``add``, ``link``, ``unlink``, ``mv``, ``rm``) run in that order on a fresh copy of the
 workspace each round; every other command runs with argmap's cache on (in a folder of the
 benchmark's own), as a person's would.
@@ -60,6 +64,17 @@ DOT_AT_MOST = 30.0
 SLOW = 5.0
 """Seconds from which a command's later runs are cut to three: a median of three of them is steady enough."""
 
+TEXTUAL_FLOOR = """from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Static("Status IN")
+
+
+Bare().run()
+"""
 YAML_FLOOR = "import sys, yaml\nfor p in sys.argv[1:]:\n    with open(p, 'rb') as f:\n        yaml.load(f, Loader=yaml.CSafeLoader)"
 READY = re.compile(r"\bStatus +(IN|OUT|UNDEC)\b")
 """The detail pane's status line: drawn once the tree has a claim under its cursor."""
@@ -120,6 +135,7 @@ class Command:
     name: str
     argv: Callable[[Workspace, Path], list[str]]
     dot_view: list[str] | None = None  # the render options whose DOT is the dot floor
+    cold: bool = False  # run with argmap's cache off
     target: Callable[[Workspace, dict[str, float]], str] = lambda w, t: ""
     when: Callable[[Workspace, argparse.Namespace], bool] = lambda w, a: True
 
@@ -141,9 +157,9 @@ def _first_screen(w: Workspace, t: dict[str, float]) -> str:
 
 
 def _share(w: Workspace, t: dict[str, float]) -> str:
-    if w.claims < 1_000 or "dot" not in t:
+    if w.claims < 1_000 or "floor" not in t:
         return ""
-    return f"share <= 15% {'ok' if t['median'] - t['dot'] <= 0.15 * t['median'] else 'OVER'}"
+    return f"share <= 15% {'ok' if t['median'] - t['floor'] <= 0.15 * t['median'] else 'OVER'}"
 
 
 def _full_views(w: Workspace, a: argparse.Namespace) -> bool:
@@ -161,8 +177,10 @@ def _edit(w: Workspace, _a: argparse.Namespace) -> bool:
 COMMANDS = [
     Command("--help", lambda w, out: ["--help"], target=_at_most(3), when=lambda w, a: w.name == "arguments"),
     Command("check", lambda w, out: ["check", w.target], target=_at_most(3)),
+    Command("check (cold)", lambda w, out: ["check", w.target], cold=True),
     Command("analyze", lambda w, out: ["analyze", w.target]),
     Command("render", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], target=_share, when=_full_views),
+    Command("render (cold)", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], cold=True, when=_full_views),
     Command("render --overview", lambda w, out: ["render", w.target, "--overview", "-o", str(out / "overview.svg")], dot_view=["--overview"]),
     Command("brief", lambda w, out: ["brief", w.target, "-o", str(out / "brief.md")]),
     Command("flow", lambda w, out: ["flow", w.target, "-o", str(out / "flow.html")]),
@@ -208,11 +226,13 @@ class Runner:
         if self.tmux:
             subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
-    def time(self, argv: Sequence[str], cwd: Path, timeout: float | None = None) -> float:
-        """Seconds ``argv`` took; ``inf`` when it was stopped after ``timeout`` seconds."""
+    def time(self, argv: Sequence[str], cwd: Path, timeout: float | None = None, cold: bool = False) -> float:
+        """Seconds ``argv`` took (``cold``: with argmap's cache off); ``inf`` when it was
+        stopped after ``timeout`` seconds."""
+        env = {**self.env, "ARGMAP_NO_CACHE": "1"} if cold else self.env
         start = time.perf_counter()
         try:
-            proc = subprocess.run(argv, cwd=cwd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
+            proc = subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return float("inf")
         elapsed = time.perf_counter() - start
@@ -256,21 +276,25 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
     runner.use_cache(runner.scratch / "cache" / w.template.name)
     commands = [c for c in COMMANDS if c.when(w, args) and (runner.tmux or not c.name.startswith("explore"))]
     if args.smoke and w.name == "arguments":  # the targets' rows; the rest is timed on the generated maps
-        commands = [c for c in commands if c.name in ("--help", "check")]
+        commands = [c for c in commands if c.name.split()[0] in ("--help", "check")]
     shutil.copytree(w.template, copy)
-    dots: dict[str, Path] = {}
+    dots: dict[str, Path] = {}  # the DOT of each view drawn, by its options
     for c in list(commands):  # the DOT of each rendered view, for dot alone
         if c.dot_view is not None:
-            dots[c.name] = out / f"{len(dots)}.dot"
-            runner.time([*argmap, "render", w.target, *c.dot_view, "--format", "dot", "-o", str(dots[c.name])], work)
-            probe = ["dot", "-Tsvg", str(dots[c.name]), "-o", str(out / "alone.svg")]
+            view = " ".join(c.dot_view)
+            if view not in dots:
+                dots[view] = out / f"{len(dots)}.dot"
+                runner.time([*argmap, "render", w.target, *c.dot_view, "--format", "dot", "-o", str(dots[view])], work, cold=True)
+            probe = ["dot", "-Tsvg", str(dots[view]), "-o", str(out / "alone.svg")]
             if not args.all_views and runner.time(probe, work, timeout=DOT_AT_MOST) > DOT_AT_MOST:
                 print(f"({w.name}: {c.name} not timed: dot alone takes more than {DOT_AT_MOST:.0f} s on its DOT)", flush=True)
                 commands.remove(c)
     if any(c.name == "explore (cached)" for c in commands):
         runner.first_screen([*argmap, "explore", w.target], work, cached=True, fill=True)
     samples: dict[str, list[float]] = {c.name: [] for c in commands}
-    floors: dict[str, list[float]] = {"pass": [], "yaml": [], **{f"dot {name}": [] for name in dots}}
+    floors: dict[str, list[float]] = {"pass": [], "yaml": [], "textual": [], **{f"dot {view}": [] for view in dots}}
+    bare_app = runner.scratch / "bare_textual_app.py"
+    bare_app.write_text(TEXTUAL_FLOOR, encoding="utf-8")
     pass_argv = [sys.executable, "-c", "pass"]
     yaml_argv = [sys.executable, "-c", YAML_FLOOR, *w.maps]
     for round_ in range(1 if args.smoke else args.repeat):
@@ -284,28 +308,32 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
             turn: list[tuple[list[float], Callable[[], float]]] = [(floors["pass"], partial(runner.time, pass_argv, work))]
             if c.name.startswith("explore"):
                 turn.append((samples[c.name], partial(runner.first_screen, command, work, cached="cached" in c.name)))
+                turn.append((floors["textual"], partial(runner.first_screen, [sys.executable, str(bare_app)], work, cached=False)))
             else:
-                turn.append((samples[c.name], partial(runner.time, command, work)))
-            if c.name in dots:
-                turn.append((floors[f"dot {c.name}"], partial(runner.time, ["dot", "-Tsvg", str(dots[c.name]), "-o", str(out / "alone.svg")], work)))
+                turn.append((samples[c.name], partial(runner.time, command, work, cold=c.cold)))
+            if c.dot_view is not None:
+                view = " ".join(c.dot_view)
+                turn.append((floors[f"dot {view}"], partial(runner.time, ["dot", "-Tsvg", str(dots[view]), "-o", str(out / "alone.svg")], work)))
             for times, run in turn if round_ % 2 == 0 else reversed(turn):
                 times.append(run())
     base = {name: median(times) for name, times in floors.items() if times}
     rows = []
     for c in commands:
         t = {"median": median(samples[c.name]), "runs": len(samples[c.name]), "pass": base["pass"], "yaml": base["yaml"]}
-        if c.name in dots:
-            t["dot"] = base[f"dot {c.name}"]
+        if c.dot_view is not None:
+            t["floor"] = base[f"dot {' '.join(c.dot_view)}"]
+        elif c.name.startswith("explore"):
+            t["floor"] = base["textual"]
         t["target"] = c.target(w, t)  # type: ignore[assignment]
         rows.append((c.name, t))
     return rows
 
 
-HEADER = f"{'workspace':<14} {'claims':>7} {'command':<18} {'runs':>4} {'median s':>9} {'pass s':>7} {'x pass':>7} {'yaml s':>7} {'x yaml':>7} {'dot s':>7} {'argmap %':>8}  target"
+HEADER = f"{'workspace':<14} {'claims':>7} {'command':<18} {'runs':>4} {'median s':>9} {'pass s':>7} {'x pass':>7} {'yaml s':>7} {'x yaml':>7} {'floor s':>7} {'argmap %':>8}  target"
 
 
 def _line(w: Workspace, name: str, t: dict[str, float]) -> str:
-    dot = f"{t['dot']:>7.2f} {(t['median'] - t['dot']) / t['median']:>8.0%}" if "dot" in t else f"{'':>7} {'':>8}"
+    dot = f"{t['floor']:>7.2f} {(t['median'] - t['floor']) / t['median']:>8.0%}" if "floor" in t else f"{'':>7} {'':>8}"
     return (
         f"{w.name:<14} {w.claims:>7,} {name:<18} {int(t['runs']):>4} {t['median']:>9.3f} {t['pass']:>7.3f} {t['median'] / t['pass']:>6.1f}x"
         f" {t['yaml']:>7.3f} {t['median'] / t['yaml']:>6.1f}x {dot}  {t['target']}"
@@ -315,7 +343,9 @@ def _line(w: Workspace, name: str, t: dict[str, float]) -> str:
 NOTES = """\
 median s: the command as a whole process, launch to exit (explore: to its first full screen in tmux).
 pass: python -c pass; yaml: the workspace's map files parsed by PyYAML's C loader in a process of its own;
-dot: dot -Tsvg alone on the DOT of the same view; argmap %: (render - dot alone) / render, argmap's share.
+floor: for render, dot -Tsvg alone on the DOT of the same view; for explore, a bare Textual app's first screen;
+argmap %: (median - floor) / median, argmap's share. (cold): argmap's cache off (a first run); the other rows
+run with it on, as a person's second run does.
 x pass, x yaml: the median over the floor's median, both from the same rounds.
 Targets: --help and check of the bundled maps <= 3x pass; explore's first screen < 0.5 s up to 1k claims,
 < 1 s at 10k, cold and cached; render's argmap share <= 15% from 1k claims (the whole-map view)."""

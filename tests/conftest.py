@@ -144,6 +144,18 @@ class Result:
 
 
 @pytest.fixture
+def cached_arguments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled maps in a folder of the test's own, with argmap's cache on
+    (in that folder's ``cache``; every other test runs with it off)."""
+    import shutil
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+    shutil.copytree(ARGUMENTS, tmp_path / "arguments")
+    return tmp_path / "arguments"
+
+
+@pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """Run ``argmap`` in-process: ``cli("check", path)`` → Result."""
     from argmap.cli import main

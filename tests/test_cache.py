@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -13,15 +12,11 @@ import pytest
 from argmap import cache
 from argmap.analysis import analyze
 from argmap.load import load_workspace
-from conftest import ARGUMENTS
 
 
 @pytest.fixture
-def maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
-    shutil.copytree(ARGUMENTS, tmp_path / "arguments")
-    return tmp_path / "arguments"
+def maps(cached_arguments: Path) -> Path:
+    return cached_arguments
 
 
 def entries(maps: Path) -> list[Path]:

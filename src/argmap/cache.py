@@ -2,12 +2,10 @@
 
 Parsing and checking a 10k-claim map takes about a second and analysing it another;
 unpickling the result takes a fraction of that. Like mypy's cache, an entry is keyed by
-what was asked for (the resolved paths and argmap's version) and is valid only while
-every file it was built from — each map and each source text — is unchanged: same size,
-modification time, change time and inode, or failing that the same SHA-256. (The
-modification time alone is not enough: ``touch -r``, ``rsync -t`` or a clock set back can
-give an edited file of the same size its old one; the change time only the kernel sets.)
-Anything else, and the maps are loaded afresh and the entry rewritten.
+what was asked for (the resolved paths and argmap's code) and is valid only while every
+file it was built from -- each map and each source text -- is unchanged, as
+:mod:`argmap.stamps` decides. Anything else, and the maps are loaded afresh and the entry
+rewritten.
 
 The cache lives in ``$ARGMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmap``, else
 ``~/.cache/argmap``; ``ARGMAP_NO_CACHE=1`` turns it off. It holds pickles, read only from
@@ -27,7 +25,6 @@ import pickle
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,73 +32,19 @@ from argmap.analysis import MapAnalysis, analyze
 from argmap.analysis.links import Links
 from argmap.load import load_workspace
 from argmap.model import Claim, Relation, Workspace
+from argmap.stamps import MTIME_SLACK_NS, cache_dir, code_version, folder_maps, stamp, unchanged
 
 __all__ = ["cache_dir", "cached", "load_analysed", "store"]
 
-_FORMAT = 7  # bump when the pickled classes change shape
-
-
-@dataclass(frozen=True, slots=True)
-class _Stamp:
-    """What a file was when an entry was built from it."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-    inode: int
-    sha256: str
-
-
-def cache_dir() -> Path | None:
-    """The cache folder, or None when caching is off."""
-    if os.environ.get("ARGMAP_NO_CACHE"):
-        return None
-    if explicit := os.environ.get("ARGMAP_CACHE_DIR"):
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "argmap"
-
-
-def _sha256(path: Path) -> str:
-    with path.open("rb") as f:  # in chunks: a 100k-claim map is 28 MB
-        return hashlib.file_digest(f, "sha256").hexdigest()
-
-
-def _stamp(path: Path) -> _Stamp:
-    stat = path.stat()
-    return _Stamp(str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, _sha256(path))
-
-
-def _unchanged(stamp: _Stamp) -> bool:
-    path = Path(stamp.path)
-    try:
-        stat = path.stat()
-        if (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino) == (stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode):
-            return True
-        return stat.st_size == stamp.size and _sha256(path) == stamp.sha256
-    except OSError:
-        return False
-
-
-def _inputs(paths: Sequence[Path | str]) -> list[Path]:
-    """Every file an entry depends on that is known before loading: the maps asked for,
-    and the map files of the folders named (a new map in a folder changes the workspace)."""
-    files = []
-    for raw in paths:
-        path = Path(raw).resolve()
-        files.extend(sorted(p for p in path.glob("*.y*ml")) if path.is_dir() else [path])
-    return files
+_FORMAT = 8  # bump when the pickled classes change shape
 
 
 def _entry(paths: Sequence[Path | str], strength: str, links: Links = Links.ALL) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    from argmap import __version__
-
-    what = "\0".join([str(_FORMAT), __version__, strength, links.value, *(str(Path(p).resolve()) for p in paths)])
-    return folder / f"{hashlib.sha256(what.encode()).hexdigest()[:32]}.pickle"
+    what = "\0".join([str(_FORMAT), code_version(), strength, links.value, *(str(Path(p).resolve()) for p in paths)])
+    return Path(folder) / f"{hashlib.sha256(what.encode()).hexdigest()[:32]}.pickle"
 
 
 _NO_TABLES: Mapping[int, int] = {}
@@ -150,10 +93,6 @@ def _positional_fields(cls: type[Any]) -> tuple[str, ...] | None:
 _FIELDS: dict[type[Any], tuple[str, ...] | None] = {}
 
 
-MTIME_SLACK_NS = 2_000_000_000
-"""How far a file's modification time may lag the moment it was written: file systems
-stamp writes with a coarse clock (FAT to 2 s)."""
-
 
 def store(paths: Sequence[Path | str], workspace: Workspace, analysis: MapAnalysis, *, read_since: int, strength_semantics: str = "dfquad") -> None:
     """Cache a clean workspace of ``paths`` with its analysis (what of it is kept is
@@ -168,14 +107,12 @@ def store(paths: Sequence[Path | str], workspace: Workspace, analysis: MapAnalys
     entry = _entry(paths, strength_semantics, analysis.links)
     if entry is None or not workspace.ok:
         return
-    used = {m.path.resolve() for m in workspace.maps.values()}
-    used |= {s.text_path for m in workspace.maps.values() for s in m.sources.values() if s.text_path is not None}
     try:
-        stamps = [_stamp(p) for p in sorted(used)]
-        if any(stamp.mtime_ns >= read_since - MTIME_SLACK_NS for stamp in stamps):
+        stamps = [stamp(p) for p in sorted({str(p.resolve()) for p in workspace.files()})]
+        if any(s[2] >= read_since - MTIME_SLACK_NS for s in stamps):
             return
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _write_entry(entry, (stamps, [str(p) for p in _inputs(paths)]), workspace, analysis)
+        _write_entry(entry, (stamps, folder_maps(paths)), workspace, analysis)
     except (OSError, pickle.PicklingError):
         pass
 
@@ -285,7 +222,7 @@ def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", l
     try:
         with entry.open("rb") as f:
             stamps, folder_files = _Unpickler(f).load()
-            if folder_files != [str(p) for p in _inputs(paths)] or not all(_unchanged(s) for s in stamps):
+            if folder_files != folder_maps(paths) or not all(unchanged(s) for s in stamps):
                 return None  # stale: the rest is not even read
             stems, claim_count, relation_count = _Unpickler(f).load()
             claims: dict[str, Claim] = {}

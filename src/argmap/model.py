@@ -231,6 +231,15 @@ class Workspace:
         stem, local = split_key(key)
         return local if len(self.primary) == 1 and stem == self.primary[0] else key
 
+    def files(self) -> list[Path]:
+        """Every file the workspace was read from: each map and each source text it cites
+        (what a cached answer about it depends on, and what a live reload watches)."""
+        found = []
+        for m in self.maps.values():
+            found.append(m.path)
+            found.extend(s.text_path for s in m.sources.values() if s.text_path is not None)
+        return found
+
     @property
     def ok(self) -> bool:
         """True when no problem is an error."""

@@ -19,12 +19,12 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy rea
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import Any
 
     from argmap.analysis import MapAnalysis
     from argmap.analysis.links import Links
     from argmap.model import Workspace
     from argmap.render import RenderOptions
-    from argmap.render.views import View
 
 HELP = "draw maps with Graphviz: whole, overview, focus, thesis, chain, side"
 ORDER = 40
@@ -71,21 +71,21 @@ def _say(message: str) -> None:
     print(f"argmap: {message}", file=sys.stderr, flush=True)
 
 
-def _view(args: argparse.Namespace, home: str | None) -> tuple[View, str]:
-    """The view asked for and the file name (without suffix) it gets by default."""
-    from argmap.render.views import View
-
+def _view(args: argparse.Namespace, home: str | None) -> tuple[tuple[object, ...], str]:
+    """The view asked for, as the :class:`~argmap.render.views.View` constructor and its
+    arguments (plain values: also what a remembered DOT is keyed by), and the file name
+    (without suffix) it gets by default."""
     if args.overview:
-        return View.overview(home), f"{home or 'workspace'}-overview"
+        return ("overview", home), f"{home or 'workspace'}-overview"
     if args.focus:
-        return View.focus(args.focus, args.depth), f"focus-{args.focus}-depth{args.depth}"
+        return ("focus", args.focus, args.depth), f"focus-{args.focus}-depth{args.depth}"
     if args.thesis:
-        return View.thesis(args.thesis), f"thesis-{args.thesis}"
+        return ("thesis", args.thesis), f"thesis-{args.thesis}"
     if args.chain:
-        return View.chain(args.chain), f"chain-{args.chain}"
+        return ("chain", args.chain), f"chain-{args.chain}"
     if args.side:
-        return View.side_case(args.side, home), f"{home or 'workspace'}-side-{args.side}"
-    return View.whole(home), home or "workspace"
+        return ("side_case", args.side, home), f"{home or 'workspace'}-side-{args.side}"
+    return ("whole", home), home or "workspace"
 
 
 def _safe_name(name: str) -> str:
@@ -93,32 +93,66 @@ def _safe_name(name: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.errors import ArgmapError
-    from argmap.render import RenderOptions, build_dot, parse_overlays, render
-    from argmap.render.themes import theme
-    from argmap.render.views import ViewKind
-
-    options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
     if args.check and not args.all:
+        from argmap.errors import ArgmapError
+
         raise ArgmapError("--check goes with --all (it checks the bundled renders)")
     if args.all and args.links != "texts":
+        from argmap.errors import ArgmapError
+
         raise ArgmapError("--all draws both readings (every diagram on the texts' links, and overview-all-links with all); --links goes with one view")
     if args.all:
-        return _run_all(args, options)
-    started = time.perf_counter()
-    from argmap.analysis.links import Links, with_links
-    from argmap.export.common import links_note
+        from argmap.render import RenderOptions, parse_overlays
+
+        return _run_all(args, RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay)))
+    from argmap import stamps
+    from argmap.render.run import render_source
 
     home = args.map
     if home is None and len(args.paths) == 1 and args.paths[0].is_file():
         home = args.paths[0].stem
     view, name = _view(args, home)
+    fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output and args.output.suffix else "svg")
+    path = args.output or args.out_dir / f"{_safe_name(name)}.{fmt}"
+    # the DOT of a view is remembered with the files it was drawn from: drawing it again
+    # from unchanged maps (another format, a slide's refresh) runs dot alone, without
+    # reading a map or importing the renderer
+    drawing = [*view, args.overlay, args.theme, args.rankdir, args.wrap, args.links]
+    drawn = stamps.recall("render", args.paths, drawing) or _draw(args, view, home, drawing)
+    if len(drawn["dot"]) >= LARGE_DOT and fmt != "dot":
+        _say(f"running Graphviz dot -T{fmt} (can take a while)")
+    render_source(drawn["dot"], path, fmt, dpi=args.dpi or drawn["png_dpi"])
+    print(f"wrote {path}")
+    return 0
+
+
+LARGE_DOT = 500_000
+"""Characters of DOT (about 500 claims) from which dot's run is announced on stderr."""
+
+
+def _draw(args: argparse.Namespace, spec: tuple[object, ...], home: str | None, drawing: list[object]) -> dict[str, Any]:
+    """The DOT of the view ``spec`` (see :func:`_view`), drawn from the maps, and the
+    theme's PNG resolution; remembered with the files it was drawn from (:mod:`argmap.stamps`)."""
+    from argmap import stamps
+    from argmap.analysis.links import Links, with_links
+    from argmap.export.common import links_note
+    from argmap.render import RenderOptions, View, ViewKind, build_dot, parse_overlays
+    from argmap.render.themes import theme
+
+    started = read_since = time.time_ns()
+    options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
+    make, *arguments = spec
+    view = getattr(View, str(make))(*arguments)
     links = Links(args.links)
     analysed = bool(options.overlays) or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW)
     workspace, analysis = _load(args.paths, links, analysed)
     large = len(workspace.claims) >= LARGE
-    if large:
-        _say(f"loaded {len(workspace.claims)} claims in {time.perf_counter() - started:.1f} s")
+
+    def say(done: str) -> None:
+        if large:
+            _say(f"{done} in {(time.time_ns() - started) / 1e9:.1f} s")
+
+    say(f"loaded {len(workspace.claims)} claims")
     if analysis is not None:
         drawn, graph = analysis.workspace, analysis.graph
     else:
@@ -126,18 +160,12 @@ def run(args: argparse.Namespace) -> int:
 
         drawn = with_links(workspace, links)
         graph = build_graph(drawn)
-    if large:
-        _say(f"analysed in {time.perf_counter() - started:.1f} s")
-    digraph = build_dot(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, home))
-    fmt = args.format or (args.output.suffix.lstrip(".").lower() if args.output and args.output.suffix else "svg")
-    path = args.output or args.out_dir / f"{_safe_name(name)}.{fmt}"
-    if large:
-        _say(f"built the diagram in {time.perf_counter() - started:.1f} s; running Graphviz dot -T{fmt} (can take a while)")
-    render(digraph, path, fmt, dpi=args.dpi or theme(options.theme).png_dpi)
-    if large:
-        _say(f"done in {time.perf_counter() - started:.1f} s")
-    print(f"wrote {path}")
-    return 0
+    say("analysed")
+    source: str = build_dot(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, home)).source
+    say("built the diagram")
+    answer = {"dot": source, "png_dpi": theme(options.theme).png_dpi}
+    stamps.remember("render", args.paths, drawing, workspace.files(), answer, read_since=read_since)
+    return answer
 
 
 def _load(paths: Sequence[Path], links: Links, analysed: bool) -> tuple[Workspace, MapAnalysis | None]:

@@ -8,17 +8,16 @@ claim's neighbourhood (the terminal explorer's "show me this as a diagram").
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
+if TYPE_CHECKING:  # the real imports are lazy (below): a cached render runs dot without them
+    from pathlib import Path
 
-from argmap.model import Workspace
-from argmap.render.dot import DEFAULT_OVERLAYS, OVERLAYS, RANKDIRS, RenderOptions, build_dot, parse_overlays
-from argmap.render.run import FORMATS, INSTALL_HINT, render
-from argmap.render.themes import THEMES, Theme
-from argmap.render.views import Selection, View, ViewKind, resolve_claim, select
-
-if TYPE_CHECKING:
     from argmap.analysis import MapAnalysis
+    from argmap.model import Workspace
+    from argmap.render.dot import DEFAULT_OVERLAYS, OVERLAYS, RANKDIRS, RenderOptions, build_dot, parse_overlays
+    from argmap.render.run import FORMATS, INSTALL_HINT, render
+    from argmap.render.themes import THEMES, Theme
+    from argmap.render.views import Selection, View, ViewKind, resolve_claim, select
 
 __all__ = [
     "DEFAULT_OVERLAYS",
@@ -41,6 +40,25 @@ __all__ = [
 ]
 
 
+_HOMES = {
+    **dict.fromkeys(["DEFAULT_OVERLAYS", "OVERLAYS", "RANKDIRS", "RenderOptions", "build_dot", "parse_overlays"], "argmap.render.dot"),
+    **dict.fromkeys(["FORMATS", "INSTALL_HINT", "render"], "argmap.render.run"),
+    **dict.fromkeys(["THEMES", "Theme"], "argmap.render.themes"),
+    **dict.fromkeys(["Selection", "View", "ViewKind", "resolve_claim", "select"], "argmap.render.views"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name on first use (PEP 562): ``argmap.render.run`` is imported
+    without networkx, the analyses and the graphviz package, as a cached render needs."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'argmap.render' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(home), name)
+
+
 def render_focus(
     workspace: Workspace,
     claim_key: str,
@@ -61,7 +79,10 @@ def render_focus(
         ArgmapError: an unknown claim; ToolMissingError when ``dot`` is missing.
     """
     from argmap.graph import build_graph
+    from argmap.render.dot import RenderOptions, build_dot
+    from argmap.render.run import render
     from argmap.render.themes import theme
+    from argmap.render.views import View
 
     options = options or RenderOptions()
     if analysis is not None:

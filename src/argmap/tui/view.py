@@ -594,11 +594,7 @@ class MapView:
 
     def watched_files(self) -> list[Path]:
         """Files whose change means a reload: every map and every source text."""
-        files = []
-        for m in self.workspace.maps.values():
-            files.append(m.path)
-            files.extend(s.text_path for s in m.sources.values() if s.text_path is not None)
-        return files
+        return self.workspace.files()
 
     @staticmethod
     def relation_words(rel: Relation) -> str:
