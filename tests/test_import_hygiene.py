@@ -90,3 +90,24 @@ def test_the_heavy_library_probe_sees_an_import() -> None:
     probe = "import sys, argmap.graph\nprint(','.join(sorted({m.partition('.')[0] for m in sys.modules} & {'networkx'})))"
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "networkx"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["check", "--help"]], ids=" ".join)
+def test_help_imports_nothing_it_does_not_print(argv: list[str]) -> None:
+    # each of these costs a few milliseconds of a start-up whose target is three times
+    # bare Python's: the command modules import pathlib and the model in their functions
+    probe = (
+        "import sys\n"
+        "before = set(sys.modules)  # what the interpreter's start-up (site, .pth files) brought\n"
+        "import contextlib, io\n"
+        "from argmap.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main(sys.argv[1:])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(','.join(sorted({'pathlib', 'typing', 'dataclasses', 'yaml', 'argmap.model', 'argmap.errors'} & (set(sys.modules) - before))))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""

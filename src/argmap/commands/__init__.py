@@ -8,7 +8,9 @@ every module here is imported for ``argmap --help``.
 
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def emit(text: str, output: Path | None) -> None:

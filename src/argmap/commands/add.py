@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "add a claim to a map (checked like 'argmap check' before it is written)"
 ORDER = 30
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Add a claim to MAP, keeping the file's comments and layout. The change is checked like "
         "'argmap check'; if it would add errors nothing is written, the errors are printed one per "

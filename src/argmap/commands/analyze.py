@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from argmap.options import add_links_option
 
@@ -20,6 +19,8 @@ STRENGTHS = ("dfquad", "quad", "quadratic_energy", "euler", "h_categorizer")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Analyse a map (or a folder of maps): each claim's grounded status (IN/OUT/UNDEC) "
         "once every rebuttal and undercut is counted, and why; what became of each claim "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.commands import emit
 from argmap.export.options import add_scope_options
@@ -14,6 +13,8 @@ ORDER = 60
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Write a case brief in the debater's idiom: the choice of links, the resolution and each "
         "side's burden; each side's contentions with their evidence cards (tag, cite, verbatim "

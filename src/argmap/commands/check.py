@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from argmap.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS
 
@@ -25,7 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "file:line:col: error|warning: message [code] (hint). "
         "Exit 0 clean, 1 warnings with --strict, 2 errors."
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a map file or a folder of maps")
+    # plain strings, not pathlib.Path: a remembered report is printed without importing pathlib (a tenth of it)
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a map file or a folder of maps")
     parser.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (json for tools and CI)")
     parser.add_argument("--no-quotes", action="store_true", help="skip verifying quotes against source texts")
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_WARNINGS if report["warnings"] and args.strict else EXIT_OK
 
 
-def _check(paths: Sequence[Path], *, verify_quotes: bool, max_size: int | None, options: list[object]) -> tuple[dict[str, Any], Sequence[Problem]]:
+def _check(paths: Sequence[str], *, verify_quotes: bool, max_size: int | None, options: list[object]) -> tuple[dict[str, Any], Sequence[Problem]]:
     """Load and check the maps: the report (as ``--format json`` prints it) and the
     problems. A report without problems is remembered (:mod:`argmap.stamps`)."""
     import time

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.options import add_links_option
 
@@ -12,6 +11,8 @@ ORDER = 21
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Drill a side's answers. Each card is a claim of another side as its speaker said it; "
         "answer it (type, or just think), turn it over to see the side's rebuttals and undercuts "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.options import add_links_option
 
@@ -12,6 +11,8 @@ ORDER = 20
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Open an interactive explorer over map files or folders of maps. A map with errors "
         "opens too, on the list of its problems. The maps reload when the files change. "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.commands import emit
 
@@ -12,6 +11,8 @@ ORDER = 81
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Export one map to a format other tools read: AIF JSON (AIFdb, OVA; undercuts are "
         "CA nodes on RA nodes, linked premises one RA), GraphML (yEd, Gephi, Cytoscape: a node "

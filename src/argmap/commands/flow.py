@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.export.options import add_scope_options
 from argmap.options import add_links_option
@@ -13,6 +12,8 @@ ORDER = 61
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Write a flow sheet: one column per source in speech order, each claim across from what "
         "it answers, marked with what became of it (dropped, no chance to reply, not engaged, "

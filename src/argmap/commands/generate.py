@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "write a synthetic map of N claims (tests, benchmarks)"
 ORDER = 95
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Write a synthetic but realistically shaped map: theses, reasons, objections, "
         "rebuttals, quotes with source texts, cross-links, linked premises, undercuts."

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "set up git to diff and merge maps by claim: .gitattributes and the repository's config"
 ORDER = 61
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Set up the current git repository so that 'git diff' shows argmap's semantic diff for "
         "map files, 'git log -p' and 'git show' diff them claim by claim (add --ext-diff for "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from argmap.options import add_links_option
 
@@ -28,6 +27,8 @@ def _diagrams(value: str) -> int | None:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     from argmap.export.options import DEFAULT_DIAGRAMS
 
     parser.description = (
@@ -55,6 +56,8 @@ def _say(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from argmap.analysis.links import Links
     from argmap.errors import ArgmapError, InputError, Severity
     from argmap.export.html import plan_page, render_page

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 HELP = "import a map from AIF, Argdown, GraphML, SADFace, Kialo, arg-microtexts, brat, Carneades or Verbatim .docx"
 ORDER = 80
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Import an argument map from another format: AIF/xAIF JSON (AIFdb, DialAM), Argdown "
         "(.argdown, with its @include files), GraphML "

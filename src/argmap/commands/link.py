@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "link two claims: supports, rebuts or undercuts (checked before it is written)"
 ORDER = 31
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Add a relation written in claim FROM of MAP. TO is a claim id (map:id for another map), "
         "or for undercuts a relation: 'reason -> claim' or a relation id. Refused (exit 2, file "

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "three-way merge of a map by claim and relation id (git runs it; see git-setup)"
 ORDER = 62
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Merge two versions of a map made from a common base, by claim and relation id: edits "
         "to different claims merge whatever their lines, both sides' new claims are kept, and "

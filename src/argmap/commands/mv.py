@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "move a claim to another map of the folder, rewriting map:id references both ways"
 ORDER = 34
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Move claim ID from MAP to TO_MAP (a map of the same folder, by file or name). References "
         "to it become TO_MAP:ID in other maps and ID in TO_MAP. Its speaker and quote source must "
@@ -22,6 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from argmap.edit.commandline import open_map, report
 
     editor, stem = open_map(args.map)

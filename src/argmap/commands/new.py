@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "write a commented starter map"
 ORDER = 5
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = "Write a valid, commented map to start from."
     parser.add_argument("path", type=Path, metavar="FILE", help="the map file to create (e.g. arguments/my-debate.yaml)")
     parser.add_argument("--title", default="A new debate", help="the debate's title")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from argmap.options import add_links_option
 
@@ -19,6 +18,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy rea
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
     from typing import Any
 
     from argmap.analysis import MapAnalysis
@@ -34,6 +34,8 @@ LARGE = 500
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Draw a map with Graphviz. Boxes carry role word and icon, speaker and side; supports are "
         "solid, attacks dashed; undercuts end on a diamond on the inference they attack. With "

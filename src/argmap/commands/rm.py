@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "delete a claim and its relations (shows what it orphans; --force if that reaches other claims)"
 ORDER = 33
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Delete claim ID of MAP with the relations it declares. Prints what the deletion orphans: "
         "relations in other claims that point at it, undercuts that lose their target, linked "

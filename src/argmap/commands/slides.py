@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from argmap.export.options import add_scope_options
 from argmap.options import add_links_option
@@ -13,6 +12,8 @@ ORDER = 62
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Write a slide deck: title (resolution, burdens and the choice of links), overview, one "
         "diagram slide per thesis and per major clash, a step-by-step reveal of the longest "

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from argmap.analysis.dung import Framework
 
 HELP = "extensions of an ICCMA framework (.apx, .tgf, ICCMA 2023) or a map; ICCMA 2023 tasks"
@@ -28,6 +29,8 @@ TASKS = tuple(f"{problem}-{sem}" for problem in PROBLEMS for sem in TASK_SEMANTI
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Print every extension of an abstract argumentation framework under a semantics, in "
         "the ICCMA output syntax: [[a1,a2],[a3]], [] when there is none, [[]] when the empty "

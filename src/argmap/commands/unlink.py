@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 HELP = "remove the relation from one claim to another"
 ORDER = 32
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     parser.description = (
         "Remove the relation written in claim FROM of MAP that points at TO (a claim, or the "
         "relation an undercut attacks). Refused (exit 2, file unchanged) if an undercut still "
