@@ -19,11 +19,13 @@ renderer also has no per-node fading, and shapes keep the text large, sharp and 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -235,20 +237,26 @@ def _diagram(debate: Debate, view: Any, area: tuple[float, float]) -> _Picture:
     from argmap.render.views import select
 
     look = theme("slides")
-    best: tuple[float, Any, float, float] | None = None
+    candidates = []
     for rankdir in ("BT", "LR"):
         for wrap in (look.wrap, look.wrap + 14):
             options = RenderOptions(theme="slides", rankdir=rankdir, wrap=wrap, legend=False)
             digraph = build_dot(debate.workspace, debate.graph, debate.analysis, view, options)
             digraph.attr("graph", size="", ratio="")  # natural size: the slide decides the scale
-            svg = dot_bytes(digraph, "svg").decode("utf-8", "replace")
-            found = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
-            if found is None:
-                raise ArgmapError("Graphviz dot wrote an SVG without a size")
-            width, height = float(found.group(1)) / 72, float(found.group(2)) / 72
-            scale = min(area[0] / width, area[1] / height, 1.0)
-            if best is None or scale > best[0] * 1.05:
-                best = (scale, digraph, width, height)
+            candidates.append(digraph)
+    # the four layouts at once, a dot process each: a deck spent most of its time waiting
+    # for them one after the other while the other cores idled
+    with ThreadPoolExecutor(max_workers=len(candidates)) as pool:
+        svgs = list(pool.map(lambda d: dot_bytes(d, "svg").decode("utf-8", "replace"), candidates))
+    best: tuple[float, Any, float, float] | None = None
+    for digraph, svg in zip(candidates, svgs, strict=True):
+        found = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+        if found is None:
+            raise ArgmapError("Graphviz dot wrote an SVG without a size")
+        width, height = float(found.group(1)) / 72, float(found.group(2)) / 72
+        scale = min(area[0] / width, area[1] / height, 1.0)
+        if best is None or scale > best[0] * 1.05:
+            best = (scale, digraph, width, height)
     assert best is not None
     scale, digraph, width, height = best
     shown = (width * scale, height * scale)
@@ -614,41 +622,52 @@ def build_deck(debates: Sequence[Debate], options: DeckOptions | None = None) ->
     options = options or DeckOptions()
     deck = _Deck(SLIDE_THEMES[options.theme])
     area = (_WIDTH - 2 * _MARGIN, _HEIGHT - _TOP - _BOTTOM - 0.35)
-    for debate in debates:
-        _title_slide(deck, debate)
-        _standing_slide(deck, debate)
-        overview = _diagram(debate, View.overview(debate.stem), area)
-        _picture_slide(deck, "Overview: the map in outline", "Theses, their direct reasons and objections, and as much more as fits", overview, _notes(debate, [k for k in overview.claims if debate.claim(k).kind is ClaimKind.THESIS], "The contentions, verbatim:"))
-        focused: set[str] = set()
-        for side in debate.sides:
-            for number, key in enumerate(debate.contentions(side), 1):
-                focused.add(key)
-                label = side_label(debate.workspace, debate.stem, side)
-                for view, part in _contention_pages(debate, key, options.depth):
-                    picture = _diagram(debate, view, area)
-                    _picture_slide(
-                        deck,
-                        shorten(clean(debate.claim(key).text), 130),
-                        f"{label} · contention {number}{part} · {status_word(debate.status(key))}",
-                        picture,
-                        _notes(debate, [key, *(k for k in picture.claims if k != key)], f"Contention {number} of {label}, and what bears on it:"),
-                    )
-        for attacker, target, _ in _major_clashes(debate, options.clashes, skip=focused):
-            picture = _diagram(debate, View.focus(attacker, options.depth), area)
-            word = _attack_word(debate, attacker, target)
-            a_label = side_label(debate.workspace, debate.stem, debate.side_of(attacker))
-            t_label = side_label(debate.workspace, debate.stem, debate.side_of(target))
-            _picture_slide(
-                deck,
-                f"Clash: {shorten(clean(debate.claim(attacker).text), 110)}",
-                f"{a_label} {word} {t_label}: “{shorten(clean(debate.claim(target).text), 90)}”",
-                picture,
-                _notes(debate, [attacker, target, *(k for k in picture.claims if k not in (attacker, target))], f"{a_label} {word} {t_label}:"),
-            )
-        for number, chain in enumerate(_chains(debate, options.chains), 1):
-            _reveal_slides(deck, debate, chain, number)
-        _agreement_slide(deck, debate)
-        _unanswered_slide(deck, debate)
+    # every diagram of a debate is drawn at once, on a few threads (each mostly waits for
+    # its dot processes), while the slides are laid out in order as their pictures arrive
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
+        for debate in debates:
+
+            def draw(view: Any, debate: Debate = debate) -> Future[_Picture]:
+                return pool.submit(_diagram, debate, view, area)
+
+            overview = draw(View.overview(debate.stem))
+            focused: set[str] = set()
+            contentions: list[tuple[str, int, str, str, Future[_Picture]]] = []
+            for side in debate.sides:
+                for number, key in enumerate(debate.contentions(side), 1):
+                    focused.add(key)
+                    label = side_label(debate.workspace, debate.stem, side)
+                    contentions.extend((key, number, label, part, draw(view)) for view, part in _contention_pages(debate, key, options.depth))
+            clashes = [(attacker, target, draw(View.focus(attacker, options.depth))) for attacker, target, _ in _major_clashes(debate, options.clashes, skip=focused)]
+            _title_slide(deck, debate)
+            _standing_slide(deck, debate)
+            shown = overview.result()
+            _picture_slide(deck, "Overview: the map in outline", "Theses, their direct reasons and objections, and as much more as fits", shown, _notes(debate, [k for k in shown.claims if debate.claim(k).kind is ClaimKind.THESIS], "The contentions, verbatim:"))
+            for key, number, label, part, drawn in contentions:
+                picture = drawn.result()
+                _picture_slide(
+                    deck,
+                    shorten(clean(debate.claim(key).text), 130),
+                    f"{label} · contention {number}{part} · {status_word(debate.status(key))}",
+                    picture,
+                    _notes(debate, [key, *(k for k in picture.claims if k != key)], f"Contention {number} of {label}, and what bears on it:"),
+                )
+            for attacker, target, drawn in clashes:
+                picture = drawn.result()
+                word = _attack_word(debate, attacker, target)
+                a_label = side_label(debate.workspace, debate.stem, debate.side_of(attacker))
+                t_label = side_label(debate.workspace, debate.stem, debate.side_of(target))
+                _picture_slide(
+                    deck,
+                    f"Clash: {shorten(clean(debate.claim(attacker).text), 110)}",
+                    f"{a_label} {word} {t_label}: “{shorten(clean(debate.claim(target).text), 90)}”",
+                    picture,
+                    _notes(debate, [attacker, target, *(k for k in picture.claims if k not in (attacker, target))], f"{a_label} {word} {t_label}:"),
+                )
+            for number, chain in enumerate(_chains(debate, options.chains), 1):
+                _reveal_slides(deck, debate, chain, number)
+            _agreement_slide(deck, debate)
+            _unanswered_slide(deck, debate)
     return deck.prs
 
 
