@@ -170,3 +170,11 @@ def test_a_remembered_answer_imports_no_map_reader(argv: list[str], tmp_path: Pa
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
     assert runs[0].stdout.split()[1:] != []  # the first run reads the maps
     assert runs[1].stdout.split() == ["0"]  # the second reads nothing
+
+
+def test_the_cache_keeps_the_newest_answers_only(maps: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stamps, "KEPT", 3)
+    for size in range(1, 6):  # five answers: the option is part of the key
+        check(capsys, "--max-size", str(size), str(maps))
+    options = sorted(json.loads(json.loads(p.read_text(encoding="utf-8"))["key"])[3][1] for p in entries(maps, "check"))
+    assert options == [3, 4, 5]

@@ -158,8 +158,22 @@ def remember(kind: str, paths: Sequence[str | Path], options: Sequence[object], 
         os.makedirs(os.path.dirname(entry[0]), mode=0o700, exist_ok=True)
         text = json.dumps({"key": entry[1], "maps": folder_maps(paths), "stamps": stamps, "answer": answer}, ensure_ascii=False)
         _replace(entry[0], text.encode("utf-8"))
+        _prune(os.path.dirname(entry[0]))
     except OSError:
         pass
+
+
+KEPT = 256
+"""Answers kept in the cache folder; beyond, the least recently written go (a view's DOT
+of a large map is megabytes, and every view, theme and folder asked for makes one)."""
+
+
+def _prune(folder: str) -> None:
+    entries = [e for e in os.scandir(folder) if e.name.endswith(".json") and not e.name.startswith(".")]
+    if len(entries) > KEPT:
+        entries.sort(key=lambda e: e.stat().st_mtime_ns)
+        for old in entries[: len(entries) - KEPT]:
+            os.unlink(old.path)
 
 
 def _replace(path: str, data: bytes) -> None:
