@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,12 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every time a command reads maps."""
     calls: list[object] = []
     real = argmap.load.load_workspace
-    monkeypatch.setattr(argmap.load, "load_workspace", lambda *a, **k: calls.append(a) or real(*a, **k))
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(argmap.load, "load_workspace", counted)
     return calls
 
 
