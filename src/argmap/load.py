@@ -718,6 +718,17 @@ class ReadCache:
         self.made: dict[int, tuple[_RawRelation, str, Relation]] = {}
         # the last resolution: what it was asked (raw relations per map, claim keys), its relations and problems
         self.resolved: tuple[tuple[list[tuple[str, tuple[_RawRelation, ...]]], list[str]], dict[str, Relation], tuple[Problem, ...]] | None = None
+        self._hints: dict[tuple[str, tuple[str, ...]], str | None] = {}
+
+    def did_you_mean(self, name: str, candidates: list[str]) -> str | None:
+        """:func:`did_you_mean`, remembered: a mistyped id stays on screen keystroke after keystroke,
+        and finding its near misses among 10k ids takes difflib a tenth of a second."""
+        key = (name, tuple(candidates))
+        if key not in self._hints:
+            if len(self._hints) >= 64:
+                self._hints.clear()
+            self._hints[key] = did_you_mean(name, candidates)
+        return self._hints[key]
 
     def read(self, path: Path, display: str, stem: str, text: str) -> _FileResult:
         """What the structure pass makes of map ``text`` (the file ``path``, shown as ``display``)."""
@@ -757,17 +768,42 @@ class ReadCache:
         fresh.sides, fresh.speakers, fresh.sources, fresh.declared_sources = reader.sides, reader.speakers, reader.sources, reader.declared_sources
         reads: dict[str, _ClaimRead] = {}
         claims, relations, problems = reader.claims, reader.relations, reader.problems
-        for cid, chunk, start in layout.claims:
+        for position, (cid, chunk, start) in enumerate(layout.claims):
             read = known.get(chunk)
             read = read.moved(start) if read is not None else _read_claim(fresh, cid, chunk, start, display)
             if read is None:
-                return None
+                stopped = _stopped_from(layout, position, display)
+                return (stopped, known) if stopped is not None else None
             reads[chunk] = read
             for claim in read.claims:
                 claims[claim.id] = claim
             relations.extend(read.relations)
             problems.extend(read.problems)
         return reader.finish(head.root, sections_read=True), reads
+
+
+_STOPPING = frozenset({"yaml-syntax", "yaml-depth", "yaml-tag"})
+
+
+def _stopped_from(layout: _Layout, position: int, display: str) -> _FileResult | None:
+    """What a whole read makes of a map whose claim ``position`` does not read alone, if it
+    is YAML that stops reading there or further on; None when only a whole read can tell.
+
+    Everything above that claim read as YAML before (the head, and each claim alone), so
+    the whole text parses alike up to there; the parser's first stop is found by parsing
+    from that claim on under a ``claims:`` line of its own, and moved down to its line.
+    A syntax error typed in the middle of a 10k-claim map thus costs a parse of the text
+    from the error on, not a read of the whole map.
+    """
+    start = layout.claims[position][2]
+    rest = "".join(chunk for _, chunk, _ in layout.claims[position:]) + layout.tail
+    document = YamlDocument("claims:\n" + rest, display)
+    for _ in document.entries(_STREAMED):
+        pass
+    problems = document.problems
+    if not problems or any(p.code not in _STOPPING or p.location.line < 2 for p in problems):
+        return None  # reads after all, or a problem whose text or place depends on the whole
+    return _FileResult(None, problems=[replace(p, location=_moved_location(p.location, start - 1)) for p in problems])
 
 
 def _copy(result: _FileResult) -> _FileResult:
@@ -904,7 +940,7 @@ class _Resolver:
         if key in self.claims:
             return self.claims[key].key
         local_ids = [k.partition(":")[2] for k in self.claims if k.startswith(other + ":")]
-        hint = did_you_mean(local, local_ids)
+        hint = self.cache.did_you_mean(local, local_ids) if self.cache is not None else did_you_mean(local, local_ids)
         self.problems.append(Problem("unknown-claim", f"{what} {ref!r} is not a claim" + (f" of map {other!r}" if other != stem else ""), location, hint=hint or "check the id under 'claims:'"))
         return None
 
