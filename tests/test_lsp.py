@@ -402,6 +402,48 @@ async def test_rename_a_claim_across_files_keeps_comments(client: LanguageClient
         await client.text_document_rename_async(types.RenameParams(text_document=_doc(CONTEXT), position=_at(line, 5), new_name=taken))
 
 
+def _local_refs(text: str, section: str, name: str) -> int:
+    """How often a map writes speaker or source ``name``: its key under ``section:`` and each
+    reference (``by``/``conceded``, or ``source`` and ``replies-to`` items), counted by pattern."""
+    declared = re.search(rf"^{section}:\n(?:(?:  .*|#.*|)\n)*?  {re.escape(name)}:", text, re.M) is not None
+    fields = "by|conceded" if section == "speakers" else "source|replies-to"
+    written = 0
+    for line in text.splitlines():
+        found = re.match(rf"\s+(?:{fields}): (.*)$", line)
+        if found:
+            written += len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.group(1)))
+    return declared + written
+
+
+@pytest.mark.parametrize(("section", "name", "new_name", "field"), [("speakers", "roth", "amy-roth", "by: roth"), ("sources", "roth-letter", "letter-of-roth", "source: roth-letter")])
+async def test_references_and_rename_of_speakers_and_sources(client: LanguageClient, tmp_path: Path, section: str, name: str, new_name: str, field: str) -> None:
+    buffers = await _opened(client, HTC, CONTEXT, IJM)
+    text = buffers.texts[IJM]
+    line = line_of(text, field)
+    column = text.splitlines()[line].index(name) + 1
+    got = await client.text_document_definition_async(types.DefinitionParams(text_document=_doc(IJM), position=_at(line, column)))
+    assert isinstance(got, types.Location) and got.range.start == _at(line_of(text, f"  {name}:"), 2)
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(text_document=_doc(IJM), position=_at(line, column), context=types.ReferenceContext(include_declaration=True))
+    )
+    assert refs is not None and {r.uri for r in refs} == {IJM.as_uri()}  # speakers and sources belong to their map
+    assert len(refs) == _local_refs(text, section, name) > 2
+    for ref in refs:
+        assert text.splitlines()[ref.range.start.line][ref.range.start.character : ref.range.end.character] == name
+    prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=_doc(IJM), position=_at(line, column)))
+    assert isinstance(prepared, types.PrepareRenamePlaceholder) and prepared.placeholder == name
+    edit = await client.text_document_rename_async(types.RenameParams(text_document=_doc(IJM), position=_at(line, column), new_name=new_name))
+    assert edit is not None and edit.changes is not None and set(edit.changes) == {IJM.as_uri()}
+    renamed = _apply(text, list(edit.changes[IJM.as_uri()]))
+    assert _local_refs(renamed, section, name) == 0 and _local_refs(renamed, section, new_name) == len(refs)
+    assert [x for x in text.splitlines() if x.lstrip().startswith("#")] == [x for x in renamed.splitlines() if x.lstrip().startswith("#")]
+    assert len(renamed.splitlines()) == len(text.splitlines())
+    assert checked_on_disk(tmp_path, {IJM: renamed}) == []
+    taken = "thrupkaew" if section == "speakers" else "vp-letter"
+    with pytest.raises(Exception, match="already has a"):
+        await client.text_document_rename_async(types.RenameParams(text_document=_doc(IJM), position=_at(line, column), new_name=taken))
+
+
 async def test_code_actions_did_you_mean_and_curly_quotes(client: LanguageClient, tmp_path: Path) -> None:
     buffers = await _opened(client, IJM)
     text = buffers.texts[IJM]

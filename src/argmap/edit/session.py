@@ -521,6 +521,30 @@ class Editor:
 
         return self._apply(f"rename claim {local} to {new_id}", edit, reach=reach)
 
+    def rename_local(self, section: str, stem: str, old: str, new_id: str) -> Change:
+        """Give a speaker, source or side (``section``) of map ``stem`` another id, rewriting
+        every reference to it; the map's lines and comments are kept."""
+        what = section[:-1]
+        path = self.path(stem)
+        argmap = self.workspace.maps.get(stem)
+        if argmap is None:
+            raise self._refuse("unknown-map", f"map {stem!r} does not read", stem, f"fix the errors of {display(path)} first")
+        known: Mapping[str, object] = {"speakers": argmap.speakers, "sources": argmap.sources, "sides": argmap.sides}[section]
+        if old not in known:
+            message, hint = f"no {what} {old!r} in map {stem!r}", did_you_mean(old, known)
+            if section == "speakers":
+                raise self._refuse("unknown-speaker", message, stem, hint)
+            if section == "sources":
+                raise self._refuse("unknown-source", message, stem, hint)
+            raise self._refuse("unknown-side", message, stem, hint)
+        if new_id == old:
+            return Change(f"{old} is already called so", ())
+        if not ID_PATTERN.match(new_id):
+            raise self._refuse("bad-id", f"{what} id {new_id!r} is not valid", stem, "use lower-case letters, digits and '-', starting with a letter or digit")
+        if new_id in known:
+            raise self._refuse("duplicate-id", f"map {stem!r} already has a {what} {new_id!r}", stem, "choose another id")
+        return self._apply(f"rename {what} {old} to {new_id}", lambda data: ops.rename_local(data(stem), section, old, new_id))
+
     def _reach_sources(self, relation_keys: Sequence[str]) -> dict[str, Reach]:
         """The claims that write these relations (an edit of them touches those claims)."""
         reach: dict[str, Reach] = {}

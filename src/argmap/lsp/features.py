@@ -349,32 +349,43 @@ def references(folder: Folder, lines: Lines, path: Path, line: int, column: int,
 
 
 # -- rename --------------------------------------------------------------------------------------------
-def prepare_rename(folder: Folder, lines: Lines, path: Path, line: int, column: int) -> types.PrepareRenamePlaceholder | None:
-    """The claim id under the cursor, which rename can change (other ids cannot be renamed yet)."""
+def _renamable(folder: Folder, lines: Lines, path: Path, line: int, column: int) -> Target | None:
+    """The declared claim, speaker, source or side under the cursor (a relation's id is not renamed)."""
     if folder.last is None:
         return None
-    target = target_at(_place(lines, path, line, column), path, folder.last.workspace)
-    if target is None or target.kind != "claim" or target.key not in folder.last.workspace.claims:
+    workspace = folder.last.workspace
+    target = target_at(_place(lines, path, line, column), path, workspace)
+    if target is None or target.kind == "relation" or _definition_of(target, workspace) is None:
+        return None
+    return target
+
+
+def prepare_rename(folder: Folder, lines: Lines, path: Path, line: int, column: int) -> types.PrepareRenamePlaceholder | None:
+    """The id under the cursor, if rename can change it: a claim's, speaker's, source's or side's."""
+    target = _renamable(folder, lines, path, line, column)
+    if target is None:
         return None
     return types.PrepareRenamePlaceholder(range=lines.range(path, line, target.start, target.end), placeholder=split_key(target.key)[1])
 
 
 def rename_edits(folder: Folder, lines: Lines, path: Path, line: int, column: int, new_id: str) -> types.WorkspaceEdit | None:
-    """Rename the claim under the cursor everywhere, as the edit layer does (comments kept).
+    """Rename the claim, speaker, source or side under the cursor everywhere, as the edit layer
+    does (``argmap mv``'s rewrite: comments kept); a claim across maps, the rest in their own map.
 
     Raises:
         argmap.edit.ChangeRefused: the new id is taken or invalid, or the rename would add errors.
     """
     from argmap.edit import Editor
 
-    if folder.last is None:
-        return None
-    target = target_at(_place(lines, path, line, column), path, folder.last.workspace)
-    if target is None or target.kind != "claim":
+    target = _renamable(folder, lines, path, line, column)
+    if target is None:
         return None
     editor = Editor(folder.root, verify_quotes=False, texts=lines.buffers)
     before = {p.resolve(): text for p, text in editor.texts.items()}
-    change = editor.rename_claim(target.key, new_id)
+    if target.kind == "claim":
+        change = editor.rename_claim(target.key, new_id)
+    else:
+        change = editor.rename_local(target.kind + "s", *split_key(target.key), new_id)
     after = {p.resolve(): text for p, text in editor.texts.items()}
     changes = {}
     for file in change.paths:
