@@ -247,6 +247,77 @@ async def test_a_change_in_one_map_rechecks_the_maps_that_refer_to_it(client: La
     assert published(found) == checked_on_disk(tmp_path, {CONTEXT: renamed})
 
 
+# -- maps that exist only as a buffer ----------------------------------------------------------------------
+def _new_map(other_claim: str) -> str:
+    """A small map that refers to a claim of the IJM map (well) and to one of its own (mistyped)."""
+    return (
+        "argmap: 1\ntitle: A map not saved yet\nclaims:\n"
+        "  raids-help:\n    text: Raids free people held in brothels.\n"
+        f"    supports: [ijm-vs-thrupkaew:{other_claim}]\n"
+        "  second:\n    text: And they deter traffickers.\n    supports: [raids-hlep]\n"
+    )
+
+
+async def _diagnostics_of(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
+    waited = 0.0
+    while client.published_versions.get(uri) != version:  # type: ignore[attr-defined]
+        await asyncio.sleep(0.02)
+        waited += 0.02
+        assert waited < WAIT, f"no diagnostics for version {version} of {uri}"
+    return list(client.diagnostics[uri])
+
+
+async def test_a_new_map_not_on_disk_is_checked_and_refers_to_saved_maps(client: LanguageClient, tmp_path: Path) -> None:
+    new = ARGUMENTS / "a-new-map.yaml"
+    assert not new.exists()
+    other = sorted(claim_ids(IJM))[0]
+    buffers = Buffers(client)
+    buffers.open(new, _new_map(other))
+    found = await buffers.diagnostics(new)
+    line = line_of(buffers.texts[new], "raids-hlep")
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [("unknown-claim", line, buffers.texts[new].splitlines()[line].index("raids-hlep"))]
+    assert "did you mean 'raids-help'?" in found[0].message
+    assert published({new: found}) == [x for x in checked_on_disk(tmp_path, {new: buffers.texts[new]}) if x[0] == new.name]
+    ref_line = line_of(buffers.texts[new], f"ijm-vs-thrupkaew:{other}")
+    column = buffers.texts[new].splitlines()[ref_line].index(other) + 1
+    got = await client.text_document_definition_async(types.DefinitionParams(text_document=_doc(new), position=_at(ref_line, column)))
+    assert isinstance(got, types.Location) and got.uri == IJM.as_uri()  # its reference to a saved map resolves
+    assert got.range.start.line == line_of(IJM.read_text(encoding="utf-8"), f"  {other}:")
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=_doc(new)))
+    waited = 0.0
+    while client.diagnostics.get(new.as_uri()) and waited < WAIT:  # closed unsaved: no map any more, no errors left behind
+        await asyncio.sleep(0.05)
+        waited += 0.05
+    assert new.as_uri() in client.diagnostics and list(client.diagnostics[new.as_uri()]) == []
+
+
+async def test_an_untitled_buffer_is_a_map_of_the_root_folder(client: LanguageClient, tmp_path: Path) -> None:
+    uri = "untitled:Untitled-1"
+    other = sorted(claim_ids(IJM))[0]
+    text = _new_map(other)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+    found = await _diagnostics_of(client, uri, 1)
+    expected = [x[1:] for x in checked_on_disk(tmp_path, {ARGUMENTS / "untitled-1.yaml": text}) if x[0] == "untitled-1.yaml"]
+    assert [(str(d.code), d.range.start.line, d.range.start.character) for d in found] == expected
+    assert [x[0] for x in expected] == ["unknown-claim"]  # the mistyped local id; the other map's claim resolved
+    fixed = text.replace("raids-hlep", "raids-help")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2), content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]
+        )
+    )
+    assert await _diagnostics_of(client, uri, 2) == []
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(text_document=types.TextDocumentIdentifier(uri=uri), position=_at(3, 4), context=types.ReferenceContext(include_declaration=True))
+    )
+    assert refs is not None and sorted((r.uri, r.range.start.line) for r in refs) == [(uri, 3), (uri, line_of(fixed, "supports: [raids-help]"))]
+    ref_line = line_of(fixed, f"ijm-vs-thrupkaew:{other}")
+    position = _at(ref_line, fixed.splitlines()[ref_line].index(other) + 1)
+    edit = await client.text_document_rename_async(types.RenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=position, new_name=f"{other}-renamed"))
+    assert edit is not None and edit.changes is not None and uri in edit.changes and IJM.as_uri() in edit.changes  # a rename reaches the buffer too
+    assert f"ijm-vs-thrupkaew:{other}-renamed]" in _apply(fixed, list(edit.changes[uri]))
+
+
 # -- completion, hover, navigation, rename, actions, outline on the bundled debates ------------------------
 def _doc(path: Path) -> types.TextDocumentIdentifier:
     return types.TextDocumentIdentifier(uri=path.as_uri())

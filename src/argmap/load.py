@@ -591,6 +591,16 @@ def find_maps(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file() and not p.name.startswith("."))
 
 
+def _with_unsaved(folder: Path, found: list[Path], texts: Mapping[Path, str]) -> list[Path]:
+    """A folder's map files and the maps ``texts`` gives for files of it not yet on disk (an
+    editor's new buffer), in name order: the folder as it will be once they are saved."""
+    if not texts:
+        return found
+    here = folder.resolve()
+    unsaved = [p for p in texts if p.suffix in MAP_SUFFIXES and not p.name.startswith(".") and p.resolve().parent == here and not p.exists()]
+    return sorted([*found, *unsaved], key=lambda p: p.name) if unsaved else found
+
+
 def _display(path: Path) -> str:
     """The path as the user would type it: relative to the current folder when inside it."""
     try:
@@ -917,7 +927,7 @@ class _Resolver:
         for suffix in MAP_SUFFIXES:
             candidate = self.root / f"{stem}{suffix}"
             try:
-                exists = candidate.is_file()
+                exists = candidate.is_file() or candidate.resolve() in self.texts  # or a map not saved yet
             except (OSError, ValueError):  # a name too long for the file system, or holding NUL
                 exists = False
             if exists:
@@ -1158,7 +1168,7 @@ def _load(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = find_maps(path)
+            found = _with_unsaved(path, find_maps(path), texts)
             if not found:
                 problems.append(Problem("no-maps", f"no map files (*.yaml) in {path}", Location(str(path)), hint="'argmap new FILE' writes one"))
             files.extend(found)

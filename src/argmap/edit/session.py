@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from argmap.errors import ArgmapError, InputError, Location, Problem, Severity
 from argmap.fileio import atomic_write_bytes
-from argmap.load import ID_PATTERN, did_you_mean, find_maps
+from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
 
 from . import ops
@@ -115,7 +115,8 @@ class Editor:
     def __init__(self, folder: Path | str, *, verify_quotes: bool = True, texts: Mapping[Path, str] | None = None) -> None:
         """Open the maps of ``folder`` (a map file opens its folder).
 
-        ``texts`` gives some maps as an editor holds them, unsaved, in place of their files.
+        ``texts`` gives some maps as an editor holds them, unsaved, in place of their files
+        (or as new maps of the folder, for files not written yet).
         """
         path = Path(folder)
         if not path.exists():
@@ -127,6 +128,8 @@ class Editor:
         self._checker = Checker(self.root, verify_quotes=verify_quotes)
         unsaved = {p.resolve(): text for p, text in (texts or {}).items()}
         texts = {p: unsaved.get(p.resolve(), text) for p, text in self._read_disk().items()}
+        on_disk, here = {p.resolve() for p in texts}, self.root.resolve()
+        texts.update((p, text) for p, text in unsaved.items() if p not in on_disk and p.parent == here and p.suffix in MAP_SUFFIXES)  # new maps
         workspace = self._checker(texts)
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
         self._workspace: Workspace | None = workspace

@@ -56,8 +56,11 @@ _KINDS = {ClaimKind.THESIS: "thesis", ClaimKind.CLAIM: "claim", ClaimKind.EVIDEN
 class Lines:
     """The texts of a folder's maps as the editor has them now, and positions in them in its units."""
 
-    def __init__(self, folder: Folder, buffers: Mapping[Path, str] | None = None, units: Callable[[str], int] = len) -> None:
+    def __init__(
+        self, folder: Folder, buffers: Mapping[Path, str] | None = None, units: Callable[[str], int] = len, uri: Callable[[Path], str] = Path.as_uri
+    ) -> None:
         self.folder = folder
+        self.uri = uri  # the document a map is in the editor (an untitled buffer's is not its path's)
         self.buffers = dict(buffers) if buffers is not None else (dict(folder.last.buffers) if folder.last else {})
         self.units = units  # how many code units a string is in the editor's encoding
         self._lines: dict[Path, tuple[str, list[str]]] = {}
@@ -88,7 +91,7 @@ class Lines:
         return types.Range(start=self.position(path, line, start), end=self.position(path, line, end))
 
     def location(self, path: Path, line: int, start: int, end: int) -> types.Location:
-        return types.Location(uri=path.as_uri(), range=self.range(path, line, start, end))
+        return types.Location(uri=self.uri(path), range=self.range(path, line, start, end))
 
 
 def _resolved(display: str) -> Path:
@@ -390,7 +393,7 @@ def rename_edits(folder: Folder, lines: Lines, path: Path, line: int, column: in
     changes = {}
     for file in change.paths:
         resolved = file.resolve()
-        changes[resolved.as_uri()] = _text_edits(before[resolved], after[resolved], lines, resolved)
+        changes[lines.uri(resolved)] = _text_edits(before[resolved], after[resolved], lines, resolved)
     return types.WorkspaceEdit(changes=changes)
 
 
@@ -656,7 +659,7 @@ def symbols(folder: Folder, lines: Lines, path: Path) -> list[types.DocumentSymb
 def code_actions(folder: Folder, lines: Lines, path: Path, diagnostics_: list[types.Diagnostic]) -> list[types.CodeAction]:
     """Quick fixes: take a did-you-mean suggestion; write a quote with the source's curly quotes."""
     actions = []
-    uri = path.as_uri()
+    uri = lines.uri(path)
     for diagnostic in diagnostics_:
         if diagnostic.source != SOURCE:
             continue
