@@ -13,6 +13,7 @@ import asyncio
 import re
 import shutil
 import sys
+import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -581,11 +582,12 @@ async def test_a_hostile_buffer_never_kills_the_server(client: LanguageClient, c
 
 
 # -- analysis hints, when the client asks for them ------------------------------------------------------------
+HINTING = types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=ARGUMENTS.as_uri(), initialization_options={"analysisHints": True})
+
+
 @pytest_lsp.fixture(config=SERVER)
 async def hinting_client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=ARGUMENTS.as_uri(), initialization_options={"analysisHints": True})
-    )
+    await lsp_client.initialize_session(HINTING)
     yield lsp_client
     await lsp_client.shutdown_session()
 
@@ -612,3 +614,44 @@ async def test_analysis_hints_are_information_as_analyze_reports_them(hinting_cl
         waited += 0.1
     assert hints == expected
     assert not [d for diagnostics in found.values() for d in diagnostics if d.severity != types.DiagnosticSeverity.Information]
+
+
+LOG = Path(tempfile.mkdtemp(prefix="argmap-lsp-")) / "server.log"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[*SERVER.server_command, "--log", str(LOG)], client_factory=_make_client))
+async def logged_hinting_client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
+    await lsp_client.initialize_session(HINTING)
+    yield lsp_client
+    await lsp_client.shutdown_session()
+
+
+async def test_a_map_that_does_not_read_costs_no_analysis_and_the_others_keep_their_hints(logged_hinting_client: LanguageClient) -> None:
+    client = logged_hinting_client
+    buffers = Buffers(client)
+    buffers.open(IJM)
+    buffers.open(HTC)
+
+    def analyses() -> int:
+        return LOG.read_text(encoding="utf-8").count("for hints") if LOG.exists() else 0
+
+    async def hints_of(path: Path, after: int) -> list[types.Diagnostic]:
+        """Once the analysis number ``after`` is done: the hints published for ``path``."""
+        waited = 0.0
+        while analyses() < after or not [d for d in client.diagnostics.get(path.as_uri(), []) if d.severity == types.DiagnosticSeverity.Information]:
+            await asyncio.sleep(0.05)
+            waited += 0.05
+            assert waited < WAIT, "no hints"
+        await buffers.diagnostics(path)
+        return [d for d in client.diagnostics[path.as_uri()] if d.severity == types.DiagnosticSeverity.Information]
+
+    before = await hints_of(IJM, 1)
+    done = analyses()
+    text = buffers.texts[HTC]
+    at = text.index("\n    text: ", len(text) // 2) + len("\n    text: ")
+    buffers.replace_all(HTC, text[:at] + "'" + text[at:])  # a quote opened, not closed yet
+    assert [d.code for d in await buffers.diagnostics(HTC)] == ["yaml-syntax"]
+    assert [d for d in client.diagnostics[IJM.as_uri()] if d.severity == types.DiagnosticSeverity.Information] == before
+    buffers.replace_all(HTC, text)  # closed again: analysed again, once
+    assert await hints_of(IJM, done + 1) == before
+    assert analyses() == done + 1

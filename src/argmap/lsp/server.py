@@ -54,6 +54,7 @@ class MapServer(LanguageServer):
         self._published: dict[Path, tuple[int | None, list[types.Diagnostic]]] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-check")
         self._untitled: dict[Path, str] = {}  # the map path given to each untitled: buffer, to its URI
+        self._hinted: dict[Path, tuple[str | None, list[types.Diagnostic]]] = {}  # last hints per map, with the buffer text they are for
 
     def path_of(self, uri: str) -> Path | None:
         """The map file a document is (resolved); an untitled buffer's is made up in the root folder."""
@@ -111,10 +112,16 @@ class MapServer(LanguageServer):
             buffers, versions = self.buffers(folder)
             try:
                 checked, found = await loop.run_in_executor(self._worker, self._diagnose, folder, buffers, versions)
+                unread = {path for path in found if path not in checked.maps}
+                if self.hints and unread:
+                    # a map that does not read (a quote half typed) says nothing new about the
+                    # debate: no analysis of the whole folder, the other maps keep their hints
+                    found = {path: found[path] + self._kept_hints(path, checked, unread) for path in found}
                 self._publish(folder, checked, found)
-                if self.hints and folder.root not in self._dirty:
+                if self.hints and not unread and folder.root not in self._dirty:
                     hints = await loop.run_in_executor(self._worker, self._hints, folder, checked)
                     if folder.last is checked and folder.root not in self._dirty:
+                        self._hinted.update((path, (checked.buffers.get(path), hints.get(path, []))) for path in found)
                         self._publish(folder, checked, {path: found.get(path, []) + extra for path, extra in hints.items()}, force=True)
             except Exception as err:  # a bug must not stop the next check
                 logger.exception("check failed")
@@ -128,7 +135,13 @@ class MapServer(LanguageServer):
         return checked, features.diagnostics(checked, self.lines(folder, buffers))
 
     def _hints(self, folder: Folder, checked: Checked) -> dict[Path, list[types.Diagnostic]]:
+        logger.info("analysing %s for hints", folder.root)
         return features.hint_diagnostics(folder, self.lines(folder, checked.buffers))
+
+    def _kept_hints(self, path: Path, checked: Checked, unread: set[Path]) -> list[types.Diagnostic]:
+        """The hints last made for a map, if it reads and its text is the one they were made for."""
+        text, hints = self._hinted.get(path, (None, []))
+        return hints if path not in unread and text == checked.buffers.get(path) else []
 
     def _publish(self, folder: Folder, checked: Checked, found: dict[Path, list[types.Diagnostic]], force: bool = False) -> None:
         """Send the diagnostics of each file whose diagnostics or version changed; clear those
