@@ -629,6 +629,7 @@ async def logged_hinting_client(lsp_client: LanguageClient) -> AsyncIterator[Lan
 async def test_a_map_that_does_not_read_costs_no_analysis_and_the_others_keep_their_hints(logged_hinting_client: LanguageClient) -> None:
     client = logged_hinting_client
     buffers = Buffers(client)
+    buffers.open(ARGUMENTS / "scratch.yaml", "claims: [\n")  # a new map that never read holds nothing back
     buffers.open(IJM)
     buffers.open(HTC)
 

@@ -55,6 +55,7 @@ class MapServer(LanguageServer):
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-check")
         self._untitled: dict[Path, str] = {}  # the map path given to each untitled: buffer, to its URI
         self._hinted: dict[Path, tuple[str | None, list[types.Diagnostic]]] = {}  # last hints per map, with the buffer text they are for
+        self._analysed: dict[Path, set[Path]] = {}  # per folder, the maps that read at its last analysis
 
     def path_of(self, uri: str) -> Path | None:
         """The map file a document is (resolved); an untitled buffer's is made up in the root folder."""
@@ -113,14 +114,16 @@ class MapServer(LanguageServer):
             try:
                 checked, found = await loop.run_in_executor(self._worker, self._diagnose, folder, buffers, versions)
                 unread = {path for path in found if path not in checked.maps}
-                if self.hints and unread:
-                    # a map that does not read (a quote half typed) says nothing new about the
-                    # debate: no analysis of the whole folder, the other maps keep their hints
+                stopped = unread & self._analysed.get(folder.root, set())
+                if self.hints and stopped:
+                    # a map that read and now does not (a quote half typed) says nothing new about
+                    # the debate: no analysis of the whole folder, the other maps keep their hints
                     found = {path: found[path] + self._kept_hints(path, checked, unread) for path in found}
                 self._publish(folder, checked, found)
-                if self.hints and not unread and folder.root not in self._dirty:
+                if self.hints and not stopped and folder.root not in self._dirty:
                     hints = await loop.run_in_executor(self._worker, self._hints, folder, checked)
                     if folder.last is checked and folder.root not in self._dirty:
+                        self._analysed[folder.root] = set(checked.maps)
                         self._hinted.update((path, (checked.buffers.get(path), hints.get(path, []))) for path in found)
                         self._publish(folder, checked, {path: found.get(path, []) + extra for path, extra in hints.items()}, force=True)
             except Exception as err:  # a bug must not stop the next check
