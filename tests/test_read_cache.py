@@ -9,6 +9,7 @@ relations.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +123,33 @@ def test_a_syntax_error_is_found_without_reading_the_map_whole(monkeypatch: pyte
     found = load_workspace([ARGUMENTS], texts={path: broken}, cache=cache, verify_quotes=False)
     assert [p.code for p in found.problems if p.location.path.endswith(path.name)] == ["yaml-syntax"]
     assert wholes == []
+
+
+def test_lines_typed_above_claims_move_the_last_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line typed between claims moves the relations below it without resolving them again;
+    what that makes must be what a fresh load makes: relations (undercuts and linked premises
+    too) and problems (a broken reference, in the moved part or above it) at their new lines."""
+    import argmap.load as load
+
+    shifted: list[bool] = []
+    original = load._shifted
+
+    def counting(*args: Any) -> Any:
+        found = original(*args)
+        shifted.append(found is not None)
+        return found
+
+    monkeypatch.setattr(load, "_shifted", counting)
+    for path in MAPS:
+        cache, _, text = _warmed(path)
+        claims = [m.group(1) for m in re.finditer(r"\n  ([a-z0-9][\w-]*):\n", text) if m.start() > text.index("\nclaims:")]
+        where = (f"\n  {claims[len(claims) // 3]}:\n", f"\n  {claims[2 * len(claims) // 3]}:\n")
+        at = text.index("\n    supports: [", text.index(where[1])) + len("\n    supports: [")
+        text = text[:at] + "no-such-claim, " + text[at:]  # a problem below both places
+        _same_load(cache, {path: text})
+        for key in (*where, *where):
+            place = text.index(key) + 1
+            text = text[:place] + "  # a note\n" + text[place:]
+            _same_load(cache, {path: text})
+        _same_load(cache, {path: text.replace("  # a note\n", "")})
+    assert shifted.count(True) >= 4 * len(MAPS)
