@@ -13,6 +13,7 @@ import asyncio
 import re
 import shutil
 import sys
+import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -247,6 +248,77 @@ async def test_a_change_in_one_map_rechecks_the_maps_that_refer_to_it(client: La
     assert published(found) == checked_on_disk(tmp_path, {CONTEXT: renamed})
 
 
+# -- maps that exist only as a buffer ----------------------------------------------------------------------
+def _new_map(other_claim: str) -> str:
+    """A small map that refers to a claim of the IJM map (well) and to one of its own (mistyped)."""
+    return (
+        "argmap: 1\ntitle: A map not saved yet\nclaims:\n"
+        "  raids-help:\n    text: Raids free people held in brothels.\n"
+        f"    supports: [ijm-vs-thrupkaew:{other_claim}]\n"
+        "  second:\n    text: And they deter traffickers.\n    supports: [raids-hlep]\n"
+    )
+
+
+async def _diagnostics_of(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
+    waited = 0.0
+    while client.published_versions.get(uri) != version:  # type: ignore[attr-defined]
+        await asyncio.sleep(0.02)
+        waited += 0.02
+        assert waited < WAIT, f"no diagnostics for version {version} of {uri}"
+    return list(client.diagnostics[uri])
+
+
+async def test_a_new_map_not_on_disk_is_checked_and_refers_to_saved_maps(client: LanguageClient, tmp_path: Path) -> None:
+    new = ARGUMENTS / "a-new-map.yaml"
+    assert not new.exists()
+    other = sorted(claim_ids(IJM))[0]
+    buffers = Buffers(client)
+    buffers.open(new, _new_map(other))
+    found = await buffers.diagnostics(new)
+    line = line_of(buffers.texts[new], "raids-hlep")
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [("unknown-claim", line, buffers.texts[new].splitlines()[line].index("raids-hlep"))]
+    assert "did you mean 'raids-help'?" in found[0].message
+    assert published({new: found}) == [x for x in checked_on_disk(tmp_path, {new: buffers.texts[new]}) if x[0] == new.name]
+    ref_line = line_of(buffers.texts[new], f"ijm-vs-thrupkaew:{other}")
+    column = buffers.texts[new].splitlines()[ref_line].index(other) + 1
+    got = await client.text_document_definition_async(types.DefinitionParams(text_document=_doc(new), position=_at(ref_line, column)))
+    assert isinstance(got, types.Location) and got.uri == IJM.as_uri()  # its reference to a saved map resolves
+    assert got.range.start.line == line_of(IJM.read_text(encoding="utf-8"), f"  {other}:")
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=_doc(new)))
+    waited = 0.0
+    while client.diagnostics.get(new.as_uri()) and waited < WAIT:  # closed unsaved: no map any more, no errors left behind
+        await asyncio.sleep(0.05)
+        waited += 0.05
+    assert new.as_uri() in client.diagnostics and list(client.diagnostics[new.as_uri()]) == []
+
+
+async def test_an_untitled_buffer_is_a_map_of_the_root_folder(client: LanguageClient, tmp_path: Path) -> None:
+    uri = "untitled:Untitled-1"
+    other = sorted(claim_ids(IJM))[0]
+    text = _new_map(other)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+    found = await _diagnostics_of(client, uri, 1)
+    expected = [x[1:] for x in checked_on_disk(tmp_path, {ARGUMENTS / "untitled-1.yaml": text}) if x[0] == "untitled-1.yaml"]
+    assert [(str(d.code), d.range.start.line, d.range.start.character) for d in found] == expected
+    assert [x[0] for x in expected] == ["unknown-claim"]  # the mistyped local id; the other map's claim resolved
+    fixed = text.replace("raids-hlep", "raids-help")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2), content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]
+        )
+    )
+    assert await _diagnostics_of(client, uri, 2) == []
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(text_document=types.TextDocumentIdentifier(uri=uri), position=_at(3, 4), context=types.ReferenceContext(include_declaration=True))
+    )
+    assert refs is not None and sorted((r.uri, r.range.start.line) for r in refs) == [(uri, 3), (uri, line_of(fixed, "supports: [raids-help]"))]
+    ref_line = line_of(fixed, f"ijm-vs-thrupkaew:{other}")
+    position = _at(ref_line, fixed.splitlines()[ref_line].index(other) + 1)
+    edit = await client.text_document_rename_async(types.RenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=position, new_name=f"{other}-renamed"))
+    assert edit is not None and edit.changes is not None and uri in edit.changes and IJM.as_uri() in edit.changes  # a rename reaches the buffer too
+    assert f"ijm-vs-thrupkaew:{other}-renamed]" in _apply(fixed, list(edit.changes[uri]))
+
+
 # -- completion, hover, navigation, rename, actions, outline on the bundled debates ------------------------
 def _doc(path: Path) -> types.TextDocumentIdentifier:
     return types.TextDocumentIdentifier(uri=path.as_uri())
@@ -402,6 +474,48 @@ async def test_rename_a_claim_across_files_keeps_comments(client: LanguageClient
         await client.text_document_rename_async(types.RenameParams(text_document=_doc(CONTEXT), position=_at(line, 5), new_name=taken))
 
 
+def _local_refs(text: str, section: str, name: str) -> int:
+    """How often a map writes speaker or source ``name``: its key under ``section:`` and each
+    reference (``by``/``conceded``, or ``source`` and ``replies-to`` items), counted by pattern."""
+    declared = re.search(rf"^{section}:\n(?:(?:  .*|#.*|)\n)*?  {re.escape(name)}:", text, re.M) is not None
+    fields = "by|conceded" if section == "speakers" else "source|replies-to"
+    written = 0
+    for line in text.splitlines():
+        found = re.match(rf"\s+(?:{fields}): (.*)$", line)
+        if found:
+            written += len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", found.group(1)))
+    return declared + written
+
+
+@pytest.mark.parametrize(("section", "name", "new_name", "field"), [("speakers", "roth", "amy-roth", "by: roth"), ("sources", "roth-letter", "letter-of-roth", "source: roth-letter")])
+async def test_references_and_rename_of_speakers_and_sources(client: LanguageClient, tmp_path: Path, section: str, name: str, new_name: str, field: str) -> None:
+    buffers = await _opened(client, HTC, CONTEXT, IJM)
+    text = buffers.texts[IJM]
+    line = line_of(text, field)
+    column = text.splitlines()[line].index(name) + 1
+    got = await client.text_document_definition_async(types.DefinitionParams(text_document=_doc(IJM), position=_at(line, column)))
+    assert isinstance(got, types.Location) and got.range.start == _at(line_of(text, f"  {name}:"), 2)
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(text_document=_doc(IJM), position=_at(line, column), context=types.ReferenceContext(include_declaration=True))
+    )
+    assert refs is not None and {r.uri for r in refs} == {IJM.as_uri()}  # speakers and sources belong to their map
+    assert len(refs) == _local_refs(text, section, name) > 2
+    for ref in refs:
+        assert text.splitlines()[ref.range.start.line][ref.range.start.character : ref.range.end.character] == name
+    prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=_doc(IJM), position=_at(line, column)))
+    assert isinstance(prepared, types.PrepareRenamePlaceholder) and prepared.placeholder == name
+    edit = await client.text_document_rename_async(types.RenameParams(text_document=_doc(IJM), position=_at(line, column), new_name=new_name))
+    assert edit is not None and edit.changes is not None and set(edit.changes) == {IJM.as_uri()}
+    renamed = _apply(text, list(edit.changes[IJM.as_uri()]))
+    assert _local_refs(renamed, section, name) == 0 and _local_refs(renamed, section, new_name) == len(refs)
+    assert [x for x in text.splitlines() if x.lstrip().startswith("#")] == [x for x in renamed.splitlines() if x.lstrip().startswith("#")]
+    assert len(renamed.splitlines()) == len(text.splitlines())
+    assert checked_on_disk(tmp_path, {IJM: renamed}) == []
+    taken = "thrupkaew" if section == "speakers" else "vp-letter"
+    with pytest.raises(Exception, match="already has a"):
+        await client.text_document_rename_async(types.RenameParams(text_document=_doc(IJM), position=_at(line, column), new_name=taken))
+
+
 async def test_code_actions_did_you_mean_and_curly_quotes(client: LanguageClient, tmp_path: Path) -> None:
     buffers = await _opened(client, IJM)
     text = buffers.texts[IJM]
@@ -468,11 +582,12 @@ async def test_a_hostile_buffer_never_kills_the_server(client: LanguageClient, c
 
 
 # -- analysis hints, when the client asks for them ------------------------------------------------------------
+HINTING = types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=ARGUMENTS.as_uri(), initialization_options={"analysisHints": True})
+
+
 @pytest_lsp.fixture(config=SERVER)
 async def hinting_client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=ARGUMENTS.as_uri(), initialization_options={"analysisHints": True})
-    )
+    await lsp_client.initialize_session(HINTING)
     yield lsp_client
     await lsp_client.shutdown_session()
 
@@ -499,3 +614,45 @@ async def test_analysis_hints_are_information_as_analyze_reports_them(hinting_cl
         waited += 0.1
     assert hints == expected
     assert not [d for diagnostics in found.values() for d in diagnostics if d.severity != types.DiagnosticSeverity.Information]
+
+
+LOG = Path(tempfile.mkdtemp(prefix="argmap-lsp-")) / "server.log"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[*SERVER.server_command, "--log", str(LOG)], client_factory=_make_client))
+async def logged_hinting_client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
+    await lsp_client.initialize_session(HINTING)
+    yield lsp_client
+    await lsp_client.shutdown_session()
+
+
+async def test_a_map_that_does_not_read_costs_no_analysis_and_the_others_keep_their_hints(logged_hinting_client: LanguageClient) -> None:
+    client = logged_hinting_client
+    buffers = Buffers(client)
+    buffers.open(ARGUMENTS / "scratch.yaml", "claims: [\n")  # a new map that never read holds nothing back
+    buffers.open(IJM)
+    buffers.open(HTC)
+
+    def analyses() -> int:
+        return LOG.read_text(encoding="utf-8").count("for hints") if LOG.exists() else 0
+
+    async def hints_of(path: Path, after: int) -> list[types.Diagnostic]:
+        """Once the analysis number ``after`` is done: the hints published for ``path``."""
+        waited = 0.0
+        while analyses() < after or not [d for d in client.diagnostics.get(path.as_uri(), []) if d.severity == types.DiagnosticSeverity.Information]:
+            await asyncio.sleep(0.05)
+            waited += 0.05
+            assert waited < WAIT, "no hints"
+        await buffers.diagnostics(path)
+        return [d for d in client.diagnostics[path.as_uri()] if d.severity == types.DiagnosticSeverity.Information]
+
+    before = await hints_of(IJM, 1)
+    done = analyses()
+    text = buffers.texts[HTC]
+    at = text.index("\n    text: ", len(text) // 2) + len("\n    text: ")
+    buffers.replace_all(HTC, text[:at] + "'" + text[at:])  # a quote opened, not closed yet
+    assert [d.code for d in await buffers.diagnostics(HTC)] == ["yaml-syntax"]
+    assert [d for d in client.diagnostics[IJM.as_uri()] if d.severity == types.DiagnosticSeverity.Information] == before
+    buffers.replace_all(HTC, text)  # closed again: analysed again, once
+    assert await hints_of(IJM, done + 1) == before
+    assert analyses() == done + 1

@@ -12,7 +12,7 @@ function activate(context) {
   const [command, ...args] = settings.get("command", ["argmap", "lsp"]);
   const serverOptions = { command, args, transport: TransportKind.stdio };
   const clientOptions = {
-    documentSelector: [{ scheme: "file", language: "yaml" }],
+    documentSelector: [{ scheme: "file", language: "yaml" }, { scheme: "untitled", language: "yaml" }],  // untitled: a new map never saved
     initializationOptions: {
       analysisHints: settings.get("analysisHints", false),
       debounce: settings.get("debounce", 0),

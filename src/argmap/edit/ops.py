@@ -33,6 +33,7 @@ from .nodes import append_item, insert_key, remove_item, remove_key
 
 __all__ = [
     "CLAIM_FIELDS",
+    "LOCAL_REFERENCES",
     "Entry",
     "Orphans",
     "Passage",
@@ -53,6 +54,7 @@ __all__ = [
     "remove_claim",
     "remove_entry",
     "rename_claim",
+    "rename_local",
     "rewrite_refs",
     "set_entry_target",
     "set_field",
@@ -196,14 +198,43 @@ def take_claim(data: CommentedMap, claim_id: str) -> CommentedMap:
 
 def rename_claim(data: CommentedMap, claim_id: str, new_id: str) -> None:
     """Change a claim's key in place: same position, same comments."""
-    claims = data["claims"]
-    position = list(claims).index(claim_id)
-    comment = claims.ca.items.pop(claim_id, None)
-    node = claims[claim_id]
-    claims.insert(position, new_id, node)
-    del claims[claim_id]
+    _rename_key(data["claims"], claim_id, new_id)
+
+
+def _rename_key(section: CommentedMap, old: str, new: str) -> None:
+    position = list(section).index(old)
+    comment = section.ca.items.pop(old, None)
+    node = section[old]
+    section.insert(position, new, node)
+    del section[old]
     if comment is not None:
-        claims.ca.items[new_id] = comment
+        section.ca.items[new] = comment
+
+
+LOCAL_REFERENCES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "speakers": (("claims", ("by",)), ("claims", ("conceded",))),
+    "sources": (("claims", ("quote", "source")), ("sources", ("replies-to",))),
+    "sides": (("speakers", ("side",)),),
+}
+"""Where a map refers to its own speakers, sources and sides: (section, path of keys in an entry)."""
+
+
+def rename_local(data: CommentedMap, section: str, old: str, new: str) -> None:
+    """Rename speaker, source or side ``old`` of a map and every reference the map makes to it
+    (they are never named from another map); positions, styles and comments are kept."""
+    _rename_key(data[section], old, new)
+    for holder, (*parents, field) in LOCAL_REFERENCES[section]:
+        entries_ = data.get(holder)
+        for node in entries_.values() if isinstance(entries_, CommentedMap) else ():
+            for parent in parents:
+                node = node.get(parent) if isinstance(node, CommentedMap) else None
+            value = node.get(field) if isinstance(node, CommentedMap) else None
+            if isinstance(value, CommentedSeq):
+                for index, item in enumerate(value):
+                    if isinstance(item, str) and item.strip() == old:
+                        value[index] = styled_like(item, new)
+            elif isinstance(value, str) and value.strip() == old:
+                node[field] = styled_like(value, new)
 
 
 def put_claim(data: CommentedMap, claim_id: str, node: CommentedMap, after: str | None = None) -> None:

@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from argmap.errors import ArgmapError, InputError, Location, Problem, Severity
 from argmap.fileio import atomic_write_bytes
-from argmap.load import ID_PATTERN, did_you_mean, find_maps
+from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
 
 from . import ops
@@ -115,7 +115,8 @@ class Editor:
     def __init__(self, folder: Path | str, *, verify_quotes: bool = True, texts: Mapping[Path, str] | None = None) -> None:
         """Open the maps of ``folder`` (a map file opens its folder).
 
-        ``texts`` gives some maps as an editor holds them, unsaved, in place of their files.
+        ``texts`` gives some maps as an editor holds them, unsaved, in place of their files
+        (or as new maps of the folder, for files not written yet).
         """
         path = Path(folder)
         if not path.exists():
@@ -127,6 +128,8 @@ class Editor:
         self._checker = Checker(self.root, verify_quotes=verify_quotes)
         unsaved = {p.resolve(): text for p, text in (texts or {}).items()}
         texts = {p: unsaved.get(p.resolve(), text) for p, text in self._read_disk().items()}
+        on_disk, here = {p.resolve() for p in texts}, self.root.resolve()
+        texts.update((p, text) for p, text in unsaved.items() if p not in on_disk and p.parent == here and p.suffix in MAP_SUFFIXES)  # new maps
         workspace = self._checker(texts)
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
         self._workspace: Workspace | None = workspace
@@ -520,6 +523,30 @@ class Editor:
                 ops.rewrite_refs(data(other), other, other, rename)
 
         return self._apply(f"rename claim {local} to {new_id}", edit, reach=reach)
+
+    def rename_local(self, section: str, stem: str, old: str, new_id: str) -> Change:
+        """Give a speaker, source or side (``section``) of map ``stem`` another id, rewriting
+        every reference to it; the map's lines and comments are kept."""
+        what = section[:-1]
+        path = self.path(stem)
+        argmap = self.workspace.maps.get(stem)
+        if argmap is None:
+            raise self._refuse("unknown-map", f"map {stem!r} does not read", stem, f"fix the errors of {display(path)} first")
+        known: Mapping[str, object] = {"speakers": argmap.speakers, "sources": argmap.sources, "sides": argmap.sides}[section]
+        if old not in known:
+            message, hint = f"no {what} {old!r} in map {stem!r}", did_you_mean(old, known)
+            if section == "speakers":
+                raise self._refuse("unknown-speaker", message, stem, hint)
+            if section == "sources":
+                raise self._refuse("unknown-source", message, stem, hint)
+            raise self._refuse("unknown-side", message, stem, hint)
+        if new_id == old:
+            return Change(f"{old} is already called so", ())
+        if not ID_PATTERN.match(new_id):
+            raise self._refuse("bad-id", f"{what} id {new_id!r} is not valid", stem, "use lower-case letters, digits and '-', starting with a letter or digit")
+        if new_id in known:
+            raise self._refuse("duplicate-id", f"map {stem!r} already has a {what} {new_id!r}", stem, "choose another id")
+        return self._apply(f"rename {what} {old} to {new_id}", lambda data: ops.rename_local(data(stem), section, old, new_id))
 
     def _reach_sources(self, relation_keys: Sequence[str]) -> dict[str, Reach]:
         """The claims that write these relations (an edit of them touches those claims)."""

@@ -56,8 +56,11 @@ _KINDS = {ClaimKind.THESIS: "thesis", ClaimKind.CLAIM: "claim", ClaimKind.EVIDEN
 class Lines:
     """The texts of a folder's maps as the editor has them now, and positions in them in its units."""
 
-    def __init__(self, folder: Folder, buffers: Mapping[Path, str] | None = None, units: Callable[[str], int] = len) -> None:
+    def __init__(
+        self, folder: Folder, buffers: Mapping[Path, str] | None = None, units: Callable[[str], int] = len, uri: Callable[[Path], str] = Path.as_uri
+    ) -> None:
         self.folder = folder
+        self.uri = uri  # the document a map is in the editor (an untitled buffer's is not its path's)
         self.buffers = dict(buffers) if buffers is not None else (dict(folder.last.buffers) if folder.last else {})
         self.units = units  # how many code units a string is in the editor's encoding
         self._lines: dict[Path, tuple[str, list[str]]] = {}
@@ -88,7 +91,7 @@ class Lines:
         return types.Range(start=self.position(path, line, start), end=self.position(path, line, end))
 
     def location(self, path: Path, line: int, start: int, end: int) -> types.Location:
-        return types.Location(uri=path.as_uri(), range=self.range(path, line, start, end))
+        return types.Location(uri=self.uri(path), range=self.range(path, line, start, end))
 
 
 def _resolved(display: str) -> Path:
@@ -349,37 +352,48 @@ def references(folder: Folder, lines: Lines, path: Path, line: int, column: int,
 
 
 # -- rename --------------------------------------------------------------------------------------------
-def prepare_rename(folder: Folder, lines: Lines, path: Path, line: int, column: int) -> types.PrepareRenamePlaceholder | None:
-    """The claim id under the cursor, which rename can change (other ids cannot be renamed yet)."""
+def _renamable(folder: Folder, lines: Lines, path: Path, line: int, column: int) -> Target | None:
+    """The declared claim, speaker, source or side under the cursor (a relation's id is not renamed)."""
     if folder.last is None:
         return None
-    target = target_at(_place(lines, path, line, column), path, folder.last.workspace)
-    if target is None or target.kind != "claim" or target.key not in folder.last.workspace.claims:
+    workspace = folder.last.workspace
+    target = target_at(_place(lines, path, line, column), path, workspace)
+    if target is None or target.kind == "relation" or _definition_of(target, workspace) is None:
+        return None
+    return target
+
+
+def prepare_rename(folder: Folder, lines: Lines, path: Path, line: int, column: int) -> types.PrepareRenamePlaceholder | None:
+    """The id under the cursor, if rename can change it: a claim's, speaker's, source's or side's."""
+    target = _renamable(folder, lines, path, line, column)
+    if target is None:
         return None
     return types.PrepareRenamePlaceholder(range=lines.range(path, line, target.start, target.end), placeholder=split_key(target.key)[1])
 
 
 def rename_edits(folder: Folder, lines: Lines, path: Path, line: int, column: int, new_id: str) -> types.WorkspaceEdit | None:
-    """Rename the claim under the cursor everywhere, as the edit layer does (comments kept).
+    """Rename the claim, speaker, source or side under the cursor everywhere, as the edit layer
+    does (``argmap mv``'s rewrite: comments kept); a claim across maps, the rest in their own map.
 
     Raises:
         argmap.edit.ChangeRefused: the new id is taken or invalid, or the rename would add errors.
     """
     from argmap.edit import Editor
 
-    if folder.last is None:
-        return None
-    target = target_at(_place(lines, path, line, column), path, folder.last.workspace)
-    if target is None or target.kind != "claim":
+    target = _renamable(folder, lines, path, line, column)
+    if target is None:
         return None
     editor = Editor(folder.root, verify_quotes=False, texts=lines.buffers)
     before = {p.resolve(): text for p, text in editor.texts.items()}
-    change = editor.rename_claim(target.key, new_id)
+    if target.kind == "claim":
+        change = editor.rename_claim(target.key, new_id)
+    else:
+        change = editor.rename_local(target.kind + "s", *split_key(target.key), new_id)
     after = {p.resolve(): text for p, text in editor.texts.items()}
     changes = {}
     for file in change.paths:
         resolved = file.resolve()
-        changes[resolved.as_uri()] = _text_edits(before[resolved], after[resolved], lines, resolved)
+        changes[lines.uri(resolved)] = _text_edits(before[resolved], after[resolved], lines, resolved)
     return types.WorkspaceEdit(changes=changes)
 
 
@@ -645,7 +659,7 @@ def symbols(folder: Folder, lines: Lines, path: Path) -> list[types.DocumentSymb
 def code_actions(folder: Folder, lines: Lines, path: Path, diagnostics_: list[types.Diagnostic]) -> list[types.CodeAction]:
     """Quick fixes: take a did-you-mean suggestion; write a quote with the source's curly quotes."""
     actions = []
-    uri = path.as_uri()
+    uri = lines.uri(path)
     for diagnostic in diagnostics_:
         if diagnostic.source != SOURCE:
             continue

@@ -5,7 +5,8 @@ A folder of maps is one argmap workspace, so it is checked as a whole, exactly a
 loader as ``texts`` (:class:`argmap.edit.validate.Checker`), and a :class:`argmap.load.ReadCache`
 keeps what each map read as, so after a keystroke only the claims it changed are read again
 (the references, cycles and quotes of every map are checked each time: a change in one map
-shows in the maps that point at it).
+shows in the maps that point at it). A buffer of a map not saved yet counts as a map of the
+folder, as it will once saved.
 """
 
 from __future__ import annotations
@@ -57,11 +58,13 @@ class Folder:
         return checked
 
     def files(self) -> list[Path]:
-        """The map files of the folder, resolved."""
+        """The maps of the folder, resolved: its files, and the buffers of the last check not saved yet."""
         try:
-            return [p.resolve() for p in find_maps(self.root)]
+            found = [p.resolve() for p in find_maps(self.root)]
         except OSError:
-            return []
+            found = []
+        unsaved = [p for p in self.last.buffers if p.parent == self.root and p not in found] if self.last else []
+        return sorted([*found, *unsaved], key=lambda p: p.name) if unsaved else found
 
     def analysis(self) -> MapAnalysis | None:
         """The analysis of the last check (status, strength, dropped claims), made once per check."""

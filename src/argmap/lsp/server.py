@@ -7,12 +7,17 @@ is checked once more with whatever the buffers hold by then. Typing fast thus co
 one check behind the last keystroke, with no fixed delay before the first (``debounce``
 adds one, for slow machines). Errors are published as soon as the check ends; analysis
 hints, when asked for, follow once the analysis is done, so they never hold errors back.
+
+A buffer with no file yet is a map too: a new file's buffer belongs to its folder, and an
+``untitled:`` buffer (VS Code's new, never-saved editor) to the workspace's root folder, as
+a map named after its title; each is checked with the saved maps and may refer to them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -48,6 +53,24 @@ class MapServer(LanguageServer):
         self._dirty: set[Path] = set()
         self._published: dict[Path, tuple[int | None, list[types.Diagnostic]]] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argmap-check")
+        self._untitled: dict[Path, str] = {}  # the map path given to each untitled: buffer, to its URI
+        self._hinted: dict[Path, tuple[str | None, list[types.Diagnostic]]] = {}  # last hints per map, with the buffer text they are for
+        self._analysed: dict[Path, set[Path]] = {}  # per folder, the maps that read at its last analysis
+
+    def path_of(self, uri: str) -> Path | None:
+        """The map file a document is (resolved); an untitled buffer's is made up in the root folder."""
+        if uri.startswith("untitled:"):
+            title = uri.rpartition("/")[2].rpartition(":")[2]
+            stem = re.sub(r"[^a-z0-9-]+", "-", Path(title).stem.lower() if title.endswith((".yaml", ".yml")) else title.lower()).strip("-")
+            root = Path(self.workspace.root_path or ".")
+            path = (root / f"{stem or 'untitled'}.yaml").resolve()
+            self._untitled[path] = uri
+            return path
+        fs_path = to_fs_path(uri)
+        return Path(fs_path).resolve() if fs_path else None
+
+    def uri_of(self, path: Path) -> str:
+        return self._untitled.get(path) or path.as_uri()
 
     # -- folders and buffers --------------------------------------------------------------------
     def folder(self, path: Path) -> Folder:
@@ -61,15 +84,16 @@ class MapServer(LanguageServer):
         texts: dict[Path, str] = {}
         versions: dict[Path, int | None] = {}
         for uri, document in list(self.workspace.text_documents.items()):
-            path = _path(uri)
+            path = self.path_of(uri)
             if path is not None and path.parent == folder.root and path.suffix in (".yaml", ".yml"):
                 texts[path] = document.source
                 versions[path] = document.version
         return texts, versions
 
-    def lines(self, folder: Folder) -> features.Lines:
-        """The folder's texts as the editor has them now, in its position units."""
-        return features.Lines(folder, self.buffers(folder)[0], self.workspace.position_codec.client_num_units)
+    def lines(self, folder: Folder, buffers: dict[Path, str] | None = None) -> features.Lines:
+        """The folder's texts as the editor has them now (or ``buffers``), in its position units."""
+        texts = self.buffers(folder)[0] if buffers is None else buffers
+        return features.Lines(folder, texts, self.workspace.position_codec.client_num_units, self.uri_of)
 
     # -- checking ------------------------------------------------------------------------------------
     def schedule(self, path: Path) -> None:
@@ -89,11 +113,19 @@ class MapServer(LanguageServer):
             buffers, versions = self.buffers(folder)
             try:
                 checked, found = await loop.run_in_executor(self._worker, self._diagnose, folder, buffers, versions)
-                self._publish(checked, found)
-                if self.hints and folder.root not in self._dirty:
+                unread = {path for path in found if path not in checked.maps}
+                stopped = unread & self._analysed.get(folder.root, set())
+                if self.hints and stopped:
+                    # a map that read and now does not (a quote half typed) says nothing new about
+                    # the debate: no analysis of the whole folder, the other maps keep their hints
+                    found = {path: found[path] + self._kept_hints(path, checked, unread) for path in found}
+                self._publish(folder, checked, found)
+                if self.hints and not stopped and folder.root not in self._dirty:
                     hints = await loop.run_in_executor(self._worker, self._hints, folder, checked)
                     if folder.last is checked and folder.root not in self._dirty:
-                        self._publish(checked, {path: found.get(path, []) + extra for path, extra in hints.items()}, force=True)
+                        self._analysed[folder.root] = set(checked.maps)
+                        self._hinted.update((path, (checked.buffers.get(path), hints.get(path, []))) for path in found)
+                        self._publish(folder, checked, {path: found.get(path, []) + extra for path, extra in hints.items()}, force=True)
             except Exception as err:  # a bug must not stop the next check
                 logger.exception("check failed")
                 self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=f"argmap: check failed: {type(err).__name__}: {err}"))
@@ -103,25 +135,30 @@ class MapServer(LanguageServer):
     def _diagnose(self, folder: Folder, buffers: dict[Path, str], versions: dict[Path, int | None]) -> tuple[Checked, dict[Path, list[types.Diagnostic]]]:
         """Check a folder and make its diagnostics (in the worker thread)."""
         checked = folder.check(buffers, versions)
-        lines = features.Lines(folder, buffers, self.workspace.position_codec.client_num_units)
-        return checked, features.diagnostics(checked, lines)
+        return checked, features.diagnostics(checked, self.lines(folder, buffers))
 
     def _hints(self, folder: Folder, checked: Checked) -> dict[Path, list[types.Diagnostic]]:
-        return features.hint_diagnostics(folder, features.Lines(folder, checked.buffers, self.workspace.position_codec.client_num_units))
+        logger.info("analysing %s for hints", folder.root)
+        return features.hint_diagnostics(folder, self.lines(folder, checked.buffers))
 
-    def _publish(self, checked: Checked, found: dict[Path, list[types.Diagnostic]], force: bool = False) -> None:
-        """Send the diagnostics of each file whose diagnostics or version changed."""
+    def _kept_hints(self, path: Path, checked: Checked, unread: set[Path]) -> list[types.Diagnostic]:
+        """The hints last made for a map, if it reads and its text is the one they were made for."""
+        text, hints = self._hinted.get(path, (None, []))
+        return hints if path not in unread and text == checked.buffers.get(path) else []
+
+    def _publish(self, folder: Folder, checked: Checked, found: dict[Path, list[types.Diagnostic]], force: bool = False) -> None:
+        """Send the diagnostics of each file whose diagnostics or version changed; clear those
+        of a map that is gone (an unsaved buffer closed)."""
+        for path in [p for p in self._published if p.parent == folder.root and p not in found]:
+            del self._published[path]
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=[]))
+            self._untitled.pop(path, None)
         for path, diagnostics in found.items():
             version = checked.versions.get(path)
             if not force and self._published.get(path) == (version, diagnostics):
                 continue
             self._published[path] = (version, diagnostics)
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=path.as_uri(), diagnostics=diagnostics, version=version))
-
-
-def _path(uri: str) -> Path | None:
-    fs_path = to_fs_path(uri)
-    return Path(fs_path).resolve() if fs_path else None
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=diagnostics, version=version))
 
 
 def _settings(server: MapServer, options: Any) -> None:
@@ -136,7 +173,7 @@ def _settings(server: MapServer, options: Any) -> None:
 
 
 def _located(server: MapServer, uri: str) -> tuple[Folder, features.Lines, Path] | None:
-    path = _path(uri)
+    path = server.path_of(uri)
     if path is None:
         return None
     folder = server.folder(path)
@@ -190,22 +227,22 @@ def make_server() -> MapServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: MapServer, params: types.DidOpenTextDocumentParams) -> None:
-        if (path := _path(params.text_document.uri)) is not None:
+        if (path := ls.path_of(params.text_document.uri)) is not None:
             ls.schedule(path)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: MapServer, params: types.DidChangeTextDocumentParams) -> None:
-        if (path := _path(params.text_document.uri)) is not None:
+        if (path := ls.path_of(params.text_document.uri)) is not None:
             ls.schedule(path)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: MapServer, params: types.DidSaveTextDocumentParams) -> None:
-        if (path := _path(params.text_document.uri)) is not None:
+        if (path := ls.path_of(params.text_document.uri)) is not None:
             ls.schedule(path)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(ls: MapServer, params: types.DidCloseTextDocumentParams) -> None:
-        if (path := _path(params.text_document.uri)) is not None:
+        if (path := ls.path_of(params.text_document.uri)) is not None:
             ls.schedule(path)  # the file on disk counts again
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "[", ",", ":", '"', "'"]))
