@@ -46,6 +46,7 @@ if [ "$minimal" != 1 ]; then
   have chromium || need+=(chromium)
   have chromedriver || need+=(chromium-driver)
   have npm || need+=(npm)  # (Debian's npm brings nodejs) for the Argdown CLI the tests check exports with
+  have nvim || need+=(neovim)  # tests/test_editors.py runs the language server's set-up from docs/editors.md in a headless Neovim
 fi
 # Debian splits ensurepip (which venv needs) into python3-venv / python3.X-venv.
 venv_ok() { "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; }
