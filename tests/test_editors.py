@@ -10,8 +10,8 @@ then hold is compared with references counted in the files by pattern here.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
