@@ -38,7 +38,7 @@ from argmap.model import Claim, Relation, Workspace
 
 __all__ = ["cache_dir", "cached", "load_analysed", "store"]
 
-_FORMAT = 7  # bump when the pickled classes change shape
+_FORMAT = 8  # bump when the pickled classes change shape
 
 
 @dataclass(frozen=True, slots=True)

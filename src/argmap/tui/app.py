@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -32,7 +32,6 @@ from argmap.tui.editing import Editing
 from argmap.tui.labels import THEME_VARIABLES, links_label
 from argmap.tui.messages import Analysed, JumpRequest, Loaded
 from argmap.tui.screens.choice import ChoiceScreen
-from argmap.tui.screens.drill import DrillPlan, DrillScreen
 from argmap.tui.screens.help import HelpScreen, bindings_of
 from argmap.tui.screens.main import EDIT_COMMANDS, VIEWS, MainScreen
 from argmap.tui.screens.trace import TraceScreen
@@ -43,6 +42,9 @@ from argmap.tui.widgets.claim_search import ClaimSearch
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.detail import RelationList
 from argmap.tui.widgets.flow_table import FlowTable
+
+if TYPE_CHECKING:  # imported when a drill starts: the screen brings a Markdown renderer
+    from argmap.tui.screens.drill import DrillPlan
 
 __all__ = ["ArgmapApp", "make_app"]
 
@@ -279,6 +281,8 @@ class ArgmapApp(App[None]):
         self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
         self._stamps = self._file_stamps()  # after show_view: the view's source texts count too
         if self.drill_plan is not None and not message.reload:
+            from argmap.tui.screens.drill import DrillScreen
+
             plan, self.drill_plan = self.drill_plan, None
             self.push_screen(DrillScreen(plan, side_order=message.view.side_order))
         if message.relinked:
@@ -339,6 +343,7 @@ class ArgmapApp(App[None]):
     def start_drill(self, side: str) -> None:
         from argmap.drill import DrillSession, Progress, build_deck, default_progress_path
         from argmap.errors import ArgmapError
+        from argmap.tui.screens.drill import DrillPlan, DrillScreen
 
         assert self.view is not None and self.view.analysis is not None
         try:
@@ -354,6 +359,8 @@ class ArgmapApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
+        from argmap.tui.screens.drill import DrillScreen
+
         sections = [
             ("Everywhere", [*bindings_of(type(self)), Binding("ctrl+p", "command_palette", "Command palette: every action, claims, themes")]),
             ("Main screen", bindings_of(MainScreen)),
