@@ -110,7 +110,6 @@ class ArgmapApp(App[None]):
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("ctrl+r", "reload", "Reload the maps", show=False, id="reload"),
     ]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]  # noqa: RUF012 -- Textual types it as an instance attribute; screens get the class (app.tcss)
 
     def __init__(
         self,
