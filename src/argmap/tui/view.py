@@ -179,21 +179,33 @@ class MapView:
         ``progress`` hears what is being done while a large map loads (see
         :data:`argmap.load.Progress`). ``links`` chooses the links the verdicts rest on.
         """
-        from argmap import cache
         from argmap.load import PROGRESS_EVERY, load_workspace
 
         read_since = time.time_ns()
-        found = cache.cached(paths, links=links)
-        workspace = found[0] if found is not None else load_workspace(paths, progress=progress)
+        cached = cls.cached(paths, freeze=freeze, links=links)
+        if cached is not None:
+            return cached
+        workspace = load_workspace(paths, progress=progress)
         if freeze:
             gc.freeze()
-        if found is not None:
-            return cls.of(*found)
         if progress is not None and len(workspace.claims) >= PROGRESS_EVERY:
             progress(f"Analysing {len(workspace.claims):,} claims: what stands, how strong, what was dropped")
         view = cls.of(workspace, links=links)
         view._uncached = (list(paths), read_since)
         return view
+
+    @classmethod
+    def cached(cls, paths: Sequence[Path], *, freeze: bool = False, links: Links = Links.TEXTS) -> MapView | None:
+        """The view of ``paths`` from argmap's cache, or None when it holds none of them as
+        they are now (:meth:`load` parses them then). ``freeze`` as for :meth:`load`."""
+        from argmap import cache
+
+        found = cache.cached(paths, links=links)
+        if found is None:
+            return None
+        if freeze:
+            gc.freeze()
+        return cls.of(*found)
 
     @classmethod
     def of(cls, workspace: Workspace, analysis: MapAnalysis | None = None, *, links: Links = Links.TEXTS) -> MapView:

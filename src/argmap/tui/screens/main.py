@@ -81,6 +81,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         if getattr(self.app, "since_revision", None):
             self._bindings.bind("7", "show_view('changes')", "Show what changed since the revision", show=False)
+        self.app.main_ready()  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
