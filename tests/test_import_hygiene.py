@@ -7,9 +7,12 @@ are included: ``argmap --help`` imports them all, and must not pay for Textual.
 
 from __future__ import annotations
 
+import os
 import pkgutil
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,9 +90,9 @@ def test_help_and_check_load_no_heavy_library(argv: list[str]) -> None:
 
 
 def test_the_heavy_library_probe_sees_an_import() -> None:
-    probe = "import sys, argmap.graph\nprint(','.join(sorted({m.partition('.')[0] for m in sys.modules} & {'networkx'})))"
+    probe = "import sys, argmap.analysis.dung\nprint(','.join(sorted({m.partition('.')[0] for m in sys.modules} & {'networkx', 'numpy'})))"
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
-    assert proc.stdout.strip() == "networkx"
+    assert proc.stdout.strip() == "numpy"
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["check", "--help"]], ids=" ".join)
@@ -111,3 +114,55 @@ def test_help_imports_nothing_it_does_not_print(argv: list[str]) -> None:
     proc = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+FIRST_SCREEN = """
+import asyncio, sys
+from argmap.tui import make_app
+from argmap.tui.app import ArgmapApp
+
+ArgmapApp.finish = lambda self, view: None  # what follows the first screen is not asked about
+HEAVY = {"networkx", "numpy", "scipy"}
+
+
+def leaked() -> str:
+    return ",".join(sorted({m.partition(".")[0] for m in sys.modules} & HEAVY)) or "-"
+
+
+async def main() -> None:
+    app = make_app(sys.argv[1:], poll_seconds=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.view is None or app.main.focused_key is None:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        view = app.view
+        key = app.main.focused_key
+        print("cached" if view._uncached is None else "parsed", view.status(key), leaked())
+        view.analysis.graph  # a render or a drill asks for networkx's graph: the probe sees it
+        print(leaked())
+
+
+asyncio.run(main())
+"""
+
+
+def test_the_explorers_first_screen_from_the_cache_loads_no_analysis_library(tmp_path: Path) -> None:
+    # the explorer's first screen reads the cached status and the graph's tables: importing
+    # networkx and numpy for it took half a second, more than all the rest of a warm start
+    maps = tmp_path / "maps"
+    shutil.copytree(Path(__file__).parent.parent / "arguments", maps)
+    hour_ago = time.time_ns() - 3600 * 10**9  # the cache stores no file written in the last seconds
+    for path in maps.iterdir():
+        os.utime(path, ns=(hour_ago, hour_ago))
+    env = {**os.environ, "ARGMAP_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("ARGMAP_NO_CACHE", None)
+    fill = "import sys\nfrom argmap.tui.view import MapView\nMapView.load(sys.argv[1:]).finish()"
+    subprocess.run([sys.executable, "-c", fill, str(maps)], check=True, env=env, timeout=120)
+    assert list((tmp_path / "cache").glob("*.pickle"))
+    proc = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(maps)], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    first, then = proc.stdout.splitlines()[-2:]
+    source, status, leaked = first.split()
+    assert source == "cached" and status in ("IN", "OUT", "UNDEC")
+    assert leaked == "-"
+    assert then == "networkx"

@@ -9,7 +9,10 @@ undercut can attack a relation and a counter-undercut can attack that undercut:
   ``role="with"`` for linked premises) and relation → target (``role="to"``).
 
 The helpers below answer the questions views ask ("what attacks this?", "what is this
-claim's role?") so no view re-derives them.
+claim's role?") so no view re-derives them. They read only the graph's three tables
+(nodes, successors, predecessors), so they answer the same from an :class:`Adjacency`,
+those tables without networkx: importing networkx takes a quarter of a second, which the
+explorer's first screen does not wait for (:func:`build_adjacency`, :func:`as_digraph`).
 """
 
 from __future__ import annotations
@@ -17,17 +20,22 @@ from __future__ import annotations
 from collections.abc import ItemsView, Iterable, Iterator, Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, ClassVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 from argmap import collector
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = [
+    "Adjacency",
     "ClaimNode",
+    "Graph",
     "RelationNode",
     "Role",
+    "as_digraph",
+    "build_adjacency",
     "build_graph",
     "claims",
     "incoming",
@@ -224,19 +232,43 @@ class _OneNeighbour(Mapping[str, Any]):
 _NO_NEIGHBOURS: Mapping[str, Any] = MappingProxyType({})
 
 
-@collector.paused()
-def build_graph(workspace: Workspace) -> nx.DiGraph:
-    """Build the graph of every claim and relation in ``workspace``.
+class Adjacency:
+    """The tables of a map's graph without networkx: what :func:`as_digraph` wraps.
 
-    The adjacency is filled directly rather than through ``add_edge``: at 100k claims
-    that is several times faster. Being read-only, the graph is also smaller than
+    ``_node`` maps a key to its node data, ``_succ`` and ``_pred`` a key to its neighbours
+    and their edge data, named and shaped as in networkx's ``DiGraph`` so that the helpers
+    of this module (and the explorer's tree) read either. Read-only, like the graph.
+    """
+
+    __slots__ = ("_node", "_pred", "_succ")
+
+    def __init__(self, nodes: _NodeTable, succ: dict[str, Any], pred: dict[str, Any]) -> None:
+        self._node = nodes
+        self._succ = succ
+        self._pred = pred
+
+    def degree(self, key: str) -> int:
+        """Edges in and out of ``key`` (networkx's ``graph.degree(key)``)."""
+        return len(self._succ[key]) + len(self._pred[key])
+
+
+Graph: TypeAlias = "Adjacency | nx.DiGraph"
+"""What the helpers below read: a map's tables, with or without networkx around them."""
+
+
+@collector.paused()
+def build_adjacency(workspace: Workspace) -> Adjacency:
+    """The tables of the graph of every claim and relation in ``workspace``, without networkx.
+
+    The adjacency is filled directly rather than through networkx's ``add_edge``: at 100k
+    claims that is several times faster. Being read-only, the graph is also smaller than
     networkx's own: the node table reads the workspace (:class:`_NodeTable`), a node with
     one neighbour holds it in a :class:`_OneNeighbour`, and the edge attributes are one
     shared dict per role (read them, never write them).
     """
-    graph = nx.DiGraph()
-    graph._node = nodes = _NodeTable(workspace)
-    succ, pred = graph._succ, graph._pred
+    nodes = _NodeTable(workspace)
+    succ: dict[str, Any] = {}
+    pred: dict[str, Any] = {}
     for key in nodes:
         succ[key] = pred[key] = _NO_NEIGHBOURS
 
@@ -262,45 +294,62 @@ def build_graph(workspace: Workspace) -> nx.DiGraph:
         for premise in rel.linked:
             edge(premise, key, _WITH)
         edge(key, rel.target, _TO)
+    return Adjacency(nodes, succ, pred)
+
+
+def as_digraph(adjacency: Adjacency) -> nx.DiGraph:
+    """The networkx ``DiGraph`` over ``adjacency``'s tables (shared, not copied): for the
+    analyses and views that use networkx's API. Imports networkx."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph._node = adjacency._node
+    graph._succ = adjacency._succ  # networkx's setter makes it ``_adj`` too
+    graph._pred = adjacency._pred
     return graph
+
+
+def build_graph(workspace: Workspace) -> nx.DiGraph:
+    """Build the graph of every claim and relation in ``workspace`` (see :func:`build_adjacency`)."""
+    return as_digraph(build_adjacency(workspace))
 
 
 _FROM, _WITH, _TO = {"role": "from"}, {"role": "with"}, {"role": "to"}
 
 
-def claims(graph: nx.DiGraph) -> Iterator[Claim]:
+def claims(graph: Graph) -> Iterator[Claim]:
     """Every claim of the graph, in the order the maps declare them."""
     nodes = graph._node
     if nodes.__class__ is _NodeTable:  # straight from the workspace
         yield from nodes._claims.values()
         return
-    for _, data in graph.nodes(data=True):
+    for _, data in nodes.items():
         if data["type"] == "claim":
             yield data["claim"]
 
 
-def relations(graph: nx.DiGraph) -> Iterator[Relation]:
+def relations(graph: Graph) -> Iterator[Relation]:
     """Every relation of the graph."""
     nodes = graph._node
     if nodes.__class__ is _NodeTable:
         yield from nodes._relations.values()
         return
-    for _, data in graph.nodes(data=True):
+    for _, data in nodes.items():
         if data["type"] == "relation":
             yield data["relation"]
 
 
-def incoming(graph: nx.DiGraph, node: str, kind: RelationKind | None = None) -> list[Relation]:
+def incoming(graph: Graph, node: str, kind: RelationKind | None = None) -> list[Relation]:
     """The relations that bear on ``node`` (a claim or a relation), optionally of one kind."""
     return _relations_among(graph, graph._pred[node], kind)
 
 
-def outgoing(graph: nx.DiGraph, claim: str, kind: RelationKind | None = None) -> list[Relation]:
+def outgoing(graph: Graph, claim: str, kind: RelationKind | None = None) -> list[Relation]:
     """The relations ``claim`` takes part in as a premise (stated or linked)."""
     return _relations_among(graph, graph._succ[claim], kind)
 
 
-def _relations_among(graph: nx.DiGraph, neighbours: Iterable[str], kind: RelationKind | None) -> list[Relation]:
+def _relations_among(graph: Graph, neighbours: Iterable[str], kind: RelationKind | None) -> list[Relation]:
     # networkx's adjacency dicts directly: views ask this hundreds of thousands of times,
     # and its view objects cost more than the answer
     nodes = graph._node
@@ -313,7 +362,7 @@ def _relations_among(graph: nx.DiGraph, neighbours: Iterable[str], kind: Relatio
     return found
 
 
-def role(graph: nx.DiGraph, claim: str) -> Role:
+def role(graph: Graph, claim: str) -> Role:
     """The role of a claim: thesis, reason, objection, rebuttal, or plain claim.
 
     A claim that both supports and attacks is shown by its attack: the attack is what the

@@ -42,17 +42,20 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
-
-import networkx as nx
-import numpy as np
+from typing import TYPE_CHECKING
 
 from argmap import collector
-from argmap.analysis.dung import Framework, Label, grounded_labelling
+from argmap.analysis.label import Label
 from argmap.analysis.links import ANALYST_LINK, REPORTED, Links, analyst_relations, with_links
+from argmap.graph import Adjacency, Graph, incoming, outgoing
 from argmap.graph import claims as graph_claims
-from argmap.graph import incoming, outgoing
 from argmap.graph import relations as graph_relations
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
+
+if TYPE_CHECKING:  # both imported where they compute: a cached analysis is read without them
+    import networkx as nx
+
+    from argmap.analysis.dung import Framework
 
 __all__ = [
     "Agreement",
@@ -163,27 +166,37 @@ class MapAnalysis:
 
     The grounded status is computed up front (everything else leans on it); the rest is
     computed the first time a view asks for it and kept, so a diagram that shows no
-    chains or strengths does not pay for them.
+    chains or strengths does not pay for them. The analyses read the graph's tables
+    (``adjacency``); the networkx ``graph`` over them is made when a view first asks for it.
     """
 
     def __init__(
-        self, workspace: Workspace, graph: nx.DiGraph, status: Mapping[str, Label], strength_semantics: str = "dfquad",
+        self, workspace: Workspace, graph: Graph, status: Mapping[str, Label], strength_semantics: str = "dfquad",
         links: Links = Links.ALL, left_out: frozenset[str] = frozenset(),
     ) -> None:
         self.workspace = workspace  # with only the relations ``links`` counts
-        self.graph = graph
+        self.adjacency = graph  # an Adjacency, or the networkx graph a caller built
         self.status = status  # claim and relation keys
         self.strength_semantics = strength_semantics
         self.links = links
         self.left_out = left_out  # the analyst's relations not counted
 
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The networkx graph of the workspace analysed (importing networkx: the explorer's
+        first screen reads ``adjacency`` and does without it)."""
+        from argmap.graph import as_digraph
+
+        adjacency = self.adjacency
+        return as_digraph(adjacency) if isinstance(adjacency, Adjacency) else adjacency
+
     def attackers_in(self, key: str) -> list[Relation]:
         """Why a claim or relation is OUT: the attacking relations that are IN."""
-        return [r for r in _attacks_on(self.graph, key) if self.status.get(r.key) is Label.IN]
+        return [r for r in _attacks_on(self.adjacency, key) if self.status.get(r.key) is Label.IN]
 
     def answers(self, key: str) -> list[Relation]:
         """Every attack on claim ``key`` itself, partial ones included."""
-        return [r for r in incoming(self.graph, key) if r.kind.is_attack]
+        return [r for r in incoming(self.adjacency, key) if r.kind.is_attack]
 
     def reason(self, key: str) -> str:
         """Why a claim has its status, in words a student reads: who answers it, where,
@@ -203,7 +216,7 @@ class MapAnalysis:
             if partial:
                 return f"stands: only answered in part, by {'; '.join(self._answer_phrase(r, said=False) for r in partial)}"
             inferences = [
-                (stated, attack) for stated in outgoing(self.graph, key) for attack in incoming(self.graph, stated.key) if attack.kind.is_attack
+                (stated, attack) for stated in outgoing(self.adjacency, key) for attack in incoming(self.adjacency, stated.key) if attack.kind.is_attack
             ]
             if inferences:
                 what = "; ".join(f"its {_NOUNS[stated.kind]} of {self._name(stated.target)} is answered by {self._answer_phrase(attack, said=False)}" for stated, attack in inferences)
@@ -240,7 +253,7 @@ class MapAnalysis:
         if ANALYST_LINK in rel.tags:
             phrase += " [an analyst's link: the texts do not make it]"
         if said:
-            back = [r for r in incoming(self.graph, rel.source) if r.kind.is_attack and not r.partial]
+            back = [r for r in incoming(self.adjacency, rel.source) if r.kind.is_attack and not r.partial]
             phrase += ", which nobody answered" if not back else ", whose answers fall"
         return phrase
 
@@ -256,7 +269,7 @@ class MapAnalysis:
     def _strength(self) -> tuple[dict[str, float], bool]:
         from argmap.analysis.strength import claim_strength
 
-        return claim_strength(self.graph, self.status, self.strength_semantics)
+        return claim_strength(self.adjacency, self.status, self.strength_semantics)
 
     @property
     def strength(self) -> Mapping[str, float]:
@@ -271,7 +284,7 @@ class MapAnalysis:
     @cached_property
     def responses(self) -> Mapping[str, Response]:
         """What became of each claim of a side in the maps asked for."""
-        return responses(self.workspace, self.graph)
+        return responses(self.workspace, self.adjacency)
 
     @cached_property
     def dropped(self) -> frozenset[str]:
@@ -280,29 +293,29 @@ class MapAnalysis:
 
     @cached_property
     def agreements(self) -> tuple[Agreement, ...]:
-        return agreements(self.workspace, self.graph)
+        return agreements(self.workspace, self.adjacency)
 
     @cached_property
     def clashes(self) -> tuple[Clash, ...]:
-        return clash_points(self.workspace, self.graph)
+        return clash_points(self.workspace, self.adjacency)
 
     @cached_property
     def chains(self) -> tuple[Chain, ...]:
-        return rebuttal_chains(self.workspace, self.graph)
+        return rebuttal_chains(self.workspace, self.adjacency)
 
     @cached_property
     def _scope(self) -> list[Claim]:
-        return [c for c in graph_claims(self.graph) if self.workspace.is_primary(c.key)]
+        return [c for c in graph_claims(self.adjacency) if self.workspace.is_primary(c.key)]
 
     @cached_property
     def unsupported(self) -> frozenset[str]:
         """Claims (not evidence) of the maps asked for that nothing supports."""
-        return frozenset(c.key for c in self._scope if c.kind is not ClaimKind.EVIDENCE and not incoming(self.graph, c.key, RelationKind.SUPPORT))
+        return frozenset(c.key for c in self._scope if c.kind is not ClaimKind.EVIDENCE and not incoming(self.adjacency, c.key, RelationKind.SUPPORT))
 
     @cached_property
     def isolated(self) -> frozenset[str]:
         """Claims of the maps asked for that take part in no relation."""
-        return frozenset(c.key for c in self._scope if self.graph.degree(c.key) == 0)
+        return frozenset(c.key for c in self._scope if self.adjacency.degree(c.key) == 0)
 
     @cached_property
     def sides(self) -> tuple[SideSummary, ...]:
@@ -337,8 +350,8 @@ class MapAnalysis:
         """What a pickle (argmap's cache) keeps: the workspace, the status and what the
         explorer's first screen shows (strength, dropped claims), nothing else.
 
-        The graph is left out: rebuilding it from the workspace is several times faster
-        than unpickling networkx's dicts of dicts. So are the other lazy analyses (clashes,
+        The graph is left out: rebuilding its tables from the workspace is several times
+        faster than unpickling them, and networkx's graph over them is made when asked for. So are the other lazy analyses (clashes,
         chains, …): they are computed again in the background after the first screen, as
         on a cold start, in a fraction of a second at 10k claims, while pickling them made
         the pickler's memo, and so the peak memory of caching a 100k-claim map, larger.
@@ -346,10 +359,10 @@ class MapAnalysis:
         return {name: value for name, value in self.__dict__.items() if name in _PICKLED}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        from argmap.graph import build_graph
+        from argmap.graph import build_adjacency
 
         self.__dict__.update(state)
-        self.graph = build_graph(self.workspace)
+        self.adjacency = build_adjacency(self.workspace)
 
     def ready(self, name: str) -> bool:
         """Whether the lazy analysis ``name`` is computed (so a view can show it without waiting)."""
@@ -366,7 +379,7 @@ _PICKLED = frozenset({"workspace", "status", "strength_semantics", "links", "lef
 """The attributes of a :class:`MapAnalysis` that :meth:`MapAnalysis.__getstate__` keeps."""
 
 
-def _attacks_on(graph: nx.DiGraph, key: str) -> Iterator[Relation]:
+def _attacks_on(graph: Graph, key: str) -> Iterator[Relation]:
     """Attack relations that defeat ``key`` when IN: on it, or on one of its premises."""
     for rel in incoming(graph, key):
         if rel.kind.is_attack and not rel.partial:
@@ -390,7 +403,7 @@ class _Index:
     supports_of: Mapping[str, list[Relation]]  # claim key → supports of it
 
     @classmethod
-    def of(cls, graph: nx.DiGraph) -> _Index:
+    def of(cls, graph: Graph) -> _Index:
         attacks_on: dict[str, list[Relation]] = defaultdict(list)
         stated: dict[str, list[Relation]] = defaultdict(list)
         supports_of: dict[str, list[Relation]] = defaultdict(list)
@@ -411,7 +424,7 @@ class _Index:
                     yield rel
 
 
-def attack_framework(graph: nx.DiGraph) -> Framework:
+def attack_framework(graph: Graph) -> Framework:
     """The AFRA-style Dung framework of a map: claims and relations as arguments.
 
     Each argument is attacked by the attacks on it and, for a relation, by the attacks on
@@ -419,6 +432,10 @@ def attack_framework(graph: nx.DiGraph) -> Framework:
     The attacks go straight into index arrays, not through a list of (attacker, target)
     name pairs: at 100k claims those were 200k tuples, 15 MB, on top of the graph.
     """
+    import numpy as np
+
+    from argmap.analysis.dung import Framework
+
     attacks_on = _Index.of(graph).attacks_on
     number = {key: i for i, key in enumerate(graph._node)}
     attackers, targets = array("q"), array("q")
@@ -443,7 +460,7 @@ def claim_sides(workspace: Workspace) -> dict[str, str | None]:
     return {key: workspace.side(claim) for key, claim in workspace.claims.items()}
 
 
-def _concedes(graph: nx.DiGraph, index: _Index, sides: Mapping[str, str | None], key: str, side: str) -> bool:
+def _concedes(graph: Graph, index: _Index, sides: Mapping[str, str | None], key: str, side: str) -> bool:
     """True when every relation the claim's speaker states supports another side: a
     concession, which the other side has no reason to answer. An analyst's link is no
     statement of the speaker's, so it makes nothing a concession."""
@@ -472,7 +489,7 @@ def _speeches(workspace: Workspace, sides: Mapping[str, str | None]) -> dict[tup
     return speaking
 
 
-def _engagements(workspace: Workspace, graph: nx.DiGraph, sides: Mapping[str, str | None]) -> set[tuple[str, str | None, str | None]]:
+def _engagements(workspace: Workspace, graph: Graph, sides: Mapping[str, str | None]) -> set[tuple[str, str | None, str | None]]:
     """``(map, later source, earlier source)``: a later speech took up an earlier one, by
     saying it ``replies-to`` it or by a speaker's link (any kind, either way) between them."""
     taken: set[tuple[str, str | None, str | None]] = set()
@@ -495,7 +512,7 @@ def _engagements(workspace: Workspace, graph: nx.DiGraph, sides: Mapping[str, st
     return taken
 
 
-def responses(workspace: Workspace, graph: nx.DiGraph) -> dict[str, Response]:
+def responses(workspace: Workspace, graph: Graph) -> dict[str, Response]:
     """What became of each claim of a side in the maps asked for (see the module's docstring)."""
     sides = claim_sides(workspace)
     index = _Index.of(graph)
@@ -568,12 +585,12 @@ def _unanswered(
     return Response.NOT_ENGAGED
 
 
-def dropped_claims(workspace: Workspace, graph: nx.DiGraph) -> frozenset[str]:
+def dropped_claims(workspace: Workspace, graph: Graph) -> frozenset[str]:
     """Claims another side could have answered, took up the speech of, and did not."""
     return frozenset(key for key, response in responses(workspace, graph).items() if response is Response.DROPPED)
 
 
-def agreements(workspace: Workspace, graph: nx.DiGraph) -> tuple[Agreement, ...]:
+def agreements(workspace: Workspace, graph: Graph) -> tuple[Agreement, ...]:
     """Where the sides agree: supports across sides a speaker gives, and conceded claims."""
     sides = claim_sides(workspace)
     found = []
@@ -590,7 +607,7 @@ def agreements(workspace: Workspace, graph: nx.DiGraph) -> tuple[Agreement, ...]
     return tuple(found)
 
 
-def clash_points(workspace: Workspace, graph: nx.DiGraph) -> tuple[Clash, ...]:
+def clash_points(workspace: Workspace, graph: Graph) -> tuple[Clash, ...]:
     """Every rebuttal or undercut across sides that touches a map asked for."""
     sides = claim_sides(workspace)
     nodes = graph._node
@@ -611,7 +628,7 @@ def clash_points(workspace: Workspace, graph: nx.DiGraph) -> tuple[Clash, ...]:
     return tuple(found)
 
 
-def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CHAINS) -> tuple[Chain, ...]:
+def rebuttal_chains(workspace: Workspace, graph: Graph, limit: int = MAX_CHAINS) -> tuple[Chain, ...]:
     """Maximal alternating attack paths, from each claim that is answered but answers nothing.
 
     A chain ends where nobody answers (that claim has the last word) or where it would
@@ -660,16 +677,17 @@ def rebuttal_chains(workspace: Workspace, graph: nx.DiGraph, limit: int = MAX_CH
 
 
 @collector.paused()
-def analyze(workspace: Workspace, graph: nx.DiGraph | None = None, *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> MapAnalysis:
-    """Analyse ``workspace`` on the relations ``links`` counts (building its graph unless
-    given: a graph of the workspace as cut down to those): status now, the rest on demand."""
-    from argmap.graph import build_graph
+def analyze(workspace: Workspace, graph: Graph | None = None, *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> MapAnalysis:
+    """Analyse ``workspace`` on the relations ``links`` counts (building its graph's tables
+    unless given a graph of the workspace as cut down to those): status now, the rest on demand."""
+    from argmap.analysis.dung import grounded_labelling
+    from argmap.graph import build_adjacency
 
     left_out = analyst_relations(workspace) if links is Links.TEXTS else frozenset()
     if left_out:
         workspace = with_links(workspace, links)
         graph = None
-    graph = graph if graph is not None else build_graph(workspace)
+    graph = graph if graph is not None else build_adjacency(workspace)
     framework = attack_framework(graph)
     status = dict(zip(framework.arguments, grounded_labelling(framework)))
     return MapAnalysis(workspace, graph, status, strength_semantics, links, left_out)

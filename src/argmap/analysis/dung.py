@@ -25,13 +25,13 @@ rather than run for hours.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from enum import Enum
 from functools import cached_property
 from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
+from argmap.analysis.label import Label
 from argmap.errors import LimitError
 
 __all__ = [
@@ -57,16 +57,6 @@ MAX_SEARCH_STEPS = 1_000_000
 
 # Internal label codes are bits, so that a set of labels still possible is a small int.
 _IN, _OUT, _UNDEC = 1, 2, 4
-
-
-class Label(str, Enum):
-    """The status of an argument in a labelling."""
-
-    IN = "in"
-    OUT = "out"
-    UNDEC = "undec"
-
-
 
 
 class Framework:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import networkx as nx
-
-from argmap.analysis.dung import Label
 from argmap.analysis.gradual import SEMANTICS, strengths
+from argmap.analysis.label import Label
+from argmap.graph import Graph
 from argmap.model import RelationKind
 
 __all__ = ["DEFAULT_WEIGHT", "SEMANTICS", "claim_strength"]
@@ -25,12 +24,12 @@ DEFAULT_WEIGHT = 0.5
 """Base score of a claim that sets no ``weight``: no presumption either way."""
 
 
-def claim_strength(graph: nx.DiGraph, status: Mapping[str, Label], semantics: str = "dfquad") -> tuple[dict[str, float], bool]:
+def claim_strength(graph: Graph, status: Mapping[str, Label], semantics: str = "dfquad") -> tuple[dict[str, float], bool]:
     """Strength per claim key under ``semantics``, and whether the computation converged."""
     weights: dict[str, float] = {}
     attacks: list[tuple[str, str]] = []
     supports: list[tuple[str, str]] = []
-    for key, data in graph.nodes(data=True):
+    for key, data in graph._node.items():
         claim = data.get("claim")
         if claim is not None:
             weights[key] = DEFAULT_WEIGHT if claim.weight is None else claim.weight

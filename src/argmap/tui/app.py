@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -32,7 +32,6 @@ from argmap.tui.editing import Editing
 from argmap.tui.labels import THEME_VARIABLES, links_label
 from argmap.tui.messages import Analysed, JumpRequest, Loaded
 from argmap.tui.screens.choice import ChoiceScreen
-from argmap.tui.screens.drill import DrillPlan, DrillScreen
 from argmap.tui.screens.help import HelpScreen, bindings_of
 from argmap.tui.screens.main import EDIT_COMMANDS, VIEWS, MainScreen
 from argmap.tui.screens.trace import TraceScreen
@@ -43,6 +42,9 @@ from argmap.tui.widgets.claim_search import ClaimSearch
 from argmap.tui.widgets.claim_tree import ClaimTree
 from argmap.tui.widgets.detail import RelationList
 from argmap.tui.widgets.flow_table import FlowTable
+
+if TYPE_CHECKING:  # imported when a drill starts: the screen brings a Markdown renderer
+    from argmap.tui.screens.drill import DrillPlan
 
 __all__ = ["ArgmapApp", "make_app"]
 
@@ -70,6 +72,11 @@ LIGHT_VARIABLES = {
     "side-4": "#725307",
 }
 
+
+WARM_START_BYTES = 16_000_000
+"""Maps of up to this many bytes in all (some 30k claims) are read from argmap's cache
+before the first screen is drawn (:meth:`ArgmapApp.warm_start`); larger ones, or maps the
+cache does not hold, load in a worker while the screen says so."""
 
 THEMES = ("dark", "light")
 """The explorer's themes, ``argmap-<name>``."""
@@ -108,7 +115,6 @@ class ArgmapApp(App[None]):
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("ctrl+r", "reload", "Reload the maps", show=False, id="reload"),
     ]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]  # noqa: RUF012 -- Textual types it as an instance attribute; screens get the class (app.tcss)
 
     def __init__(
         self,
@@ -130,6 +136,7 @@ class ArgmapApp(App[None]):
         self.render_dir = render_dir
         self.open_viewer = open_viewer
         self.view: MapView | None = None
+        self._warm: MapView | None = None  # read before the first screen (warm_start), shown by main_ready
         self.since_revision = since  # explore --since REV: what changed since is marked and listed
         self.since: Since | None = None
         self._stamps: dict[Path, float] = {}
@@ -142,8 +149,10 @@ class ArgmapApp(App[None]):
         return dict(THEME_VARIABLES)
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen())
-        self.load(reload=False)
+        self._warm = self.warm_start()
+        self.push_screen(MainScreen())  # it calls main_ready once its widgets are there
+        if self._warm is None:
+            self.load(reload=False)
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self._check_files, name="watch-maps")
 
@@ -155,6 +164,36 @@ class ArgmapApp(App[None]):
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     # -- loading and live reload ---------------------------------------------------------
+
+    def main_ready(self) -> None:
+        """The main screen is mounted: show the maps read by :meth:`warm_start`, if any,
+        before it is first drawn."""
+        view, self._warm = self._warm, None
+        if view is not None:
+            self._loaded(Loaded(view, reload=False))
+
+    def warm_start(self) -> MapView | None:
+        """The maps' view from argmap's cache when it holds them as they are and they are
+        not large (:data:`WARM_START_BYTES`), read on the UI thread before the first screen
+        is drawn; otherwise None, and :meth:`load` runs.
+
+        A fraction of a second at 10k claims, it took twice as long in the load worker on a
+        busy machine, handing the GIL to and fro with the drawing of a "Loading the maps…"
+        screen that nobody needed to see, which was drawn once more when the maps came.
+        """
+        size = 0
+        for path in self.paths:
+            for file in path.glob("*.y*ml") if path.is_dir() else [path]:
+                try:
+                    size += file.stat().st_size
+                except OSError:
+                    return None  # the worker says what is wrong with it
+        if size > WARM_START_BYTES:
+            return None
+        try:
+            return MapView.cached(self.paths, freeze=True, links=self.links)
+        except Exception:  # never die on a map: the worker loads it again and says why it cannot
+            return None
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, reload: bool, relinked: bool = False) -> None:
@@ -279,6 +318,8 @@ class ArgmapApp(App[None]):
         self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
         self._stamps = self._file_stamps()  # after show_view: the view's source texts count too
         if self.drill_plan is not None and not message.reload:
+            from argmap.tui.screens.drill import DrillScreen
+
             plan, self.drill_plan = self.drill_plan, None
             self.push_screen(DrillScreen(plan, side_order=message.view.side_order))
         if message.relinked:
@@ -339,6 +380,7 @@ class ArgmapApp(App[None]):
     def start_drill(self, side: str) -> None:
         from argmap.drill import DrillSession, Progress, build_deck, default_progress_path
         from argmap.errors import ArgmapError
+        from argmap.tui.screens.drill import DrillPlan, DrillScreen
 
         assert self.view is not None and self.view.analysis is not None
         try:
@@ -354,6 +396,8 @@ class ArgmapApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
+        from argmap.tui.screens.drill import DrillScreen
+
         sections = [
             ("Everywhere", [*bindings_of(type(self)), Binding("ctrl+p", "command_palette", "Command palette: every action, claims, themes")]),
             ("Main screen", bindings_of(MainScreen)),

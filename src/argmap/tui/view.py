@@ -20,13 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from argmap.analysis import MapAnalysis
-from argmap.analysis.debate import Response
+from argmap.analysis.debate import MapAnalysis, Response
 from argmap.analysis.links import ANALYST_LINK, Links, analyst_relations, bearing_on_primary, with_links
 from argmap.errors import Location, Problem
-from argmap.graph import Role, build_graph, outgoing, role
+from argmap.graph import Graph, Role, build_adjacency, outgoing, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
 
 if TYPE_CHECKING:
@@ -143,14 +140,15 @@ class MapView:
     """A loaded workspace with its graph and analysis, and the answers views need.
 
     Build it with :meth:`load` (slow: parse, graph, analysis; run it off the UI thread).
-    ``workspace`` and ``graph`` are what the analysis saw: on ``Links.TEXTS`` they hold no
-    analyst link. ``full`` is the workspace as loaded, to analyse again on the other
+    ``workspace`` and ``adjacency`` (the graph's tables, read without networkx: the first
+    screen does not wait for its import) are what the analysis saw: on ``Links.TEXTS``
+    they hold no analyst link. ``full`` is the workspace as loaded, to analyse again on the other
     choice (:meth:`relinked`); ``analyst_links`` counts the analyst links that bear on the
     maps shown, left out or counted.
     """
 
     workspace: Workspace
-    graph: nx.DiGraph
+    adjacency: Graph
     analysis: MapAnalysis | None
     analysis_error: str | None = None
     roots: dict[str, list[str]] = field(default_factory=dict)
@@ -181,21 +179,33 @@ class MapView:
         ``progress`` hears what is being done while a large map loads (see
         :data:`argmap.load.Progress`). ``links`` chooses the links the verdicts rest on.
         """
-        from argmap import cache
         from argmap.load import PROGRESS_EVERY, load_workspace
 
         read_since = time.time_ns()
-        found = cache.cached(paths, links=links)
-        workspace = found[0] if found is not None else load_workspace(paths, progress=progress)
+        cached = cls.cached(paths, freeze=freeze, links=links)
+        if cached is not None:
+            return cached
+        workspace = load_workspace(paths, progress=progress)
         if freeze:
             gc.freeze()
-        if found is not None:
-            return cls.of(*found)
         if progress is not None and len(workspace.claims) >= PROGRESS_EVERY:
             progress(f"Analysing {len(workspace.claims):,} claims: what stands, how strong, what was dropped")
         view = cls.of(workspace, links=links)
         view._uncached = (list(paths), read_since)
         return view
+
+    @classmethod
+    def cached(cls, paths: Sequence[Path], *, freeze: bool = False, links: Links = Links.TEXTS) -> MapView | None:
+        """The view of ``paths`` from argmap's cache, or None when it holds none of them as
+        they are now (:meth:`load` parses them then). ``freeze`` as for :meth:`load`."""
+        from argmap import cache
+
+        found = cache.cached(paths, links=links)
+        if found is None:
+            return None
+        if freeze:
+            gc.freeze()
+        return cls.of(*found)
 
     @classmethod
     def of(cls, workspace: Workspace, analysis: MapAnalysis | None = None, *, links: Links = Links.TEXTS) -> MapView:
@@ -211,16 +221,16 @@ class MapView:
                 from argmap.analysis import analyze
 
                 analysis = analyze(workspace, links=links)
-            shown, graph = analysis.workspace, analysis.graph
+            shown, adjacency = analysis.workspace, analysis.adjacency
             analysis.strength  # noqa: B018 -- computed now, off the UI thread
             analysis.dropped  # noqa: B018
         except Exception as err:  # a partial or broken map must still open: show why analysis is missing
             analysis = None
             error = f"analysis unavailable: {type(err).__name__}: {err}"
             shown = with_links(workspace, links)
-            graph = build_graph(shown)
+            adjacency = build_adjacency(shown)
         left = analysis.left_out if analysis is not None and links is Links.TEXTS else analyst_relations(full)
-        view = cls(workspace=shown, graph=graph, analysis=analysis, analysis_error=error, links=links, full=full)
+        view = cls(workspace=shown, adjacency=adjacency, analysis=analysis, analysis_error=error, links=links, full=full)
         view.analyst_links = len(bearing_on_primary(full, frozenset(left)))
         view.roots = view._find_roots()
         for m in workspace.maps.values():
@@ -263,7 +273,7 @@ class MapView:
         shows a few dozen claims, not all of them."""
         found = self._roles.get(key)
         if found is None:
-            found = self._roles[key] = role(self.graph, key)
+            found = self._roles[key] = role(self.adjacency, key)
         return found
 
     def side(self, key: str) -> str | None:
@@ -325,14 +335,14 @@ class MapView:
     def _below(self, key: str) -> Iterator[tuple[str, Relation, bool]]:
         """:meth:`children` as plain (key, relation, linked) tuples, read straight from the
         graph's adjacency: walking the whole tree for its roots asks this of every claim."""
-        relation, pred = self.workspace.relations.get, self.graph._pred
+        relation, pred = self.workspace.relations.get, self.adjacency._pred
         for rel_key in pred[key]:
             rel = relation(rel_key)
             if rel is not None:
                 yield rel.source, rel, False
                 for premise in rel.linked:
                     yield premise, rel, True
-        for rel_key in self.graph._succ[key]:
+        for rel_key in self.adjacency._succ[key]:
             stated = relation(rel_key)
             if stated is not None and stated.source == key:
                 for under_key in pred[rel_key]:
@@ -343,8 +353,8 @@ class MapView:
     def parents(self, key: str) -> list[str]:
         """The claims a claim hangs below in the tree (the inverse of :meth:`children`)."""
         found = []
-        for rel in outgoing(self.graph, key):
-            target = self.graph.nodes[rel.target]
+        for rel in outgoing(self.adjacency, key):
+            target = self.adjacency._node[rel.target]
             found.append(target["relation"].source if target["type"] == "relation" else rel.target)
         return found
 
@@ -413,8 +423,8 @@ class MapView:
     def links_out(self, key: str) -> list[Link]:
         """Relations a claim takes part in, by the claim at their other end."""
         found = []
-        for rel in outgoing(self.graph, key):
-            target = self.graph.nodes[rel.target]
+        for rel in outgoing(self.adjacency, key):
+            target = self.adjacency._node[rel.target]
             found.append(Link(target["relation"].source if target["type"] == "relation" else rel.target, rel))
         return found
 

@@ -18,7 +18,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-__all__ = ["Choice", "ChoiceScreen"]
+__all__ = ["DIALOG_BREAKPOINTS", "Choice", "ChoiceScreen"]
+
+DIALOG_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
+"""A dialog's screen is ``-short`` on a terminal under 34 rows (app.tcss keeps its buttons
+on screen there). Set on the dialogs alone: set on the app, the main screen took the class
+on its first resize and restyled its every widget again before the first screen was drawn."""
 
 Choice = tuple[str, str, str]
 """(key, label, result) of one answer."""
@@ -28,6 +33,7 @@ class ChoiceScreen(ModalScreen[str]):
     """Ask ``title``, show ``body``, dismiss with the result of the answer chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+    VERTICAL_BREAKPOINTS = DIALOG_BREAKPOINTS
 
     def __init__(self, title: str, body: Text | str, choices: Sequence[Choice]) -> None:
         super().__init__()

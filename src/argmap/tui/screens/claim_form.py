@@ -19,6 +19,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from argmap.tui.screens.choice import DIALOG_BREAKPOINTS
+
 __all__ = ["ClaimFields", "ClaimForm"]
 
 KINDS = ("claim", "evidence", "thesis")
@@ -45,6 +47,7 @@ class ClaimForm(ModalScreen[None]):
         Binding("escape", "dismiss", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "submit", "Apply", id="form.apply", priority=True),
     ]
+    VERTICAL_BREAKPOINTS = DIALOG_BREAKPOINTS
 
     def __init__(
         self,

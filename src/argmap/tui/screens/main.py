@@ -81,6 +81,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         if getattr(self.app, "since_revision", None):
             self._bindings.bind("7", "show_view('changes')", "Show what changed since the revision", show=False)
+        self.app.main_ready()  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -314,13 +315,14 @@ class MainScreen(Screen[None]):
         detail = self.query_one("#relations")
         (self._active_widget() if detail.has_focus else detail).focus()
 
-    def action_toggle_filters(self) -> None:
+    async def action_toggle_filters(self) -> None:
         bar = self.query_one(FilterBar)
-        bar.toggle_class("-shown")
         if bar.has_class("-shown"):
-            bar.query_one("#filter-side").focus()
-        else:
+            bar.remove_class("-shown")
             self._active_widget().focus()
+        else:
+            await bar.open()
+            bar.query_one("#filter-side").focus()
 
     @on(FilterBar.Changed)
     def _filters_changed(self, event: FilterBar.Changed) -> None:

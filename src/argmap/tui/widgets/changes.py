@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import TabbedContent
 
-from argmap.diff.changes import ADDED, CHANGED, MOVED, REMOVED, FolderDiff
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the diff's model is read only with --since, in the worker that compares
+    from argmap.diff.changes import FolderDiff
     from argmap.tui.labels import Palette
     from argmap.tui.screens.main import MainScreen
     from argmap.tui.view import MapView
@@ -66,6 +65,8 @@ class Since:
     @classmethod
     def collect(cls, revision: str, diffs: Sequence[FolderDiff]) -> Since:
         """What the explorer shows of the diffs of each folder since ``revision``."""
+        from argmap.diff.changes import ADDED, CHANGED, MOVED, REMOVED
+
         new: list[str] = []
         moved: list[str] = []
         changed: list[str] = []

@@ -94,6 +94,10 @@ class DetailPane(Vertical):
                 self._relations.append(link.relation.key)
         if not options:
             options.append(Option(Text("no relations: nothing supports, rebuts or answers this claim", style="italic"), disabled=True))
+        # height auto makes Textual measure every option at every layout (a hub answered
+        # 300 times: a tenth of a second before the first screen); with at least a line an
+        # option and as many as the screen has rows, auto would stop at max-height anyway
+        relations.set_class(len(options) >= self.app.size.height, "-long")
         relations.add_options(options)
         relations.highlighted = 0
 
