@@ -32,7 +32,7 @@ from argmap.analysis import MapAnalysis, analyze
 from argmap.analysis.links import Links
 from argmap.load import load_workspace
 from argmap.model import Claim, Relation, Workspace
-from argmap.stamps import MTIME_SLACK_NS, cache_dir, code_version, folder_maps, stamp, unchanged
+from argmap.stamps import cache_dir, changed_since, code_version, folder_maps, stamp, unchanged
 
 __all__ = ["cache_dir", "cached", "load_analysed", "store"]
 
@@ -109,7 +109,7 @@ def store(paths: Sequence[Path | str], workspace: Workspace, analysis: MapAnalys
         return
     try:
         stamps = [stamp(p) for p in sorted({str(p.resolve()) for p in workspace.files()})]
-        if any(s[2] >= read_since - MTIME_SLACK_NS for s in stamps):
+        if any(changed_since(s, read_since) for s in stamps):
             return
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         _write_entry(entry, (stamps, folder_maps(paths)), workspace, analysis)

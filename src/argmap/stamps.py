@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-__all__ = ["MTIME_SLACK_NS", "Stamp", "cache_dir", "code_version", "folder_maps", "recall", "remember", "stamp", "unchanged"]
+__all__ = ["MTIME_SLACK_NS", "Stamp", "cache_dir", "changed_since", "code_version", "folder_maps", "recall", "remember", "stamp", "unchanged"]
 
 Stamp = tuple[str, int, int, int, int, str]
 """A file as an answer was built from it: path, size, mtime_ns, ctime_ns, inode, SHA-256."""
@@ -88,6 +88,15 @@ def stamp(path: str | Path) -> Stamp:
     path = str(path)
     info = os.stat(path)
     return (path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, _sha256(path))
+
+
+def changed_since(stamp: Stamp, read_since: int) -> bool:
+    """Whether the file may have changed after a read that began at ``read_since``
+    (:func:`time.time_ns`): then it is stamped as it is now beside what was read from
+    what it was, and nothing may be kept. The modification time is allowed its lag; the
+    change time counts too, since ``touch -d`` or ``os.utime`` can date a file back but
+    not its change time, which the kernel sets."""
+    return stamp[2] >= read_since - MTIME_SLACK_NS or stamp[3] >= read_since
 
 
 def unchanged(stamp: Sequence[object]) -> bool:
@@ -153,7 +162,7 @@ def remember(kind: str, paths: Sequence[str | Path], options: Sequence[object], 
         return
     try:
         stamps = [stamp(f) for f in sorted({str(f) for f in files})]
-        if any(s[2] >= read_since - MTIME_SLACK_NS for s in stamps):
+        if any(changed_since(s, read_since) for s in stamps):
             return
         os.makedirs(os.path.dirname(entry[0]), mode=0o700, exist_ok=True)
         text = json.dumps({"key": entry[1], "maps": folder_maps(paths), "stamps": stamps, "answer": answer}, ensure_ascii=False)
