@@ -133,7 +133,7 @@ def _write_entry(entry: Path, header: tuple[object, ...], workspace: Workspace, 
     the analysis' dicts) writes the key, and the loader hands back the string the loaded
     claim holds, so a key stays one string however often it is used, as the loader made
     it; the dicts of claims and relations are written as a number, and rebuilt from the
-    batches (see :func:`_rebuilt_items`).
+    batches (see :func:`_rebuilt_tables`).
 
     The temporary file is the private 0600 one :func:`tempfile.mkstemp` makes: the cache
     is the user's alone. There is no fsync: an entry cut short by a crash fails to load
@@ -141,11 +141,8 @@ def _write_entry(entry: Path, header: tuple[object, ...], workspace: Workspace, 
     """
     claims, relations = list(workspace.claims.values()), list(workspace.relations.values())
     stems = list(workspace.maps)
-    tables = {
-        id(table): number
-        for number, table in enumerate(_tables_of(workspace))
-        if _rebuilds(table, _rebuilt_items(number, stems, workspace.claims, workspace.relations))
-    }
+    rebuilt = _rebuilt_tables(stems, workspace.claims, workspace.relations)
+    tables = {id(table): number for number, table in enumerate(_tables_of(workspace)) if _rebuilds(table, rebuilt[number].items())}
     handle, temp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -163,22 +160,27 @@ def _write_entry(entry: Path, header: tuple[object, ...], workspace: Workspace, 
 
 
 def _tables_of(workspace: Workspace) -> list[Mapping[str, Any]]:
-    """The dicts of claims and relations a workspace holds, numbered as :func:`_rebuilt_items` numbers them."""
+    """The dicts of claims and relations a workspace holds, numbered as :func:`_rebuilt_tables` numbers them."""
     found: list[Mapping[str, Any]] = [workspace.claims, workspace.relations]
     for m in workspace.maps.values():
         found += [m.claims, m.relations]
     return found
 
 
-def _rebuilt_items(number: int, stems: Sequence[str], claims: Mapping[str, Claim], relations: Mapping[str, Relation]) -> Iterable[tuple[str, Any]]:
-    """The items of a workspace's dict ``number`` as the loader builds it, from all its
-    claims and relations: 0 the workspace's claims, 1 its relations, then each map's."""
-    if number < 2:
-        return claims.items() if number == 0 else relations.items()
-    stem = stems[(number - 2) // 2]
-    if number % 2 == 0:
-        return ((c.id, c) for c in claims.values() if c.map == stem)
-    return ((k, r) for k, r in relations.items() if k.partition(":")[0] == stem)
+def _rebuilt_tables(stems: Sequence[str], claims: Mapping[str, Claim], relations: Mapping[str, Relation]) -> list[Mapping[str, Any]]:
+    """Every dict of claims and relations of a workspace as the loader builds it, from all
+    its claims and relations, numbered as :func:`_tables_of` numbers them: 0 the
+    workspace's claims, 1 its relations, then each map's claims and relations. One pass
+    over each (a pass per map cost a 10-map, 10k-claim workspace a fifth of a second)."""
+    place = {stem: 2 + 2 * number for number, stem in enumerate(stems)}
+    tables: list[dict[str, Any]] = [{} for _ in range(2 + 2 * len(stems))]
+    for claim in claims.values():
+        if (at := place.get(claim.map)) is not None:
+            tables[at][claim.id] = claim
+    for key, relation in relations.items():
+        if (at := place.get(key.partition(":")[0])) is not None:
+            tables[at + 1][key] = relation
+    return [claims, relations, *tables[2:]]
 
 
 def _rebuilds(table: Mapping[str, Any], items: Iterable[tuple[str, Any]]) -> bool:
@@ -234,10 +236,16 @@ def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", l
                 unpickler.persistent_load = lambda key: claims[key].key  # type: ignore[method-assign]
                 relations.update((r.key, r) for r in unpickler.load())
 
+            rebuilt: list[Mapping[str, Any]] = []
+
             def table(number: int) -> Mapping[str, Any]:
                 if number == 1 or (number == 3 and len(stems) == 1):  # one map: it holds the workspace's dict
                     return relations
-                return claims if number == 0 else dict(_rebuilt_items(number, stems, claims, relations))
+                if number == 0:
+                    return claims
+                if not rebuilt:
+                    rebuilt.extend(_rebuilt_tables(stems, claims, relations))
+                return rebuilt[number]
 
             unpickler = _Unpickler(f)
             unpickler.persistent_load = lambda pid: table(pid) if pid.__class__ is int else (claims[pid] if pid in claims else relations[pid]).key  # type: ignore[method-assign]
