@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_write_texts"]
+__all__ = ["atomic_output", "atomic_write_bytes", "atomic_write_text", "atomic_write_texts"]
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -21,16 +22,30 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     A new file gets the permissions a plain ``open()`` would give it (0666 less the
     umask), not the 0600 of a temporary file.
     """
+    with atomic_output(path) as temp:
+        with open(temp, "wb") as out:
+            out.write(data)
+
+
+@contextmanager
+def atomic_output(path: Path | str) -> Iterator[str]:
+    """A temporary file beside ``path`` for something else to fill (a program told to
+    write there, say), then made ``path`` atomically as :func:`atomic_write_bytes` does:
+    fsynced, given ``path``'s permissions (or a new file's), renamed over it, the folder
+    fsynced. If the block raises, the temporary file is removed and ``path`` is untouched."""
     path = Path(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+        yield temp
+        fd = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:

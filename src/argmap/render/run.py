@@ -29,8 +29,9 @@ INSTALL_HINT = (
 )
 
 
-def run_dot(source: str, fmt: str, *, dpi: int | None = None) -> bytes:
-    """``source`` (DOT) rendered by ``dot`` in format ``fmt`` (svg, png or pdf).
+def run_dot(source: str, fmt: str, *, dpi: int | None = None, output: str | None = None) -> bytes:
+    """``source`` (DOT) rendered by ``dot`` in format ``fmt`` (svg, png or pdf); with
+    ``output``, dot writes it to that file itself and nothing is returned (b"").
 
     Raises:
         ToolMissingError: ``dot`` is not installed.
@@ -41,7 +42,7 @@ def run_dot(source: str, fmt: str, *, dpi: int | None = None) -> bytes:
         from argmap.errors import ArgmapError
 
         raise ArgmapError(f"unknown format {fmt!r} for dot; choose one of {', '.join(FORMATS)}")
-    command = ["dot", f"-T{fmt}", *([f"-Gdpi={dpi or DEFAULT_PNG_DPI}"] if fmt == "png" else [])]
+    command = ["dot", f"-T{fmt}", *([f"-Gdpi={dpi or DEFAULT_PNG_DPI}"] if fmt == "png" else []), *(["-o", output] if output else [])]
     try:
         done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, check=False)
     except FileNotFoundError as err:
@@ -73,11 +74,15 @@ def render_source(source: str, path: Path | str, fmt: str | None = None, *, dpi:
     """
     from pathlib import Path
 
-    from argmap.fileio import atomic_write_bytes
+    from argmap.fileio import atomic_output, atomic_write_bytes
 
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".") or "svg").lower()
-    atomic_write_bytes(path, source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, dpi=dpi))
+    if fmt == "dot":
+        atomic_write_bytes(path, source.encode("utf-8"))
+    else:
+        with atomic_output(path) as temp:  # dot writes the file: a large SVG need not pass through argmap
+            run_dot(source, fmt, dpi=dpi, output=temp)
     return path
 
 
