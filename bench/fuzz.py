@@ -35,13 +35,22 @@ sys.path.insert(0, str(TESTS))
 __all__ = ["main"]
 
 RSS_LIMIT_MB = 2048
+ADDRESS_SPACE_MB = 2 * RSS_LIMIT_MB  # a hard cap: libFuzzer checks the RSS once a second, too late for one huge allocation
 HARD_TIMEOUT_S = 30  # libFuzzer's own: an input still running after this kills the worker
 MAX_LEN = 256 * 1024
 
 
 def _worker(name: str, out: Path, args: list[str]) -> None:
-    """Run libFuzzer on one target in this process (it exits the process when done)."""
+    """Run libFuzzer on one target in this process (it exits the process when done).
+
+    The address space is capped, so that an input asking for more memory than the cap fails
+    with MemoryError, which is a finding like any other exception (and leaves the machine up).
+    """
+    import resource
+
     import atheris  # type: ignore[import-untyped]
+
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_MB << 20, ADDRESS_SPACE_MB << 20))
 
     with atheris.instrument_imports(include=["argmap"]):  # argmap's own code guides (all of Python made it 10x slower)
         import fuzz_targets
