@@ -15,14 +15,14 @@ back -- raises :class:`SliceError`, and the caller edits the whole document inst
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ruamel.yaml.comments import CommentedMap
 
-from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines
+from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines, split_lines
 
-from .roundtrip import Document, Indentation, detect_indentation, split_lines
+from .roundtrip import Document, Indentation, detect_indentation
 
 __all__ = ["Layout", "Reach", "Slice", "SliceError", "layout"]
 
@@ -57,7 +57,8 @@ def layout(text: str) -> Layout:
         found = claim_lines(text)
     except NotBlockClaims as err:
         raise SliceError(str(err)) from err
-    return Layout(found.lines, found.head, found.starts, found.order, found.end, found.indent, detect_indentation(text))
+    indentation = replace(detect_indentation(text), mapping=found.indent)  # a new claim's key lines up with the others
+    return Layout(found.lines, found.head, found.starts, found.order, found.end, found.indent, indentation)
 
 
 class Slice:
@@ -66,7 +67,8 @@ class Slice:
     def __init__(self, text: str, reach: Reach, display: str) -> None:
         """Cut out the claims ``reach`` names (unknown ids are ignored) of map ``text``."""
         self.layout = found = layout(text)
-        self.newline = "\r\n" if found.lines[found.head].endswith("\r\n") else "\n"
+        head = found.lines[found.head]
+        self.newline = head[len(head.rstrip("\r\n")) :] or "\n"  # the claims: line's end, for the lines an edit adds
         index = {claim_id: n for n, claim_id in enumerate(found.order)}
         wanted = {index[i] for i in reach.ids if i in index}
         for claim_id in reach.around:
