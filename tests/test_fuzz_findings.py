@@ -258,13 +258,12 @@ def test_mv_and_mv_back_after_its_old_predecessor_give_back_both_files(tmp_path:
     assert refused.code == 2 and (one.read_bytes(), two.read_bytes()) == before
 
 
-@pytest.mark.xfail(strict=True, reason="open again: the claim finder the language server brought (argmap.claimlines) refuses texts with lone CRs, so the edit falls back to ruamel's whole rendering, as in the other open findings")
 def test_a_rewritten_line_keeps_its_own_line_end(tmp_path: Path) -> None:
     # once (Atheris, edit target): a link rewrote a line ending in a lone CR with the file's CRLF,
     # so the unlink that followed could not give the bytes back
     from argmap.edit import Editor
 
-    data = (OPEN / "lone-cr-5.yaml").read_bytes()
+    data = (EDIT_FINDINGS / "lone-cr-5.yaml").read_bytes()
     (tmp_path / "input.yaml").write_bytes(data)
     editor = Editor(tmp_path)
     editor.link("input:b", "rebuts", "input:a")
@@ -302,16 +301,55 @@ def test_a_damaged_cache_entry_that_still_unpickles_is_not_served(tmp_path: Path
     assert "m:a" in workspace.claims and analysis is not None
 
 
-OPEN = Path(__file__).resolve().parent / "fixtures" / "fuzz-open" / "edit"
+EDIT_FINDINGS = Path(__file__).resolve().parent / "fixtures" / "fuzz" / "edit"
 
 
-@pytest.mark.xfail(strict=True, reason="open: lone CRs in a CRLF map with a key that is no id; an inverse edit falls back to ruamel's whole rendering")
-@pytest.mark.parametrize("name", sorted(p.name for p in OPEN.iterdir()))
-def test_open_edit_findings_of_the_last_campaign(tmp_path: Path, name: str) -> None:
-    # found by Atheris (edit target) in the last minutes of the campaign, not fixed yet:
-    # strict xfail, so that a fix shows here and the input moves to tests/fixtures/fuzz/edit
+@pytest.mark.parametrize("name", [f"lone-cr-{n}.yaml" for n in range(1, 6)])
+def test_edits_on_maps_with_lone_crs_and_odd_keys_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
+    # once (Atheris, edit target): lone CRs in a CRLF map made the claim finder give up, a key
+    # that is no id sent the edit to the whole document, whose second edit lost the user's gaps;
+    # a lone `rebuts:` value, linked and unlinked, came back a list (lone-cr-2, -3)
     import fuzz_targets
 
     target = fuzz_targets.targets()["edit"]
     path = fuzz_targets.prepare(target, tmp_path)
-    assert fuzz_targets.check_one(target, (OPEN / name).read_bytes(), path) is None
+    assert fuzz_targets.check_one(target, (EDIT_FINDINGS / name).read_bytes(), path) is None
+
+
+@pytest.mark.parametrize("ends", ["\r", "\r\n", "\n", "mixed"])
+def test_the_claim_finder_breaks_lines_where_yaml_does(ends: str) -> None:
+    from argmap.claimlines import claim_lines
+
+    lines = ["argmap: 1", "title: T", "claims:", "  a:", "    text: A.", "  b: {text: B, rebuts: [a]}", "  # after b", "sources: {}", ""]
+    breaks = ["\r", "\r\n", "\n"] * 3 if ends == "mixed" else [ends] * 9
+    found = claim_lines("".join(line + end for line, end in zip(lines, breaks)))
+    assert (found.head, found.starts, found.end) == (2, {"a": 3, "b": 5}, 7)
+
+
+def test_a_whole_document_edit_and_its_inverse_keep_the_users_gaps(tmp_path: Path) -> None:
+    # a key that is no id (`$a`) makes the edit layer round-trip the whole file; its second
+    # edit diffed against ruamel's dump of the first and realigned `rebuts: [a]   # b on a`
+    from argmap.edit import Editor
+
+    text = "argmap: 1\ntitle: T\nclaims:\n  $a:\n    text:   A.   # a\n  b:\n    text: B.\n    rebuts: [a]   # b on a\n"
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    editor = Editor(tmp_path)
+    editor.link("m:b", "rebuts", "m:$a")
+    editor.unlink("m:b", "m:$a")
+    assert editor.texts[tmp_path / "m.yaml"] == text
+
+
+@pytest.mark.parametrize("lone", ["c", "'c'", '"c"', "c   # the one"])
+def test_a_lone_relation_value_linked_and_unlinked_is_lone_again(tmp_path: Path, lone: str) -> None:
+    from argmap.edit import Editor
+
+    text = f"argmap: 1\ntitle: T\nclaims:\n  a: {{text: A}}\n  b:\n    text: B.\n    rebuts: {lone}\n  c: {{text: C}}\n"
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    editor = Editor(tmp_path)
+    editor.link("m:b", "rebuts", "m:a")
+    assert "rebuts: [" in editor.texts[tmp_path / "m.yaml"]
+    editor.unlink("m:b", "m:a")
+    assert editor.texts[tmp_path / "m.yaml"] == text
+    editor.link("m:b", "rebuts", "m:a")
+    editor.unlink("m:b", "m:c")  # the other one: what is left stays a list
+    assert "rebuts: [a]" in editor.texts[tmp_path / "m.yaml"]

@@ -268,8 +268,10 @@ def find_entry(node: CommentedMap, relation: Relation, workspace: Workspace) -> 
     return None
 
 
-def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> None:
-    """Append a short-form relation to a claim, keeping the list's style.
+def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> Any:
+    """Append a short-form relation to a claim, keeping the list's style; the lone value
+    that became a list, if one did (so that removing the entry again can give it back as
+    it was written), else None.
 
     A missing list is written ``kind: [target]`` (the style of the bundled maps); a lone
     value becomes a list holding both.
@@ -284,13 +286,18 @@ def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> None:
         if not isinstance(value, CommentedMap):
             pair.fa.set_flow_style()
         node[kind.value] = pair
+        return value
+    return None
 
 
-def remove_entry(entry: Entry) -> None:
-    """Delete a relation entry; an emptied list goes with it."""
+def remove_entry(entry: Entry, *, was_lone: Any = None) -> None:
+    """Delete a relation entry; an emptied list goes with it, and a list :func:`add_relation`
+    made of the lone value ``was_lone`` becomes that value again when it is all that is left."""
     value = entry.node.get(entry.kind.value)
     if entry.index is None or not isinstance(value, CommentedSeq) or len(value) == 1:
         remove_key(entry.node, entry.kind.value)
+    elif was_lone is not None and len(value) == 2 and value[1 - entry.index] == was_lone:
+        entry.node[entry.kind.value] = was_lone
     else:
         remove_item(value, entry.index)
 

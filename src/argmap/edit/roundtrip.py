@@ -28,14 +28,16 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from yaml.nodes import ScalarNode as Yaml11Scalar
 from yaml.resolver import Resolver as Yaml11Resolver
 
+from argmap.claimlines import split_lines
 from argmap.errors import InputError, Location, Problem
 from argmap.yamlread import read_yaml_text
 
-__all__ = ["Document", "Indentation", "detect_indentation", "split_lines"]
+__all__ = ["Document", "Indentation", "detect_indentation"]
 
 _CONTENT = re.compile(r"( *)(\S.*)")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_BREAK = re.compile(r"\r\n|\r|\n")
 _END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
+_VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +104,9 @@ def _yaml(indentation: Indentation) -> YAML:
 
 
 def _newline(text: str) -> str:
-    """The file's line end: CRLF if its first line ends so, else LF."""
-    first = text.find("\n")
-    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+    """The file's line end: its first line's (CRLF, CR or LF), else LF."""
+    first = _BREAK.search(text)
+    return first.group() if first else "\n"
 
 
 class Document:
@@ -166,35 +168,40 @@ def _same_data(text: str, reference: str, display: str) -> bool:
     return not problems and value == read_yaml_text(reference, display)[0]
 
 
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` with their ends, broken where YAML breaks them: ``\\n``, ``\\r\\n``, ``\\r``.
-
-    ``str.splitlines`` also breaks at form feeds, ``\\x1c``-``\\x1e``, ``\\x85`` and
-    ``\\u2028``, which YAML keeps inside a line: the lines would not align with ruamel's.
-    """
-    return _LINE.findall(text)
-
-
 def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
-    """``new`` with each end-of-line comment that ``old`` also has put back at the gap ``old`` left.
+    """``new`` with each end-of-line comment that ``old`` also has put back at the gap ``old``
+    left, and each key that ``old`` also has followed by the gap ``old`` gave its value.
 
     ruamel keeps a comment's *column*: a line that grows pushes its comment to one space
     after the content and a line that shrinks leaves a wide gap, so an edit and its inverse
-    would not give back the user's line. The gap the user wrote is what an eye keeps.
+    would not give back the user's line. It also writes one space after a key, where a user
+    may line values up. The gaps the user wrote are what an eye keeps.
     """
+    return _put_gaps(_END_COMMENT, 3, old, _put_gaps(_VALUE_GAP, 1, old, new))
+
+
+def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str]) -> list[str]:
+    """``new`` with the gap (group 2 of ``pattern``) of each line whose group ``same`` a line of ``old`` shares, as there."""
     gaps: dict[str, str] = {}
     for line in old:
-        if match := _END_COMMENT.fullmatch(line):
-            gaps.setdefault(match.group(3), match.group(2))
+        if match := pattern.fullmatch(line):
+            gaps.setdefault(match.group(same), match.group(2))
     if not gaps:
         return new
     kept = []
     for line in new:
-        match = _END_COMMENT.fullmatch(line)
-        if match and match.group(3) in gaps:
-            line = match.group(1) + gaps[match.group(3)] + match.group(3)
+        match = pattern.fullmatch(line)
+        if match and match.group(same) in gaps:
+            line = match.group(1) + gaps[match.group(same)] + match.group(3)
         kept.append(line)
     return kept
+
+
+def _loose(line: str) -> str:
+    """``line`` with its indentation, its other runs of white space as one space each: the
+    same line for :func:`_apply` whatever gap ruamel left before a comment or a value."""
+    rest = line.lstrip(" ")
+    return line[: len(line) - len(rest)] + " ".join(rest.split()) if rest.strip() else ""
 
 
 def _apply(original: str, before: str, after: str, newline: str) -> str:
@@ -229,14 +236,18 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
         for line in lines:
             emit(line, newline)
 
-    matcher = difflib.SequenceMatcher(None, ostripped, blines, autojunk=False)
+    # a line ruamel dumped with other gaps (it keeps a comment's column, drops trailing blanks;
+    # and after an edit is committed ``before`` is its dump, not the user's text) is the same
+    # line: the user's is kept (render() checks that the data came out as ruamel's)
+    matcher = difflib.SequenceMatcher(None, [_loose(line) for line in ostripped], [_loose(line) for line in blines], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for t in range(j2 - j1):
                 line = olines[i1 + t]
                 body = ostripped[i1 + t]
                 new = inserted[j1 + t]
-                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end the user gave it
+                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end (and comment gap) the user gave it
+                    new = _comment_gaps([body], new)
                     emit_new(new[:-1])
                     emit(new[-1], line[len(body):])
                     continue

@@ -131,6 +131,7 @@ class Editor:
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
         self._workspace: Workspace | None = workspace
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
+        self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value a link made a list
 
     # -- reading and checking ------------------------------------------------------------
     def _read_disk(self) -> dict[Path, str]:
@@ -375,7 +376,15 @@ class Editor:
             written = ops.relation_ref(self._relation(target), stem)
         else:
             written = ops.ref(target, stem)
-        return self._apply(f"{local} {kind.value} {written}", lambda data: ops.add_relation(ops.claim_node(data(stem), local), kind, written), reach={stem: Reach({local})})  # type: ignore[arg-type]
+        paired = []
+
+        def edit(data: Callable[[str], CommentedMap]) -> None:
+            paired.append(ops.add_relation(ops.claim_node(data(stem), local), kind, written))  # type: ignore[arg-type]
+
+        change = self._apply(f"{local} {kind.value} {written}", edit, reach={stem: Reach({local})})
+        if paired and paired[-1] is not None:
+            self._were_lone[stem, local, kind.value] = paired[-1]
+        return change
 
     def unlink(self, source: str, target: str) -> Change:
         """Remove the relation from claim ``source`` to ``target`` (a claim, or a relation undercut)."""
@@ -398,7 +407,9 @@ class Editor:
     def remove_relation(self, relation_key: str) -> Change:
         """Delete a relation (refused while an undercut still targets it)."""
         reach = self._reach_sources([relation_key])
-        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data)), reach=reach)
+        relation = self._relation(relation_key)
+        lone = (*split_key(relation.source), relation.kind.value)
+        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data), was_lone=self._were_lone.get(lone)), reach=reach)
 
     def retarget(self, relation_key: str, target: str) -> Change:
         """Point a relation at another claim (or, for an undercut, another relation)."""
