@@ -17,7 +17,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-__all__ = ["append_item", "insert_key", "remove_item", "remove_key"]
+__all__ = ["append_item", "insert_key", "put_heading", "remove_item", "remove_key", "take_heading"]
 
 Container = CommentedMap | CommentedSeq
 
@@ -35,9 +35,10 @@ def _tail(container: Container, key: Any) -> tuple[Container, Any]:
     """The container and key whose comment slot holds what follows entry ``key``."""
     while True:
         slots = container.ca.items.get(key)
-        if slots is not None and slots[_slot_index(container)] is not None:
-            return container, key
+        token = slots[_slot_index(container)] if slots is not None else None
         value = container[key]
+        if token is not None and not (_is_block(value) and str(token.value).count("\n") <= 1):
+            return container, key  # (on a key whose value is a block, one line is the key line's own comment)
         if not _is_block(value):
             return container, key
         container, key = value, (next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1)
@@ -144,3 +145,29 @@ def remove_item(sequence: CommentedSeq, index: int) -> None:
         _give_rest(sequence, index - 1, _merge_rests(_take_rest(sequence, index - 1), rest))
     elif sequence:
         _keep_before_first(sequence, 0, rest)
+
+
+def take_heading(mapping: CommentedMap, key: str) -> list[CommentToken]:
+    """Detach the comment lines right above entry ``key`` (up to a blank line), wherever
+    ruamel holds them: before the key, or in the rest of the entry above it."""
+    slots = mapping.ca.items.get(key)
+    if slots and slots[1]:
+        heading: list[CommentToken] = slots[1]
+        slots[1] = None
+        return heading
+    keys = list(mapping)
+    position = keys.index(key)
+    if position == 0 or not _is_block(mapping):
+        return []
+    lines = _take_rest(mapping, keys[position - 1]).splitlines(keepends=True)
+    cut = len(lines)
+    while cut and lines[cut - 1].lstrip().startswith("#"):
+        cut -= 1
+    _give_rest(mapping, keys[position - 1], "".join(lines[:cut]))
+    return [CommentToken("".join(lines[cut:]), CommentMark(0), None)] if cut < len(lines) else []
+
+
+def put_heading(mapping: CommentedMap, key: str, heading: list[CommentToken]) -> None:
+    """Put comment lines :func:`take_heading` detached right above entry ``key``."""
+    if heading:
+        mapping.ca.items.setdefault(key, [None, None, None, None])[1] = heading
