@@ -194,6 +194,13 @@ def test_an_xml_encoding_python_cannot_read_is_refused_by_name(cli, tmp_path: Pa
     assert result.code == 2 and name in result.err and said in result.err
 
 
+def test_an_argdown_include_of_a_name_with_a_nul_byte_is_a_located_error(cli, tmp_path: Path) -> None:
+    # once (Atheris, import-argdown, the long campaign): internal error ValueError: embedded null byte, exit 3
+    result = cli("import", FUZZ / "import-argdown" / "include-nul.argdown", "--format", "argdown", "-o", tmp_path / "m.yaml")
+    assert result.code == 2 and "include-nul.argdown:3:1:" in result.err and "[include-missing]" in result.err
+    assert not (tmp_path / "m.yaml").exists()
+
+
 def test_a_microtext_whose_text_beside_is_not_utf8_is_refused_by_name(cli, tmp_path: Path) -> None:
     # once (found while writing docs/security.md): internal error UnicodeDecodeError, exit 3
     xml = tmp_path / "micro.xml"

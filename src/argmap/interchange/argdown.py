@@ -251,7 +251,11 @@ def _expand(path: Path, shown: str, root: Path, chain: tuple[Path, ...], done: s
             continue
         here = Location(shown, number, match.start() + 1)
         name = match.group(1).strip()
-        target = (path.parent / name).resolve()
+        try:
+            target = (path.parent / name).resolve()
+        except (OSError, ValueError) as err:  # a NUL byte in the name, a loop of symbolic links
+            raise _fail(Problem("include-missing", f"@include({name!r}) names no file that can be read: {err}", here,
+                                hint="write the name of a file beside the file imported")) from err
         if not target.is_relative_to(root):
             raise _fail(Problem("include-outside", f"@include({name}) leads outside the folder of {root.name or root}", here,
                         hint="keep included files beside the file imported, or in a folder under it"))
