@@ -17,7 +17,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-__all__ = ["append_item", "insert_key", "put_heading", "remove_item", "remove_key", "take_heading"]
+__all__ = ["append_item", "insert_key", "remove_item", "remove_key", "take_heading"]
 
 Container = CommentedMap | CommentedSeq
 
@@ -95,8 +95,11 @@ def _merge_rests(before: str, after: str) -> str:
     return before + after
 
 
-def insert_key(mapping: CommentedMap, key: str, value: Any, after: str | None) -> None:
-    """Insert ``key: value`` right after the entry ``after`` (first if None)."""
+def insert_key(mapping: CommentedMap, key: str, value: Any, after: str | None, comments: list[Any] | None = None) -> None:
+    """Insert ``key: value`` right after the entry ``after`` (first if None), with the
+    ``comments`` :func:`remove_key` returned if it comes from elsewhere."""
+    if comments is not None and any(comments):
+        mapping.ca.items[key] = comments
     if after is None:
         mapping.insert(0, key, value)
         return
@@ -119,20 +122,22 @@ def _keep_before_first(container: Container, key: Any, rest: str) -> None:
         slots[1] = [CommentToken(rest, CommentMark(0), None), *(slots[1] or [])]
 
 
-def remove_key(mapping: CommentedMap, key: str) -> None:
-    """Delete an entry with its own lines, keeping the comments around it."""
+def remove_key(mapping: CommentedMap, key: str) -> list[Any]:
+    """Delete an entry with its own lines, keeping the comments around it; return the comments
+    ruamel held on the entry's key (its own line's, for one moving elsewhere)."""
     keys = list(mapping)
     position = keys.index(key)
     rest = _take_rest(mapping, key) if _is_block(mapping) else ""
     del mapping[key]
-    mapping.ca.items.pop(key, None)
+    own: list[Any] = mapping.ca.items.pop(key, None) or [None, None, None, None]
     if not rest:
-        return
+        return own
     if position > 0:
         previous = keys[position - 1]
         _give_rest(mapping, previous, _merge_rests(_take_rest(mapping, previous), rest))
     elif len(keys) > 1:
         _keep_before_first(mapping, keys[1], rest)
+    return own
 
 
 def remove_item(sequence: CommentedSeq, index: int) -> None:
@@ -167,7 +172,3 @@ def take_heading(mapping: CommentedMap, key: str) -> list[CommentToken]:
     return [CommentToken("".join(lines[cut:]), CommentMark(0), None)] if cut < len(lines) else []
 
 
-def put_heading(mapping: CommentedMap, key: str, heading: list[CommentToken]) -> None:
-    """Put comment lines :func:`take_heading` detached right above entry ``key``."""
-    if heading:
-        mapping.ca.items.setdefault(key, [None, None, None, None])[1] = heading

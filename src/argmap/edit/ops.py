@@ -25,12 +25,11 @@ from ruamel.yaml.scalarstring import (
     LiteralScalarString,
     SingleQuotedScalarString,
 )
-from ruamel.yaml.tokens import CommentToken
 
 from argmap.model import Relation, RelationKind, Workspace, split_key
 from argmap.quotes import normalize
 
-from .nodes import append_item, insert_key, put_heading, remove_item, remove_key, take_heading
+from .nodes import append_item, insert_key, remove_item, remove_key, take_heading
 
 __all__ = [
     "CLAIM_FIELDS",
@@ -188,14 +187,15 @@ def remove_claim(data: CommentedMap, claim_id: str) -> None:
     remove_key(data["claims"], claim_id)
 
 
-def take_claim(data: CommentedMap, claim_id: str) -> tuple[CommentedMap, list[CommentToken]]:
-    """Detach a claim's mapping, and the comment lines ruamel holds just above it (to put
-    both into another map: a heading over a claim goes where the claim goes)."""
+def take_claim(data: CommentedMap, claim_id: str) -> tuple[CommentedMap, list[Any]]:
+    """Detach a claim's mapping and its comments: those on its key line, and the comment
+    lines just above it (a heading over a claim goes where the claim goes)."""
     claims = data["claims"]
     heading = take_heading(claims, claim_id)
     node = claims[claim_id]
-    remove_claim(data, claim_id)
-    return node, heading
+    comments = remove_key(claims, claim_id)
+    comments[1] = heading or None
+    return node, comments
 
 
 def rename_claim(data: CommentedMap, claim_id: str, new_id: str) -> None:
@@ -210,15 +210,14 @@ def rename_claim(data: CommentedMap, claim_id: str, new_id: str) -> None:
         claims.ca.items[new_id] = comment
 
 
-def put_claim(data: CommentedMap, claim_id: str, taken: tuple[CommentedMap, list[CommentToken]], after: str | None = None) -> None:
+def put_claim(data: CommentedMap, claim_id: str, taken: tuple[CommentedMap, list[Any]], after: str | None = None) -> None:
     """Put a claim :func:`take_claim` detached into the claims of another map: last, or after claim ``after``."""
-    node, heading = taken
+    node, comments = taken
     claims = data.get("claims")
     if not isinstance(claims, CommentedMap):
         claims = CommentedMap()
         insert_key(data, "claims", claims, next(reversed(data)) if len(data) else None)
-    insert_key(claims, claim_id, node, after if after is not None else (next(reversed(claims)) if len(claims) else None))
-    put_heading(claims, claim_id, heading)
+    insert_key(claims, claim_id, node, after if after is not None else (next(reversed(claims)) if len(claims) else None), comments)
 
 
 # -- relation entries ----------------------------------------------------------------------

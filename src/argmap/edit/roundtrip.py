@@ -18,6 +18,7 @@ import difflib
 import io
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
@@ -49,12 +50,23 @@ class Indentation:
     offset: int = 2
 
 
-def detect_indentation(text: str) -> Indentation:
+def detect_indentation(text: str, *, own: str = "") -> Indentation:
     """The indentation most of ``text`` uses, so new lines look like their neighbours.
 
     A key with no value on its line opens a block; the first content line below it
-    shows how far a nested mapping, or a sequence's dash, is indented.
+    shows how far a nested mapping, or a sequence's dash, is indented. ``own`` is the
+    text of a claim moving in: its block lists keep their own dashes where it has any (so
+    that a move and the move back give its lines back).
     """
+    mappings, offsets = _indents(text)
+    offsets = _indents(own)[1] or offsets
+    mapping = mappings.most_common(1)[0][0] if mappings else 2
+    offset, spaces = offsets.most_common(1)[0][0] if offsets else (2, 1)
+    return Indentation(mapping, offset + 1 + spaces, offset)
+
+
+def _indents(text: str) -> tuple[Counter[int], Counter[tuple[int, int]]]:
+    """How often ``text`` nests a mapping by each indent, and puts a list's dash at each (offset, spaces after)."""
     mappings: Counter[int] = Counter()
     offsets: Counter[tuple[int, int]] = Counter()
     previous: tuple[int, str] | None = None
@@ -70,9 +82,7 @@ def detect_indentation(text: str) -> Indentation:
             elif indent > previous[0]:
                 mappings[indent - previous[0]] += 1
         previous = (indent, content)
-    mapping = mappings.most_common(1)[0][0] if mappings else 2
-    offset, spaces = offsets.most_common(1)[0][0] if offsets else (2, 1)
-    return Indentation(mapping, offset + 1 + spaces, offset)
+    return mappings, offsets
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -148,10 +158,14 @@ class Document:
         self._yaml.dump(self.data, out)
         return out.getvalue()
 
-    def render(self) -> str:
-        """The original text with the edit applied: untouched lines byte-for-byte as they were."""
+    def render(self, hints: Sequence[str] = ()) -> str:
+        """The original text with the edit applied: untouched lines byte-for-byte as they were.
+
+        ``hints`` are lines (a moved claim's, as they were written) whose gaps before
+        comments and values new lines take where they have the same ones.
+        """
         after = self.dump()
-        merged = _apply(self.original, self._before, after, self.newline)
+        merged = _apply(self.original, self._before, after, self.newline, hints)
         if not _same_data(merged, after, self.display):
             merged = after if self.newline == "\n" else after.replace("\n", self.newline)
         self._rendered = (merged, after)
@@ -181,18 +195,18 @@ def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
 
 
 def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str]) -> list[str]:
-    """``new`` with the gap (group 2 of ``pattern``) of each line whose group ``same`` a line of ``old`` shares, as there."""
-    gaps: dict[str, str] = {}
+    """``new`` with the gap (group 2 of ``pattern``) of each line whose group ``same`` lines of ``old`` share, as there (in turn)."""
+    gaps: dict[str, list[str]] = {}
     for line in old:
         if match := pattern.fullmatch(line):
-            gaps.setdefault(match.group(same), match.group(2))
+            gaps.setdefault(match.group(same), []).append(match.group(2))
     if not gaps:
         return new
     kept = []
     for line in new:
         match = pattern.fullmatch(line)
-        if match and match.group(same) in gaps:
-            line = match.group(1) + gaps[match.group(same)] + match.group(3)
+        if match and (queue := gaps.get(match.group(same))):
+            line = match.group(1) + (queue.pop(0) if len(queue) > 1 else queue[0]) + match.group(3)  # in turn, the last for any more
         kept.append(line)
     return kept
 
@@ -204,7 +218,7 @@ def _loose(line: str) -> str:
     return line[: len(line) - len(rest)] + " ".join(rest.split()) if rest.strip() else ""
 
 
-def _apply(original: str, before: str, after: str, newline: str) -> str:
+def _apply(original: str, before: str, after: str, newline: str, hints: Sequence[str] = ()) -> str:
     """Apply the change ``before`` → ``after`` (two ruamel dumps) to ``original``.
 
     ``original`` and ``before`` are aligned line by line; where they agree, the
@@ -223,7 +237,7 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
             continue
         for j in range(j1, j2):
             deleted[j] = True
-        inserted[j1].extend(_comment_gaps(blines[j1:j2], alines[k1:k2]))
+        inserted[j1].extend(_comment_gaps([*hints, *blines[j1:j2]], alines[k1:k2]))
 
     out: list[str] = []
 

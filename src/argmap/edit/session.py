@@ -20,6 +20,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from argmap.claimlines import NotBlockClaims, claim_lines
 from argmap.errors import ArgmapError, InputError, Location, Problem, Severity
 from argmap.fileio import atomic_write_bytes
 from argmap.load import ID_PATTERN, did_you_mean, find_maps
@@ -195,9 +196,10 @@ class Editor:
         where = display(self.path(stem)) if stem is not None else display(self.root)
         return ChangeRefused([Problem(code, message, Location(where), hint=hint)])
 
-    def _edit(self, edit: Edit, reach: dict[str, Reach] | None) -> tuple[dict[Path, str], dict[Path, Document]]:
+    def _edit(self, edit: Edit, reach: dict[str, Reach] | None, moved: Mapping[str, Sequence[str]]) -> tuple[dict[Path, str], dict[Path, Document]]:
         """Run ``edit`` on slices of the maps ``reach`` names (None: on whole documents);
-        return the new texts and the whole documents used."""
+        return the new texts and the whole documents used. ``moved``: per map, the lines
+        (as written) of a claim the edit moves into it."""
         current = self._history.current
         documents: dict[Path, Document] = {}
         slices: dict[Path, Slice] = {}
@@ -208,7 +210,7 @@ class Editor:
                 if path not in slices:
                     if stem not in reach:
                         raise SliceError(f"map {stem} was not named by the edit")
-                    slices[path] = Slice(current.texts[path], reach[stem], display(path))
+                    slices[path] = Slice(current.texts[path], reach[stem], display(path), moved=moved.get(stem, ()))
                 return slices[path].data
             if path not in documents:
                 cached = self._documents.pop(path, None)
@@ -221,11 +223,14 @@ class Editor:
         texts = dict(current.texts)
         for path, piece in slices.items():
             texts[path] = piece.render()
+        hints = {self.path(stem): [line.rstrip("\r\n") for line in lines] for stem, lines in moved.items()}
         for path, document in documents.items():
-            texts[path] = document.render()
+            texts[path] = document.render(hints.get(path, ()))
         return texts, documents
 
-    def _apply(self, description: str, edit: Edit, details: tuple[str, ...] = (), reach: dict[str, Reach] | None = None) -> Change:
+    def _apply(
+        self, description: str, edit: Edit, details: tuple[str, ...] = (), reach: dict[str, Reach] | None = None, moved: Mapping[str, Sequence[str]] | None = None
+    ) -> Change:
         """Run ``edit`` on the maps' YAML data, check the result, and record it or refuse it.
 
         ``reach`` names the claims the edit touches, per map: only their lines are
@@ -233,9 +238,9 @@ class Editor:
         """
         current = self._history.current
         try:
-            texts, documents = self._edit(edit, reach)
+            texts, documents = self._edit(edit, reach, moved or {})
         except SliceError:
-            texts, documents = self._edit(edit, None)
+            texts, documents = self._edit(edit, None, moved or {})
         changed = tuple(p for p in texts if texts[p] != current.texts[p])
         if not changed:
             return Change(description + " (nothing to change)", ())
@@ -495,7 +500,15 @@ class Editor:
             ops.put_claim(data(to_map), local, node, place)
             ops.rewrite_refs(data(to_map), to_map, stem, rename, only=local)
 
-        return self._apply(f"move claim {local} to {to_map}", edit, reach=reach)
+        return self._apply(f"move claim {local} to {to_map}", edit, reach=reach, moved={to_map: self._lines_of(stem, local)})
+
+    def _lines_of(self, stem: str, local: str) -> list[str]:
+        """Claim ``local``'s lines in map ``stem`` as written (none where its claims are not blocks of lines)."""
+        try:
+            found = claim_lines(self._history.current.texts[self.path(stem)])
+        except NotBlockClaims:
+            return []
+        return found.lines[slice(*found.span(found.order.index(local)))] if local in found.starts else []
 
     def rename_claim(self, key: str, new_id: str) -> Change:
         """Give a claim another id, rewriting every reference to it in every map.
