@@ -86,7 +86,7 @@ def test_every_format_and_reader_is_a_target() -> None:
 
     names = set(fuzz_targets.targets())
     assert {f"import-{fmt}" for fmt in FORMATS} <= names
-    assert {"map", "import-detect", "solve-apx", "solve-tgf", "cache", "edit"} <= names
+    assert {"map", "import-detect", "solve-apx", "solve-tgf", "solve-i23", "cache", "edit"} <= names
 
 
 ATHERIS_IN_CI = ("map", "import-detect", "solve-tgf")  # about 8 s each, mostly start-up; every reader is in the pass above
