@@ -194,6 +194,13 @@ def test_an_xml_encoding_python_cannot_read_is_refused_by_name(cli, tmp_path: Pa
     assert result.code == 2 and name in result.err and said in result.err
 
 
+@pytest.mark.parametrize(("name", "said"), [("unknown-encoding.graphml", "unknown encoding: UTF-2"), ("multibyte-encoding.graphml", "multi-byte encodings are not supported")])
+def test_a_graphml_encoding_python_cannot_read_is_refused_by_name(cli, tmp_path: Path, name: str, said: str) -> None:
+    # once (Atheris, import-graphml, the long campaign): LookupError and ValueError from expat, exit 3
+    result = cli("import", FUZZ / "import-graphml" / name, "--format", "graphml", "-o", tmp_path / "m.yaml")
+    assert result.code == 2 and f"{name}:1:1:" in result.err and said in result.err
+
+
 def test_an_argdown_include_of_a_name_with_a_nul_byte_is_a_located_error(cli, tmp_path: Path) -> None:
     # once (Atheris, import-argdown, the long campaign): internal error ValueError: embedded null byte, exit 3
     result = cli("import", FUZZ / "import-argdown" / "include-nul.argdown", "--format", "argdown", "-o", tmp_path / "m.yaml")
