@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import time
 from pathlib import Path
 
@@ -199,6 +200,21 @@ def test_a_graphml_encoding_python_cannot_read_is_refused_by_name(cli, tmp_path:
     # once (Atheris, import-graphml, the long campaign): LookupError and ValueError from expat, exit 3
     result = cli("import", FUZZ / "import-graphml" / name, "--format", "graphml", "-o", tmp_path / "m.yaml")
     assert result.code == 2 and f"{name}:1:1:" in result.err and said in result.err
+
+
+def test_numbers_of_more_than_4300_digits_in_argdown_and_brat_are_located_errors(cli, tmp_path: Path) -> None:
+    # once (found by reading the readers for int() after the campaign's argdown finding):
+    # ValueError (int max str digits), exit 3, from '(999…) premise' and from brat offsets
+    result = cli("import", FUZZ / "import-argdown" / "statement-number-4400-digits.argdown", "--format", "argdown", "-o", tmp_path / "a.yaml")
+    assert result.code == 2 and "statement-number-4400-digits.argdown:5:2:" in result.err and "4,400 digits" in result.err
+    towns = Path(__file__).resolve().parent / "fixtures" / "formats" / "brat"
+    (tmp_path / "towns").mkdir()
+    shutil.copyfile(towns / "annotation.conf", tmp_path / "annotation.conf")
+    shutil.copyfile(towns / "towns" / "towns.txt", tmp_path / "towns" / "towns.txt")
+    ann = (towns / "towns" / "towns.ann").read_text(encoding="utf-8").replace("Thesis 41 81", "Thesis 41 " + "9" * 4400, 1)
+    (tmp_path / "towns" / "towns.ann").write_text(ann, encoding="utf-8")
+    result = cli("import", tmp_path / "towns" / "towns.ann", "--format", "brat", "-o", tmp_path / "b.yaml")
+    assert result.code == 2 and "towns.ann:1:" in result.err and "[brat-syntax]" in result.err, result.err
 
 
 def test_an_argdown_include_of_a_name_with_a_nul_byte_is_a_located_error(cli, tmp_path: Path) -> None:

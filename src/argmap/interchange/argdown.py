@@ -342,6 +342,9 @@ def _parse_block(block: list[_Line]) -> list[_Node | _Bar | tuple[int, _Node]]:
                 rule.append(text)
             continue
         if (number := _NUMBER.match(text)) is not None:
+            if len(number.group(1)) > 18:  # (int() of more than 4,300 digits is a ValueError, and no 'uses' names it)
+                raise _fail(Problem("argdown-syntax", f"a statement number of {len(number.group(1)):,} digits", line.at(number.start(1) + 1),
+                                    hint="number an argument's statements (1), (2), (3), …"))
             current = _Node(number.group(2), line, len(text) - len(text.lstrip()))
             items.append((int(number.group(1)), current))
             stack = [current]
