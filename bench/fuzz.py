@@ -33,7 +33,7 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS))
 
-__all__ = ["main"]
+__all__ = ["ADDRESS_SPACE_MB", "cap_memory", "main"]
 
 RSS_LIMIT_MB = 2048
 ADDRESS_SPACE_MB = 2 * RSS_LIMIT_MB  # a hard cap: libFuzzer checks the RSS once a second, too late for one huge allocation
@@ -42,16 +42,10 @@ MAX_LEN = 256 * 1024
 
 
 def _worker(name: str, out: Path, args: list[str]) -> None:
-    """Run libFuzzer on one target in this process (it exits the process when done).
-
-    The address space is capped, so that an input asking for more memory than the cap fails
-    with MemoryError, which is a finding like any other exception (and leaves the machine up).
-    """
-    import resource
-
+    """Run libFuzzer on one target in this process (it exits the process when done)."""
     import atheris  # type: ignore[import-untyped]
 
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_MB << 20, ADDRESS_SPACE_MB << 20))
+    cap_memory()
 
     with atheris.instrument_imports(include=["argmap"]):  # argmap's own code guides (all of Python made it 10x slower)
         import fuzz_targets
@@ -83,6 +77,14 @@ def _worker(name: str, out: Path, args: list[str]) -> None:
 
     atheris.Setup([sys.argv[0], *args], one)
     atheris.Fuzz()
+
+
+def cap_memory() -> None:
+    """Cap this process's address space at :data:`ADDRESS_SPACE_MB`: an input asking for more
+    fails with MemoryError, a finding like any other exception, and the machine stays up."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_MB << 20, ADDRESS_SPACE_MB << 20))
 
 
 def _import_readers() -> None:
