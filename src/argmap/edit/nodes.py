@@ -170,5 +170,3 @@ def take_heading(mapping: CommentedMap, key: str) -> list[CommentToken]:
         cut -= 1
     _give_rest(mapping, keys[position - 1], "".join(lines[:cut]))
     return [CommentToken("".join(lines[cut:]), CommentMark(0), None)] if cut < len(lines) else []
-
-
