@@ -346,6 +346,25 @@ def test_edits_on_maps_with_lone_crs_and_odd_keys_are_undone_byte_for_byte(tmp_p
     assert fuzz_targets.check_one(target, (EDIT_FINDINGS / name).read_bytes(), path) is None
 
 
+def _with_ends(data: bytes, ends: list[bytes]) -> bytes:
+    """``data`` with its line ends replaced by ``ends`` in turn."""
+    lines = data.replace(b"\r\n", b"\n").split(b"\n")
+    return b"".join(line + ends[n % len(ends)] for n, line in enumerate(lines[:-1])) + lines[-1]
+
+
+@pytest.mark.parametrize("ends", [[b"\r"], [b"\r", b"\n", b"\r\n"], [b"\r\n", b"\n", b"\r\n", b"\r"]], ids=["cr", "cr-lf-crlf", "crlf-lf-crlf-cr"])
+def test_edits_on_hand_written_maps_with_any_line_ends_are_undone_byte_for_byte(tmp_path: Path, ends: list[bytes]) -> None:
+    # once: a claim added to a map mixing lone CRs and LFs ended in CR before a blank LF line,
+    # and the two read as one CRLF: the blank line was gone after the claim was removed again
+    import fuzz_targets
+
+    target = fuzz_targets.targets()["edit"]
+    path = fuzz_targets.prepare(target, tmp_path)
+    maps = sorted((Path(__file__).resolve().parent / "fixtures" / "edit").glob("*.yaml"))
+    broken = [f"{m.name}: {found}" for m in maps if (found := fuzz_targets.check_one(target, _with_ends(m.read_bytes(), ends), path))]
+    assert broken == []
+
+
 @pytest.mark.parametrize("ends", ["\r", "\r\n", "\n", "mixed"])
 def test_the_claim_finder_breaks_lines_where_yaml_does(ends: str) -> None:
     from argmap.claimlines import claim_lines

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_breaks", "split_claims", "split_lines"]
+__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_breaks", "new_line_end", "split_claims", "split_lines"]
 
 # Each pattern starts at a line break, not at "^": Python's engine would try "^" at every
 # character of the text, but jumps from one "\n" to the next.
@@ -161,6 +161,15 @@ def split_lines(text: str) -> list[str]:
     ``\\u2028``, which YAML keeps inside a line: the lines would not align with ruamel's.
     """
     return _LINE.findall(text)
+
+
+def new_line_end(text: str, first: str) -> str:
+    """The end to give the lines an edit adds to ``text``: ``first`` (the end of a line of it
+    that stands for the file's), but CRLF where the file mixes lone CRs and LFs: a new line
+    ending in CR before a blank LF line, or a blank LF line after a CR, would read as one
+    CRLF, two lines joined."""
+    crlf = text.count("\r\n")
+    return "\r\n" if text.count("\r") > crlf and text.count("\n") > crlf else first
 
 
 def line_breaks(text: str) -> int:

@@ -29,7 +29,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from yaml.nodes import ScalarNode as Yaml11Scalar
 from yaml.resolver import Resolver as Yaml11Resolver
 
-from argmap.claimlines import split_lines
+from argmap.claimlines import new_line_end, split_lines
 from argmap.errors import InputError, Location, Problem
 from argmap.yamlread import read_yaml_text
 
@@ -125,18 +125,19 @@ class Document:
     Edit :attr:`data` (a ruamel ``CommentedMap``) in place, then call :meth:`render`.
     """
 
-    def __init__(self, text: str, display: str, *, indentation: Indentation | None = None) -> None:
+    def __init__(self, text: str, display: str, *, indentation: Indentation | None = None, newline: str | None = None) -> None:
         """Parse ``text``; raise :class:`~argmap.errors.InputError` if ruamel cannot read it.
 
         Args:
             text: the file's text (a leading BOM is kept and written back).
             display: the path shown in problems.
             indentation: how the whole file indents, when ``text`` is only part of it.
+            newline: the end of the lines an edit adds, when ``text`` is only part of the file.
         """
         self.bom = text.startswith("\ufeff")
         self.original = text[1:] if self.bom else text
         self.display = display
-        self.newline = _newline(self.original)
+        self.newline = newline or new_line_end(self.original, _newline(self.original))
         self.indentation = indentation or detect_indentation(self.original)
         self._yaml = _yaml(self.indentation)
         try:

@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from ruamel.yaml.comments import CommentedMap
 
-from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines, split_lines
+from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines, new_line_end, split_lines
 
 from .roundtrip import Document, Indentation, detect_indentation
 
@@ -73,7 +73,7 @@ class Slice:
         self.layout = found = layout(text, own="".join(moved))
         self.moved = [line.rstrip("\r\n") for line in moved]
         head = found.lines[found.head]
-        self.newline = head[len(head.rstrip("\r\n")) :] or "\n"  # the claims: line's end, for the lines an edit adds
+        self.newline = new_line_end(text, head[len(head.rstrip("\r\n")) :] or "\n")  # the claims: line's, for the lines an edit adds
         index = {claim_id: n for n, claim_id in enumerate(found.order)}
         wanted = {index[i] for i in reach.ids if i in index}
         for claim_id in reach.around:
@@ -99,7 +99,7 @@ class Slice:
             if number:
                 parts.append(self._gap_line(number - 1))
             parts.extend(self._ended(line) for line in found.lines[start:end])
-        self.document = Document("".join(parts), display, indentation=found.indentation)
+        self.document = Document("".join(parts), display, indentation=found.indentation, newline=self.newline)
 
     def _ended(self, line: str) -> str:
         return line if line.endswith(("\n", "\r")) else line + self.newline
