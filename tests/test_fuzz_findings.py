@@ -217,6 +217,14 @@ def test_numbers_of_more_than_4300_digits_in_argdown_and_brat_are_located_errors
     assert result.code == 2 and "towns.ann:1:" in result.err and "[brat-syntax]" in result.err, result.err
 
 
+@pytest.mark.parametrize(("name", "said"), [("later-zip-version.docx", "zip file version 24.5"), ("name-not-utf8.docx", "can't decode byte 0x97")])
+def test_a_docx_whose_zip_directory_zipfile_cannot_read_is_refused_by_name(cli, tmp_path: Path, name: str, said: str) -> None:
+    # once (Atheris, import-verbatim, the long campaign): NotImplementedError and UnicodeDecodeError
+    # from zipfile.ZipFile, exit 3 (our own small zips, made the same way)
+    result = cli("import", FUZZ / "import-verbatim" / name, "--format", "verbatim", "-o", tmp_path / "m.yaml")
+    assert result.code == 2 and f"{name}: not a Word .docx file" in result.err and said in result.err
+
+
 def test_an_argdown_include_of_a_name_with_a_nul_byte_is_a_located_error(cli, tmp_path: Path) -> None:
     # once (Atheris, import-argdown, the long campaign): internal error ValueError: embedded null byte, exit 3
     result = cli("import", FUZZ / "import-argdown" / "include-nul.argdown", "--format", "argdown", "-o", tmp_path / "m.yaml")
