@@ -354,6 +354,37 @@ def test_edits_on_maps_with_lone_crs_and_odd_keys_are_undone_byte_for_byte(tmp_p
     assert fuzz_targets.check_one(target, (EDIT_FINDINGS / name).read_bytes(), path) is None
 
 
+def _linked_and_unlinked(folder: Path, text: str, source: str, target: str) -> str:
+    """Map ``m`` of ``text`` after ``source`` is linked to rebut ``target`` and unlinked again."""
+    from argmap.edit import Editor
+
+    (folder / "m.yaml").write_text(text, encoding="utf-8")
+    editor = Editor(folder)
+    editor.link(source, "rebuts", target)
+    editor.unlink(source, target)
+    return editor.texts[folder / "m.yaml"]
+
+
+@pytest.mark.parametrize("chomp", [">-", ">", "|-", "|"])
+def test_a_link_after_a_block_scalar_ending_a_list_unlinked_leaves_no_blank_line(tmp_path: Path, chomp: str) -> None:
+    # once (Atheris, edit, the long campaign; block-scalar-last-in-list.yaml): the rest after a
+    # block scalar was given back with a line break before it, which the scalar already ends with
+
+    text = f"argmap: 1\ntitle: T\nclaims:\n  a: {{text: A}}\n  b:\n    text: B\n    rebuts:\n      - to: c\n        note: {chomp}\n          folded\n          text.\n\n  c: {{text: C}}\n"
+    assert _linked_and_unlinked(tmp_path, text, "m:b", "m:a") == text
+
+
+@pytest.mark.parametrize("name", ["no-final-line-end.yaml", "block-scalar-last-in-list.yaml"])
+def test_edit_findings_of_the_long_campaign_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
+    # once (Atheris, edit): a file with no line end after its last line got one on the
+    # whole-document path; the blank line after a block scalar ending a list doubled
+    import fuzz_targets
+
+    target = fuzz_targets.targets()["edit"]
+    path = fuzz_targets.prepare(target, tmp_path)
+    assert fuzz_targets.check_one(target, (EDIT_FINDINGS / name).read_bytes(), path) is None
+
+
 def _with_ends(data: bytes, ends: list[bytes]) -> bytes:
     """``data`` with its line ends replaced by ``ends`` in turn."""
     lines = data.replace(b"\r\n", b"\n").split(b"\n")
@@ -386,14 +417,9 @@ def test_the_claim_finder_breaks_lines_where_yaml_does(ends: str) -> None:
 def test_a_whole_document_edit_and_its_inverse_keep_the_users_gaps(tmp_path: Path) -> None:
     # a key that is no id (`$a`) makes the edit layer round-trip the whole file; its second
     # edit diffed against ruamel's dump of the first and realigned `rebuts: [a]   # b on a`
-    from argmap.edit import Editor
 
     text = "argmap: 1\ntitle: T\nclaims:\n  $a:\n    text:   A.   # a\n  b:\n    text: B.\n    rebuts: [a]   # b on a\n"
-    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
-    editor = Editor(tmp_path)
-    editor.link("m:b", "rebuts", "m:$a")
-    editor.unlink("m:b", "m:$a")
-    assert editor.texts[tmp_path / "m.yaml"] == text
+    assert _linked_and_unlinked(tmp_path, text, "m:b", "m:$a") == text
 
 
 @pytest.mark.parametrize("lone", ["c", "'c'", '"c"', "c   # the one"])

@@ -74,8 +74,9 @@ def _give_rest(container: Container, key: Any, rest: str) -> None:
     index = _slot_index(holder)
     slots = holder.ca.items.setdefault(slot_key, [None, None, None, None])
     token = slots[index]
-    if token is None:
-        slots[index] = CommentToken("\n" + rest, CommentMark(0), None)
+    if token is None:  # (after a block scalar, which ends with its own line break, the token holds only what follows)
+        lead = "" if isinstance(holder[slot_key], (FoldedScalarString, LiteralScalarString)) else "\n"
+        slots[index] = CommentToken(lead + rest, CommentMark(0), None)
     else:
         token.value = token.value + rest if token.value.endswith("\n") else token.value + "\n" + rest
 

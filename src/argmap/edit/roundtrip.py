@@ -37,6 +37,7 @@ __all__ = ["Document", "Indentation", "detect_indentation"]
 
 _CONTENT = re.compile(r"( *)(\S.*)")
 _BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_AT_END = re.compile(r"(?:\r\n|\r|\n)\Z")
 _END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
@@ -151,6 +152,7 @@ class Document:
             raise InputError([Problem("wrong-type", "cannot edit this file: it does not hold a map", Location(display, 1, 1), hint="run 'argmap check' and fix the file first")])
         self.data: CommentedMap = data
         self._before = self.dump()
+        self._unended = self.original[-1:] not in ("", "\n", "\r")  # a file with no line end after its last line keeps none
         self._rendered = (self.original, self._before)
 
     def dump(self) -> str:
@@ -169,6 +171,8 @@ class Document:
         merged = _apply(self.original, self._before, after, self.newline, hints)
         if not _same_data(merged, after, self.display):
             merged = after if self.newline == "\n" else after.replace("\n", self.newline)
+        if self._unended and (unended := _BREAK_AT_END.sub("", merged)) != merged and _same_data(unended, after, self.display):
+            merged = unended
         self._rendered = (merged, after)
         return ("\ufeff" if self.bom else "") + merged
 
