@@ -25,7 +25,7 @@ __all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_b
 # Each pattern starts at a line break, not at "^": Python's engine would try "^" at every
 # character of the text, but jumps from one "\n" to the next.
 _HEAD = re.compile(r"\n(claims:)[ \t]*(?:#.*)?\r?$", re.M)
-_KEY = re.compile(r"([a-z0-9][a-z0-9-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")
+_KEY = re.compile(r"([A-Za-z0-9_$][A-Za-z0-9_$&.+-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")  # a plain key (an id, or one the checker refuses)
 _FIRST = re.compile(r"\n( *)(?![ \r\n#])(?!\t[ \t]*\r?$)", re.M)  # the first line of the section with content
 _TAB_INDENT = re.compile(r"\n *\t[ \t]*[^ \t\r\n]")  # content after a tab in the indentation
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
