@@ -385,6 +385,21 @@ def test_edit_findings_of_the_long_campaign_are_undone_byte_for_byte(tmp_path: P
     assert fuzz_targets.check_one(target, (EDIT_FINDINGS / name).read_bytes(), path) is None
 
 
+def test_a_map_with_a_key_that_is_no_id_is_edited_by_slices_quickly(tmp_path: Path) -> None:
+    # once (Atheris, edit): lone-cr-slow.yaml (a key 'hiv&ngos') took 2.0 s of CPU, every edit
+    # round-tripping the whole 71 KB map; its claims are found by their lines now
+    import fuzz_targets
+    from argmap.claimlines import claim_lines
+
+    data = (EDIT_FINDINGS / "lone-cr-slow.yaml").read_bytes()
+    assert "hra-raided-traffickers-suspect-hiv&ngos" in claim_lines(data.decode("utf-8-sig")).order
+    target = fuzz_targets.targets()["edit"]
+    path = fuzz_targets.prepare(target, tmp_path)
+    started = time.process_time()
+    assert fuzz_targets.check_one(target, data, path) is None
+    assert time.process_time() - started < 0.7
+
+
 def _with_ends(data: bytes, ends: list[bytes]) -> bytes:
     """``data`` with its line ends replaced by ``ends`` in turn."""
     lines = data.replace(b"\r\n", b"\n").split(b"\n")
