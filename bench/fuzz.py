@@ -13,8 +13,9 @@ maps, our fixtures, ``../shared/data/``) and copied only into ``--out``.
     python bench/fuzz.py --runs 500 --seed 1           # a fixed, repeatable number of cases each
     python bench/fuzz.py --list
 
-Run it under ``nice -n 19`` on a shared machine. At the end a table gives the cases run and
-the findings per target (also written to ``--out``/stats.json).
+Run it under ``nice -n 19`` on a shared machine. A line per target gives the cases run, the
+wall and CPU seconds and the findings (also written to ``--out``/stats.json); ``--minutes``
+shares wall time, so on a busy machine the CPU is what to quote.
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS))
 
-__all__ = ["main"]
+__all__ = ["ADDRESS_SPACE_MB", "cap_memory", "main"]
 
 RSS_LIMIT_MB = 2048
+ADDRESS_SPACE_MB = 2 * RSS_LIMIT_MB  # a hard cap: libFuzzer checks the RSS once a second, too late for one huge allocation
 HARD_TIMEOUT_S = 30  # libFuzzer's own: an input still running after this kills the worker
 MAX_LEN = 256 * 1024
 
@@ -42,6 +44,8 @@ MAX_LEN = 256 * 1024
 def _worker(name: str, out: Path, args: list[str]) -> None:
     """Run libFuzzer on one target in this process (it exits the process when done)."""
     import atheris  # type: ignore[import-untyped]
+
+    cap_memory()
 
     with atheris.instrument_imports(include=["argmap"]):  # argmap's own code guides (all of Python made it 10x slower)
         import fuzz_targets
@@ -73,6 +77,14 @@ def _worker(name: str, out: Path, args: list[str]) -> None:
 
     atheris.Setup([sys.argv[0], *args], one)
     atheris.Fuzz()
+
+
+def cap_memory() -> None:
+    """Cap this process's address space at :data:`ADDRESS_SPACE_MB`: an input asking for more
+    fails with MemoryError, a finding like any other exception, and the machine stays up."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_MB << 20, ADDRESS_SPACE_MB << 20))
 
 
 def _import_readers() -> None:
@@ -119,6 +131,7 @@ def _campaign(name: str, out: Path, seconds: float | None, runs: int | None, see
     corpus = out / name / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
+    cpu_before = _children_cpu()
     restarts = cases = 0
     while True:
         (out / name / "cases").unlink(missing_ok=True)
@@ -144,8 +157,16 @@ def _campaign(name: str, out: Path, seconds: float | None, runs: int | None, see
         restarts += 1  # a timeout or out-of-memory stop: libFuzzer wrote the input as crash-/timeout-/oom-*
     findings = sorted(p.read_text(encoding="utf-8").strip() for p in (out / name / "findings").glob("*.txt"))
     stopped = sorted(p.name for p in (out / name).glob("*-*") if p.name.split("-")[0] in ("crash", "timeout", "oom", "leak"))
-    return {"target": name, "cases": cases, "seconds": round(time.monotonic() - started),
+    return {"target": name, "cases": cases, "seconds": round(time.monotonic() - started), "cpu_seconds": round(_children_cpu() - cpu_before),
             "findings": findings, "libfuzzer_stops": stopped, "restarts": restarts}
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the workers that have ended: at nice 19 on a busy machine, far less than the wall time."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         result = _campaign(name, args.out, per_target, args.runs, args.seed)
         stats.append(result)
-        print(f"{name:16} {result['cases']:>9,} cases {result['seconds']:>6} s  {len(result['findings'])} finding(s)  {len(result['libfuzzer_stops'])} stop(s)", flush=True)  # type: ignore[arg-type]
+        print(f"{name:16} {result['cases']:>9,} cases {result['seconds']:>6} s {result['cpu_seconds']:>6} s CPU  {len(result['findings'])} finding(s)  {len(result['libfuzzer_stops'])} stop(s)", flush=True)  # type: ignore[arg-type]
         for finding in result["findings"]:  # type: ignore[attr-defined]
             print(f"    {finding}")
         (args.out / "stats.json").write_text(json.dumps(stats, indent=2))

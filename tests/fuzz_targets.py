@@ -2,7 +2,7 @@
 
 Every reader of a file a user may be handed — the map loader and ``check``, each importer
 of :data:`argmap.interchange.FORMATS` (and format detection), ``solve``'s ``.apx`` and
-``.tgf`` readers, the cache reader and the editing layer — is a :class:`Target`: bytes in,
+``.tgf`` and ICCMA 2023 (``.i23``) readers, the cache reader and the editing layer — is a :class:`Target`: bytes in,
 written to a file of its own, read as the command line reads it. The invariant is the
 command line's: the input is accepted, or refused with :class:`~argmap.errors.ArgmapError`
 (exit 2) whose problems each name a file, a line and a column; never another exception
@@ -181,6 +181,7 @@ def targets() -> dict[str, Target]:
         Target("import-detect", "input", _import(None), _FOREIGN_SEEDS, lambda path: path.suffix.lower() not in (".yaml", ".yml", ".md")),
         Target("solve-apx", "input.apx", _solve, ("tests/fixtures/formats/iccma/*", "data:iccma*/**/*"), _suffix_is(".apx")),
         Target("solve-tgf", "input.tgf", _solve, ("tests/fixtures/formats/iccma/*", "data:iccma*/**/*"), _suffix_is(".tgf")),
+        Target("solve-i23", "input.i23", _solve, ("tests/fixtures/formats/iccma/*", "tests/fixtures/formats/iccma2023/*", "data:iccma*/**/*"), _suffix_is(".i23", ".af")),
         Target("cache", "entry.pickle", _read_cache, ()),
         Target("edit", "input.yaml", _edit, ("arguments/*.yaml", "tests/fixtures/edit/*.yaml", "docs/examples/*.yaml"), _suffix_is(".yaml", ".yml")),
     ]

@@ -3,11 +3,15 @@
 Stale: an edit that keeps a map's size and modification time (``touch -r``, ``rsync -t``, a
 clock set back), several processes loading and storing while the map changes under them.
 Ignored: an entry cut short, with bytes flipped, of random bytes, a pickle of something
-else, a pickle that would call a function (it must not be called), a folder in its place.
+else, a pickle that would call a function (it must not be called), a folder in its place;
+none of these even reaches the unpickler (the entry's HMAC does not match), and the ones
+forged with the folder's key are refused by the unpickler.
 """
 
 from __future__ import annotations
 
+import hmac
+import io
 import os
 import pickle
 import random
@@ -96,7 +100,7 @@ def test_processes_loading_and_storing_at_once_never_leave_a_stale_entry(folder:
     for final in ("Version A", "Version B", "Version A"):
         _write(folder / "m.yaml", _map(final))
         assert _title(folder) == final
-    leftovers = [p.name for p in (folder.parent / "cache").iterdir() if p.suffix != ".pickle"]
+    leftovers = [p.name for p in (folder.parent / "cache").iterdir() if p.suffix != ".pickle" and p.name != "key"]
     assert leftovers == []
 
 
@@ -120,13 +124,19 @@ def _damaged(data: bytes) -> list[tuple[str, bytes]]:
     return cases
 
 
+def _forged(entry: Path, body: bytes) -> bytes:
+    """``body`` signed with the cache folder's own key, as only argmap (or its user) can."""
+    return body + hmac.digest((entry.parent / "key").read_bytes(), body, "sha256")
+
+
 def test_a_damaged_or_foreign_entry_is_ignored_and_rebuilt(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     entry, data = _entry_bytes(folder)
     called = []
     import colorsys
 
     monkeypatch.setattr(colorsys, "rgb_to_hsv", lambda *a: called.append(a))  # what runs-code.pickle would call
-    for label, damaged in _damaged(data):
+    forged = [(f"{label}, forged", _forged(entry, body)) for label, body in _damaged(data) if label != "memo-index.pickle"]  # (that one, signed, would fill 8 GB)
+    for label, damaged in _damaged(data) + forged:
         entry.write_bytes(damaged)
         found = cache.cached([folder])
         assert found is None or found[0].maps["m"].title == "Version A", label
@@ -149,3 +159,18 @@ def test_a_folder_in_place_of_the_entry_is_ignored(folder: Path) -> None:
     entry.mkdir()
     assert _title(folder) == "Version A"
     shutil.rmtree(entry)
+
+
+def test_an_unsigned_entry_never_reaches_the_unpickler(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # once (fuzzing the cache): an entry made a process take 12 GB. CPython's unpickler trusts
+    # a memo index read from the pickle and fills a table that long: `r` (LONG_BINPUT) 2**31
+    # is 16 GB. memo-index.pickle asks for 2**30 (8 GB); signed, an entry is argmap's own.
+    entry, data = _entry_bytes(folder)
+    unpickled = []
+    monkeypatch.setattr(cache, "_Unpickler", lambda f: unpickled.append(f) or pickle.Unpickler(io.BytesIO(pickle.dumps(None))))
+    for label, damaged in _damaged(data):
+        entry.write_bytes(damaged)
+        assert cache.cached([folder]) is None, label
+    assert unpickled == []
+    entry.write_bytes(data)
+    assert cache.cached([folder]) is None and len(unpickled) == 1  # the real entry is read (here: as nothing)

@@ -42,15 +42,15 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), bla
 
 
 @st.composite
-def written_maps(draw: st.DrawFn, prefix: str = "c", comment_lines: bool = True, spaces: int | None = None, styles: tuple[str, ...] = ("flow", "block", "block-list"), end_comments: bool = True) -> bytes:
+def written_maps(draw: st.DrawFn, prefix: str = "c") -> bytes:
     """A valid map written the many ways people write them; claim ids are ``prefix`` and a number."""
-    indent = " " * (spaces or draw(st.sampled_from([2, 3, 4])))
+    indent = " " * draw(st.sampled_from([2, 3, 4]))
     dash = draw(st.sampled_from(["", "  ", indent]))  # where a block list's dash sits
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     count = draw(st.integers(2, 6))
     lines = ["# generated for a property test", "argmap: 1", f"title: {json.dumps(draw(_TEXT), ensure_ascii=False)}   # the title", "claims:"]
     for i in range(count):
-        if comment_lines and draw(st.booleans()):
+        if draw(st.booleans()):
             lines.append(f"{indent}# about {prefix}{i}")
         text = json.dumps(draw(_TEXT), ensure_ascii=False)
         relations = []
@@ -58,8 +58,8 @@ def written_maps(draw: st.DrawFn, prefix: str = "c", comment_lines: bool = True,
             kind = draw(st.sampled_from(["supports", "rebuts"]))
             targets = sorted(set(draw(st.lists(st.integers(0, i - 1), min_size=1, max_size=2))))
             relations.append((kind, [f"{prefix}{t}" for t in targets]))
-        comment = draw(st.sampled_from(["", "   # why", "  # note: it holds", "       # far"] if end_comments else [""]))
-        style = draw(st.sampled_from(styles))
+        comment = draw(st.sampled_from(["", "   # why", "  # note: it holds", "       # far"]))
+        style = draw(st.sampled_from(["flow", "block", "block-list"]))
         if style == "flow":
             fields = [f"text: {text}"] + [f"{kind}: [{', '.join(targets)}]" for kind, targets in relations]
             lines.append(f"{indent}{prefix}{i}: {{{', '.join(fields)}}}{comment}")
@@ -213,20 +213,20 @@ def test_a_save_killed_at_any_instant_leaves_the_old_or_the_new_file(tmp_path: P
 
 
 @EDIT_SETTINGS
-@given(spaces=st.sampled_from([2, 3, 4]), pick=st.integers(1, 5), data=st.data())
-def test_a_move_and_the_move_back_give_back_both_files(tmp_path_factory: pytest.TempPathFactory, spaces: int, pick: int, data: st.DataObject) -> None:
+@given(pick=st.integers(1, 5), data=st.data())
+def test_a_move_and_the_move_back_give_back_both_files(tmp_path_factory: pytest.TempPathFactory, pick: int, data: st.DataObject) -> None:
     """``mv`` to another map, then back ``--after`` the claim that preceded it: both files as they were.
 
-    Not yet (found by this test, open): an end-of-line comment in the moved claim (ruamel keeps
-    its column; the references rewritten to ``m:c0`` and back, or another indentation, change
-    the gap before it); a comment on a line of its own above the moved claim
-    (ruamel.yaml holds it in the tail of the claim before; the move leaves it there and the
-    move back drops it); a map indented otherwise than the other (ruamel keeps an end
-    comment's column, so the gap before it changes by the difference, twice); a block list in
-    the moved claim (written back with the dash offset the map shows once the claim is gone).
+    Any layout of either map (each indented its own way): comment lines above the moved
+    claim go with it, its end-of-line comments keep their gaps, its block lists their dashes.
+    Each of these once failed here: ruamel held a heading before the key or in the tail of
+    the claim above, and a flow claim's end comment on the key, and the move dropped them;
+    ruamel keeps a comment's column, so the references rewritten to ``m:c0`` and back, or
+    another indentation, changed the gap before it; a block list came back with the dash
+    offset the map showed once the claim was gone.
     """
-    first = data.draw(written_maps(comment_lines=False, spaces=spaces, styles=("flow", "block"), end_comments=False))
-    second = data.draw(written_maps(prefix="d", spaces=spaces))
+    first = data.draw(written_maps())
+    second = data.draw(written_maps(prefix="d"))
     folder = tmp_path_factory.mktemp("maps")
     (folder / "m.yaml").write_bytes(first)
     (folder / "n.yaml").write_bytes(second)

@@ -86,7 +86,7 @@ def test_every_format_and_reader_is_a_target() -> None:
 
     names = set(fuzz_targets.targets())
     assert {f"import-{fmt}" for fmt in FORMATS} <= names
-    assert {"map", "import-detect", "solve-apx", "solve-tgf", "cache", "edit"} <= names
+    assert {"map", "import-detect", "solve-apx", "solve-tgf", "solve-i23", "cache", "edit"} <= names
 
 
 ATHERIS_IN_CI = ("map", "import-detect", "solve-tgf")  # about 8 s each, mostly start-up; every reader is in the pass above
@@ -102,3 +102,19 @@ def test_a_fixed_atheris_run(tmp_path: Path) -> None:
     rows = [line.split() for line in result.stdout.splitlines() if " cases " in line]
     assert [row[0] for row in rows] == list(ATHERIS_IN_CI)
     assert all(int(row[1].replace(",", "")) >= 40 for row in rows), result.stdout
+
+
+def test_an_input_asking_for_more_memory_than_the_cap_is_a_finding(tmp_path: Path) -> None:
+    # the cache target once took 12 GB before libFuzzer's once-a-second RSS check saw it; a
+    # worker's address space is capped, so the allocation fails and is reported. (bytes(n) is
+    # calloc'd: without the cap it takes address space, not memory, so this test is safe.)
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    code = (
+        "import sys; from pathlib import Path; sys.path[:0] = [sys.argv[1]]\n"
+        "import fuzz, fuzz_targets\n"
+        "fuzz.cap_memory()\n"
+        "greedy = fuzz_targets.Target('greedy', 'input', lambda path: bytes(2 * fuzz.ADDRESS_SPACE_MB << 20), ())\n"
+        "print(fuzz_targets.check_one(greedy, b'x', Path(sys.argv[2]) / 'input'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(bench), str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith("crash: MemoryError"), result.stdout + result.stderr

@@ -12,6 +12,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -188,6 +189,39 @@ def test_a_p_line_too_large_to_name_is_refused(cli, tmp_path: Path) -> None:  # 
         read_i23(path)
     result = cli("solve", "-p", "SE-GR", "-f", path)
     assert result.code == 2 and result.err.startswith(f"argmap: error: {path}:1:1: ")
+
+
+@pytest.mark.parametrize("body", ["", "1 2\n", "# a comment\n1 2\n"])
+def test_a_p_line_declaring_more_arguments_than_the_file_has_bytes_is_refused_quickly(cli, tmp_path: Path, body: str) -> None:  # type: ignore[no-untyped-def]
+    # once (found while adding the solve-i23 fuzz target): the 14 bytes of `p af 10000000`
+    # took 4 s and 1.6 GB to read, 6 s more to solve
+    path = tmp_path / "few-bytes.i23"
+    path.write_text("p af 10000000\n" + body, encoding="utf-8")
+    started = time.process_time()
+    with pytest.raises(LimitError, match="more arguments than the file has characters"):
+        read_i23(path)
+    assert time.process_time() - started < 0.5
+    result = cli("solve", "-p", "SE-GR", "-f", path)
+    assert result.code == 2 and result.err.startswith(f"argmap: error: {path}:1:1: ")
+
+
+@pytest.mark.parametrize(("text", "said"), [("p af 2\n1 " + "9" * 4302 + "\n", "2:3: error: attack on argument 999999999999… (4,302 digits)"),
+                                           ("p af " + "9" * 5000 + "\n1 2\n", "1:1: 'p af 999999999999… (5,000 digits)' declares more than")])
+def test_numbers_of_more_than_4300_digits_are_errors_not_crashes(cli, tmp_path: Path, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    # once (the CI fuzz pass, on the new solve-i23 target): ValueError (int max str digits), exit 3
+    path = tmp_path / "long.i23"
+    path.write_text(text, encoding="utf-8")
+    result = cli("solve", "-p", "SE-GR", "-f", path)
+    assert result.code == 2 and said in result.err, result.err
+
+
+def test_ten_thousand_isolated_arguments_read_from_any_file(tmp_path: Path) -> None:
+    path = tmp_path / "isolated.i23"
+    path.write_text("p af 10000\n1 2\n", encoding="utf-8")
+    assert len(read_i23(path)) == 10_000
+    path.write_text("p af 10001\n1 2\n", encoding="utf-8")
+    with pytest.raises(LimitError):
+        read_i23(path)
 
 
 def test_the_format_is_told_by_the_p_line_or_named(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

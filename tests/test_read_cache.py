@@ -36,8 +36,26 @@ def _same(a: object, b: object) -> None:
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(edit, min_size=1, max_size=6))
 def test_loading_through_the_cache_equals_a_fresh_load(edits: list[tuple[Path, float, int, str, bool]]) -> None:
+    _walk(dict(TEXTS), edits)
+
+
+def _ends(text: str, style: str) -> str:
+    """``text`` with its line ends in ``style``: CR, CRLF, or the three in turn."""
+    lines = text.split("\n")
+    ends = ["\r", "\r\n", "\n"] if style == "mixed" else [style]
+    return "".join(line + ends[n % len(ends)] for n, line in enumerate(lines[:-1])) + lines[-1]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["\r", "\r\n", "mixed"]), st.lists(st.tuples(*edit.wrapped_strategy.element_strategies[:3], st.sampled_from([*PIECES, "\r", "\r\n", "\r  c9: {text: x}\r"]), st.booleans()), min_size=1, max_size=6))  # type: ignore[attr-defined]
+def test_the_same_holds_with_lone_crs_and_mixed_line_ends(style: str, edits: list[tuple[Path, float, int, str, bool]]) -> None:
+    # the claim finder once refused a lone CR; the cache counted lines by "\n" alone
+    _walk({path: _ends(text, style) for path, text in TEXTS.items()}, edits)
+
+
+def _walk(texts: dict[Path, str], edits: list[tuple[Path, float, int, str, bool]]) -> None:
+    """Load ``texts`` after each edit through one cache and afresh: the two must be the same."""
     cache = ReadCache()
-    texts = dict(TEXTS)
     _same(load_workspace([ARGUMENTS], texts=texts, cache=cache, verify_quotes=False), load_workspace([ARGUMENTS], texts=texts, verify_quotes=False))
     for path, where, removed, inserted, keep in edits:
         text = texts[path]

@@ -9,10 +9,13 @@ rewritten.
 
 The cache lives in ``$ARGMAP_CACHE_DIR``, else ``$XDG_CACHE_HOME/argmap``, else
 ``~/.cache/argmap``; ``ARGMAP_NO_CACHE=1`` turns it off. It holds pickles, read only from
-that private folder of the user's own, and by an unpickler that rebuilds nothing but
-argmap's own model classes and paths: a foreign pickle put there cannot run code. A cache
-that cannot be read or written, or holds anything else, is ignored: it can make argmap
-faster, never fail it.
+that private folder of the user's own. Each entry ends with an HMAC of its bytes, keyed
+by a random secret kept in that folder (``key``, 0600), and nothing is unpickled before it
+is checked: CPython's unpickler trusts numbers in the pickle (a memo index of 2**31 makes it
+fill 16 GB), so a damaged or foreign entry must never reach it. Behind that, the unpickler
+rebuilds nothing but argmap's own model classes and paths: even an entry forged with the
+key cannot run code. A cache that cannot be read or written, or holds anything else, is
+ignored: it can make argmap faster, never fail it.
 """
 
 from __future__ import annotations
@@ -20,13 +23,15 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import tempfile
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from argmap.analysis import MapAnalysis, analyze
 from argmap.analysis.links import Links
@@ -143,19 +148,81 @@ def _write_entry(entry: Path, header: tuple[object, ...], workspace: Workspace, 
     stems = list(workspace.maps)
     rebuilt = _rebuilt_tables(stems, workspace.claims, workspace.relations)
     tables = {id(table): number for number, table in enumerate(_tables_of(workspace)) if _rebuilds(table, rebuilt[number].items())}
-    handle, temp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
+    signer = hmac.new(_key(entry.parent, create=True), digestmod="sha256")
+
+    def write(file: IO[bytes]) -> None:
+        out = _Signing(file, signer)
+        _Pickler(out).dump(header)
+        _Pickler(out).dump((stems, len(claims), len(relations)))
+        for start in range(0, len(claims), CHUNK):
+            _Pickler(out).dump(claims[start : start + CHUNK])
+        for start in range(0, len(relations), CHUNK):  # their ends are claim keys
+            _Pickler(out, (workspace.claims,)).dump(relations[start : start + CHUNK])
+        _Pickler(out, (workspace.claims, workspace.relations), tables).dump((workspace, analysis))
+        file.write(signer.digest())
+
+    _replace(entry, write)
+
+
+def _replace(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write ``path`` through a private (0600) temporary file beside it, renamed over it."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            _Pickler(out).dump(header)
-            _Pickler(out).dump((stems, len(claims), len(relations)))
-            for start in range(0, len(claims), CHUNK):
-                _Pickler(out).dump(claims[start : start + CHUNK])
-            for start in range(0, len(relations), CHUNK):  # their ends are claim keys
-                _Pickler(out, (workspace.claims,)).dump(relations[start : start + CHUNK])
-            _Pickler(out, (workspace.claims, workspace.relations), tables).dump((workspace, analysis))
-        os.replace(temp, entry)
+            write(out)
+        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
+        raise
+
+
+class _Signing:
+    """A file to pickle into that feeds what is written to an HMAC as well."""
+
+    def __init__(self, file: IO[bytes], signer: hmac.HMAC) -> None:
+        self.file, self.signer = file, signer
+
+    def write(self, data: bytes) -> int:
+        self.signer.update(data)
+        return self.file.write(data)
+
+
+_KEY_BYTES = 32
+_DIGEST_BYTES = hashlib.sha256().digest_size
+
+
+def _key(folder: Path, *, create: bool = False) -> bytes:
+    """The secret that signs this cache folder's entries (made on first use when ``create``)."""
+    path = folder / "key"
+    try:
+        key = path.read_bytes()
+        if len(key) == _KEY_BYTES:
+            return key
+    except FileNotFoundError:
+        pass
+    if not create:
+        raise OSError(f"{path}: no key")
+    key = secrets.token_bytes(_KEY_BYTES)
+    _replace(path, lambda out: out.write(key))  # two processes racing: the loser's entries are rebuilt once
+    return key
+
+
+def _signed(entry: Path) -> IO[bytes]:
+    """The entry, open at its start, once its HMAC has been checked (read in chunks: an
+    entry of 100k claims is 46 MB); OSError when it does not match."""
+    f = entry.open("rb")
+    try:
+        left = os.fstat(f.fileno()).st_size - _DIGEST_BYTES
+        signer = hmac.new(_key(entry.parent), digestmod="sha256")
+        while left > 0 and (chunk := f.read(min(left, 1 << 20))):
+            signer.update(chunk)
+            left -= len(chunk)
+        if left != 0 or not hmac.compare_digest(signer.digest(), f.read()):
+            raise OSError(f"{entry}: not an entry this cache wrote")
+        f.seek(0)
+        return f
+    except BaseException:
+        f.close()
         raise
 
 
@@ -222,7 +289,7 @@ def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", l
     collecting = gc.isenabled()
     gc.disable()  # unpickling builds a million objects and no cycle: a collector pass per few thousand made it quadratic
     try:
-        with entry.open("rb") as f:
+        with _signed(entry) as f:
             stamps, folder_files = _Unpickler(f).load()
             if folder_files != folder_maps(paths) or not all(unchanged(s) for s in stamps):
                 return None  # stale: the rest is not even read

@@ -7,6 +7,9 @@ round-trips only the claims an edit touches (:mod:`argmap.edit.slices`), and the
 re-reads only the claims a keystroke changed (:class:`argmap.load.ReadCache`). Anything
 unusual -- a flow-style ``claims:``, a quoted or repeated key, tabs -- raises
 :class:`NotBlockClaims`, and the caller handles the whole text instead.
+
+Lines break where YAML breaks them: at ``\n``, ``\r\n`` and a lone ``\r``, mixed as a
+file may mix them (:func:`split_lines` is the one place that says so).
 """
 
 from __future__ import annotations
@@ -17,14 +20,16 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
-__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "split_claims"]
+__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_breaks", "new_line_end", "split_claims", "split_lines"]
 
 # Each pattern starts at a line break, not at "^": Python's engine would try "^" at every
 # character of the text, but jumps from one "\n" to the next.
 _HEAD = re.compile(r"\n(claims:)[ \t]*(?:#.*)?\r?$", re.M)
-_KEY = re.compile(r"([a-z0-9][a-z0-9-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")
+_KEY = re.compile(r"([A-Za-z0-9_$][A-Za-z0-9_$&.+-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")  # a plain key (an id, or one the checker refuses)
 _FIRST = re.compile(r"\n( *)(?![ \r\n#])(?!\t[ \t]*\r?$)", re.M)  # the first line of the section with content
 _TAB_INDENT = re.compile(r"\n *\t[ \t]*[^ \t\r\n]")  # content after a tab in the indentation
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _ODD_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
 _ODD_BREAKS_UNICODE = ("\x85", "\u2028", "\u2029")
 
@@ -59,12 +64,12 @@ def claim_lines(text: str) -> ClaimLines:
     map (50k lines) that is a tenth of the time.
     """
     if _odd_breaks(text):
-        raise NotBlockClaims("line breaks other than \\n and \\r\\n")  # lines the patterns below do not see
-    source = "\n" + text  # every line, the first too, starts after a "\n"; positions in it are one more than in text
+        raise NotBlockClaims("line breaks YAML 1.1 makes and YAML 1.2 does not")  # libyaml and ruamel would disagree on lines
+    source = "\n" + _lf(text)  # every line, the first too, starts after a "\n"; positions in it are one more than in text
     heads = _HEAD.findall(source)
     if len(heads) != 1:
         raise NotBlockClaims("no single block 'claims:' line")
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     starts_at = list(accumulate(map(len, lines), initial=1))  # where each line starts in source
     section = _HEAD.search(source)
     assert section is not None
@@ -111,7 +116,7 @@ def split_claims(chunk: str, indent: int) -> list[tuple[str, int]] | None:
     """
     if _odd_breaks(chunk):
         return None
-    source = "\n" + chunk
+    source = "\n" + _lf(chunk)
     if _TAB_INDENT.search(source) or _HEAD.search(source):
         return None
     found: list[tuple[str, int]] = []
@@ -149,9 +154,38 @@ def common_ends(old: str, new: str) -> tuple[int, int]:
     return prefix, suffix
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` with their ends, broken where YAML breaks them: ``\\n``, ``\\r\\n``, ``\\r``.
+
+    ``str.splitlines`` also breaks at form feeds, ``\\x1c``-``\\x1e``, ``\\x85`` and
+    ``\\u2028``, which YAML keeps inside a line: the lines would not align with ruamel's.
+    """
+    return _LINE.findall(text)
+
+
+def new_line_end(text: str, first: str) -> str:
+    """The end to give the lines an edit adds to ``text``: ``first`` (the end of a line of it
+    that stands for the file's), but CRLF where the file mixes lone CRs and LFs: a new line
+    ending in CR before a blank LF line, or a blank LF line after a CR, would read as one
+    CRLF, two lines joined."""
+    crlf = text.count("\r\n")
+    return "\r\n" if text.count("\r") > crlf and text.count("\n") > crlf else first
+
+
+def line_breaks(text: str) -> int:
+    """How many line breaks ``text`` holds, as :func:`split_lines` counts them (a ``\\r\\n`` is one)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _lf(text: str) -> str:
+    """``text`` with each lone ``\\r`` made a ``\\n``: the same length and the same lines, which
+    the patterns here (each starting at a ``\\n``) then all see."""
+    return _LONE_CR.sub("\n", text) if text.count("\r") != text.count("\r\n") else text
+
+
 def _odd_breaks(text: str) -> bool:
-    """Whether ``text`` breaks lines other than by "\\n" and "\\r\\n" (str.splitlines would see more lines)."""
-    if any(char in text for char in _ODD_BREAKS) or text.count("\r") != text.count("\r\n"):
+    """Whether ``text`` holds characters str.splitlines, or YAML 1.1 (libyaml), breaks lines at and :func:`split_lines` does not."""
+    if any(char in text for char in _ODD_BREAKS):
         return True
     return not text.isascii() and any(char in text for char in _ODD_BREAKS_UNICODE)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from argmap import collector
-from argmap.claimlines import NotBlockClaims, claim_lines, common_ends, split_claims
+from argmap.claimlines import NotBlockClaims, claim_lines, common_ends, line_breaks, split_claims
 from argmap.diff.markers import conflict_problems
 from argmap.errors import Location, Problem, Severity
 from argmap.model import (
@@ -688,8 +688,8 @@ class _Layout:
         for (cid, at), (_, until) in zip(found, [*found[1:], ("", len(span))]):
             claims.append((cid, span[at:until], line))
             ends.append(start + until)
-            line += span.count("\n", at, until)
-        shift = new.count("\n", prefix, len(new) - suffix) - old.count("\n", prefix, len(old) - suffix)
+            line += line_breaks(span[at:until])
+        shift = line_breaks(span) - line_breaks(old[start : self.ends[last]])  # the edit lies within these lines of both
         later = self.claims[last + 1 :]
         claims.extend([(c, t, n + shift) for c, t, n in later] if shift else later)
         ends.extend(end + delta for end in self.ends[last + 1 :])
@@ -854,7 +854,7 @@ def _claim_reads(layout: _Layout, result: _FileResult) -> dict[str, _ClaimRead]:
     """Each claim's read, keyed by its lines, sorted out of a whole read by line number."""
     assert result.map is not None
     starts = [start for _, _, start in layout.claims]
-    ends = [start + chunk.count("\n") + (not chunk.endswith("\n")) for _, chunk, start in layout.claims]
+    ends = [start + line_breaks(chunk) + (not chunk.endswith(("\n", "\r"))) for _, chunk, start in layout.claims]
     buckets: list[tuple[list[Claim], list[_RawRelation], list[Problem]]] = [([], [], []) for _ in starts]
 
     def bucket(line: int) -> int | None:

@@ -45,6 +45,30 @@ __all__ = ["I23_SUFFIXES", "MAX_I23_ARGUMENTS", "format_extensions", "format_wit
 MAX_I23_ARGUMENTS = 10_000_000
 """Most arguments an ICCMA 2023 p-line may declare: the line alone makes argmap name every one."""
 
+FREE_I23_ARGUMENTS = 10_000
+"""Arguments any ICCMA 2023 file may declare; past these, at most one per byte of the file."""
+
+
+def _shown(digits: str) -> str:
+    """A number as an error message shows it: whole, or its first digits and how many there are."""
+    return digits if len(digits) <= 20 else f"{digits[:12]}… ({len(digits):,} digits)"
+
+
+def _number(digits: str | bytes) -> int:
+    """The number ``digits`` spell; any of more than 18 digits (past every limit here) as
+    10**18, unconverted: Python refuses to convert more than 4,300 digits (ValueError)."""
+    return int(digits) if len(digits) <= 18 else 10**18
+
+
+def _most_arguments(size: int) -> int:
+    """How many arguments a p-line of a file of ``size`` characters may declare.
+
+    ICCMA's own files declare fewer than one argument per four bytes. Without a bound tied
+    to the size, the 14 bytes of ``p af 10000000`` took 4 s and 1.6 GB to read and 6 s to
+    solve; at one per byte, reading stays linear in the file (the fuzz campaign's rule).
+    """
+    return min(MAX_I23_ARGUMENTS, max(FREE_I23_ARGUMENTS, size))
+
 I23_SUFFIXES = (".i23", ".af")
 """Suffixes of ICCMA 2023 frameworks; a file with another suffix is one when its first line is ``p af <n>``."""
 
@@ -135,10 +159,13 @@ def read_i23(source: str | os.PathLike[str]) -> Framework:
     pairs = _I23_ATTACK.findall(text)
     first = _I23_OTHER.search(text)
     if len(headers) == 1 and first is not None and first.start() == headers[0].start() and len(pairs) + 1 == len(_I23_OTHER.findall(text)):
-        n = int(headers[0].group(1))
-        if n > MAX_I23_ARGUMENTS:
+        n = _number(headers[0].group(1))
+        if n > _most_arguments(len(text)):
             line = text.count("\n", 0, headers[0].start()) + 1
-            raise LimitError(f"{path}:{line}:1: 'p af {n}' declares more than {MAX_I23_ARGUMENTS:,} arguments; argmap does not solve frameworks that large")
+            if n > MAX_I23_ARGUMENTS:
+                raise LimitError(f"{path}:{line}:1: 'p af {_shown(headers[0].group(1))}' declares more than {MAX_I23_ARGUMENTS:,} arguments; argmap does not solve frameworks that large")
+            raise LimitError(f"{path}:{line}:1: 'p af {n}' declares more arguments than the file has characters ({len(text):,}); "
+                             f"argmap reads at most {FREE_I23_ARGUMENTS:,}, or one per character")
         with suppress(OverflowError, ValueError):  # a number too long for 64 bits is out of range anyway
             ends = np.array(pairs, dtype=np.int64).reshape(-1, 2) - 1
             if not ends.size or (ends.min() >= 0 and ends.max() < n):
@@ -157,10 +184,10 @@ def _plain_i23(data: bytes) -> Framework | None:
     match = _PLAIN_I23.fullmatch(data)
     if match is None:
         return None
-    n = int(match.group(1))
+    n = _number(match.group(1))
     body = match.group(2)
     breaks = np.flatnonzero(np.frombuffer(body, np.uint8) == ord("\n"))
-    if n > MAX_I23_ARGUMENTS or (breaks.size and np.diff(breaks, prepend=-1).max() > 20):
+    if n > _most_arguments(len(data)) or (breaks.size and np.diff(breaks, prepend=-1).max() > 20):
         return None  # a p-line too large, or a number that may not fit 64 bits: the slow path says which
     ends = np.fromstring(body, dtype=np.int64, sep=" ") - 1 if body else np.zeros(0, dtype=np.int64)
     if len(ends) != 2 * len(breaks) or (ends.size and (ends.min() < 0 or ends.max() >= n)):
@@ -386,7 +413,7 @@ def _i23_problems(text: str, path: str) -> list[Problem]:
         if header:
             if n is not None:
                 problems.append(Problem("iccma-syntax", "a second 'p af' line", Location(path, number, column), hint="a framework has one p-line, before its attacks"))
-            n = int(header.group(1))
+            n = _number(header.group(1))
             continue
         attack = _I23_ATTACK.fullmatch(line)
         if attack is None:
@@ -396,10 +423,10 @@ def _i23_problems(text: str, path: str) -> list[Problem]:
             problems.append(Problem("iccma-syntax", "an attack before the 'p af <n>' line", Location(path, number, column), hint="the file starts with 'p af <n>'"))
         else:
             problems.extend(
-                Problem("iccma-undeclared", f"attack on argument {attack.group(group)}, but the p-line declares arguments 1..{n}",
+                Problem("iccma-undeclared", f"attack on argument {_shown(attack.group(group))}, but the p-line declares arguments 1..{n}",
                         Location(path, number, attack.start(group) + 1), hint="arguments are numbered from 1 to the p-line's n")
                 for group in (1, 2)
-                if not 1 <= int(attack.group(group)) <= n
+                if not 1 <= _number(attack.group(group)) <= n
             )
     if n is None and not problems:
         problems.append(Problem("iccma-syntax", "no 'p af <n>' line", Location(path), hint="an ICCMA 2023 framework starts with 'p af <n>'"))

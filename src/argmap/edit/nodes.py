@@ -17,7 +17,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-__all__ = ["append_item", "insert_key", "remove_item", "remove_key"]
+__all__ = ["append_item", "insert_key", "remove_item", "remove_key", "take_heading"]
 
 Container = CommentedMap | CommentedSeq
 
@@ -35,9 +35,10 @@ def _tail(container: Container, key: Any) -> tuple[Container, Any]:
     """The container and key whose comment slot holds what follows entry ``key``."""
     while True:
         slots = container.ca.items.get(key)
-        if slots is not None and slots[_slot_index(container)] is not None:
-            return container, key
+        token = slots[_slot_index(container)] if slots is not None else None
         value = container[key]
+        if token is not None and not (_is_block(value) and str(token.value).count("\n") <= 1):
+            return container, key  # (on a key whose value is a block, one line is the key line's own comment)
         if not _is_block(value):
             return container, key
         container, key = value, (next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1)
@@ -73,8 +74,9 @@ def _give_rest(container: Container, key: Any, rest: str) -> None:
     index = _slot_index(holder)
     slots = holder.ca.items.setdefault(slot_key, [None, None, None, None])
     token = slots[index]
-    if token is None:
-        slots[index] = CommentToken("\n" + rest, CommentMark(0), None)
+    if token is None:  # (after a block scalar, which ends with its own line break, the token holds only what follows)
+        lead = "" if isinstance(holder[slot_key], (FoldedScalarString, LiteralScalarString)) else "\n"
+        slots[index] = CommentToken(lead + rest, CommentMark(0), None)
     else:
         token.value = token.value + rest if token.value.endswith("\n") else token.value + "\n" + rest
 
@@ -94,8 +96,11 @@ def _merge_rests(before: str, after: str) -> str:
     return before + after
 
 
-def insert_key(mapping: CommentedMap, key: str, value: Any, after: str | None) -> None:
-    """Insert ``key: value`` right after the entry ``after`` (first if None)."""
+def insert_key(mapping: CommentedMap, key: str, value: Any, after: str | None, comments: list[Any] | None = None) -> None:
+    """Insert ``key: value`` right after the entry ``after`` (first if None), with the
+    ``comments`` :func:`remove_key` returned if it comes from elsewhere."""
+    if comments is not None and any(comments):
+        mapping.ca.items[key] = comments
     if after is None:
         mapping.insert(0, key, value)
         return
@@ -118,20 +123,22 @@ def _keep_before_first(container: Container, key: Any, rest: str) -> None:
         slots[1] = [CommentToken(rest, CommentMark(0), None), *(slots[1] or [])]
 
 
-def remove_key(mapping: CommentedMap, key: str) -> None:
-    """Delete an entry with its own lines, keeping the comments around it."""
+def remove_key(mapping: CommentedMap, key: str) -> list[Any]:
+    """Delete an entry with its own lines, keeping the comments around it; return the comments
+    ruamel held on the entry's key (its own line's, for one moving elsewhere)."""
     keys = list(mapping)
     position = keys.index(key)
     rest = _take_rest(mapping, key) if _is_block(mapping) else ""
     del mapping[key]
-    mapping.ca.items.pop(key, None)
+    own: list[Any] = mapping.ca.items.pop(key, None) or [None, None, None, None]
     if not rest:
-        return
+        return own
     if position > 0:
         previous = keys[position - 1]
         _give_rest(mapping, previous, _merge_rests(_take_rest(mapping, previous), rest))
     elif len(keys) > 1:
         _keep_before_first(mapping, keys[1], rest)
+    return own
 
 
 def remove_item(sequence: CommentedSeq, index: int) -> None:
@@ -144,3 +151,23 @@ def remove_item(sequence: CommentedSeq, index: int) -> None:
         _give_rest(sequence, index - 1, _merge_rests(_take_rest(sequence, index - 1), rest))
     elif sequence:
         _keep_before_first(sequence, 0, rest)
+
+
+def take_heading(mapping: CommentedMap, key: str) -> list[CommentToken]:
+    """Detach the comment lines right above entry ``key`` (up to a blank line), wherever
+    ruamel holds them: before the key, or in the rest of the entry above it."""
+    slots = mapping.ca.items.get(key)
+    if slots and slots[1]:
+        heading: list[CommentToken] = slots[1]
+        slots[1] = None
+        return heading
+    keys = list(mapping)
+    position = keys.index(key)
+    if position == 0 or not _is_block(mapping):
+        return []
+    lines = _take_rest(mapping, keys[position - 1]).splitlines(keepends=True)
+    cut = len(lines)
+    while cut and lines[cut - 1].lstrip().startswith("#"):
+        cut -= 1
+    _give_rest(mapping, keys[position - 1], "".join(lines[:cut]))
+    return [CommentToken("".join(lines[cut:]), CommentMark(0), None)] if cut < len(lines) else []

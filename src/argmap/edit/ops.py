@@ -29,7 +29,7 @@ from ruamel.yaml.scalarstring import (
 from argmap.model import Relation, RelationKind, Workspace, split_key
 from argmap.quotes import normalize
 
-from .nodes import append_item, insert_key, remove_item, remove_key
+from .nodes import append_item, insert_key, remove_item, remove_key, take_heading
 
 __all__ = [
     "CLAIM_FIELDS",
@@ -189,11 +189,15 @@ def remove_claim(data: CommentedMap, claim_id: str) -> None:
     remove_key(data["claims"], claim_id)
 
 
-def take_claim(data: CommentedMap, claim_id: str) -> CommentedMap:
-    """Detach a claim's mapping (to put it into another map)."""
-    node = data["claims"][claim_id]
-    remove_claim(data, claim_id)
-    return node  # type: ignore[no-any-return]
+def take_claim(data: CommentedMap, claim_id: str) -> tuple[CommentedMap, list[Any]]:
+    """Detach a claim's mapping and its comments: those on its key line, and the comment
+    lines just above it (a heading over a claim goes where the claim goes)."""
+    claims = data["claims"]
+    heading = take_heading(claims, claim_id)
+    node = claims[claim_id]
+    comments = remove_key(claims, claim_id)
+    comments[1] = heading or None
+    return node, comments
 
 
 def rename_claim(data: CommentedMap, claim_id: str, new_id: str) -> None:
@@ -237,13 +241,14 @@ def rename_local(data: CommentedMap, section: str, old: str, new: str) -> None:
                 node[field] = styled_like(value, new)
 
 
-def put_claim(data: CommentedMap, claim_id: str, node: CommentedMap, after: str | None = None) -> None:
-    """Put a detached claim mapping into the claims of another map: last, or after claim ``after``."""
+def put_claim(data: CommentedMap, claim_id: str, taken: tuple[CommentedMap, list[Any]], after: str | None = None) -> None:
+    """Put a claim :func:`take_claim` detached into the claims of another map: last, or after claim ``after``."""
+    node, comments = taken
     claims = data.get("claims")
     if not isinstance(claims, CommentedMap):
         claims = CommentedMap()
         insert_key(data, "claims", claims, next(reversed(data)) if len(data) else None)
-    insert_key(claims, claim_id, node, after if after is not None else (next(reversed(claims)) if len(claims) else None))
+    insert_key(claims, claim_id, node, after if after is not None else (next(reversed(claims)) if len(claims) else None), comments)
 
 
 # -- relation entries ----------------------------------------------------------------------
@@ -299,8 +304,10 @@ def find_entry(node: CommentedMap, relation: Relation, workspace: Workspace) -> 
     return None
 
 
-def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> None:
-    """Append a short-form relation to a claim, keeping the list's style.
+def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> Any:
+    """Append a short-form relation to a claim, keeping the list's style; the lone value
+    that became a list, if one did (so that removing the entry again can give it back as
+    it was written), else None.
 
     A missing list is written ``kind: [target]`` (the style of the bundled maps); a lone
     value becomes a list holding both.
@@ -315,13 +322,18 @@ def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> None:
         if not isinstance(value, CommentedMap):
             pair.fa.set_flow_style()
         node[kind.value] = pair
+        return value
+    return None
 
 
-def remove_entry(entry: Entry) -> None:
-    """Delete a relation entry; an emptied list goes with it."""
+def remove_entry(entry: Entry, *, was_lone: Any = None) -> None:
+    """Delete a relation entry; an emptied list goes with it, and a list :func:`add_relation`
+    made of the lone value ``was_lone`` becomes that value again when it is all that is left."""
     value = entry.node.get(entry.kind.value)
     if entry.index is None or not isinstance(value, CommentedSeq) or len(value) == 1:
         remove_key(entry.node, entry.kind.value)
+    elif was_lone is not None and len(value) == 2 and value[1 - entry.index] == was_lone:
+        entry.node[entry.kind.value] = was_lone
     else:
         remove_item(value, entry.index)
 

@@ -18,6 +18,7 @@ import difflib
 import io
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
@@ -28,14 +29,17 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from yaml.nodes import ScalarNode as Yaml11Scalar
 from yaml.resolver import Resolver as Yaml11Resolver
 
+from argmap.claimlines import new_line_end, split_lines
 from argmap.errors import InputError, Location, Problem
 from argmap.yamlread import read_yaml_text
 
-__all__ = ["Document", "Indentation", "detect_indentation", "split_lines"]
+__all__ = ["Document", "Indentation", "detect_indentation"]
 
 _CONTENT = re.compile(r"( *)(\S.*)")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_AT_END = re.compile(r"(?:\r\n|\r|\n)\Z")
 _END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
+_VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +51,23 @@ class Indentation:
     offset: int = 2
 
 
-def detect_indentation(text: str) -> Indentation:
+def detect_indentation(text: str, *, own: str = "") -> Indentation:
     """The indentation most of ``text`` uses, so new lines look like their neighbours.
 
     A key with no value on its line opens a block; the first content line below it
-    shows how far a nested mapping, or a sequence's dash, is indented.
+    shows how far a nested mapping, or a sequence's dash, is indented. ``own`` is the
+    text of a claim moving in: its block lists keep their own dashes where it has any (so
+    that a move and the move back give its lines back).
     """
+    mappings, offsets = _indents(text)
+    offsets = _indents(own)[1] or offsets
+    mapping = mappings.most_common(1)[0][0] if mappings else 2
+    offset, spaces = offsets.most_common(1)[0][0] if offsets else (2, 1)
+    return Indentation(mapping, offset + 1 + spaces, offset)
+
+
+def _indents(text: str) -> tuple[Counter[int], Counter[tuple[int, int]]]:
+    """How often ``text`` nests a mapping by each indent, and puts a list's dash at each (offset, spaces after)."""
     mappings: Counter[int] = Counter()
     offsets: Counter[tuple[int, int]] = Counter()
     previous: tuple[int, str] | None = None
@@ -68,9 +83,7 @@ def detect_indentation(text: str) -> Indentation:
             elif indent > previous[0]:
                 mappings[indent - previous[0]] += 1
         previous = (indent, content)
-    mapping = mappings.most_common(1)[0][0] if mappings else 2
-    offset, spaces = offsets.most_common(1)[0][0] if offsets else (2, 1)
-    return Indentation(mapping, offset + 1 + spaces, offset)
+    return mappings, offsets
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -102,9 +115,9 @@ def _yaml(indentation: Indentation) -> YAML:
 
 
 def _newline(text: str) -> str:
-    """The file's line end: CRLF if its first line ends so, else LF."""
-    first = text.find("\n")
-    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+    """The file's line end: its first line's (CRLF, CR or LF), else LF."""
+    first = _BREAK.search(text)
+    return first.group() if first else "\n"
 
 
 class Document:
@@ -113,18 +126,19 @@ class Document:
     Edit :attr:`data` (a ruamel ``CommentedMap``) in place, then call :meth:`render`.
     """
 
-    def __init__(self, text: str, display: str, *, indentation: Indentation | None = None) -> None:
+    def __init__(self, text: str, display: str, *, indentation: Indentation | None = None, newline: str | None = None) -> None:
         """Parse ``text``; raise :class:`~argmap.errors.InputError` if ruamel cannot read it.
 
         Args:
             text: the file's text (a leading BOM is kept and written back).
             display: the path shown in problems.
             indentation: how the whole file indents, when ``text`` is only part of it.
+            newline: the end of the lines an edit adds, when ``text`` is only part of the file.
         """
         self.bom = text.startswith("\ufeff")
         self.original = text[1:] if self.bom else text
         self.display = display
-        self.newline = _newline(self.original)
+        self.newline = newline or new_line_end(self.original, _newline(self.original))
         self.indentation = indentation or detect_indentation(self.original)
         self._yaml = _yaml(self.indentation)
         try:
@@ -138,6 +152,7 @@ class Document:
             raise InputError([Problem("wrong-type", "cannot edit this file: it does not hold a map", Location(display, 1, 1), hint="run 'argmap check' and fix the file first")])
         self.data: CommentedMap = data
         self._before = self.dump()
+        self._unended = self.original[-1:] not in ("", "\n", "\r")  # a file with no line end after its last line keeps none
         self._rendered = (self.original, self._before)
 
     def dump(self) -> str:
@@ -146,12 +161,18 @@ class Document:
         self._yaml.dump(self.data, out)
         return out.getvalue()
 
-    def render(self) -> str:
-        """The original text with the edit applied: untouched lines byte-for-byte as they were."""
+    def render(self, hints: Sequence[str] = ()) -> str:
+        """The original text with the edit applied: untouched lines byte-for-byte as they were.
+
+        ``hints`` are lines (a moved claim's, as they were written) whose gaps before
+        comments and values new lines take where they have the same ones.
+        """
         after = self.dump()
-        merged = _apply(self.original, self._before, after, self.newline)
+        merged = _apply(self.original, self._before, after, self.newline, hints)
         if not _same_data(merged, after, self.display):
             merged = after if self.newline == "\n" else after.replace("\n", self.newline)
+        if self._unended and (unended := _BREAK_AT_END.sub("", merged)) != merged and _same_data(unended, after, self.display):
+            merged = unended
         self._rendered = (merged, after)
         return ("\ufeff" if self.bom else "") + merged
 
@@ -166,38 +187,43 @@ def _same_data(text: str, reference: str, display: str) -> bool:
     return not problems and value == read_yaml_text(reference, display)[0]
 
 
-def split_lines(text: str) -> list[str]:
-    """The lines of ``text`` with their ends, broken where YAML breaks them: ``\\n``, ``\\r\\n``, ``\\r``.
-
-    ``str.splitlines`` also breaks at form feeds, ``\\x1c``-``\\x1e``, ``\\x85`` and
-    ``\\u2028``, which YAML keeps inside a line: the lines would not align with ruamel's.
-    """
-    return _LINE.findall(text)
-
-
 def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
-    """``new`` with each end-of-line comment that ``old`` also has put back at the gap ``old`` left.
+    """``new`` with each end-of-line comment that ``old`` also has put back at the gap ``old``
+    left, and each key that ``old`` also has followed by the gap ``old`` gave its value.
 
     ruamel keeps a comment's *column*: a line that grows pushes its comment to one space
     after the content and a line that shrinks leaves a wide gap, so an edit and its inverse
-    would not give back the user's line. The gap the user wrote is what an eye keeps.
+    would not give back the user's line. It also writes one space after a key, where a user
+    may line values up. The gaps the user wrote are what an eye keeps.
     """
-    gaps: dict[str, str] = {}
+    return _put_gaps(_END_COMMENT, 3, old, _put_gaps(_VALUE_GAP, 1, old, new))
+
+
+def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str]) -> list[str]:
+    """``new`` with the gap (group 2 of ``pattern``) of each line whose group ``same`` lines of ``old`` share, as there (in turn)."""
+    gaps: dict[str, list[str]] = {}
     for line in old:
-        if match := _END_COMMENT.fullmatch(line):
-            gaps.setdefault(match.group(3), match.group(2))
+        if match := pattern.fullmatch(line):
+            gaps.setdefault(match.group(same), []).append(match.group(2))
     if not gaps:
         return new
     kept = []
     for line in new:
-        match = _END_COMMENT.fullmatch(line)
-        if match and match.group(3) in gaps:
-            line = match.group(1) + gaps[match.group(3)] + match.group(3)
+        match = pattern.fullmatch(line)
+        if match and (queue := gaps.get(match.group(same))):
+            line = match.group(1) + (queue.pop(0) if len(queue) > 1 else queue[0]) + match.group(3)  # in turn, the last for any more
         kept.append(line)
     return kept
 
 
-def _apply(original: str, before: str, after: str, newline: str) -> str:
+def _loose(line: str) -> str:
+    """``line`` with its indentation, its other runs of white space as one space each: the
+    same line for :func:`_apply` whatever gap ruamel left before a comment or a value."""
+    rest = line.lstrip(" ")
+    return line[: len(line) - len(rest)] + " ".join(rest.split()) if rest.strip() else ""
+
+
+def _apply(original: str, before: str, after: str, newline: str, hints: Sequence[str] = ()) -> str:
     """Apply the change ``before`` → ``after`` (two ruamel dumps) to ``original``.
 
     ``original`` and ``before`` are aligned line by line; where they agree, the
@@ -216,7 +242,7 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
             continue
         for j in range(j1, j2):
             deleted[j] = True
-        inserted[j1].extend(_comment_gaps(blines[j1:j2], alines[k1:k2]))
+        inserted[j1].extend(_comment_gaps([*hints, *blines[j1:j2]], alines[k1:k2]))
 
     out: list[str] = []
 
@@ -229,14 +255,18 @@ def _apply(original: str, before: str, after: str, newline: str) -> str:
         for line in lines:
             emit(line, newline)
 
-    matcher = difflib.SequenceMatcher(None, ostripped, blines, autojunk=False)
+    # a line ruamel dumped with other gaps (it keeps a comment's column, drops trailing blanks;
+    # and after an edit is committed ``before`` is its dump, not the user's text) is the same
+    # line: the user's is kept (render() checks that the data came out as ruamel's)
+    matcher = difflib.SequenceMatcher(None, [_loose(line) for line in ostripped], [_loose(line) for line in blines], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for t in range(j2 - j1):
                 line = olines[i1 + t]
                 body = ostripped[i1 + t]
                 new = inserted[j1 + t]
-                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end the user gave it
+                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end (and comment gap) the user gave it
+                    new = _comment_gaps([body], new)
                     emit_new(new[:-1])
                     emit(new[-1], line[len(body):])
                     continue

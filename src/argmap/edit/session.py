@@ -20,6 +20,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from argmap.claimlines import NotBlockClaims, claim_lines
 from argmap.errors import ArgmapError, InputError, Location, Problem, Severity
 from argmap.fileio import atomic_write_bytes
 from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
@@ -134,6 +135,7 @@ class Editor:
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
         self._workspace: Workspace | None = workspace
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
+        self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value a link made a list
 
     # -- reading and checking ------------------------------------------------------------
     def _read_disk(self) -> dict[Path, str]:
@@ -197,9 +199,10 @@ class Editor:
         where = display(self.path(stem)) if stem is not None else display(self.root)
         return ChangeRefused([Problem(code, message, Location(where), hint=hint)])
 
-    def _edit(self, edit: Edit, reach: dict[str, Reach] | None) -> tuple[dict[Path, str], dict[Path, Document]]:
+    def _edit(self, edit: Edit, reach: dict[str, Reach] | None, moved: Mapping[str, Sequence[str]]) -> tuple[dict[Path, str], dict[Path, Document]]:
         """Run ``edit`` on slices of the maps ``reach`` names (None: on whole documents);
-        return the new texts and the whole documents used."""
+        return the new texts and the whole documents used. ``moved``: per map, the lines
+        (as written) of a claim the edit moves into it."""
         current = self._history.current
         documents: dict[Path, Document] = {}
         slices: dict[Path, Slice] = {}
@@ -210,7 +213,7 @@ class Editor:
                 if path not in slices:
                     if stem not in reach:
                         raise SliceError(f"map {stem} was not named by the edit")
-                    slices[path] = Slice(current.texts[path], reach[stem], display(path))
+                    slices[path] = Slice(current.texts[path], reach[stem], display(path), moved=moved.get(stem, ()))
                 return slices[path].data
             if path not in documents:
                 cached = self._documents.pop(path, None)
@@ -223,11 +226,14 @@ class Editor:
         texts = dict(current.texts)
         for path, piece in slices.items():
             texts[path] = piece.render()
+        hints = {self.path(stem): [line.rstrip("\r\n") for line in lines] for stem, lines in moved.items()}
         for path, document in documents.items():
-            texts[path] = document.render()
+            texts[path] = document.render(hints.get(path, ()))
         return texts, documents
 
-    def _apply(self, description: str, edit: Edit, details: tuple[str, ...] = (), reach: dict[str, Reach] | None = None) -> Change:
+    def _apply(
+        self, description: str, edit: Edit, details: tuple[str, ...] = (), reach: dict[str, Reach] | None = None, moved: Mapping[str, Sequence[str]] | None = None
+    ) -> Change:
         """Run ``edit`` on the maps' YAML data, check the result, and record it or refuse it.
 
         ``reach`` names the claims the edit touches, per map: only their lines are
@@ -235,9 +241,9 @@ class Editor:
         """
         current = self._history.current
         try:
-            texts, documents = self._edit(edit, reach)
+            texts, documents = self._edit(edit, reach, moved or {})
         except SliceError:
-            texts, documents = self._edit(edit, None)
+            texts, documents = self._edit(edit, None, moved or {})
         changed = tuple(p for p in texts if texts[p] != current.texts[p])
         if not changed:
             return Change(description + " (nothing to change)", ())
@@ -378,7 +384,15 @@ class Editor:
             written = ops.relation_ref(self._relation(target), stem)
         else:
             written = ops.ref(target, stem)
-        return self._apply(f"{local} {kind.value} {written}", lambda data: ops.add_relation(ops.claim_node(data(stem), local), kind, written), reach={stem: Reach({local})})  # type: ignore[arg-type]
+        paired = []
+
+        def edit(data: Callable[[str], CommentedMap]) -> None:
+            paired.append(ops.add_relation(ops.claim_node(data(stem), local), kind, written))  # type: ignore[arg-type]
+
+        change = self._apply(f"{local} {kind.value} {written}", edit, reach={stem: Reach({local})})
+        if paired and paired[-1] is not None:
+            self._were_lone[stem, local, kind.value] = paired[-1]
+        return change
 
     def unlink(self, source: str, target: str) -> Change:
         """Remove the relation from claim ``source`` to ``target`` (a claim, or a relation undercut)."""
@@ -401,7 +415,9 @@ class Editor:
     def remove_relation(self, relation_key: str) -> Change:
         """Delete a relation (refused while an undercut still targets it)."""
         reach = self._reach_sources([relation_key])
-        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data)), reach=reach)
+        relation = self._relation(relation_key)
+        lone = (*split_key(relation.source), relation.kind.value)
+        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data), was_lone=self._were_lone.get(lone)), reach=reach)
 
     def retarget(self, relation_key: str, target: str) -> Change:
         """Point a relation at another claim (or, for an undercut, another relation)."""
@@ -487,7 +503,15 @@ class Editor:
             ops.put_claim(data(to_map), local, node, place)
             ops.rewrite_refs(data(to_map), to_map, stem, rename, only=local)
 
-        return self._apply(f"move claim {local} to {to_map}", edit, reach=reach)
+        return self._apply(f"move claim {local} to {to_map}", edit, reach=reach, moved={to_map: self._lines_of(stem, local)})
+
+    def _lines_of(self, stem: str, local: str) -> list[str]:
+        """Claim ``local``'s lines in map ``stem`` as written (none where its claims are not blocks of lines)."""
+        try:
+            found = claim_lines(self._history.current.texts[self.path(stem)])
+        except NotBlockClaims:
+            return []
+        return found.lines[slice(*found.span(found.order.index(local)))] if local in found.starts else []
 
     def rename_claim(self, key: str, new_id: str) -> Change:
         """Give a claim another id, rewriting every reference to it in every map.

@@ -15,14 +15,15 @@ back -- raises :class:`SliceError`, and the caller edits the whole document inst
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from ruamel.yaml.comments import CommentedMap
 
-from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines
+from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines, new_line_end, split_lines
 
-from .roundtrip import Document, Indentation, detect_indentation, split_lines
+from .roundtrip import Document, Indentation, detect_indentation
 
 __all__ = ["Layout", "Reach", "Slice", "SliceError", "layout"]
 
@@ -51,22 +52,28 @@ class Layout(ClaimLines):
     indentation: Indentation
 
 
-def layout(text: str) -> Layout:
-    """Find the claim entries of a map's text; :class:`SliceError` if they are not plain blocks."""
+def layout(text: str, *, own: str = "") -> Layout:
+    """Find the claim entries of a map's text; :class:`SliceError` if they are not plain blocks.
+
+    ``own``: the lines of a claim moving in (see :func:`~argmap.edit.roundtrip.detect_indentation`)."""
     try:
         found = claim_lines(text)
     except NotBlockClaims as err:
         raise SliceError(str(err)) from err
-    return Layout(found.lines, found.head, found.starts, found.order, found.end, found.indent, detect_indentation(text))
+    indentation = replace(detect_indentation(text, own=own), mapping=found.indent)  # a new claim's key lines up with the others
+    return Layout(found.lines, found.head, found.starts, found.order, found.end, found.indent, indentation)
 
 
 class Slice:
     """Some claims of a map as a small editable document that splices back into the map."""
 
-    def __init__(self, text: str, reach: Reach, display: str) -> None:
-        """Cut out the claims ``reach`` names (unknown ids are ignored) of map ``text``."""
-        self.layout = found = layout(text)
-        self.newline = "\r\n" if found.lines[found.head].endswith("\r\n") else "\n"
+    def __init__(self, text: str, reach: Reach, display: str, *, moved: Sequence[str] = ()) -> None:
+        """Cut out the claims ``reach`` names (unknown ids are ignored) of map ``text``;
+        ``moved`` are the lines, as written, of a claim the edit moves in."""
+        self.layout = found = layout(text, own="".join(moved))
+        self.moved = [line.rstrip("\r\n") for line in moved]
+        head = found.lines[found.head]
+        self.newline = new_line_end(text, head[len(head.rstrip("\r\n")) :] or "\n")  # the claims: line's, for the lines an edit adds
         index = {claim_id: n for n, claim_id in enumerate(found.order)}
         wanted = {index[i] for i in reach.ids if i in index}
         for claim_id in reach.around:
@@ -92,7 +99,7 @@ class Slice:
             if number:
                 parts.append(self._gap_line(number - 1))
             parts.extend(self._ended(line) for line in found.lines[start:end])
-        self.document = Document("".join(parts), display, indentation=found.indentation)
+        self.document = Document("".join(parts), display, indentation=found.indentation, newline=self.newline)
 
     def _ended(self, line: str) -> str:
         return line if line.endswith(("\n", "\r")) else line + self.newline
@@ -107,7 +114,7 @@ class Slice:
 
     def render(self) -> str:
         """The whole map's text with the edited claims spliced back, every other line as it was."""
-        lines = split_lines(self.document.render())
+        lines = split_lines(self.document.render(self.moved))
         if not lines or lines[0].rstrip("\r\n") != self.layout.lines[self.layout.head].rstrip("\r\n"):
             raise SliceError("the 'claims:' line changed")
         cuts = [0]

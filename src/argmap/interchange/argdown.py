@@ -251,7 +251,11 @@ def _expand(path: Path, shown: str, root: Path, chain: tuple[Path, ...], done: s
             continue
         here = Location(shown, number, match.start() + 1)
         name = match.group(1).strip()
-        target = (path.parent / name).resolve()
+        try:
+            target = (path.parent / name).resolve()
+        except (OSError, ValueError) as err:  # a NUL byte in the name, a loop of symbolic links
+            raise _fail(Problem("include-missing", f"@include({name!r}) names no file that can be read: {err}", here,
+                                hint="write the name of a file beside the file imported")) from err
         if not target.is_relative_to(root):
             raise _fail(Problem("include-outside", f"@include({name}) leads outside the folder of {root.name or root}", here,
                         hint="keep included files beside the file imported, or in a folder under it"))
@@ -338,6 +342,9 @@ def _parse_block(block: list[_Line]) -> list[_Node | _Bar | tuple[int, _Node]]:
                 rule.append(text)
             continue
         if (number := _NUMBER.match(text)) is not None:
+            if len(number.group(1)) > 18:  # (int() of more than 4,300 digits is a ValueError, and no 'uses' names it)
+                raise _fail(Problem("argdown-syntax", f"a statement number of {len(number.group(1)):,} digits", line.at(number.start(1) + 1),
+                                    hint="number an argument's statements (1), (2), (3), …"))
             current = _Node(number.group(2), line, len(text) - len(text.lstrip()))
             items.append((int(number.group(1)), current))
             stack = [current]

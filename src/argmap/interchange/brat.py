@@ -30,7 +30,7 @@ __all__ = ["BratSchema", "find_conf", "read_brat", "read_conf"]
 
 CONF = "annotation.conf"
 _SECTION = re.compile(r"\[(\w+)\]\s*\Z")
-_OFFSETS = re.compile(r"\d+ \d+(?:;\d+ \d+)*\Z")
+_OFFSETS = re.compile(r"\d{1,18} \d{1,18}(?:;\d{1,18} \d{1,18})*\Z")  # (longer numbers: past any text, and int() refuses 4,300 digits)
 _THESIS_LABELS = frozenset({"majorclaim", "thesis", "centralclaim"})
 _STANCE_FOR = ("for", "pro", "support", "in favour", "in favor")
 _STANCE_AGAINST = ("against", "con", "contra", "attack", "oppos")
@@ -243,7 +243,7 @@ class _Reader:
             self.problem("brat-syntax", f"label {label!r} of {tid} is not an entity of {self.schema.path.name} (it declares {known})", number, len(tid) + 2)
             return
         if not _OFFSETS.match(offsets):
-            self.problem("brat-syntax", f"offsets of {tid} must be 'START END' (or 'S1 E1;S2 E2'), not {offsets!r}", number, offsets_column)
+            self.problem("brat-syntax", f"offsets of {tid} must be 'START END' (or 'S1 E1;S2 E2'), not {offsets[:60]!r}", number, offsets_column)
             return
         fragments = [(int(a), int(b)) for a, b in (pair.split() for pair in offsets.split(";"))]
         for start, end in fragments:

@@ -75,4 +75,6 @@ def parse_xml(path: Path, what: str) -> tuple[ET.Element, Positions]:
         raise ArgmapError(f"{path}:{err.lineno}:{err.offset + 1}: {what} is not well-formed XML: {expat.ErrorString(err.code)}") from err
     except RecursionError as err:
         raise ArgmapError(f"{here()}: {what} is nested too deeply") from err
+    except (LookupError, ValueError) as err:  # the XML declaration names an encoding Python does not know, or expat cannot read
+        raise ArgmapError(f"{path}:1:1: {what} declares an encoding argmap cannot read ({err}); save it as UTF-8") from err
     return builder.close(), positions

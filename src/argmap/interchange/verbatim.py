@@ -327,8 +327,9 @@ def _open(path: Path) -> tuple[Any, _Styles, tuple[str, str]]:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as err:
-        raise ArgmapError(f"{path}: not a Word .docx file ({err}); save it from Word as .docx (Word Document), not .doc") from err
+    # (a zip directory zipfile cannot read: a later zip version, a name flagged UTF-8 that is not)
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError) as err:
+        raise ArgmapError(f"{path}: not a Word .docx file ({' '.join(str(err).split())}); save it from Word as .docx (Word Document), not .doc") from err
     unpacked = sum(info.file_size for info in members)
     packed = sum(info.compress_size for info in members) or 1
     if unpacked > _MAX_UNPACKED or (unpacked > 16 * 1024 * 1024 and unpacked / packed > _MAX_RATIO):
