@@ -156,6 +156,23 @@ def cached_arguments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def map_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every time something reads maps (``argmap.load.load_workspace``) from now on: a
+    cached answer must leave it empty."""
+    import argmap.load
+
+    calls: list[object] = []
+    real = argmap.load.load_workspace
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(argmap.load, "load_workspace", counted)
+    return calls
+
+
+@pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """Run ``argmap`` in-process: ``cli("check", path)`` → Result."""
     from argmap.cli import main

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,17 +26,8 @@ def maps(cached_arguments: Path) -> Path:
 
 
 @pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Every time a command reads maps."""
-    calls: list[object] = []
-    real = argmap.load.load_workspace
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(argmap.load, "load_workspace", counted)
-    return calls
+def loads(map_loads: list[object]) -> list[object]:
+    return map_loads
 
 
 def check(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -151,8 +150,7 @@ def test_maps_unchanged_since_well_before_the_read_are_stored(maps: Path) -> Non
     assert found is not None and found[0].claims == workspace.claims
 
 
-def test_render_draws_from_the_entry_what_it_draws_from_the_files(maps: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import argmap.load
+def test_render_draws_from_the_entry_what_it_draws_from_the_files(maps: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     from argmap.analysis.links import Links
     from argmap.cli import main
 
@@ -165,14 +163,7 @@ def test_render_draws_from_the_entry_what_it_draws_from_the_files(maps: Path, mo
     from_files = render("files.dot")
     monkeypatch.delenv("ARGMAP_NO_CACHE")
     cache.load_analysed([maps], links=Links.TEXTS)  # the entry explore or analyze leaves
-    reads: list[object] = []
-    real = argmap.load.load_workspace
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        reads.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(argmap.load, "load_workspace", counted)
+    reads = request.getfixturevalue("map_loads")
     assert render("entry.dot") == from_files
     assert reads == []  # no YAML parsed
     path = maps / "ijm-vs-thrupkaew.yaml"
