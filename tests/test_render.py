@@ -439,6 +439,25 @@ def test_missing_dot_is_one_line_saying_how_to_install(small: tuple[Workspace, n
     assert render(digraph, tmp_path / "x.dot").read_text(encoding="utf-8") == digraph.source
 
 
+def test_a_failing_dot_leaves_the_old_file_and_no_temporary_one(small: tuple[Workspace, nx.DiGraph], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # dot writes the output file itself (through a temporary file beside it): one that
+    # dies half way must not replace the diagram that was there, nor leave its part behind
+    workspace, graph = small
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "dot"
+    fake.write_text('#!/bin/sh\nwhile [ "$1" != "-o" ]; do shift; done\nprintf "<svg half" > "$2"\necho "Error: syntax error in line 3" >&2\nexit 1\n', encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    out = tmp_path / "out" / "x.svg"
+    out.parent.mkdir()
+    out.write_text("<svg>the old diagram</svg>", encoding="utf-8")
+    with pytest.raises(ArgmapError, match="Graphviz dot failed to render svg: Error: syntax error in line 3"):
+        render(build_dot(workspace, graph, options=NO_OVERLAYS), out)
+    assert out.read_text(encoding="utf-8") == "<svg>the old diagram</svg>"
+    assert [p.name for p in out.parent.iterdir()] == ["x.svg"]
+
+
 def test_cli_turns_a_missing_dot_into_exit_2(cli: Any, small: tuple[Workspace, nx.DiGraph], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_map(tmp_path, SMALL, "cli")
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
