@@ -77,6 +77,17 @@ def test_agrees_with_python_argumentation(fw: Framework) -> None:
     assert set(stable_extensions(fw)) == _names(get_stable_extensions(af))
 
 
+@given(frameworks())
+def test_the_queue_without_numpy_agrees_with_python_argumentation(fw: Framework) -> None:
+    """The pure-Python grounded labelling every map below 50k arguments is analysed with:
+    its IN arguments are py_arg's grounded extension, and it labels as the numpy rounds do."""
+    from argmap.analysis.grounded import grounded_labels
+
+    labels = grounded_labels(len(fw), fw.attackers.tolist(), fw.targets.tolist())
+    assert {name for name, label in zip(fw.arguments, labels) if label is Label.IN} == _names([get_grounded_extension(_py_arg(fw))]).pop()
+    assert labels == grounded_labelling(fw)
+
+
 @settings(max_examples=100, deadline=None)
 @given(frameworks())
 def test_agrees_with_pygarg(fw: Framework) -> None:

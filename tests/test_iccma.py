@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.analysis.dung import SEMANTICS, Framework, extensions
+from argmap.analysis.dung import SEMANTICS, Framework, Label, extensions
 from argmap.analysis.iccma import format_extensions, read_apx, read_framework, read_tgf
 from argmap.errors import InputError
 from conftest import corpus, corpus_cases
@@ -171,3 +171,15 @@ def test_plain_apx_fast_path_leaves_undeclared_arguments_to_the_general_reader()
     assert iccma._plain_apx(b"arg(a).\natt(a,b).\n") is None
     with pytest.raises(InputError):
         read_apx("arg(a).\natt(a,b).\n")
+
+
+@pytest.mark.corpus("iccma/instances", "iccma/expected")
+@pytest.mark.parametrize(("instance", "expected"), [(i, e["grounded"]) for i in INSTANCES if "grounded" in (e := _expected(i))], ids=lambda p: getattr(p, "name", ""))
+def test_the_queue_without_numpy_gives_the_reference_grounded_extension(instance: Path, expected: list[frozenset[str]]) -> None:
+    """The pure-Python grounded labelling (what every map below 50k arguments is analysed
+    with) against the reference answers, not against our numpy rounds."""
+    from argmap.analysis.grounded import grounded_labels
+
+    fw = read_framework(instance)
+    labels = grounded_labels(len(fw), fw.attackers.tolist(), fw.targets.tolist())
+    assert [frozenset(name for name, label in zip(fw.arguments, labels) if label is Label.IN)] == expected

@@ -66,6 +66,7 @@ __all__ = [
     "SideSummary",
     "analyze",
     "attack_framework",
+    "attack_indices",
     "claim_sides",
     "clash_points",
     "dropped_claims",
@@ -425,17 +426,28 @@ class _Index:
 
 
 def attack_framework(graph: Graph) -> Framework:
-    """The AFRA-style Dung framework of a map: claims and relations as arguments.
+    """The AFRA-style Dung framework of a map: claims and relations as arguments (as
+    :func:`attack_indices` numbers them)."""
+    return _framework(*attack_indices(graph))
+
+
+def _framework(names: list[str], attackers: array[int], targets: array[int]) -> Framework:
+    import numpy as np
+
+    from argmap.analysis.dung import Framework
+
+    return Framework.from_indices(names, np.frombuffer(attackers, np.int64), np.frombuffer(targets, np.int64))
+
+
+def attack_indices(graph: Graph) -> tuple[list[str], array[int], array[int]]:
+    """The arguments of a map's framework (its claims and relations, numbered in graph order)
+    and its attacks, as two arrays of indices: attack ``i`` is ``attackers[i]`` → ``targets[i]``.
 
     Each argument is attacked by the attacks on it and, for a relation, by the attacks on
     its premises (as :func:`_attacks_on` says, here read from one index of attacks).
     The attacks go straight into index arrays, not through a list of (attacker, target)
     name pairs: at 100k claims those were 200k tuples, 15 MB, on top of the graph.
     """
-    import numpy as np
-
-    from argmap.analysis.dung import Framework
-
     attacks_on = _Index.of(graph).attacks_on
     number = {key: i for i, key in enumerate(graph._node)}
     attackers, targets = array("q"), array("q")
@@ -451,7 +463,7 @@ def attack_framework(graph: Graph) -> Framework:
                     if not rel.partial:
                         attackers.append(number[rel.key])
                         targets.append(at)
-    return Framework.from_indices(list(number), np.frombuffer(attackers, np.int64), np.frombuffer(targets, np.int64))
+    return list(number), attackers, targets
 
 
 def claim_sides(workspace: Workspace) -> dict[str, str | None]:
@@ -680,7 +692,7 @@ def rebuttal_chains(workspace: Workspace, graph: Graph, limit: int = MAX_CHAINS)
 def analyze(workspace: Workspace, graph: Graph | None = None, *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> MapAnalysis:
     """Analyse ``workspace`` on the relations ``links`` counts (building its graph's tables
     unless given a graph of the workspace as cut down to those): status now, the rest on demand."""
-    from argmap.analysis.dung import grounded_labelling
+    from argmap.analysis.grounded import ARRAYS_FROM, grounded_labels
     from argmap.graph import build_adjacency
 
     left_out = analyst_relations(workspace) if links is Links.TEXTS else frozenset()
@@ -688,6 +700,12 @@ def analyze(workspace: Workspace, graph: Graph | None = None, *, strength_semant
         workspace = with_links(workspace, links)
         graph = None
     graph = graph if graph is not None else build_adjacency(workspace)
-    framework = attack_framework(graph)
-    status = dict(zip(framework.arguments, grounded_labelling(framework)))
+    names, attackers, targets = attack_indices(graph)
+    if len(names) < ARRAYS_FROM:  # the queue alone: no numpy to import
+        labels = grounded_labels(len(names), attackers, targets)
+    else:
+        from argmap.analysis.dung import grounded_labelling
+
+        labels = grounded_labelling(_framework(names, attackers, targets))
+    status = dict(zip(names, labels))
     return MapAnalysis(workspace, graph, status, strength_semantics, links, left_out)

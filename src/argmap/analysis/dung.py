@@ -31,6 +31,10 @@ from itertools import chain
 import numpy as np
 import numpy.typing as npt
 
+from argmap.analysis.grounded import IN as _IN
+from argmap.analysis.grounded import OUT as _OUT
+from argmap.analysis.grounded import UNDEC as _UNDEC
+from argmap.analysis.grounded import finish
 from argmap.analysis.label import Label
 from argmap.errors import LimitError
 
@@ -55,8 +59,6 @@ SEMANTICS = ("grounded", "complete", "preferred", "stable")
 MAX_SEARCH_STEPS = 1_000_000
 """Default budget of label assignments for enumerating complete, preferred or stable extensions."""
 
-# Internal label codes are bits, so that a set of labels still possible is a small int.
-_IN, _OUT, _UNDEC = 1, 2, 4
 
 
 class Framework:
@@ -221,22 +223,7 @@ def _grounded_codes(fw: Framework) -> npt.NDArray[np.int8]:
         new_in = freed[labels[freed] == _UNDEC]
         labels[new_in] = _IN
     if len(new_in):
-        return np.array(_grounded_loop(fw, labels.tolist(), alive.tolist(), new_in.tolist()), dtype=np.int8)
-    return labels
-
-
-def _grounded_loop(fw: Framework, labels: list[int], alive: list[int], queue: list[int]) -> list[int]:
-    """Finish the grounded labelling from the arguments in ``queue``, just labelled IN."""
-    start, targets = fw._out
-    for a in queue:  # grows while it is walked
-        for b in targets[start[a] : start[a + 1]]:
-            if labels[b] == _UNDEC:
-                labels[b] = _OUT
-                for c in targets[start[b] : start[b + 1]]:
-                    alive[c] -= 1
-                    if alive[c] == 0 and labels[c] == _UNDEC:
-                        labels[c] = _IN
-                        queue.append(c)
+        return np.array(finish(*fw._out, labels.tolist(), alive.tolist(), new_in.tolist()), dtype=np.int8)
     return labels
 
 

@@ -156,12 +156,12 @@ def _draw(args: argparse.Namespace, spec: tuple[object, ...], home: str | None, 
 
     say(f"loaded {len(workspace.claims)} claims")
     if analysis is not None:
-        drawn, graph = analysis.workspace, analysis.graph
+        drawn, graph = analysis.workspace, analysis.adjacency
     else:
-        from argmap.graph import build_graph
+        from argmap.graph import build_adjacency
 
         drawn = with_links(workspace, links)
-        graph = build_graph(drawn)
+        graph = build_adjacency(drawn)
     say("analysed")
     source: str = build_dot(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, home)).source
     say("built the diagram")

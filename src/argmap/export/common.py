@@ -12,16 +12,18 @@ import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from argmap.analysis import MapAnalysis, analyze
 from argmap.analysis.debate import Agreement, Response
-from argmap.analysis.dung import Label
+from argmap.analysis.label import Label
 from argmap.analysis.links import ANALYST_LINK, Links, analyst_relations, bearing_on_primary
 from argmap.errors import ArgmapError, InputError, Severity
-from argmap.graph import Role, incoming, outgoing, role
+from argmap.graph import Graph, Role, incoming, outgoing, role
 from argmap.model import ArgMap, Claim, ClaimKind, Relation, RelationKind, Workspace, split_key
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "ANALYST_MARK",
@@ -214,13 +216,13 @@ def status_word(label: Label) -> str:
     return f"{label.name} ({_STATUS_WORDS[label]})"
 
 
-def answers(graph: nx.DiGraph, key: str) -> list[Relation]:
+def answers(graph: Graph, key: str) -> list[Relation]:
     """Attacks on a claim or on an inference it states: everything that answers it."""
     targets = [key, *(r.key for r in outgoing(graph, key) if r.source == key)]
     return [r for t in targets for r in incoming(graph, t) if r.kind.is_attack]
 
 
-def bearing_on(graph: nx.DiGraph, key: str, depth: int | None = None) -> dict[str, int]:
+def bearing_on(graph: Graph, key: str, depth: int | None = None) -> dict[str, int]:
     """Every claim that bears on ``key`` — its reasons, objections, the answers to those —
     with its distance in relations (``key`` itself at 0), at most ``depth`` away."""
     found = {key: 0}

@@ -30,13 +30,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import graphviz
-import networkx as nx
 from graphviz.quoting import ID, KEYWORDS
 
 from argmap import collector
 from argmap.analysis.links import ANALYST_LINK, Links
 from argmap.errors import ArgmapError
-from argmap.graph import Role, role
+from argmap.graph import Graph, Role, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Speaker, Workspace
 from argmap.render.text import clean, dot_escape, html_lines, html_text, shorten, wrap
 from argmap.render.themes import RELATION_STYLES, ROLE_STYLES, Theme, theme
@@ -126,7 +125,7 @@ class _Context:
     """What every label builder needs, computed once per diagram."""
 
     workspace: Workspace
-    graph: nx.DiGraph
+    graph: Graph
     analysis: MapAnalysis | None
     selection: Selection
     options: RenderOptions
@@ -159,7 +158,7 @@ class _Context:
 @collector.paused()
 def build_dot(
     workspace: Workspace,
-    graph: nx.DiGraph,
+    graph: Graph,
     analysis: MapAnalysis | None = None,
     view: View | None = None,
     options: RenderOptions | None = None,
@@ -254,7 +253,7 @@ def _tooltip(lines: Iterable[str]) -> str:
     return '"' + "\\n".join(filter(None, lines)) + '"'
 
 
-def _display_roles(graph: nx.DiGraph, workspace: Workspace, selection: Selection) -> dict[str, Role]:
+def _display_roles(graph: Graph, workspace: Workspace, selection: Selection) -> dict[str, Role]:
     """Each claim's role *in this diagram*: what its drawn arrows do.
 
     A claim that supports one claim and rebuts another is an objection in the whole map,
@@ -287,10 +286,10 @@ def _display_roles(graph: nx.DiGraph, workspace: Workspace, selection: Selection
     return result
 
 
-def _is_an_attack(graph: nx.DiGraph, whole_role: Callable[[str], Role], target: str) -> bool:
+def _is_an_attack(graph: Graph, whole_role: Callable[[str], Role], target: str) -> bool:
     """Whether the target of an attack is itself one: an attacking claim, or the inference
     of an attack (what an undercut aims at). An attack on an attack is a rebuttal."""
-    node = graph.nodes[target]
+    node = graph._node[target]
     if node["type"] == "relation":
         return bool(node["relation"].kind.is_attack)
     return whole_role(target).is_attack

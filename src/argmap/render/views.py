@@ -18,15 +18,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from argmap.analysis.debate import Clash, clash_points
 from argmap.errors import ArgmapError
-from argmap.graph import incoming
+from argmap.graph import Graph, incoming, relations
 from argmap.model import ClaimKind, Relation, Workspace
 
 if TYPE_CHECKING:
     from argmap.analysis import MapAnalysis
+    from argmap.analysis.debate import Clash
 
 __all__ = [
     "OVERVIEW_BUDGET",
@@ -177,11 +175,11 @@ def resolve_side(workspace: Workspace, name: str) -> str:
     raise ArgmapError(f"no side {name!r}; the sides are {', '.join(sides) or 'none'}" + (f" ({hint})" if hint else ""))
 
 
-def members(graph: nx.DiGraph, relation: Relation) -> list[str]:
+def members(graph: Graph, relation: Relation) -> list[str]:
     """The claims a relation needs drawn: its premises and its target claim — for an
     undercut, the claims of the relation it attacks, recursively."""
     found = list(relation.premises)
-    target = graph.nodes[relation.target]
+    target = graph._node[relation.target]
     if target["type"] == "relation":
         found.extend(members(graph, target["relation"]))
     else:
@@ -189,7 +187,7 @@ def members(graph: nx.DiGraph, relation: Relation) -> list[str]:
     return found
 
 
-def bearers(graph: nx.DiGraph, claim: str) -> tuple[list[str], list[str]]:
+def bearers(graph: Graph, claim: str) -> tuple[list[str], list[str]]:
     """The claims bearing directly on ``claim``: (reasons, attackers). Attackers include
     those undercutting an inference *to* the claim, which bear on it as much as a rebuttal."""
     reasons: list[str] = []
@@ -201,14 +199,13 @@ def bearers(graph: nx.DiGraph, claim: str) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(reasons)), list(dict.fromkeys(attackers))
 
 
-def _neighbours(graph: nx.DiGraph) -> dict[str, set[str]]:
+def _neighbours(graph: Graph) -> dict[str, set[str]]:
     """Claims that take part in a relation together (premises, target, undercut inference)."""
     adjacent: dict[str, set[str]] = {}
-    for _, data in graph.nodes(data=True):
-        if data["type"] == "relation":
-            group = members(graph, data["relation"])
-            for claim in group:
-                adjacent.setdefault(claim, set()).update(c for c in group if c != claim)
+    for rel in relations(graph):
+        group = members(graph, rel)
+        for claim in group:
+            adjacent.setdefault(claim, set()).update(c for c in group if c != claim)
     return adjacent
 
 
@@ -226,23 +223,23 @@ def _within(adjacent: Mapping[str, set[str]], start: str, depth: int) -> set[str
     return seen
 
 
-def _drawable(graph: nx.DiGraph, chosen: set[str]) -> list[str]:
+def _drawable(graph: Graph, chosen: set[str]) -> list[str]:
     """Relations whose premises and target are all drawn, in graph order.
 
     Undercuts are drawable once the relation they attack is, so relations are taken
     target first: a relation waits on the relation it targets.
     """
-    rels = [data["relation"] for _, data in graph.nodes(data=True) if data["type"] == "relation"]
+    rels = list(relations(graph))
     ready = {rel.key: all(p in chosen for p in rel.premises) for rel in rels}
     drawn: dict[str, bool] = {}
 
     def drawable(key: str, seen: frozenset[str] = frozenset()) -> bool:
         if key not in drawn:
-            rel = graph.nodes[key]["relation"]
+            rel = graph._node[key]["relation"]
             target = rel.target
             if not ready[key] or key in seen:
                 drawn[key] = False
-            elif graph.nodes[target]["type"] == "relation":
+            elif graph._node[target]["type"] == "relation":
                 drawn[key] = drawable(target, seen | {key})
             else:
                 drawn[key] = target in chosen
@@ -251,21 +248,20 @@ def _drawable(graph: nx.DiGraph, chosen: set[str]) -> list[str]:
     return [rel.key for rel in rels if drawable(rel.key)]
 
 
-def _with_undercut_inferences(graph: nx.DiGraph, chosen: set[str]) -> set[str]:
+def _with_undercut_inferences(graph: Graph, chosen: set[str]) -> set[str]:
     """``chosen`` plus the claims of every inference an undercut by a chosen claim attacks
     when the inference's own reason is chosen, so the undercut has something to aim at."""
     result = set(chosen)
-    for _, data in graph.nodes(data=True):
-        rel = data.get("relation")
-        if rel is None or rel.source not in chosen or graph.nodes[rel.target]["type"] != "relation":
+    for rel in relations(graph):
+        if rel.source not in chosen or graph._node[rel.target]["type"] != "relation":
             continue
-        attacked = graph.nodes[rel.target]["relation"]
+        attacked = graph._node[rel.target]["relation"]
         if attacked.source in chosen:
             result.update(members(graph, rel))
     return result
 
 
-def _upstream(workspace: Workspace, graph: nx.DiGraph, start: str) -> set[str]:
+def _upstream(workspace: Workspace, graph: Graph, start: str) -> set[str]:
     """``start`` and every claim that bears on it through any chain of relations, stopping at
     other theses: a thesis that attacks this one is shown, but its own case is its own
     diagram (without the stop, two opposing theses each pull in the whole debate)."""
@@ -273,13 +269,13 @@ def _upstream(workspace: Workspace, graph: nx.DiGraph, start: str) -> set[str]:
     stack = [start]
     while stack:
         node = stack.pop()
-        if node != start and graph.nodes[node]["type"] == "claim" and workspace.claims[node].kind is ClaimKind.THESIS:
+        if node != start and graph._node[node]["type"] == "claim" and workspace.claims[node].kind is ClaimKind.THESIS:
             continue
-        for pred in graph.predecessors(node):
+        for pred in graph._pred[node]:
             if pred not in seen:
                 seen.add(pred)
                 stack.append(pred)
-    return {k for k in seen if graph.nodes[k]["type"] == "claim"}
+    return {k for k in seen if graph._node[k]["type"] == "claim"}
 
 
 def _home_claims(workspace: Workspace, home: str | None) -> list[str]:
@@ -288,20 +284,18 @@ def _home_claims(workspace: Workspace, home: str | None) -> list[str]:
     return [c.key for c in workspace.maps[home].claims.values()]
 
 
-def _touching(graph: nx.DiGraph, claims: Iterable[str]) -> set[str]:
+def _touching(graph: Graph, claims: Iterable[str]) -> set[str]:
     """``claims`` and every claim in a relation with one of them (for external claims)."""
     wanted = set(claims)
     result = set(wanted)
-    for _, data in graph.nodes(data=True):
-        rel = data.get("relation")
-        if rel is not None:
-            group = members(graph, rel)
-            if any(c in wanted for c in group):
-                result.update(group)
+    for rel in relations(graph):
+        group = members(graph, rel)
+        if any(c in wanted for c in group):
+            result.update(group)
     return result
 
 
-def _overview(workspace: Workspace, graph: nx.DiGraph, home: str | None, budget: int, clashes: Iterable[Clash]) -> tuple[set[str], int]:
+def _overview(workspace: Workspace, graph: Graph, home: str | None, budget: int, clashes: Iterable[Clash]) -> tuple[set[str], int]:
     """The skeleton of a debate: theses, what bears on them directly, and where the sides clash.
 
     Every thesis and its direct reasons and objections are always shown. Then each clash
@@ -346,8 +340,8 @@ def _overview(workspace: Workspace, graph: nx.DiGraph, home: str | None, budget:
     return chosen, shown
 
 
-def _stated(graph: nx.DiGraph, claim: str) -> list[Relation]:
-    return [graph.nodes[s]["relation"] for s in graph.successors(claim) if graph.nodes[s]["type"] == "relation"]
+def _stated(graph: Graph, claim: str) -> list[Relation]:
+    return [graph._node[s]["relation"] for s in graph._succ[claim] if graph._node[s]["type"] == "relation"]
 
 
 def _order(workspace: Workspace, chosen: set[str]) -> tuple[str, ...]:
@@ -355,7 +349,7 @@ def _order(workspace: Workspace, chosen: set[str]) -> tuple[str, ...]:
     return tuple(k for k in workspace.claims if k in chosen)
 
 
-def select(workspace: Workspace, graph: nx.DiGraph, view: View, analysis: MapAnalysis | None = None) -> Selection:
+def select(workspace: Workspace, graph: Graph, view: View, analysis: MapAnalysis | None = None) -> Selection:
     """The claims and relations ``view`` shows.
 
     Args:
@@ -376,7 +370,12 @@ def select(workspace: Workspace, graph: nx.DiGraph, view: View, analysis: MapAna
         chosen = _touching(graph, _home_claims(workspace, home)) if home else set(workspace.claims)
         description = "Whole map"
     elif view.kind is ViewKind.OVERVIEW:
-        clashes = analysis.clashes if analysis is not None else clash_points(workspace, graph)
+        if analysis is not None:
+            clashes = analysis.clashes
+        else:
+            from argmap.analysis.debate import clash_points
+
+            clashes = clash_points(workspace, graph)
         chosen, levels = _overview(workspace, graph, home, view.budget, clashes)
         reach = "what bears on them directly" if levels <= 1 else f"{levels} levels of what bears on them"
         description = f"Overview: the theses, {reach}, and where the sides clash"
@@ -414,7 +413,7 @@ def select(workspace: Workspace, graph: nx.DiGraph, view: View, analysis: MapAna
     return Selection(view, _order(workspace, chosen), tuple(relations), hidden, home, description, focus, omitted, levels)
 
 
-def _hidden(graph: nx.DiGraph, chosen: set[str]) -> dict[str, Hidden]:
+def _hidden(graph: Graph, chosen: set[str]) -> dict[str, Hidden]:
     """For each chosen claim that has any, the claims bearing on it that are not chosen."""
     hidden = {}
     for claim in chosen:
