@@ -20,9 +20,9 @@ __all__ = ["ARRAYS_FROM", "IN", "OUT", "UNDEC", "finish", "grounded_labels", "ou
 IN, OUT, UNDEC = 1, 2, 4
 
 ARRAYS_FROM = 50_000
-"""Arguments from which dung's array rounds are used instead of the queue alone. Measured at
-100k claims (about 200k arguments), the rounds and the queue take about the same time once
-numpy is imported; below a few tens of thousands the import alone costs more than the queue."""
+"""Arguments from which dung's array rounds are used instead of the queue alone. Measured on
+generated maps: at 10k claims (20k arguments) the queue takes 9 ms, the rounds 17 ms; at 100k
+claims (200k arguments) 108 ms and 59 ms, the rounds' figure not counting numpy's import."""
 
 _LABELS = {IN: Label.IN, OUT: Label.OUT, UNDEC: Label.UNDEC}
 
