@@ -7,10 +7,17 @@ model. Its failures never reach the user as a traceback: a missing program becom
 an :class:`~argmap.errors.ArgmapError` with the first line ``dot`` printed. PNG
 resolution is set for PNG only (``-Gdpi``): a ``dpi`` inside the graph zooms and clips
 SVG output in Graphviz 2.43.
+
+What ``dot`` made is remembered by content, in the cache folder's ``dot/`` (see
+:mod:`argmap.stamps`; ``ARGMAP_NO_CACHE=1`` turns it off): the same DOT in the same format
+from the same ``dot`` program gives the same file, so it is not laid out again. A deck of
+the bundled debates runs ``dot`` 180 times, for 5-9 s; made again after an edit, only the
+diagrams the edit changed are drawn.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
@@ -42,7 +49,11 @@ def run_dot(source: str, fmt: str, *, dpi: int | None = None, output: str | None
         from argmap.errors import ArgmapError
 
         raise ArgmapError(f"unknown format {fmt!r} for dot; choose one of {', '.join(FORMATS)}")
-    command = ["dot", f"-T{fmt}", *([f"-Gdpi={dpi or DEFAULT_PNG_DPI}"] if fmt == "png" else []), *(["-o", output] if output else [])]
+    dpi = (dpi or DEFAULT_PNG_DPI) if fmt == "png" else None
+    memo = _memo(source, fmt, dpi)
+    if memo is not None and (found := _recall(memo, output)) is not None:
+        return found
+    command = ["dot", f"-T{fmt}", *([f"-Gdpi={dpi}"] if dpi else []), *(["-o", output] if output else [])]
     try:
         done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, check=False)
     except FileNotFoundError as err:
@@ -55,7 +66,114 @@ def run_dot(source: str, fmt: str, *, dpi: int | None = None, output: str | None
         said = done.stderr.decode("utf-8", "replace")
         first = next((line.strip() for line in said.splitlines() if line.strip()), f"exit status {done.returncode}")
         raise ArgmapError(f"Graphviz dot failed to render {fmt}: {first}")
+    if memo is not None:
+        _keep(memo, output, done.stdout)
     return done.stdout
+
+
+MEMO_BYTES = 256 * 2**20
+"""Bytes of ``dot``'s outputs kept; beyond, the least recently used go. (A slide's PNG is
+50-400 KB; a whole-map SVG of 1k claims 1.5 MB.)"""
+
+MEMO_LARGEST = 32 * 2**20
+"""Outputs larger than this are not kept: one would crowd out hundreds of slides."""
+
+_dot_programs: dict[str, tuple[str, int, int] | None] = {}  # by PATH
+
+
+def _memo(source: str, fmt: str, dpi: int | None) -> str | None:
+    """The file that holds (or will hold) what ``dot`` makes of ``source``; None when the
+    cache is off or there is no ``dot`` to run. Keyed by the DOT, the format, the PNG
+    resolution and the ``dot`` program itself (path, size and modification time), so an
+    upgraded Graphviz draws afresh. (Fonts installed or removed since are not noticed:
+    ``ARGMAP_NO_CACHE=1``, or deleting the folder, draws afresh.)"""
+    from argmap.stamps import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = os.environ.get("PATH", "")
+    if path not in _dot_programs:
+        import shutil
+
+        found = shutil.which("dot", path=path)
+        info = os.stat(found) if found else None
+        _dot_programs[path] = (os.path.realpath(found), info.st_size, info.st_mtime_ns) if found and info else None
+    program = _dot_programs[path]
+    if program is None:
+        return None
+    import hashlib
+
+    key = hashlib.sha256(f"{program}\0{fmt}\0{dpi}\0".encode())
+    key.update(source.encode("utf-8"))
+    return os.path.join(folder, "dot", f"{key.hexdigest()}.{fmt}")
+
+
+def _recall(memo: str, output: str | None) -> bytes | None:
+    """What ``dot`` made before (copied to ``output`` when given, then b""), or None."""
+    try:
+        if output is not None:
+            import shutil
+
+            shutil.copyfile(memo, output)
+            found = b""
+        else:
+            with open(memo, "rb") as f:
+                found = f.read()
+        os.utime(memo)  # recently used: the last to be pruned
+        return found
+    except OSError:
+        return None
+
+
+def _keep(memo: str, output: str | None, made: bytes) -> None:
+    """Remember what ``dot`` made (the file ``output``, else ``made``); a cache that cannot
+    be written is skipped."""
+    import tempfile
+
+    try:
+        size = os.path.getsize(output) if output is not None else len(made)
+        if size > MEMO_LARGEST:
+            return
+        folder = os.path.dirname(memo)
+        os.makedirs(folder, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                if output is not None:
+                    with open(output, "rb") as f:
+                        while chunk := f.read(1 << 20):
+                            out.write(chunk)
+                else:
+                    out.write(made)
+            os.replace(temp, memo)  # whole or not at all: a file here is always one dot wrote
+        except BaseException:
+            os.unlink(temp)
+            raise
+        _prune(folder)
+    except OSError:
+        pass
+
+
+def _prune(folder: str) -> None:
+    """Keep the folder under :data:`MEMO_BYTES`, and clear what a crashed writer left."""
+    import time
+
+    entries = []
+    for entry in os.scandir(folder):
+        info = entry.stat()
+        if not entry.name.startswith("."):
+            entries.append((info, entry.path))
+        elif info.st_mtime < time.time() - 3600:  # a temporary file no writer finished
+            os.unlink(entry.path)
+    total = sum(info.st_size for info, _ in entries)
+    if total <= MEMO_BYTES:
+        return
+    for info, path in sorted(entries, key=lambda e: e[0].st_mtime_ns):
+        os.unlink(path)
+        total -= info.st_size
+        if total <= MEMO_BYTES:
+            return
 
 
 def dot_bytes(digraph: graphviz.Digraph, fmt: str, *, dpi: int | None = None) -> bytes:
