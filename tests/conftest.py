@@ -155,6 +155,44 @@ def cached_arguments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "arguments"
 
 
+@dataclass(frozen=True)
+class DotLog:
+    """What the real ``dot`` was given, through the wrapper of :func:`dot_log`."""
+
+    runs_file: Path
+    input_file: Path
+
+    def runs(self) -> int:
+        """Times ``dot`` has run."""
+        return len(self.runs_file.read_text(encoding="utf-8").splitlines())
+
+    def graphs(self) -> int:
+        """Graphs it was given to draw (argmap's diagrams are each one ``digraph argmap``)."""
+        return self.input_file.read_text(encoding="utf-8").count("digraph argmap {")
+
+
+@pytest.fixture
+def dot_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DotLog:
+    """The real ``dot`` behind a wrapper that logs each run and its input, first on PATH,
+    with argmap's cache on in the test's folder."""
+    import shutil
+
+    real = shutil.which("dot")
+    assert real is not None, "Graphviz dot is needed"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = DotLog(tmp_path / "dot-runs.log", tmp_path / "dot-input.log")
+    wrapper = bin_dir / "dot"
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> "{log.runs_file}"\ntee -a "{log.input_file}" | "{real}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    log.runs_file.touch()
+    log.input_file.touch()
+    monkeypatch.setenv("PATH", f"{bin_dir}:{Path(real).parent}")
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+    return log
+
+
 @pytest.fixture
 def map_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Every time something reads maps (``argmap.load.load_workspace``) from now on: a

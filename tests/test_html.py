@@ -23,6 +23,7 @@ from argmap.export.html.diagrams import _Neighbourhoods, focus_sources, minify
 from argmap.load import load_workspace
 from argmap.model import Workspace
 from argmap.render import RenderOptions, View, build_dot
+from conftest import DotLog
 from test_wheel import elsewhere, installed, run  # noqa: F401 -- a wheel in a fresh venv, a copy of the maps
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,6 +130,43 @@ def test_minified_diagrams_are_well_formed_and_tag_their_boxes(workspace: Worksp
         tagged = {int(g.getAttribute("data-c")) for g in document.getElementsByTagName("g") if g.getAttribute("data-c")}
         assert tagged == {number[k] for k in diagram.boxes}
         assert " id=" not in small and "<title>" not in small and "xlink:title" not in small
+
+
+@pytest.mark.exe
+def test_a_diagram_drawn_in_a_batch_is_kept_as_dot_draws_it_alone(workspace: Workspace) -> None:
+    # the page draws its diagrams many to a dot process and remembers each as the page keeps
+    # it: that must not depend on the batch (dot numbers a graph's ids by the graphs before it)
+    from argmap.analysis import analyze
+    from argmap.export.html.diagrams import _run_dot, clean
+    from argmap.render.run import run_dot
+
+    analysis = analyze(workspace, links=Links.TEXTS)
+    keys = [k for k in analysis.workspace.claims if k.startswith(f"{IJM}:")][:5]
+    sources = [d.source for d in focus_sources(analysis, keys, 1, RenderOptions(), lambda stem: "links")]
+    batched = _run_dot(sources)
+    alone = [run_dot(source, "svg").decode("utf-8") for source in sources]
+    assert batched[1:] != alone[1:]  # the ids differ ...
+    assert [clean(svg) for svg in batched] == [clean(svg) for svg in alone]  # ... and nothing else
+
+
+@pytest.mark.exe
+def test_a_page_made_again_runs_dot_only_for_what_an_edit_changed(tmp_path: Path, dot_log: DotLog) -> None:
+    import shutil
+
+    maps = tmp_path / "arguments"
+    shutil.copytree(ARGUMENTS, maps)
+    assert main(["html", str(maps), "-o", str(tmp_path / "one.html")]) == 0
+    first = dot_log.runs()
+    graphs = dot_log.graphs()
+    assert graphs > 200  # a diagram for each claim, and one of each map
+    assert main(["html", str(maps), "-o", str(tmp_path / "two.html")]) == 0
+    assert dot_log.runs() == first
+    assert (tmp_path / "two.html").read_bytes() == (tmp_path / "one.html").read_bytes()
+    path = maps / f"{IJM}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Thrupkaew's series contains many inaccuracies", "Thrupkaew's series has many inaccuracies", 1), encoding="utf-8")
+    assert main(["html", str(maps), "-o", str(tmp_path / "three.html")]) == 0
+    assert (tmp_path / "three.html").read_bytes() != (tmp_path / "one.html").read_bytes()
+    assert 0 < dot_log.graphs() - graphs < graphs / 10  # the diagrams that show the edited claim
 
 
 def test_a_page_without_diagrams_needs_no_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,6 +28,7 @@ from argmap.render import RenderOptions, View, build_dot, parse_overlays, render
 from argmap.render.bundle import ALL_LINKS, MANIFEST, manifest, plan, stale
 from argmap.render.dot import ANALYST_COLOUR
 from argmap.render.text import BREAK, display_width, dot_text, wrap
+from conftest import DotLog
 from debate_views import write_debate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -626,53 +627,31 @@ def test_a_fan_already_taller_than_wide_is_not_staggered(tmp_path: Path) -> None
 # -- what dot made, remembered by content ------------------------------------------------------
 
 
-@pytest.fixture
-def counted_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The real ``dot`` behind a wrapper that logs each run, first on PATH, with argmap's
-    cache on in the test's folder; returns the log (one line a run)."""
-    real = shutil.which("dot")
-    assert real is not None, "Graphviz dot is needed"
-    bin_dir, log = tmp_path / "bin", tmp_path / "dot-runs.log"
-    bin_dir.mkdir()
-    wrapper = bin_dir / "dot"
-    wrapper.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\nexec "{real}" "$@"\n', encoding="utf-8")
-    wrapper.chmod(0o755)
-    log.touch()
-    monkeypatch.setenv("PATH", f"{bin_dir}:{Path(real).parent}")
-    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
-    return log
-
-
-def _runs(log: Path) -> int:
-    return len(log.read_text(encoding="utf-8").splitlines())
-
-
-def test_dot_lays_out_each_diagram_once(small: tuple[Workspace, nx.DiGraph], counted_dot: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dot_lays_out_each_diagram_once(small: tuple[Workspace, nx.DiGraph], dot_log: DotLog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from argmap.render import run
 
     workspace, graph = small
     source = build_dot(workspace, graph, options=NO_OVERLAYS).source
     first = run.render_source(source, tmp_path / "one.svg").read_bytes()
-    assert _runs(counted_dot) == 1 and first.startswith(b"<?xml")
+    assert dot_log.runs() == 1 and first.startswith(b"<?xml")
     # the same DOT again, to a file and to memory: what dot wrote, without running it
     assert run.render_source(source, tmp_path / "two.svg").read_bytes() == first
     assert run.run_dot(source, "svg") == first
-    assert _runs(counted_dot) == 1
+    assert dot_log.runs() == 1
     # anything that changes the picture is drawn afresh: the resolution, the DOT, the format
     png = run.run_dot(source, "png", dpi=60)
     assert run.run_dot(source, "png", dpi=90) != png
     assert run.run_dot(source + "\n// an edit\n", "svg") is not None
     assert run.run_dot(source, "pdf").startswith(b"%PDF")
-    assert _runs(counted_dot) == 5
-    assert run.run_dot(source, "png", dpi=60) == png and _runs(counted_dot) == 5
+    assert dot_log.runs() == 5
+    assert run.run_dot(source, "png", dpi=60) == png and dot_log.runs() == 5
     # with the cache off, dot runs every time
     monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
     assert run.run_dot(source, "svg") == first
-    assert _runs(counted_dot) == 6
+    assert dot_log.runs() == 6
 
 
-def test_another_dot_program_draws_afresh(small: tuple[Workspace, nx.DiGraph], counted_dot: Path, tmp_path: Path) -> None:
+def test_another_dot_program_draws_afresh(small: tuple[Workspace, nx.DiGraph], dot_log: DotLog, tmp_path: Path) -> None:
     # an upgraded Graphviz may lay the same DOT out otherwise: its pictures are its own
     from argmap.render import run
 
@@ -683,10 +662,10 @@ def test_another_dot_program_draws_afresh(small: tuple[Workspace, nx.DiGraph], c
     wrapper.write_text(wrapper.read_text(encoding="utf-8") + "# Graphviz, upgraded\n", encoding="utf-8")
     run._dot_programs.clear()  # a new process looks the program up again
     run.run_dot(source, "svg")
-    assert _runs(counted_dot) == 2
+    assert dot_log.runs() == 2
 
 
-def test_a_memo_that_cannot_be_read_is_drawn_again(small: tuple[Workspace, nx.DiGraph], counted_dot: Path, tmp_path: Path) -> None:
+def test_a_memo_that_cannot_be_read_is_drawn_again(small: tuple[Workspace, nx.DiGraph], dot_log: DotLog, tmp_path: Path) -> None:
     from argmap.render import run
 
     workspace, graph = small
@@ -697,10 +676,10 @@ def test_a_memo_that_cannot_be_read_is_drawn_again(small: tuple[Workspace, nx.Di
     memo.mkdir()  # in the way: neither readable nor replaceable
     assert run.run_dot(source, "svg") == first
     assert run.render_source(source, tmp_path / "out.svg").read_bytes() == first
-    assert _runs(counted_dot) == 3
+    assert dot_log.runs() == 3
 
 
-def test_the_memo_keeps_to_its_size_dropping_the_least_recently_used(small: tuple[Workspace, nx.DiGraph], counted_dot: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_memo_keeps_to_its_size_dropping_the_least_recently_used(small: tuple[Workspace, nx.DiGraph], dot_log: DotLog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     from argmap.render import run
@@ -719,27 +698,29 @@ def test_the_memo_keeps_to_its_size_dropping_the_least_recently_used(small: tupl
     run.run_dot(sources[0], "svg")  # used again: now the most recent
     run.run_dot(sources[2], "svg")  # over the budget: 1 goes, the least recently used
     assert len(list(folder.iterdir())) == 2
-    runs = _runs(counted_dot)
+    runs = dot_log.runs()
     run.run_dot(sources[0], "svg")
     run.run_dot(sources[2], "svg")
-    assert _runs(counted_dot) == runs
+    assert dot_log.runs() == runs
     run.run_dot(sources[1], "svg")
-    assert _runs(counted_dot) == runs + 1
+    assert dot_log.runs() == runs + 1
 
 
-def test_a_deck_made_again_runs_dot_only_for_what_an_edit_changed(cli: Any, counted_dot: Path, tmp_path: Path) -> None:
+def test_a_deck_made_again_runs_dot_only_for_what_an_edit_changed(cli: Any, dot_log: DotLog, tmp_path: Path) -> None:
     maps = tmp_path / "arguments"
     shutil.copytree(Path(__file__).parent.parent / "arguments", maps)
     assert cli("slides", maps, "-o", tmp_path / "one.pptx").code == 0
-    first = _runs(counted_dot)
+    first = dot_log.runs()
     assert first >= 20  # several layouts a diagram, and its picture
     assert cli("slides", maps, "-o", tmp_path / "two.pptx").code == 0
-    assert _runs(counted_dot) == first
+    assert dot_log.runs() == first
     # an edit to one claim's text redraws the diagrams that show it, and only those
     path = maps / "ijm-vs-thrupkaew.yaml"
     text = path.read_text(encoding="utf-8")
     edited = text.replace("Thrupkaew's series contains many inaccuracies", "Thrupkaew's series has many inaccuracies", 1)
     assert edited != text
     path.write_text(edited, encoding="utf-8")
+    graphs = dot_log.graphs()
     assert cli("slides", maps, "-o", tmp_path / "three.pptx").code == 0
-    assert first > _runs(counted_dot) - first > 0
+    assert first > dot_log.runs() - first > 0
+    assert 0 < dot_log.graphs() - graphs < graphs / 4

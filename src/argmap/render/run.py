@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     import graphviz
 
-__all__ = ["DEFAULT_PNG_DPI", "FORMATS", "INSTALL_HINT", "dot_bytes", "render", "render_source", "run_dot"]
+__all__ = ["DEFAULT_PNG_DPI", "FORMATS", "INSTALL_HINT", "dot_bytes", "drawn_before", "remember_drawing", "render", "render_source", "run_dot"]
 
 FORMATS = ("svg", "png", "pdf", "dot")
 DEFAULT_PNG_DPI = 110
@@ -69,6 +69,22 @@ def run_dot(source: str, fmt: str, *, dpi: int | None = None, output: str | None
     if memo is not None:
         _keep(memo, output, done.stdout)
     return done.stdout
+
+
+def drawn_before(source: str, fmt: str) -> bytes | None:
+    """What ``dot -T{fmt}`` made of ``source`` before, if it is remembered (SVG or PDF: a PNG's
+    resolution is :func:`run_dot`'s to set). For a caller that runs ``dot`` itself, on many
+    diagrams at once."""
+    memo = _memo(source, fmt, None)
+    return None if memo is None else _recall(memo, None)
+
+
+def remember_drawing(source: str, fmt: str, made: bytes) -> None:
+    """Keep what ``dot -T{fmt}`` made of ``source`` alone (the bytes it writes for that one
+    graph), for :func:`run_dot` and :func:`drawn_before`."""
+    memo = _memo(source, fmt, None)
+    if memo is not None:
+        _keep(memo, None, made)
 
 
 MEMO_BYTES = 256 * 2**20

@@ -39,7 +39,7 @@ from argmap.render import RenderOptions, View, build_dot, select
 from argmap.render.run import INSTALL_HINT
 from argmap.render.views import _within, members  # the claims within N relations, as a focus view selects them
 
-__all__ = ["CHUNK_BYTES", "Diagram", "DiagramSet", "draw", "focus_sources", "minify"]
+__all__ = ["CHUNK_BYTES", "PAGE_SVG", "Diagram", "DiagramSet", "clean", "draw", "focus_sources", "minify"]
 
 CHUNK_BYTES = 600_000
 """SVG text per chunk, before compression: unpacked in a few milliseconds when first needed."""
@@ -123,6 +123,26 @@ def overview_source(analysis: MapAnalysis, stem: str, options: RenderOptions, no
     return Diagram(digraph.source, selection.claims, f"Overview of {analysis.workspace.maps[stem].title}")
 
 
+PAGE_SVG = "page.svg"
+"""What the memo of dot's drawings (:mod:`argmap.render.run`) calls a diagram as the page
+keeps it: dot's SVG without what the page does not use (:func:`clean`). Not dot's bytes: drawn
+many to a process, a graph's ids count the graphs before it, and the page drops them."""
+
+
+def _page_svgs(sources: list[str]) -> list[str]:
+    """Each DOT source's SVG as the page keeps it (:func:`clean`): as drawn before, else from
+    one ``dot`` process for all that were not."""
+    from argmap.render.run import drawn_before, remember_drawing
+
+    found = [drawn_before(source, PAGE_SVG) for source in sources]
+    missing = [i for i, svg in enumerate(found) if svg is None]
+    if missing:
+        for i, svg in zip(missing, _run_dot([sources[i] for i in missing]), strict=True):
+            found[i] = kept = clean(svg).encode("utf-8")
+            remember_drawing(sources[i], PAGE_SVG, kept)
+    return [svg.decode("utf-8") for svg in found if svg is not None]
+
+
 def _run_dot(sources: list[str]) -> list[str]:
     """SVG of each DOT source, from one ``dot`` process."""
     try:
@@ -145,17 +165,25 @@ _DROP = re.compile(
     re.S,
 )
 _LINKS = re.compile(r"<a>|</a>")  # the tooltips' links, empty once their titles are gone
-_NODE = re.compile(r'<g class="node">\s*<title>c(\d+)</title>')
+_NODE = re.compile(r'<g class="node"><title>c(\d+)</title>')
 _TITLE = re.compile(r"<title>[^<]*</title>")
 
 
+def clean(svg: str) -> str:
+    """Graphviz's SVG without what the page does not use, whatever the page: the XML header,
+    comments, ids, sizes, tooltips' links and white space between tags."""
+    return re.sub(r">\s+<", "><", _LINKS.sub("", _DROP.sub("", svg))).strip()
+
+
 def minify(svg: str, boxes: Sequence[int]) -> str:
-    """Graphviz's SVG without what the page does not use, each claim's box tagged
-    ``data-c="N"`` (the claim's number in the page; -1 for a claim the page does not hold)."""
-    svg = _LINKS.sub("", _DROP.sub("", svg))
-    svg = _NODE.sub(lambda m: f'<g class="node" data-c="{boxes[int(m.group(1))]}">', svg)
-    svg = _TITLE.sub("", svg)
-    return re.sub(r">\s+<", "><", svg).strip()
+    """Graphviz's SVG, :func:`clean`, each claim's box tagged ``data-c="N"`` (the claim's
+    number in the page; -1 for a claim the page does not hold) and the titles gone."""
+    return _tag(clean(svg), boxes)
+
+
+def _tag(cleaned: str, boxes: Sequence[int]) -> str:
+    tagged = _NODE.sub(lambda m: f'<g class="node" data-c="{boxes[int(m.group(1))]}">', cleaned)
+    return _TITLE.sub("", tagged)
 
 
 def _pack(svgs: list[str]) -> str:
@@ -173,10 +201,10 @@ def draw(diagrams: Iterator[Diagram], number: Callable[[str], int], progress: Ca
         for diagram in diagrams:
             batch.append(diagram)
             if len(batch) == BATCH:
-                pending.append((pool.submit(_run_dot, [d.source for d in batch]), batch))
+                pending.append((pool.submit(_page_svgs, [d.source for d in batch]), batch))
                 batch = []
         if batch:
-            pending.append((pool.submit(_run_dot, [d.source for d in batch]), batch))
+            pending.append((pool.submit(_page_svgs, [d.source for d in batch]), batch))
         chunks: list[str] = []
         places: list[tuple[int, int]] = []
         labels: list[str] = []
@@ -185,7 +213,7 @@ def draw(diagrams: Iterator[Diagram], number: Callable[[str], int], progress: Ca
         done = 0
         for future, drawn in pending:
             for diagram, svg in zip(drawn, future.result()):
-                small = minify(svg, [number(k) for k in diagram.boxes])
+                small = _tag(svg, [number(k) for k in diagram.boxes])
                 places.append((len(chunks), len(current)))
                 labels.append(diagram.label)
                 current.append(small)
