@@ -638,6 +638,9 @@ def test_dot_lays_out_each_diagram_once(small: tuple[Workspace, nx.DiGraph], dot
     assert run.render_source(source, tmp_path / "two.svg").read_bytes() == first
     assert run.run_dot(source, "svg") == first
     assert dot_log.runs() == 1
+    # the user's alone, as the rest of the cache (the first render may be what makes the folder)
+    (memo,) = (tmp_path / "cache" / "dot").iterdir()
+    assert [p.stat().st_mode & 0o777 for p in (tmp_path / "cache", memo.parent, memo)] == [0o700, 0o700, 0o600]
     # anything that changes the picture is drawn afresh: the resolution, the DOT, the format
     png = run.run_dot(source, "png", dpi=60)
     assert run.run_dot(source, "png", dpi=90) != png

@@ -152,7 +152,8 @@ def _keep(memo: str, output: str | None, made: bytes) -> None:
         if size > MEMO_LARGEST:
             return
         folder = os.path.dirname(memo)
-        os.makedirs(folder, exist_ok=True)
+        for made_folder in (os.path.dirname(folder), folder):  # the user's alone, as the rest of the cache
+            os.makedirs(made_folder, mode=0o700, exist_ok=True)  # (the mode is given to the last folder only)
         handle, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "wb") as out:
