@@ -44,6 +44,7 @@ from argmap.tui.widgets.detail import RelationList
 from argmap.tui.widgets.flow_table import FlowTable
 
 if TYPE_CHECKING:  # imported when a drill starts: the screen brings a Markdown renderer
+    from argmap.background import BackgroundLoad
     from argmap.tui.screens.drill import DrillPlan
 
 __all__ = ["ArgmapApp", "make_app"]
@@ -127,8 +128,10 @@ class ArgmapApp(App[None]):
         links: Links = Links.TEXTS,
         since: str | None = None,
         drill: DrillPlan | None = None,
+        background: BackgroundLoad | None = None,
     ) -> None:
         super().__init__()
+        self.background = background  # the first load's child process (argmap explore), used once
         self.paths = list(paths)
         self.drill_plan = drill  # argmap drill: opened over the maps once they are shown
         self.links = links  # what the verdicts rest on: L switches
@@ -181,6 +184,8 @@ class ArgmapApp(App[None]):
         busy machine, handing the GIL to and fro with the drawing of a "Loading the maps…"
         screen that nobody needed to see, which was drawn once more when the maps came.
         """
+        if self.background is not None and not self.background.cached():
+            return None  # not in the cache: the child is loading the maps
         size = 0
         for path in self.paths:
             for file in path.glob("*.y*ml") if path.is_dir() else [path]:
@@ -206,8 +211,9 @@ class ArgmapApp(App[None]):
             if not worker.is_cancelled:
                 self.call_from_thread(lambda: self.main.show_progress(message))
 
+        background, self.background = self.background, None
         try:
-            view = MapView.load(self.paths, freeze=True, progress=report, links=self.links)
+            view = MapView.load(self.paths, freeze=True, progress=report, links=self.links, background=background)
         except Exception as err:  # never die on a map: say what went wrong and keep the old view
             self.call_from_thread(self.notify, f"Could not load the maps: {err}", severity="error", timeout=10)
             return
@@ -476,6 +482,7 @@ def make_app(
     links: Links | str = Links.TEXTS,
     since: str | None = None,
     drill: DrillPlan | None = None,
+    background: BackgroundLoad | None = None,
 ) -> ArgmapApp:
     """Build the explorer over map files or folders (the CLI and the tests both use this).
 
@@ -490,9 +497,12 @@ def make_app(
             analyst's links too); ``L`` switches later.
         since: A git revision: claims changed since it are marked, and listed in a view.
         drill: A drill to open over the maps once they are shown (``argmap drill``).
+        background: A child process already loading ``paths`` on ``links``
+            (:class:`~argmap.background.BackgroundLoad`): the first load takes its result.
     """
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}: use one of {', '.join(THEMES)}")
     return ArgmapApp(
         [Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme, links=Links(links), since=since, drill=drill,
+        background=background,
     )
