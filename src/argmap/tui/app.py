@@ -139,7 +139,8 @@ class ArgmapApp(App[None]):
         self.render_dir = render_dir
         self.open_viewer = open_viewer
         self.view: MapView | None = None
-        self._warm: MapView | None = None  # read before the first screen (warm_start), shown by main_ready
+        self._main_ready = False  # whether the main screen's widgets are there to show a load in
+        self._pending: Loaded | None = None  # a load that came before them (warm_start's, say), shown by main_ready
         self.since_revision = since  # explore --since REV: what changed since is marked and listed
         self.since: Since | None = None
         self._stamps: dict[Path, float] = {}
@@ -152,9 +153,11 @@ class ArgmapApp(App[None]):
         return dict(THEME_VARIABLES)
 
     def on_mount(self) -> None:
-        self._warm = self.warm_start()
+        warm = self.warm_start()
         self.push_screen(MainScreen())  # it calls main_ready once its widgets are there
-        if self._warm is None:
+        if warm is not None:
+            self._pending = Loaded(warm, reload=False)
+        else:
             self.load(reload=False)
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self._check_files, name="watch-maps")
@@ -169,11 +172,12 @@ class ArgmapApp(App[None]):
     # -- loading and live reload ---------------------------------------------------------
 
     def main_ready(self) -> None:
-        """The main screen is mounted: show the maps read by :meth:`warm_start`, if any,
-        before it is first drawn."""
-        view, self._warm = self._warm, None
-        if view is not None:
-            self._loaded(Loaded(view, reload=False))
+        """The main screen is mounted: show the maps read by :meth:`warm_start`, or loaded
+        before it was (a background load can finish first), before it is first drawn."""
+        self._main_ready = True
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._loaded(pending)
 
     def warm_start(self) -> MapView | None:
         """The maps' view from argmap's cache when it holds them as they are and they are
@@ -321,6 +325,9 @@ class ArgmapApp(App[None]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if not self._main_ready:
+            self._pending = message
+            return
         self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
         self._stamps = self._file_stamps()  # after show_view: the view's source texts count too
         if self.drill_plan is not None and not message.reload:
