@@ -13,7 +13,7 @@ import pytest
 from argmap import cache
 from argmap.analysis import analyze
 from argmap.analysis.links import Links
-from argmap.background import BackgroundLoad
+from argmap.background import FORK_BYTES, BackgroundLoad, maps_size
 from argmap.generate import write_synthetic
 from argmap.load import PROGRESS_EVERY, load_workspace
 from argmap.tui.view import MapView
@@ -93,3 +93,15 @@ def test_a_large_load_reports_its_progress_from_the_child(tmp_path: Path) -> Non
     assert any(line.startswith("Reading ") and "big.yaml: 5,000 claims" in line for line in heard), heard
     assert heard[-1].startswith(f"Analysing {PROGRESS_EVERY:,} claims")
     assert time.perf_counter() - started_at < 60
+
+
+def test_maps_too_large_to_pay_for_the_handing_over_load_in_the_explorer(tmp_path: Path) -> None:
+    small = tmp_path / "small.yaml"
+    text = (ARGUMENTS / "htc-vs-evolution.yaml").read_text(encoding="utf-8")
+    small.write_text(text, encoding="utf-8")
+    large = tmp_path / "large.yaml"
+    large.write_text(text + "# " + "x" * FORK_BYTES + "\n", encoding="utf-8")
+    assert maps_size([tmp_path]) == small.stat().st_size + large.stat().st_size
+    assert BackgroundLoad.start([large], Links.TEXTS) is None
+    assert maps_size([ARGUMENTS]) < FORK_BYTES
+    assert started([ARGUMENTS]).result() is not None

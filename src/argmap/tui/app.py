@@ -28,6 +28,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 from textual.worker import get_current_worker
 
 from argmap.analysis.links import Links
+from argmap.background import BackgroundLoad, maps_size
 from argmap.tui.editing import Editing
 from argmap.tui.labels import THEME_VARIABLES, links_label
 from argmap.tui.messages import Analysed, JumpRequest, Loaded
@@ -44,7 +45,6 @@ from argmap.tui.widgets.detail import RelationList
 from argmap.tui.widgets.flow_table import FlowTable
 
 if TYPE_CHECKING:  # imported when a drill starts: the screen brings a Markdown renderer
-    from argmap.background import BackgroundLoad
     from argmap.tui.screens.drill import DrillPlan
 
 __all__ = ["ArgmapApp", "make_app"]
@@ -190,15 +190,9 @@ class ArgmapApp(App[None]):
         """
         if self.background is not None and not self.background.cached():
             return None  # not in the cache: the child is loading the maps
-        size = 0
-        for path in self.paths:
-            for file in path.glob("*.y*ml") if path.is_dir() else [path]:
-                try:
-                    size += file.stat().st_size
-                except OSError:
-                    return None  # the worker says what is wrong with it
-        if size > WARM_START_BYTES:
-            return None
+        size = maps_size(self.paths)
+        if size is None or size > WARM_START_BYTES:
+            return None  # the worker says what is wrong with them, or shows its progress
         try:
             return MapView.cached(self.paths, freeze=True, links=self.links)
         except Exception:  # never die on a map: the worker loads it again and says why it cannot
