@@ -105,3 +105,15 @@ def test_maps_too_large_to_pay_for_the_handing_over_load_in_the_explorer(tmp_pat
     assert BackgroundLoad.start([large], Links.TEXTS) is None
     assert maps_size([ARGUMENTS]) < FORK_BYTES
     assert started([ARGUMENTS]).result() is not None
+
+
+def test_the_verdict_on_the_cache_comes_before_the_load(tmp_path: Path) -> None:
+    # the explorer asks for it on its UI thread: it must not wait there for the whole load
+    maps = tmp_path / "maps.yaml"
+    write_synthetic(maps, 3_000, seed=5)  # below PROGRESS_EVERY: no report to come first either
+    begun = time.perf_counter()
+    background = started([maps])
+    assert not background.cached()
+    verdict = time.perf_counter() - begun
+    assert background.result() is not None
+    assert verdict < 0.5 * (time.perf_counter() - begun)

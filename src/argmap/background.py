@@ -9,8 +9,8 @@ time the work took.
 
 The child answers in pickles, one after the other: ``("cached",)`` when argmap's cache
 holds the maps as they are (the explorer reads them from there as before), else
-``("progress", text)`` as loading goes on, then ``("analysed",)`` and the workspace with
-its analysis; ``("failed",)`` or nothing at all for anything else (a map with errors, say):
+``("loading",)`` at once, ``("progress", text)`` as loading goes on, then ``("analysed",)``
+and the workspace with its analysis; ``("failed",)`` or nothing at all for anything else (a map with errors, say):
 the explorer then loads the maps itself, and says what is wrong with them. Nothing in this
 module imports Textual, the YAML reader or the analyses in the parent: the child imports
 what it needs after the fork.
@@ -129,8 +129,8 @@ class BackgroundLoad:
 
         message, self._first = self._first or self._message(), None
         try:
-            while message[0] == "progress":
-                if progress is not None:
+            while message[0] in ("loading", "progress"):
+                if message[0] == "progress" and progress is not None:
                     progress(str(message[1]))
                 message = self._message()
             if message != ("analysed",) or self._pipe is None:
@@ -174,6 +174,7 @@ def _answer(paths: list[Path], links: Links, out: IO[bytes]) -> None:
     if cache.holds(paths, links=links):
         say("cached")
         return
+    say("loading")  # the parent waits for the verdict on the cache, not for the load
     from argmap.analysis.debate import analyze
     from argmap.load import PROGRESS_EVERY, load_workspace
 
