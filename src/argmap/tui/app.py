@@ -152,11 +152,15 @@ class ArgmapApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(THEME_VARIABLES)
 
+    def get_default_screen(self) -> MainScreen:
+        """The main screen, as the app's first: it is composed before :meth:`on_mount`, and
+        shows the maps in the first frame drawn."""
+        return MainScreen()
+
     def on_mount(self) -> None:
         warm = self.warm_start()
-        self.push_screen(MainScreen())  # it calls main_ready once its widgets are there
         if warm is not None:
-            self._pending = Loaded(warm, reload=False)
+            self._loaded(Loaded(warm, reload=False))
         else:
             self.load(reload=False)
         if self.poll_seconds:
