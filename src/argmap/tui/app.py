@@ -157,12 +157,16 @@ class ArgmapApp(App[None]):
         shows the maps in the first frame drawn."""
         return MainScreen()
 
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        """Read the maps from the cache, or start loading them, before the main screen is
+        composed: a cold load of 10k claims began a tenth of a second later from on_mount."""
         warm = self.warm_start()
         if warm is not None:
             self._loaded(Loaded(warm, reload=False))
         else:
             self.load(reload=False)
+
+    def on_mount(self) -> None:
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self._check_files, name="watch-maps")
 
@@ -182,6 +186,10 @@ class ArgmapApp(App[None]):
         pending, self._pending = self._pending, None
         if pending is not None:
             self._loaded(pending)
+
+    def _show_progress(self, message: str) -> None:
+        if self._main_ready:  # a report can come before the main screen has its widgets
+            self.main.show_progress(message)
 
     def warm_start(self) -> MapView | None:
         """The maps' view from argmap's cache when it holds them as they are and they are
@@ -211,7 +219,7 @@ class ArgmapApp(App[None]):
 
         def report(message: str) -> None:  # a few times a load, from this thread
             if not worker.is_cancelled:
-                self.call_from_thread(lambda: self.main.show_progress(message))
+                self.call_from_thread(self._show_progress, message)
 
         background, self.background = self.background, None
         try:

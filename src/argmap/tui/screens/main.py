@@ -120,10 +120,8 @@ class MainScreen(Screen[None]):
     # -- showing a loaded workspace ------------------------------------------------------
 
     def show_progress(self, message: str) -> None:
-        """Say what a long load is doing, under "Loading the maps…" (shown until the first
-        view; a report from a background load can come before the screen has its widgets)."""
-        for loading in self.query("#loading").results(Static):
-            loading.update(Text.assemble(("Loading the maps…", "italic"), "\n\n", message))
+        """Say what a long load is doing, under "Loading the maps…" (shown until the first view)."""
+        self.query_one("#loading", Static).update(Text.assemble(("Loading the maps…", "italic"), "\n\n", message))
 
     def show(self, view: MapView, keep: str | None = None) -> None:
         """Show ``view``; keep the cursor on ``keep`` when that claim still exists."""
