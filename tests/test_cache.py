@@ -22,13 +22,12 @@ def entries(maps: Path) -> list[Path]:
     return sorted((maps.parent / "cache").glob("*.pickle"))
 
 
-def test_second_load_comes_from_the_cache_and_equals_a_fresh_one(maps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_load_comes_from_the_cache_and_equals_a_fresh_one(maps: Path, map_loads: list[object]) -> None:
     first, _ = cache.load_analysed([maps])
     assert len(entries(maps)) == 1
-    calls = []
-    monkeypatch.setattr(cache, "load_workspace", lambda *a, **k: calls.append(a) or load_workspace(*a, **k))
+    map_loads.clear()
     second, second_analysis = cache.load_analysed([maps])
-    assert calls == []  # nothing was parsed
+    assert map_loads == []  # nothing was parsed
     assert second.claims == first.claims and second.relations == first.relations
     fresh = analyze(load_workspace([maps]))
     assert second_analysis is not None

@@ -168,9 +168,9 @@ asyncio.run(main())
 """
 
 
-def test_the_explorers_first_screen_from_the_cache_loads_no_analysis_library(tmp_path: Path) -> None:
-    # the explorer's first screen reads the cached status and the graph's tables: importing
-    # networkx and numpy for it took half a second, more than all the rest of a warm start
+def _cached_maps(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A copy of the bundled maps, and the environment of a cache that holds them (filled
+    by the explorer's own load, in a process of its own)."""
     maps = tmp_path / "maps"
     shutil.copytree(Path(__file__).parent.parent / "arguments", maps)
     hour_ago = time.time_ns() - 3600 * 10**9  # the cache stores no file written in the last seconds
@@ -181,6 +181,13 @@ def test_the_explorers_first_screen_from_the_cache_loads_no_analysis_library(tmp
     fill = "import sys\nfrom argmap.tui.view import MapView\nMapView.load(sys.argv[1:]).finish()"
     subprocess.run([sys.executable, "-c", fill, str(maps)], check=True, env=env, timeout=120)
     assert list((tmp_path / "cache").glob("*.pickle"))
+    return maps, env
+
+
+def test_the_explorers_first_screen_from_the_cache_loads_no_analysis_library(tmp_path: Path) -> None:
+    # the explorer's first screen reads the cached status and the graph's tables: importing
+    # networkx and numpy for it took half a second, more than all the rest of a warm start
+    maps, env = _cached_maps(tmp_path)
     proc = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(maps)], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     first, then = proc.stdout.splitlines()[-2:]
@@ -188,3 +195,65 @@ def test_the_explorers_first_screen_from_the_cache_loads_no_analysis_library(tmp
     assert source == "cached" and status in ("IN", "OUT", "UNDEC")
     assert leaked == "-"
     assert then == "networkx"
+
+
+PARENT_FIRST_SCREEN = """
+import asyncio, sys
+from pathlib import Path
+
+from argmap.analysis.links import Links
+from argmap.background import BackgroundLoad
+
+paths = [Path(sys.argv[2])]
+background = BackgroundLoad.start(paths, Links.TEXTS) if sys.argv[1] == "background" else None
+from argmap.tui import make_app
+from argmap.tui.app import ArgmapApp
+
+ArgmapApp.finish = lambda self, view: None  # what follows the first screen is not asked about
+WATCHED = {"yaml", "numpy", "networkx", "argmap.load", "argmap.yamlread"}
+
+
+def leaked() -> str:
+    return ",".join(sorted(WATCHED & {n for m in sys.modules for n in (m, m.partition(".")[0])})) or "-"
+
+
+async def main() -> None:
+    app = make_app(paths, poll_seconds=None, background=background)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.view is None or app.main.focused_key is None:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        print("parsed" if app.view._uncached else "cached", app.view.status(app.main.focused_key), leaked())
+
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the background load forks")
+@pytest.mark.parametrize("background", ["background", "here"])
+def test_the_explorers_cold_first_screen_leaves_reading_and_analysing_to_its_child(background: str) -> None:
+    # argmap explore forks a child that parses and analyses the maps while the explorer
+    # imports Textual: the YAML reader and numpy (a tenth of a second) are the child's
+    # to import, never the explorer's before its first screen ("here": the probe sees them)
+    env = {**os.environ, "ARGMAP_NO_CACHE": "1"}
+    arguments = Path(__file__).parent.parent / "arguments"
+    proc = subprocess.run([sys.executable, "-c", PARENT_FIRST_SCREEN, background, str(arguments)], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    source, status, leaked = proc.stdout.splitlines()[-1].split()
+    assert source == "parsed" and status in ("IN", "OUT", "UNDEC")
+    if background == "background":
+        assert leaked == "-"
+    else:
+        assert {"yaml", "numpy", "argmap.load"} <= set(leaked.split(","))
+
+
+def test_the_explorers_first_screen_from_the_cache_reads_no_yaml(tmp_path: Path) -> None:
+    # a cache hit needs neither the YAML reader nor the loader (argmap.cache imports them
+    # for a miss only): together a fiftieth of a second of a warm start
+    maps, env = _cached_maps(tmp_path)
+    proc = subprocess.run([sys.executable, "-c", PARENT_FIRST_SCREEN, "here", str(maps)], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    source, status, leaked = proc.stdout.splitlines()[-1].split()
+    assert source == "cached" and status in ("IN", "OUT", "UNDEC")
+    assert leaked == "-"

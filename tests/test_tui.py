@@ -7,6 +7,7 @@ brackets in claim text, a broken map); the bundled maps check it on real debates
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from textwrap import dedent
 
@@ -574,3 +575,33 @@ async def test_long_flows_and_clash_lists_show_their_first_rows_and_say_how_many
         total = len(view.analysis.clashes)  # type: ignore[union-attr]
         assert total > 5 and clashes.row_count == 6 and len(clashes.keys) == 5
         assert f"{total - 5:,} more clashes" in str(clashes.get_cell_at((5, 1)))
+
+
+class _DoneAlready:
+    """A background load (see argmap.background) that is done before the explorer asks:
+    its progress report and its maps come before the main screen has its widgets."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        from argmap.analysis import analyze
+        from argmap.load import load_workspace
+
+        workspace = load_workspace(paths)
+        self.found = (workspace, analyze(workspace))
+        self.read_since = time.time_ns()
+
+    def cached(self) -> bool:
+        return False
+
+    def result(self, progress: Callable[[str], None] | None = None) -> object:
+        if progress is not None:
+            progress("Reading chain.yaml: 7 claims, 100%")
+        return self.found
+
+
+async def test_maps_loaded_before_the_main_screen_is_there_are_shown_once_it_is(chain_map: Path) -> None:
+    app = make_app([chain_map], poll_seconds=None, background=_DoneAlready([chain_map]))  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        assert main.focused_key == "chain:motion"
+        assert "Status" in card_text(main) and "Schools should ban phones" in card_text(main)
+        assert main.claim_tree.display and not main.query_one("#loading").display

@@ -31,15 +31,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
-from argmap.analysis import MapAnalysis, analyze
+from argmap.analysis.debate import MapAnalysis
 from argmap.analysis.links import Links
-from argmap.load import load_workspace
 from argmap.model import Claim, Relation, Workspace
 from argmap.stamps import cache_dir, changed_since, code_version, folder_maps, stamp, unchanged
 
-__all__ = ["cache_dir", "cached", "load_analysed", "store"]
+__all__ = ["cache_dir", "cached", "dump_analysed", "holds", "load_analysed", "read_dumped", "store"]
 
 _FORMAT = 8  # bump when the pickled classes change shape
 
@@ -144,24 +143,34 @@ def _write_entry(entry: Path, header: tuple[object, ...], workspace: Workspace, 
     is the user's alone. There is no fsync: an entry cut short by a crash fails to load
     and is rebuilt.
     """
-    claims, relations = list(workspace.claims.values()), list(workspace.relations.values())
-    stems = list(workspace.maps)
-    rebuilt = _rebuilt_tables(stems, workspace.claims, workspace.relations)
-    tables = {id(table): number for number, table in enumerate(_tables_of(workspace)) if _rebuilds(table, rebuilt[number].items())}
     signer = hmac.new(_key(entry.parent, create=True), digestmod="sha256")
 
     def write(file: IO[bytes]) -> None:
         out = _Signing(file, signer)
         _Pickler(out).dump(header)
-        _Pickler(out).dump((stems, len(claims), len(relations)))
-        for start in range(0, len(claims), CHUNK):
-            _Pickler(out).dump(claims[start : start + CHUNK])
-        for start in range(0, len(relations), CHUNK):  # their ends are claim keys
-            _Pickler(out, (workspace.claims,)).dump(relations[start : start + CHUNK])
-        _Pickler(out, (workspace.claims, workspace.relations), tables).dump((workspace, analysis))
+        _write_body(out, workspace, analysis)
         file.write(signer.digest())
 
     _replace(entry, write)
+
+
+class _Writable(Protocol):
+    def write(self, data: bytes, /) -> int: ...
+
+
+def _write_body(out: _Writable, workspace: Workspace, analysis: MapAnalysis) -> None:
+    """Pickle a workspace and its analysis into ``out`` as an entry holds them after its
+    header, for :func:`_read_body`: the claims, then the relations, in batches, then the rest."""
+    claims, relations = list(workspace.claims.values()), list(workspace.relations.values())
+    stems = list(workspace.maps)
+    rebuilt = _rebuilt_tables(stems, workspace.claims, workspace.relations)
+    tables = {id(table): number for number, table in enumerate(_tables_of(workspace)) if _rebuilds(table, rebuilt[number].items())}
+    _Pickler(out).dump((stems, len(claims), len(relations)))
+    for start in range(0, len(claims), CHUNK):
+        _Pickler(out).dump(claims[start : start + CHUNK])
+    for start in range(0, len(relations), CHUNK):  # their ends are claim keys
+        _Pickler(out, (workspace.claims,)).dump(relations[start : start + CHUNK])
+    _Pickler(out, (workspace.claims, workspace.relations), tables).dump((workspace, analysis))
 
 
 def _replace(path: Path, write: Callable[[IO[bytes]], object]) -> None:
@@ -283,49 +292,122 @@ class _Unpickler(pickle.Unpickler):
 def cached(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> tuple[Workspace, MapAnalysis] | None:
     """The analysed workspace of ``paths`` from the cache, or None when there is no entry
     or something it was built from changed."""
-    entry = _entry(paths, strength_semantics, links)
-    if entry is None or not entry.is_file():
-        return None
     collecting = gc.isenabled()
     gc.disable()  # unpickling builds a million objects and no cycle: a collector pass per few thousand made it quadratic
     try:
-        with _signed(entry) as f:
-            stamps, folder_files = _Unpickler(f).load()
-            if folder_files != folder_maps(paths) or not all(unchanged(s) for s in stamps):
-                return None  # stale: the rest is not even read
-            stems, claim_count, relation_count = _Unpickler(f).load()
-            claims: dict[str, Claim] = {}
-            while len(claims) < claim_count:
-                claims.update((c.key, c) for c in _Unpickler(f).load())
-            relations: dict[str, Relation] = {}
-            while len(relations) < relation_count:
-                unpickler = _Unpickler(f)
-                unpickler.persistent_load = lambda key: claims[key].key  # type: ignore[method-assign]
-                relations.update((r.key, r) for r in unpickler.load())
-
-            rebuilt: list[Mapping[str, Any]] = []
-
-            def table(number: int) -> Mapping[str, Any]:
-                if number == 1 or (number == 3 and len(stems) == 1):  # one map: it holds the workspace's dict
-                    return relations
-                if number == 0:
-                    return claims
-                if not rebuilt:
-                    rebuilt.extend(_rebuilt_tables(stems, claims, relations))
-                return rebuilt[number]
-
-            unpickler = _Unpickler(f)
-            unpickler.persistent_load = lambda pid: table(pid) if pid.__class__ is int else (claims[pid] if pid in claims else relations[pid]).key  # type: ignore[method-assign]
-            workspace, analysis = unpickler.load()
-            if isinstance(workspace, Workspace) and isinstance(analysis, MapAnalysis):
-                return workspace, analysis
-            return None  # a damaged entry that still unpickles: never served
+        f = _fresh_entry(paths, strength_semantics, links)
+        if f is None:
+            return None
+        with f:
+            return _read_body(f)
     except Exception:  # a stale or damaged entry is rebuilt, whatever is wrong with it
         pass
     finally:
         if collecting:
             gc.enable()
     return None
+
+
+def holds(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> bool:
+    """Whether :func:`cached` would answer, found without unpickling the workspace."""
+    try:
+        f = _fresh_entry(paths, strength_semantics, links)
+    except Exception:
+        return False
+    if f is None:
+        return False
+    f.close()
+    return True
+
+
+def _fresh_entry(paths: Sequence[Path | str], strength_semantics: str, links: Links) -> IO[bytes] | None:
+    """The entry of ``paths``, signed and open after its header, if nothing it was built
+    from changed; None when there is no such entry (an OSError or unpickling error when
+    it is damaged)."""
+    entry = _entry(paths, strength_semantics, links)
+    if entry is None or not entry.is_file():
+        return None
+    f = _signed(entry)
+    try:
+        stamps, folder_files = _Unpickler(f).load()
+        if folder_files == folder_maps(paths) and all(unchanged(s) for s in stamps):
+            return f
+    except BaseException:
+        f.close()
+        raise
+    f.close()  # stale: the rest is not even read
+    return None
+
+
+def _read_body(f: IO[bytes]) -> tuple[Workspace, MapAnalysis] | None:
+    """What :func:`_write_body` wrote, or None when it is not a workspace and its
+    analysis (unpickled with nothing but argmap's model classes, see :class:`_Unpickler`).
+
+    Raises:
+        Exception: whatever a damaged or cut-short stream makes the unpickler raise.
+    """
+    stems, claim_count, relation_count = _Unpickler(f).load()
+    claims: dict[str, Claim] = {}
+    while len(claims) < claim_count:
+        claims.update((c.key, c) for c in _Unpickler(f).load())
+    relations: dict[str, Relation] = {}
+    while len(relations) < relation_count:
+        unpickler = _Unpickler(f)
+        unpickler.persistent_load = lambda key: claims[key].key  # type: ignore[method-assign]
+        relations.update((r.key, r) for r in unpickler.load())
+
+    rebuilt: list[Mapping[str, Any]] = []
+
+    def table(number: int) -> Mapping[str, Any]:
+        if number == 1 or (number == 3 and len(stems) == 1):  # one map: it holds the workspace's dict
+            return relations
+        if number == 0:
+            return claims
+        if not rebuilt:
+            rebuilt.extend(_rebuilt_tables(stems, claims, relations))
+        return rebuilt[number]
+
+    unpickler = _Unpickler(f)
+    unpickler.persistent_load = lambda pid: table(pid) if pid.__class__ is int else (claims[pid] if pid in claims else relations[pid]).key  # type: ignore[method-assign]
+    return _analysed(unpickler.load())
+
+
+def _analysed(found: object) -> tuple[Workspace, MapAnalysis] | None:
+    """``found`` if it is a workspace and its analysis, else None (a damaged entry that
+    still unpickles: never served)."""
+    match found:
+        case (Workspace() as workspace, MapAnalysis() as analysis):
+            return workspace, analysis
+    return None
+
+
+class _OnePickler(pickle.Pickler):
+    """:class:`_Pickler` without its references to what was written before: for one pickle of everything."""
+
+    reducer_override = _Pickler.reducer_override
+
+
+def dump_analysed(out: IO[bytes], workspace: Workspace, analysis: MapAnalysis) -> None:
+    """Pickle a workspace and its analysis into ``out`` at once, for :func:`read_dumped`:
+    twice as fast to write as an entry's batches, and as much memory again as the workspace
+    (the pickler's memo), so for handing moderate maps to another process (:mod:`argmap.background`)."""
+    _OnePickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump((workspace, analysis))
+
+
+def read_dumped(f: IO[bytes]) -> tuple[Workspace, MapAnalysis] | None:
+    """What :func:`dump_analysed` wrote (with nothing but argmap's model classes, as an
+    entry is read), or None when it is something else.
+
+    Raises:
+        Exception: whatever a damaged or cut-short stream makes the unpickler raise.
+    """
+    collecting = gc.isenabled()
+    gc.disable()  # as in cached(): a million objects, no cycle
+    try:
+        return _analysed(_Unpickler(f).load())
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> tuple[Workspace, MapAnalysis | None]:
@@ -339,6 +421,10 @@ def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfq
     found = cached(paths, strength_semantics=strength_semantics, links=links)
     if found is not None:
         return found[1].workspace, found[1]
+    # imported only for a miss: a hit needs neither the YAML reader nor the analyses' code
+    from argmap.analysis.debate import analyze
+    from argmap.load import load_workspace
+
     read_since = time.time_ns()
     workspace = load_workspace(paths)
     analysis = analyze(workspace, strength_semantics=strength_semantics, links=links).compute_all() if workspace.ok else None

@@ -32,7 +32,16 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise InputError(Problem("not-found", "no such file or folder", Location(str(p))) for p in missing)
+    from argmap.analysis.links import Links
+    from argmap.background import BackgroundLoad
+
+    # started before Textual is imported: the maps load on the other core meanwhile
+    background = BackgroundLoad.start(args.paths, Links(args.links))
     from argmap.tui import make_app
 
-    make_app(args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir, theme=args.theme, links=args.links, since=args.since).run()
+    app = make_app(
+        args.paths, poll_seconds=None if args.no_watch else 1.0, render_dir=args.render_dir, theme=args.theme, links=args.links, since=args.since,
+        background=background,
+    )
+    app.run()
     return 0

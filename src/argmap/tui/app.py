@@ -28,6 +28,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 from textual.worker import get_current_worker
 
 from argmap.analysis.links import Links
+from argmap.background import BackgroundLoad, maps_size
 from argmap.tui.editing import Editing
 from argmap.tui.labels import THEME_VARIABLES, links_label
 from argmap.tui.messages import Analysed, JumpRequest, Loaded
@@ -127,8 +128,10 @@ class ArgmapApp(App[None]):
         links: Links = Links.TEXTS,
         since: str | None = None,
         drill: DrillPlan | None = None,
+        background: BackgroundLoad | None = None,
     ) -> None:
         super().__init__()
+        self.background = background  # the first load's child process (argmap explore), used once
         self.paths = list(paths)
         self.drill_plan = drill  # argmap drill: opened over the maps once they are shown
         self.links = links  # what the verdicts rest on: L switches
@@ -136,7 +139,8 @@ class ArgmapApp(App[None]):
         self.render_dir = render_dir
         self.open_viewer = open_viewer
         self.view: MapView | None = None
-        self._warm: MapView | None = None  # read before the first screen (warm_start), shown by main_ready
+        self._main_ready = False  # whether the main screen's widgets are there to show a load in
+        self._pending: Loaded | None = None  # a load that came before them (warm_start's, say), shown by main_ready
         self.since_revision = since  # explore --since REV: what changed since is marked and listed
         self.since: Since | None = None
         self._stamps: dict[Path, float] = {}
@@ -148,11 +152,21 @@ class ArgmapApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(THEME_VARIABLES)
 
-    def on_mount(self) -> None:
-        self._warm = self.warm_start()
-        self.push_screen(MainScreen())  # it calls main_ready once its widgets are there
-        if self._warm is None:
+    def get_default_screen(self) -> MainScreen:
+        """The main screen, as the app's first: it is composed before :meth:`on_mount`, and
+        shows the maps in the first frame drawn."""
+        return MainScreen()
+
+    def on_load(self) -> None:
+        """Read the maps from the cache, or start loading them, before the main screen is
+        composed: a cold load of 10k claims began a tenth of a second later from on_mount."""
+        warm = self.warm_start()
+        if warm is not None:
+            self._loaded(Loaded(warm, reload=False))
+        else:
             self.load(reload=False)
+
+    def on_mount(self) -> None:
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self._check_files, name="watch-maps")
 
@@ -166,11 +180,16 @@ class ArgmapApp(App[None]):
     # -- loading and live reload ---------------------------------------------------------
 
     def main_ready(self) -> None:
-        """The main screen is mounted: show the maps read by :meth:`warm_start`, if any,
-        before it is first drawn."""
-        view, self._warm = self._warm, None
-        if view is not None:
-            self._loaded(Loaded(view, reload=False))
+        """The main screen is mounted: show the maps read by :meth:`warm_start`, or loaded
+        before it was (a background load can finish first), before it is first drawn."""
+        self._main_ready = True
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._loaded(pending)
+
+    def _show_progress(self, message: str) -> None:
+        if self._main_ready:  # a report can come before the main screen has its widgets
+            self.main.show_progress(message)
 
     def warm_start(self) -> MapView | None:
         """The maps' view from argmap's cache when it holds them as they are and they are
@@ -181,15 +200,11 @@ class ArgmapApp(App[None]):
         busy machine, handing the GIL to and fro with the drawing of a "Loading the maps…"
         screen that nobody needed to see, which was drawn once more when the maps came.
         """
-        size = 0
-        for path in self.paths:
-            for file in path.glob("*.y*ml") if path.is_dir() else [path]:
-                try:
-                    size += file.stat().st_size
-                except OSError:
-                    return None  # the worker says what is wrong with it
-        if size > WARM_START_BYTES:
-            return None
+        if self.background is not None and not self.background.cached():
+            return None  # not in the cache: the child is loading the maps
+        size = maps_size(self.paths)
+        if size is None or size > WARM_START_BYTES:
+            return None  # the worker says what is wrong with them, or shows its progress
         try:
             return MapView.cached(self.paths, freeze=True, links=self.links)
         except Exception:  # never die on a map: the worker loads it again and says why it cannot
@@ -204,10 +219,11 @@ class ArgmapApp(App[None]):
 
         def report(message: str) -> None:  # a few times a load, from this thread
             if not worker.is_cancelled:
-                self.call_from_thread(lambda: self.main.show_progress(message))
+                self.call_from_thread(self._show_progress, message)
 
+        background, self.background = self.background, None
         try:
-            view = MapView.load(self.paths, freeze=True, progress=report, links=self.links)
+            view = MapView.load(self.paths, freeze=True, progress=report, links=self.links, background=background)
         except Exception as err:  # never die on a map: say what went wrong and keep the old view
             self.call_from_thread(self.notify, f"Could not load the maps: {err}", severity="error", timeout=10)
             return
@@ -315,6 +331,9 @@ class ArgmapApp(App[None]):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if not self._main_ready:
+            self._pending = message
+            return
         self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
         self._stamps = self._file_stamps()  # after show_view: the view's source texts count too
         if self.drill_plan is not None and not message.reload:
@@ -476,6 +495,7 @@ def make_app(
     links: Links | str = Links.TEXTS,
     since: str | None = None,
     drill: DrillPlan | None = None,
+    background: BackgroundLoad | None = None,
 ) -> ArgmapApp:
     """Build the explorer over map files or folders (the CLI and the tests both use this).
 
@@ -490,9 +510,12 @@ def make_app(
             analyst's links too); ``L`` switches later.
         since: A git revision: claims changed since it are marked, and listed in a view.
         drill: A drill to open over the maps once they are shown (``argmap drill``).
+        background: A child process already loading ``paths`` on ``links``
+            (:class:`~argmap.background.BackgroundLoad`): the first load takes its result.
     """
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}: use one of {', '.join(THEMES)}")
     return ArgmapApp(
         [Path(p) for p in paths], poll_seconds=poll_seconds, render_dir=render_dir, open_viewer=open_viewer, theme=theme, links=Links(links), since=since, drill=drill,
+        background=background,
     )

@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING
 
 from argmap.analysis.debate import MapAnalysis, Response
 from argmap.analysis.links import ANALYST_LINK, Links, analyst_relations, bearing_on_primary, with_links
+from argmap.background import analysing
 from argmap.errors import Location, Problem
 from argmap.graph import Graph, Role, build_adjacency, outgoing, role
 from argmap.model import Claim, ClaimKind, Relation, RelationKind, Workspace
 
 if TYPE_CHECKING:
+    from argmap.background import BackgroundLoad
     from argmap.load import Progress
 
 __all__ = [
@@ -162,7 +164,10 @@ class MapView:
     _claim_lines: dict[str, tuple[list[int], list[str]]] | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, paths: Sequence[Path], *, freeze: bool = False, progress: Progress | None = None, links: Links = Links.TEXTS) -> MapView:
+    def load(
+        cls, paths: Sequence[Path], *, freeze: bool = False, progress: Progress | None = None, links: Links = Links.TEXTS,
+        background: BackgroundLoad | None = None,
+    ) -> MapView:
         """Load maps, build the graph and what the first screen shows; never raises for
         bad maps. :meth:`finish` computes the rest (run it after the first screen).
 
@@ -178,7 +183,17 @@ class MapView:
 
         ``progress`` hears what is being done while a large map loads (see
         :data:`argmap.load.Progress`). ``links`` chooses the links the verdicts rest on.
+        ``background``, started on the same paths and links, has a child process load and
+        analyse them meanwhile (:mod:`argmap.background`); if it fails, they load here.
         """
+        if background is not None and not background.cached():
+            found = background.result(progress)
+            if found is not None:
+                if freeze:
+                    gc.freeze()
+                view = cls.of(*found)
+                view._uncached = (list(paths), background.read_since)
+                return view
         from argmap.load import PROGRESS_EVERY, load_workspace
 
         read_since = time.time_ns()
@@ -189,7 +204,7 @@ class MapView:
         if freeze:
             gc.freeze()
         if progress is not None and len(workspace.claims) >= PROGRESS_EVERY:
-            progress(f"Analysing {len(workspace.claims):,} claims: what stands, how strong, what was dropped")
+            progress(analysing(len(workspace.claims)))
         view = cls.of(workspace, links=links)
         view._uncached = (list(paths), read_since)
         return view
