@@ -466,3 +466,49 @@ def test_open_edit_findings_of_the_last_campaign(tmp_path: Path, name: str) -> N
     target = fuzz_targets.targets()["edit"]
     path = fuzz_targets.prepare(target, tmp_path)
     assert fuzz_targets.check_one(target, (OPEN / name).read_bytes(), path) is None
+
+
+def _quoted_claims_line_map(claims: int) -> bytes:
+    """A map of ``claims`` claims, one with a double-quoted note whose lines read like ``claims:``
+    and a top-level key (YAML ends neither a quoted scalar nor a claim there)."""
+    lines = ["argmap: 1", "title: Quoted", "claims:"]
+    for number in range(claims):
+        lines += [f"  c{number}:", f"    text: Claim {number}.", f"    rebuts: [c{number - 1}]" if number else "    kind: thesis"]
+        if number == claims // 2:
+            lines += ['    note: "a note', "argmap: 1", "claims:", "  x:", '    text: quoted"']
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("source", ["made", "claims-line-in-a-quote-slow.yaml"])
+def test_a_claims_line_inside_a_quoted_scalar_still_edits_only_the_claims_touched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    # once (Atheris, edit, run2 and run3b: slow-edit-6, -7): a second 'claims:' line inside a
+    # multi-line quoted note made the line scan give up, and every edit round-tripped the
+    # whole 65 KB map through ruamel (2.4 s of CPU); the parser now says where the claims are
+    import fuzz_targets
+    from argmap.edit import roundtrip
+
+    data = _quoted_claims_line_map(400) if source == "made" else (EDIT_FINDINGS / source).read_bytes()
+    parsed: list[int] = []
+    real_init = roundtrip.Document.__init__
+
+    def counting_init(self: roundtrip.Document, text: str, *args: object, **kwargs: object) -> None:
+        parsed.append(len(text))
+        real_init(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(roundtrip.Document, "__init__", counting_init)
+    target = fuzz_targets.targets()["edit"]
+    path = fuzz_targets.prepare(target, tmp_path)
+    assert fuzz_targets.check_one(target, data, path) is None
+    assert len(parsed) >= 3 and max(parsed) < len(data) // 10, (len(data), parsed)
+
+
+def test_the_parser_finds_the_claims_the_line_scan_gives_up_on() -> None:
+    from argmap.claimlines import NotBlockClaims, claim_lines
+
+    text = _quoted_claims_line_map(5).decode() + "sources: {}\n"
+    with pytest.raises(NotBlockClaims):
+        claim_lines(text)
+    found = claim_lines(text, or_parse=True)
+    lines = text.splitlines(keepends=True)
+    assert found.order == [f"c{n}" for n in range(5)] and found.head == 2 and lines[found.end] == "sources: {}\n"
+    assert [lines[found.starts[f"c{n}"]] for n in range(5)] == [f"  c{n}:\n" for n in range(5)]

@@ -508,7 +508,7 @@ class Editor:
     def _lines_of(self, stem: str, local: str) -> list[str]:
         """Claim ``local``'s lines in map ``stem`` as written (none where its claims are not blocks of lines)."""
         try:
-            found = claim_lines(self._history.current.texts[self.path(stem)])
+            found = claim_lines(self._history.current.texts[self.path(stem)], or_parse=True)
         except NotBlockClaims:
             return []
         return found.lines[slice(*found.span(found.order.index(local)))] if local in found.starts else []

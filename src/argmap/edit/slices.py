@@ -22,6 +22,7 @@ from itertools import pairwise
 from ruamel.yaml.comments import CommentedMap
 
 from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines, new_line_end, split_lines
+from argmap.errors import InputError
 
 from .roundtrip import Document, Indentation, detect_indentation
 
@@ -57,7 +58,7 @@ def layout(text: str, *, own: str = "") -> Layout:
 
     ``own``: the lines of a claim moving in (see :func:`~argmap.edit.roundtrip.detect_indentation`)."""
     try:
-        found = claim_lines(text)
+        found = claim_lines(text, or_parse=True)
     except NotBlockClaims as err:
         raise SliceError(str(err)) from err
     indentation = replace(detect_indentation(text, own=own), mapping=found.indent)  # a new claim's key lines up with the others
@@ -99,7 +100,10 @@ class Slice:
             if number:
                 parts.append(self._gap_line(number - 1))
             parts.extend(self._ended(line) for line in found.lines[start:end])
-        self.document = Document("".join(parts), display, indentation=found.indentation, newline=self.newline)
+        try:
+            self.document = Document("".join(parts), display, indentation=found.indentation, newline=self.newline)
+        except InputError as err:  # lines cut where the scan misread them (inside a quoted scalar)
+            raise SliceError("the claims' lines do not read alone") from err
 
     def _ended(self, line: str) -> str:
         return line if line.endswith(("\n", "\r")) else line + self.newline
