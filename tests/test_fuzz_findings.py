@@ -453,19 +453,30 @@ def test_a_lone_relation_value_linked_and_unlinked_is_lone_again(tmp_path: Path,
     assert "rebuts: [a]" in editor.texts[tmp_path / "m.yaml"]
 
 
-OPEN = Path(__file__).resolve().parent / "fixtures" / "fuzz-open" / "edit"
-
-
-@pytest.mark.xfail(strict=True, reason="open: a field indented unlike the file ('   s: [a]' under a 2-space map, then a lone CR) is in a run ruamel renders otherwise; a link touching that run writes ruamel's rendering, which the unlink keeps")
-@pytest.mark.parametrize("name", sorted(p.name for p in OPEN.iterdir()))
-def test_open_edit_findings_of_the_last_campaign(tmp_path: Path, name: str) -> None:
-    # found by Atheris (edit target) in the confirmation run, not fixed yet: strict xfail, so that
-    # a fix shows here and the input moves to tests/fixtures/fuzz/edit
+@pytest.mark.parametrize("name", ["reindented-run-lone-cr.yaml"])
+def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
+    # once (Atheris, edit, the confirmation run; a strict xfail until fixed): a field indented
+    # unlike the file ('   s: [a]' under a 2-space map, then a lone CR) is a run ruamel renders
+    # otherwise; a link there wrote ruamel's rendering of the run, which the unlink kept
     import fuzz_targets
 
     target = fuzz_targets.targets()["edit"]
     path = fuzz_targets.prepare(target, tmp_path)
-    assert fuzz_targets.check_one(target, (OPEN / name).read_bytes(), path) is None
+    assert fuzz_targets.check_one(target, (EDIT_FINDINGS / name).read_bytes(), path) is None
+
+
+@pytest.mark.parametrize("indent", [1, 3, 5])
+def test_a_field_in_a_claim_indented_unlike_the_file_is_linked_and_unlinked_in_place(tmp_path: Path, indent: int) -> None:
+    pad = " " * (2 + indent)
+    text = f"argmap: 1\ntitle: T\nclaims:\n  a:\n    text: A.\n  b:\n{pad}text: B.   # b\n{pad}note: n\n  c:\n    text: C.\n"
+    from argmap.edit import Editor
+
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    editor = Editor(tmp_path)
+    editor.link("m:b", "rebuts", "m:a")
+    assert editor.texts[tmp_path / "m.yaml"] == text.replace(f"{pad}note: n\n", f"{pad}rebuts: [a]\n{pad}note: n\n")
+    editor.unlink("m:b", "m:a")
+    assert editor.texts[tmp_path / "m.yaml"] == text
 
 
 def _quoted_claims_line_map(claims: int) -> bytes:

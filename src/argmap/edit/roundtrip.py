@@ -17,8 +17,9 @@ from __future__ import annotations
 import difflib
 import io
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
@@ -223,13 +224,59 @@ def _loose(line: str) -> str:
     return line[: len(line) - len(rest)] + " ".join(rest.split()) if rest.strip() else ""
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _aligned(ostripped: list[str], blines: list[str]) -> Iterator[tuple[int, int, int, int, bool]]:
+    """Runs of the user's lines and of ruamel's (``i1, i2, j1, j2``), and whether they pair
+    line by line: the same lines but for their gaps (ruamel keeps a comment's column and drops
+    trailing blanks; after an edit is committed ``before`` is its dump, not the user's text),
+    or, in a run ruamel indents otherwise (a field indented unlike the file), their indentation."""
+    loose = difflib.SequenceMatcher(None, [_loose(line) for line in ostripped], [_loose(line) for line in blines], autojunk=False)
+    for tag, i1, i2, j1, j2 in loose.get_opcodes():
+        if tag == "equal" or i1 == i2 or j1 == j2:
+            yield i1, i2, j1, j2, tag == "equal"
+            continue
+        words = difflib.SequenceMatcher(None, [" ".join(line.split()) for line in ostripped[i1:i2]], [" ".join(line.split()) for line in blines[j1:j2]], autojunk=False)
+        for sub, a1, a2, b1, b2 in words.get_opcodes():
+            yield i1 + a1, i1 + a2, j1 + b1, j1 + b2, sub == "equal"
+
+
+def _is_content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _shift(lines: list[str], at: int, blines: list[str], shifts: list[int | None]) -> list[str]:
+    """New ``lines`` (ruamel's, to go before line ``at`` of ``blines``) indented as the user
+    indents their siblings: by the shift of the nearest line of ruamel's at their indentation
+    (before them, else after them), else of their parent."""
+    depth = next((_indent(line) for line in lines if _is_content(line)), None)
+    if depth is None:
+        return lines
+    content = [j for j, line in enumerate(blines) if _is_content(line)]
+    place = bisect_left(content, at)
+    back = next((j for j in reversed(content[:place]) if _indent(blines[j]) <= depth), None)
+    ahead = next((j for j in content[place:] if _indent(blines[j]) <= depth), None)
+    if back is not None and _indent(blines[back]) == depth:
+        shift = shifts[back]
+    elif ahead is not None and _indent(blines[ahead]) == depth:
+        shift = shifts[ahead]
+    else:
+        shift = shifts[back] if back is not None else None
+    if not shift:
+        return lines
+    return [" " * max(0, _indent(line) + shift) + line.lstrip(" ") if line.strip() else line for line in lines]
+
+
 def _apply(original: str, before: str, after: str, newline: str, hints: Sequence[str] = ()) -> str:
     """Apply the change ``before`` → ``after`` (two ruamel dumps) to ``original``.
 
-    ``original`` and ``before`` are aligned line by line; where they agree, the
-    original line is kept unless the change deletes it. Where ruamel rendered a run of
-    lines differently from the user, the user's run is kept unless the change touches
-    it, and then ruamel's rendering of the run (changed) replaces it.
+    ``original`` and ``before`` are aligned line by line; where they pair, the original
+    line is kept unless the change deletes it, and new lines take the indentation the user
+    gives their neighbours. Where ruamel rendered a run of lines differently from the user,
+    the user's run is kept unless the change touches it, and then ruamel's rendering of the
+    run (changed) replaces it.
     """
     olines = split_lines(original)
     ostripped = [line.rstrip("\r\n") for line in olines]
@@ -244,6 +291,14 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
             deleted[j] = True
         inserted[j1].extend(_comment_gaps([*hints, *blines[j1:j2]], alines[k1:k2]))
 
+    runs = list(_aligned(ostripped, blines))
+    shifts: list[int | None] = [None] * len(blines)  # the user's indentation less ruamel's, of each paired line
+    for i1, _, j1, j2, paired in runs:
+        if paired:
+            for t in range(j2 - j1):
+                shifts[j1 + t] = _indent(ostripped[i1 + t]) - _indent(blines[j1 + t])
+    inserted = [_shift(lines, at, blines, shifts) for at, lines in enumerate(inserted)]
+
     out: list[str] = []
 
     def emit(line: str, ending: str) -> None:
@@ -255,12 +310,8 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
         for line in lines:
             emit(line, newline)
 
-    # a line ruamel dumped with other gaps (it keeps a comment's column, drops trailing blanks;
-    # and after an edit is committed ``before`` is its dump, not the user's text) is the same
-    # line: the user's is kept (render() checks that the data came out as ruamel's)
-    matcher = difflib.SequenceMatcher(None, [_loose(line) for line in ostripped], [_loose(line) for line in blines], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
+    for i1, i2, j1, j2, paired in runs:
+        if paired:
             for t in range(j2 - j1):
                 line = olines[i1 + t]
                 body = ostripped[i1 + t]
@@ -288,4 +339,3 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
                 emit(ostripped[i], olines[i][len(ostripped[i]):])
     emit_new(inserted[len(blines)])
     return "".join(out)
-
