@@ -26,7 +26,7 @@ from argmap.fileio import atomic_write_bytes
 from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
 
-from . import ops
+from . import memory, ops
 from .history import History, State
 from .roundtrip import Document
 from .slices import Reach, Slice, SliceError
@@ -136,6 +136,8 @@ class Editor:
         self._workspace: Workspace | None = workspace
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
         self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value a link made a list
+        for path, lone in memory.recall(texts).items():  # what the last session that saved these bytes knew
+            self._were_lone.update(((path.stem, claim, kind), value) for (claim, kind), value in lone.items())
 
     # -- reading and checking ------------------------------------------------------------
     def _read_disk(self) -> dict[Path, str]:
@@ -627,6 +629,8 @@ class Editor:
                 atomic_write_bytes(path, data)
                 self._disk[path] = data
                 written.append(path)
+        kept = {path: (self._history.current.texts[path], {(c, k): v for (m, c, k), v in self._were_lone.items() if m == path.stem}) for path in written}
+        memory.remember(kept)
         return tuple(written)
 
     def reload(self) -> Change:
