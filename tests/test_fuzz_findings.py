@@ -523,3 +523,47 @@ def test_the_parser_finds_the_claims_the_line_scan_gives_up_on() -> None:
     lines = text.splitlines(keepends=True)
     assert found.order == [f"c{n}" for n in range(5)] and found.head == 2 and lines[found.end] == "sources: {}\n"
     assert [lines[found.starts[f"c{n}"]] for n in range(5)] == [f"  c{n}:\n" for n in range(5)]
+
+
+MOVE_ONE = "argmap: 1\ntitle: One\nclaims:\n  a: {text: A}\n  b:\n    text: B\n    rebuts: [a]\n  c: {text: C}\n"
+SPACED = "argmap: 1\ntitle: One\nclaims:\n  a:\n    text: A\n\n  b:\n    text: B\n    rebuts: [a]\n\n  c:\n    text: C\n\n  d:\n    text: D\n"
+
+
+@pytest.mark.parametrize(
+    ("one", "moved", "after"),
+    [
+        (MOVE_ONE.replace("  a: {text: A}\n  b:\n    text: B\n", "  a: {text: A}\r\n  b:\r\n    text: B\r\n"), "b", "a"),  # CRLF and LF in one file
+        (MOVE_ONE + "  ", "c", "b"),  # a last line of blanks with no line end
+        (MOVE_ONE.replace("  c: {text: C}\n", "  c:\n    text: >\n      C\n      "), "c", "b"),  # ... inside the moved claim's folded text
+        (SPACED, "b", "a"),  # blank lines between claims
+        (SPACED.replace("A\n\n", "A\n"), "b", "a"),  # ... only after the moved claim
+        (SPACED.replace("C\n\n", "C\n"), "b", "a"),  # ... only before it
+        (SPACED.replace("  b:", "  # about b\n  b:"), "b", "a"),  # ... and a heading above it
+        (MOVE_ONE.replace("\n", "\r\n").replace("  c:", "\r\n  c:"), "b", "a"),  # a blank line after a flow list, in CRLF
+        (MOVE_ONE.replace("text: B", 'text: "B, caf\\u00e9"'), "b", "a"),  # an escape ruamel would respell
+    ],
+    ids=["mixed-ends", "blank-last-line", "blank-last-line-in-folded", "blank-lines", "blank-after", "blank-before", "heading", "crlf-flow", "escape"],
+)
+def test_mv_and_mv_back_as_commands_give_back_both_files(tmp_path: Path, one: str, moved: str, after: str) -> None:
+    # once (issue #18): mixed line ends came back as the map's, a blank last line went, and
+    # (found by the edit fuzz target once it moved claims) blank lines around the moved claim
+    # and escapes in it came back otherwise
+    first, second = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    first.write_bytes(one.encode())
+    second.write_bytes(b"argmap: 1\ntitle: Two\nclaims:\n  x: {text: X}\n")
+    before = first.read_bytes(), second.read_bytes()
+    assert run_argmap("mv", first, moved, "two").code == 0
+    assert f"  {moved}:" in second.read_text(encoding="utf-8")
+    result = run_argmap("mv", second, moved, "one", "--after", after)
+    assert result.code == 0, result.err
+    assert (first.read_bytes(), second.read_bytes()) == before
+
+
+def test_a_moved_claim_takes_the_line_end_of_a_map_that_does_not_mix_them(tmp_path: Path) -> None:
+    from argmap.edit import Editor
+
+    (tmp_path / "one.yaml").write_bytes(MOVE_ONE.replace("\n", "\r\n").encode())
+    (tmp_path / "two.yaml").write_bytes(b"argmap: 1\ntitle: Two\nclaims:\n  x: {text: X}\n")
+    editor = Editor(tmp_path)
+    editor.move_claim("one:b", "two")
+    assert editor.texts[tmp_path / "two.yaml"].endswith("  x: {text: X}\n  b:\n    text: B\n    rebuts: [one:a]\n")

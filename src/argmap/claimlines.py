@@ -26,7 +26,7 @@ from functools import cache
 from itertools import accumulate
 from typing import Any
 
-__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_breaks", "new_line_end", "split_claims", "split_lines"]
+__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_breaks", "mixes_line_ends", "new_line_end", "split_claims", "split_lines"]
 
 # Each pattern starts at a line break, not at "^": Python's engine would try "^" at every
 # character of the text, but jumps from one "\n" to the next.
@@ -256,6 +256,12 @@ def new_line_end(text: str, first: str) -> str:
     CRLF, two lines joined."""
     crlf = text.count("\r\n")
     return "\r\n" if text.count("\r") > crlf and text.count("\n") > crlf else first
+
+
+def mixes_line_ends(text: str) -> bool:
+    """Whether ``text`` ends its lines in more than one way (LF, CRLF, a lone CR)."""
+    crlf = text.count("\r\n")
+    return sum(1 for count in (crlf, text.count("\n") - crlf, text.count("\r") - crlf) if count) > 1
 
 
 def line_breaks(text: str) -> int:

@@ -39,6 +39,8 @@ __all__ = ["Document", "Indentation", "detect_indentation"]
 _CONTENT = re.compile(r"( *)(\S.*)")
 _BREAK = re.compile(r"\r\n|\r|\n")
 _BREAK_AT_END = re.compile(r"(?:\r\n|\r|\n)\Z")
+_BLANK_LAST_LINE = re.compile(r"(?:\r\n|\r|\n)([ \t]+)\Z")
+_KEEP_CHOMPING = re.compile(r"[|>][1-9]?\+")  # a block scalar that keeps its trailing blank lines: they are its value
 _END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
@@ -138,12 +140,15 @@ class Document:
         """
         self.bom = text.startswith("\ufeff")
         self.original = text[1:] if self.bom else text
+        self.tail = ""  # a last line of blanks with no line end: ruamel does not see it; it stays last
+        if (last := _BLANK_LAST_LINE.search(self.original)) and not _KEEP_CHOMPING.search(self.original):
+            self.original, self.tail = self.original[: last.start(1)], last.group(1)
         self.display = display
         self.newline = newline or new_line_end(self.original, _newline(self.original))
         self.indentation = indentation or detect_indentation(self.original)
         self._yaml = _yaml(self.indentation)
         try:
-            data = self._yaml.load(self.original)
+            data = self._yaml.load(_BREAK.sub("\n", self.original))  # ruamel misreads some CRLF layouts (a blank line after a flow list went)
         except YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
@@ -166,16 +171,19 @@ class Document:
         """The original text with the edit applied: untouched lines byte-for-byte as they were.
 
         ``hints`` are lines (a moved claim's, as they were written) whose gaps before
-        comments and values new lines take where they have the same ones.
+        comments and values new lines take where they have the same ones, and their line
+        ends too where they keep them.
         """
         after = self.dump()
         merged = _apply(self.original, self._before, after, self.newline, hints)
+        if hints and not _same_data(merged, after, self.display):
+            merged = _apply(self.original, self._before, after, self.newline, hints, as_written=False)
         if not _same_data(merged, after, self.display):
             merged = after if self.newline == "\n" else after.replace("\n", self.newline)
         if self._unended and (unended := _BREAK_AT_END.sub("", merged)) != merged and _same_data(unended, after, self.display):
             merged = unended
         self._rendered = (merged, after)
-        return ("\ufeff" if self.bom else "") + merged
+        return ("\ufeff" if self.bom else "") + merged + self.tail
 
     def commit(self) -> None:
         """Take the last :meth:`render` as the new original, so the next edit needs no re-parse."""
@@ -269,19 +277,59 @@ def _shift(lines: list[str], at: int, blines: list[str], shifts: list[int | None
     return [" " * max(0, _indent(line) + shift) + line.lstrip(" ") if line.strip() else line for line in lines]
 
 
-def _apply(original: str, before: str, after: str, newline: str, hints: Sequence[str] = ()) -> str:
+def _reads_alike(line: str, written: str) -> bool:
+    """Whether two lines read alone as the same YAML (ruamel respells escapes and quotes)."""
+    if line.count("#") != written.count("#"):
+        return False
+    ours, problems = read_yaml_text(line.strip(), "line")
+    theirs, their_problems = read_yaml_text(written.strip(), "line")
+    return not problems and not their_problems and ours is not None and ours == theirs
+
+
+def _paired(lines: list[str], bodies: list[str]) -> Iterator[tuple[int, int]]:
+    """Which hint line (index into ``bodies``) each new line renders, in order: the same but
+    for gaps, or in the same place of a run that differs (blank lines start no match)."""
+    matcher = difflib.SequenceMatcher(lambda line: not line, [_loose(line) for line in lines], [_loose(body) for body in bodies], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            yield from zip(range(i1, i2), range(j1, j2))
+
+
+def _as_written(lines: list[str], bodies: list[str]) -> list[str]:
+    """``lines`` with each that reads as the hint line it renders given as that line is
+    written (at the line's own indentation)."""
+    out = list(lines)
+    for i, j in _paired(lines, bodies) if bodies else ():
+        if out[i] != bodies[j] and _reads_alike(out[i], bodies[j]):
+            out[i] = out[i][: _indent(out[i])] + bodies[j].lstrip(" ")
+    return out
+
+
+def _ends(lines: list[str], hints: Sequence[str], bodies: list[str], newline: str) -> list[str]:
+    """The line end of each new line: the end of the hint line it renders, where hints
+    keep their ends (a moved claim's lines as written), else ``newline``."""
+    ends = [newline] * len(lines)
+    if any(len(hint) > len(body) for hint, body in zip(hints, bodies, strict=True)):
+        for i, j in _paired(lines, bodies):
+            ends[i] = hints[j][len(bodies[j]) :] or newline
+    return ends
+
+
+def _apply(original: str, before: str, after: str, newline: str, hints: Sequence[str] = (), *, as_written: bool = True) -> str:
     """Apply the change ``before`` → ``after`` (two ruamel dumps) to ``original``.
 
     ``original`` and ``before`` are aligned line by line; where they pair, the original
     line is kept unless the change deletes it, and new lines take the indentation the user
     gives their neighbours. Where ruamel rendered a run of lines differently from the user,
     the user's run is kept unless the change touches it, and then ruamel's rendering of the
-    run (changed) replaces it.
+    run (changed) replaces it. ``as_written``: a new line that reads as the hint line it
+    renders is that line as written.
     """
     olines = split_lines(original)
     ostripped = [line.rstrip("\r\n") for line in olines]
     blines = [line.rstrip("\r\n") for line in split_lines(before)]
     alines = [line.rstrip("\r\n") for line in split_lines(after)]
+    bodies = [line.rstrip("\r\n") for line in hints]
     deleted = [False] * len(blines)
     inserted: list[list[str]] = [[] for _ in range(len(blines) + 1)]
     for tag, j1, j2, k1, k2 in difflib.SequenceMatcher(None, blines, alines, autojunk=False).get_opcodes():
@@ -289,7 +337,7 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
             continue
         for j in range(j1, j2):
             deleted[j] = True
-        inserted[j1].extend(_comment_gaps([*hints, *blines[j1:j2]], alines[k1:k2]))
+        inserted[j1].extend(_as_written(_comment_gaps([*bodies, *blines[j1:j2]], alines[k1:k2]), bodies if as_written else []))
 
     runs = list(_aligned(ostripped, blines))
     shifts: list[int | None] = [None] * len(blines)  # the user's indentation less ruamel's, of each paired line
@@ -304,13 +352,18 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
     def emit(line: str, ending: str) -> None:
         if out and not out[-1].endswith(("\n", "\r")):  # the original's last line had no end
             out[-1] += newline
+        elif out and out[-1].endswith("\r") and not line and ending.startswith("\n"):
+            out[-1] += "\n"  # a lone CR before an empty LF line would read as one CRLF: two lines made one
         out.append(line + ending)
 
     def emit_new(lines: list[str]) -> None:
-        for line in lines:
-            emit(line, newline)
+        for line, ending in zip(lines, _ends(lines, hints, bodies, newline), strict=True):
+            emit(line, ending)
 
     for i1, i2, j1, j2, paired in runs:
+        if j1 == j2 == len(blines) and not any(line.strip() for line in ostripped[i1:i2]):
+            emit_new(inserted[j1])  # lines added at the end go before the blank lines ruamel does not see
+            inserted[j1] = []
         if paired:
             for t in range(j2 - j1):
                 line = olines[i1 + t]

@@ -70,9 +70,10 @@ class Slice:
 
     def __init__(self, text: str, reach: Reach, display: str, *, moved: Sequence[str] = ()) -> None:
         """Cut out the claims ``reach`` names (unknown ids are ignored) of map ``text``;
-        ``moved`` are the lines, as written, of a claim the edit moves in."""
-        self.layout = found = layout(text, own="".join(moved))
-        self.moved = [line.rstrip("\r\n") for line in moved]
+        ``moved`` are the lines, as written, of a claim the edit moves in (with their line
+        ends where they keep them)."""
+        self.layout = found = layout(text, own="\n".join(line.rstrip("\r\n") for line in moved))
+        self.moved = list(moved)
         head = found.lines[found.head]
         self.newline = new_line_end(text, head[len(head.rstrip("\r\n")) :] or "\n")  # the claims: line's, for the lines an edit adds
         index = {claim_id: n for n, claim_id in enumerate(found.order)}
@@ -99,7 +100,7 @@ class Slice:
         for number, (start, end) in enumerate(self.runs):
             if number:
                 parts.append(self._gap_line(number - 1))
-            parts.extend(self._ended(line) for line in found.lines[start:end])
+            parts.extend(self._ended(line) if n < len(found.lines) - 1 or line.strip() else line for n, line in enumerate(found.lines[start:end], start))
         try:
             self.document = Document("".join(parts), display, indentation=found.indentation, newline=self.newline)
         except InputError as err:  # lines cut where the scan misread them (inside a quoted scalar)
