@@ -41,7 +41,8 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _BREAK_AT_END = re.compile(r"(?:\r\n|\r|\n)\Z")
 _BLANK_LAST_LINE = re.compile(r"(?:\r\n|\r|\n)([ \t]+)\Z")
 _KEEP_CHOMPING = re.compile(r"[|>][1-9]?\+")  # a block scalar that keeps its trailing blank lines: they are its value
-_END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
+_END_COMMENT = re.compile(r"(.*?\S)( *)(#.*)")  # a line with an end-of-line comment: content, gap (after a flow list, none), comment
+_GAP_BEFORE_COMMENT = re.compile(r"(?<=\S) *#")
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
 
@@ -228,8 +229,8 @@ def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str
 def _loose(line: str) -> str:
     """``line`` with its indentation, its other runs of white space as one space each: the
     same line for :func:`_apply` whatever gap ruamel left before a comment or a value."""
-    rest = line.lstrip(" ")
-    return line[: len(line) - len(rest)] + " ".join(rest.split()) if rest.strip() else ""
+    rest = _GAP_BEFORE_COMMENT.sub(" #", line.lstrip(" "))
+    return line[: len(line) - len(line.lstrip(" "))] + " ".join(rest.split()) if rest.strip() else ""
 
 
 def _indent(line: str) -> int:
@@ -246,7 +247,7 @@ def _aligned(ostripped: list[str], blines: list[str]) -> Iterator[tuple[int, int
         if tag == "equal" or i1 == i2 or j1 == j2:
             yield i1, i2, j1, j2, tag == "equal"
             continue
-        words = difflib.SequenceMatcher(None, [" ".join(line.split()) for line in ostripped[i1:i2]], [" ".join(line.split()) for line in blines[j1:j2]], autojunk=False)
+        words = difflib.SequenceMatcher(None, [_loose(line).lstrip(" ") for line in ostripped[i1:i2]], [_loose(line).lstrip(" ") for line in blines[j1:j2]], autojunk=False)
         for sub, a1, a2, b1, b2 in words.get_opcodes():
             yield i1 + a1, i1 + a2, j1 + b1, j1 + b2, sub == "equal"
 
@@ -309,7 +310,7 @@ def _ends(lines: list[str], hints: Sequence[str], bodies: list[str], newline: st
     """The line end of each new line: the end of the hint line it renders, where hints
     keep their ends (a moved claim's lines as written), else ``newline``."""
     ends = [newline] * len(lines)
-    if any(len(hint) > len(body) for hint, body in zip(hints, bodies, strict=True)):
+    if lines and any(len(hint) > len(body) for hint, body in zip(hints, bodies, strict=True)):
         for i, j in _paired(lines, bodies):
             ends[i] = hints[j][len(bodies[j]) :] or newline
     return ends
