@@ -162,6 +162,9 @@ def _parsed_claim_lines(text: str) -> ClaimLines:
                     raise NotBlockClaims("a claim key that is not a plain, unique id")
                 if line <= head or lines[line][:indent].strip(" "):
                     raise NotBlockClaims("a claim key that does not start its line")
+                written = _KEY.match(_lf(lines[line]), indent)
+                if claim.anchor or claim.tag or written is None or written.group(1) != claim.value:
+                    raise NotBlockClaims("a claim key that is not a plain, unique id")
                 starts[claim.value] = line
                 _skip_node(pull, pull())
         document_end = pull()

@@ -180,6 +180,9 @@ class Document:
         if hints and not _same_data(merged, after, self.display):
             merged = _apply(self.original, self._before, after, self.newline, hints, as_written=False)
         if not _same_data(merged, after, self.display):
+            if not _same_data(self.original, self._before, self.display):  # ruamel's dump would change more than the edit
+                where = Location(self.display, 1, 1)
+                raise InputError([Problem("yaml-syntax", "cannot edit this file: ruamel.yaml, which edits it, reads it otherwise than argmap", where, hint="run 'argmap check' and fix the file first")])
             merged = after if self.newline == "\n" else after.replace("\n", self.newline)
         if self._unended and (unended := _BREAK_AT_END.sub("", merged)) != merged and _same_data(unended, after, self.display):
             merged = unended

@@ -119,7 +119,10 @@ class Slice:
 
     def render(self) -> str:
         """The whole map's text with the edited claims spliced back, every other line as it was."""
-        lines = split_lines(self.document.render(self.moved))
+        try:
+            lines = split_lines(self.document.render(self.moved))
+        except InputError as err:  # the cut-out claims read otherwise alone: the whole map may not
+            raise SliceError(str(err)) from err
         if not lines or lines[0].rstrip("\r\n") != self.layout.lines[self.layout.head].rstrip("\r\n"):
             raise SliceError("the 'claims:' line changed")
         cuts = [0]
