@@ -453,7 +453,18 @@ def test_a_lone_relation_value_linked_and_unlinked_is_lone_again(tmp_path: Path,
     assert "rebuts: [a]" in editor.texts[tmp_path / "m.yaml"]
 
 
-@pytest.mark.parametrize("name", ["reindented-run-lone-cr.yaml", "comment-against-a-flow-list-lone-cr.yaml", "anchored-claim-key-lone-cr.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "reindented-run-lone-cr.yaml",
+        "comment-against-a-flow-list-lone-cr.yaml",
+        "anchored-claim-key-lone-cr.yaml",
+        "comment-after-a-folded-text-indented.yaml",
+        "space-before-colon-reindented.yaml",
+        "quote-in-claim-key-moved.yaml",
+        "long-form-without-to-moved.yaml",
+    ],
+)
 def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
     # once (Atheris, edit, the confirmation run; a strict xfail until fixed): a field indented
     # unlike the file ('   s: [a]' under a 2-space map, then a lone CR) is a run ruamel renders
@@ -462,7 +473,14 @@ def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path
     # so the line did not pair with the user's, and came back with that space and a CRLF.
     # (run4-edit) '&b:' (an anchor on an empty key) read by libyaml as a claim '': the claims
     # found by the parser gave it a slice that ruamel read otherwise, and adding a claim lost
-    # its lines; a claim key must be written as a plain id there too
+    # its lines; a claim key must be written as a plain id there too.
+    # (run4b-edit, on the fixed code) an indented comment after a folded text came back at
+    # column 0 once a claim was added after it and removed (ruamel keeps that line's
+    # indentation as the comment's column, which the move lost); 'xett : B.' (a space before
+    # the colon) in a claim indented unlike the file did not pair with ruamel's 'xett: B.';
+    # a claim key with a quote in it ('obj'ction') made the parser's claim lines give up, so
+    # the moved claim went without its lines' gaps; a long-form relation without 'to' in a
+    # moved claim was an internal error (KeyError: 'to')
     import fuzz_targets
 
     target = fuzz_targets.targets()["edit"]

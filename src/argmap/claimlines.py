@@ -30,6 +30,7 @@ __all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_b
 
 # Each pattern starts at a line break, not at "^": Python's engine would try "^" at every
 # character of the text, but jumps from one "\n" to the next.
+_COLON = re.compile(r"[ \t]*:(?:[ \t]|\r?\n|\r|\Z)")
 _HEAD_LINE = re.compile(r"claims:[ \t]*(?:#.*)?")
 _HEAD = re.compile(r"\n(claims:)[ \t]*(?:#.*)?\r?$", re.M)
 _KEY = re.compile(r"([A-Za-z0-9_$][A-Za-z0-9_$&.+-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")  # a plain key (an id, or one the checker refuses)
@@ -162,9 +163,9 @@ def _parsed_claim_lines(text: str) -> ClaimLines:
                     raise NotBlockClaims("a claim key that is not a plain, unique id")
                 if line <= head or lines[line][:indent].strip(" "):
                     raise NotBlockClaims("a claim key that does not start its line")
-                written = _KEY.match(_lf(lines[line]), indent)
-                if claim.anchor or claim.tag or written is None or written.group(1) != claim.value:
-                    raise NotBlockClaims("a claim key that is not a plain, unique id")
+                after = lines[line][indent + len(claim.value) :] if lines[line][indent:].startswith(claim.value) else ""
+                if claim.anchor or claim.tag or not claim.value or not _COLON.match(after):
+                    raise NotBlockClaims("a claim key that is not written as it reads")
                 starts[claim.value] = line
                 _skip_node(pull, pull())
         document_end = pull()

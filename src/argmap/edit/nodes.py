@@ -53,9 +53,10 @@ def _take_rest(container: Container, key: Any) -> str:
     if token is None:
         return ""
     if isinstance(holder[slot_key], (FoldedScalarString, LiteralScalarString)):
-        # a block scalar ends with its own line break: the token holds only what follows
+        # a block scalar ends with its own line break: the token holds only what follows, the
+        # first line's indentation kept as the token's column
         slots[index] = None
-        return str(token.value)
+        return " " * (getattr(token, "column", 0) or 0) + str(token.value)
     eol, newline, rest = str(token.value).partition("\n")
     if not rest:
         return ""

@@ -376,7 +376,9 @@ def rewrite_refs(data: CommentedMap, stem: str, home: str, rename: Callable[[str
         if not isinstance(node, CommentedMap) or (only is not None and claim_id != only):
             continue
         for entry in list(entries(node)):
-            if entry.kind is RelationKind.UNDERCUT and "->" in entry.target:
+            if not entry.target:
+                pass  # no target written (a long form without 'to'): nothing to re-base
+            elif entry.kind is RelationKind.UNDERCUT and "->" in entry.target:
                 ends = [_claim_key(end, home) for end in entry.target.split("->", 1)]
                 if only is not None or any(rename(k) != k for k in ends):
                     set_entry_target(entry, " -> ".join(ref(rename(k), stem) for k in ends))

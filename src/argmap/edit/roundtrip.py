@@ -43,6 +43,7 @@ _BLANK_LAST_LINE = re.compile(r"(?:\r\n|\r|\n)([ \t]+)\Z")
 _KEEP_CHOMPING = re.compile(r"[|>][1-9]?\+")  # a block scalar that keeps its trailing blank lines: they are its value
 _END_COMMENT = re.compile(r"(.*?\S)( *)(#.*)")  # a line with an end-of-line comment: content, gap (after a flow list, none), comment
 _GAP_BEFORE_COMMENT = re.compile(r"(?<=\S) *#")
+_GAP_BEFORE_COLON = re.compile(r"(?<=\S) +:(?=\s|\Z)")  # 'key : value', which ruamel writes 'key: value'
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
 
@@ -232,7 +233,7 @@ def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str
 def _loose(line: str) -> str:
     """``line`` with its indentation, its other runs of white space as one space each: the
     same line for :func:`_apply` whatever gap ruamel left before a comment or a value."""
-    rest = _GAP_BEFORE_COMMENT.sub(" #", line.lstrip(" "))
+    rest = _GAP_BEFORE_COLON.sub(":", _GAP_BEFORE_COMMENT.sub(" #", line.lstrip(" ")))
     return line[: len(line) - len(line.lstrip(" "))] + " ".join(rest.split()) if rest.strip() else ""
 
 
