@@ -28,6 +28,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from argmap.errors import ArgmapError, InputError, LimitError
@@ -154,16 +155,21 @@ def _add_link_remove(path: Path) -> None:
 
 
 def _move_and_back(path: Path) -> None:
-    """Move the map's second claim to a map of its own folder and back after the first."""
+    """Move the map's first claim that follows another to a map of its own folder and back after that one."""
     import json
 
-    from argmap.claimlines import mixes_line_ends
+    from argmap.claimlines import NotBlockClaims, claim_lines, mixes_line_ends
     from argmap.edit import Editor
 
     opened = Editor(path.parent, verify_quotes=False)
     argmap = opened.workspace.maps.get(path.stem)
     claims = [key for key, claim in opened.workspace.claims.items() if claim.map == path.stem]
-    if argmap is None or len(claims) < 2:
+    try:  # in the file's order: an entry that is not a claim (it has errors) may stand between two
+        order = [f"{path.stem}:{local}" for local in claim_lines(opened.texts.get(path, ""), or_parse=True).order]
+        claims = next(([a, b] for a, b in pairwise(order) if a in claims and b in claims), [])
+    except NotBlockClaims:
+        pass
+    if argmap is None or len(claims) < 2 or path not in opened.texts:
         return
     other = path.parent / "other.yaml"  # never written: the editor holds it as a new map of the folder
     speakers = ", ".join(f"{json.dumps(s)}: {{name: S}}" for s in argmap.speakers)

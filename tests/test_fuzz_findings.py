@@ -463,6 +463,8 @@ def test_a_lone_relation_value_linked_and_unlinked_is_lone_again(tmp_path: Path,
         "space-before-colon-reindented.yaml",
         "quote-in-claim-key-moved.yaml",
         "long-form-without-to-moved.yaml",
+        "flow-list-without-spaces-lone-cr.yaml",
+        "not-a-claim-between-claims-moved.yaml",
     ],
 )
 def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
@@ -480,7 +482,12 @@ def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path
     # the colon) in a claim indented unlike the file did not pair with ruamel's 'xett: B.';
     # a claim key with a quote in it ('obj'ction') made the parser's claim lines give up, so
     # the moved claim went without its lines' gaps; a long-form relation without 'to' in a
-    # moved claim was an internal error (KeyError: 'to')
+    # moved claim was an internal error (KeyError: 'to').
+    # (run4c-edit) '[x,y]' (no space after the comma) then a lone CR: ruamel writes '[x, y]',
+    # so the line did not pair with the user's and a link and its unlink left ruamel's
+    # spelling and a CRLF; a line rewritten now keeps the gap after its commas too. And an
+    # entry that is not a claim between two claims: the target moved the second back after
+    # the claim before that entry (it now takes claims next to each other in the file)
     import fuzz_targets
 
     target = fuzz_targets.targets()["edit"]

@@ -44,6 +44,8 @@ _KEEP_CHOMPING = re.compile(r"[|>][1-9]?\+")  # a block scalar that keeps its tr
 _END_COMMENT = re.compile(r"(.*?\S)( *)(#.*)")  # a line with an end-of-line comment: content, gap (after a flow list, none), comment
 _GAP_BEFORE_COMMENT = re.compile(r"(?<=\S) *#")
 _GAP_BEFORE_COLON = re.compile(r"(?<=\S) +:(?=\s|\Z)")  # 'key : value', which ruamel writes 'key: value'
+_GAP_AFTER_COMMA = re.compile(r", *")  # '[a,b]', which ruamel writes '[a, b]'
+_FLOW_LIST = re.compile(r"\[(.*)\]")
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
 
@@ -213,6 +215,16 @@ def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
     return _put_gaps(_END_COMMENT, 3, old, _put_gaps(_VALUE_GAP, 1, old, new))
 
 
+def _list_gaps(old: str, new: str) -> str:
+    """``new`` with the gap after each comma of its flow list as ``old`` writes its own
+    (ruamel writes ``[a, b]``; a user may write ``[a,b]``), where ``old`` writes one gap."""
+    mine, theirs = _FLOW_LIST.search(old), _FLOW_LIST.search(new)
+    gaps = set(re.findall(r",( *)", mine.group(1))) if mine else set()
+    if theirs is None or len(gaps) != 1 or (gap := gaps.pop()) == " ":
+        return new
+    return new[: theirs.start(1)] + theirs.group(1).replace(", ", "," + gap) + new[theirs.end(1) :]
+
+
 def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str]) -> list[str]:
     """``new`` with the gap (group 2 of ``pattern``) of each line whose group ``same`` lines of ``old`` share, as there (in turn)."""
     gaps: dict[str, list[str]] = {}
@@ -233,7 +245,7 @@ def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str
 def _loose(line: str) -> str:
     """``line`` with its indentation, its other runs of white space as one space each: the
     same line for :func:`_apply` whatever gap ruamel left before a comment or a value."""
-    rest = _GAP_BEFORE_COLON.sub(":", _GAP_BEFORE_COMMENT.sub(" #", line.lstrip(" ")))
+    rest = _GAP_AFTER_COMMA.sub(", ", _GAP_BEFORE_COLON.sub(":", _GAP_BEFORE_COMMENT.sub(" #", line.lstrip(" "))))
     return line[: len(line) - len(line.lstrip(" "))] + " ".join(rest.split()) if rest.strip() else ""
 
 
@@ -374,8 +386,8 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
                 line = olines[i1 + t]
                 body = ostripped[i1 + t]
                 new = inserted[j1 + t]
-                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end (and comment gap) the user gave it
-                    new = _comment_gaps([body], new)
+                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end (and the gaps) the user gave it
+                    new = [_list_gaps(body, line) for line in _comment_gaps([body], new)]
                     emit_new(new[:-1])
                     emit(new[-1], line[len(body):])
                     continue
