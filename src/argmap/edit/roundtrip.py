@@ -305,11 +305,12 @@ def _reads_alike(line: str, written: str) -> bool:
 
 def _paired(lines: list[str], bodies: list[str]) -> Iterator[tuple[int, int]]:
     """Which hint line (index into ``bodies``) each new line renders, in order: the same but
-    for gaps, or in the same place of a run that differs (blank lines start no match)."""
+    for gaps, or in the same place of a run that differs, blank lines with blank lines."""
     matcher = difflib.SequenceMatcher(lambda line: not line, [_loose(line) for line in lines], [_loose(body) for body in bodies], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("equal", "replace"):
-            yield from zip(range(i1, i2), range(j1, j2))
+            for blank in (False, True):
+                yield from zip((i for i in range(i1, i2) if (not lines[i].strip()) == blank), (j for j in range(j1, j2) if (not bodies[j].strip()) == blank))
 
 
 def _as_written(lines: list[str], bodies: list[str]) -> list[str]:
