@@ -158,6 +158,9 @@ class Document:
             where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
             message = " ".join(str(getattr(err, "problem", None) or err).split())
             raise InputError([Problem("yaml-syntax", f"cannot edit this file: invalid YAML: {message}", where, hint="run 'argmap check' and fix the file first")]) from err
+        except NotImplementedError as err:  # ruamel gives up on some comment layouts ("overlap in comment")
+            where = Location(display, 1, 1)
+            raise InputError([Problem("yaml-syntax", "cannot edit this file: ruamel.yaml, which edits it, cannot place one of its comments", where, hint="edit this file by hand")]) from err
         if not isinstance(data, CommentedMap):
             raise InputError([Problem("wrong-type", "cannot edit this file: it does not hold a map", Location(display, 1, 1), hint="run 'argmap check' and fix the file first")])
         self.data: CommentedMap = data
