@@ -28,6 +28,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from argmap.errors import ArgmapError, InputError, LimitError
@@ -117,7 +118,13 @@ def _read_cache(path: Path) -> None:
 
 
 def _edit(path: Path) -> None:
-    """Open the map for editing; add, link, unlink and remove; each inverse gives the bytes back."""
+    """Open the map for editing; add, link, unlink, remove, move to another map and back;
+    each inverse gives the bytes back."""
+    _add_link_remove(path)
+    _move_and_back(path)
+
+
+def _add_link_remove(path: Path) -> None:
     from argmap.edit import Editor
 
     editor = Editor(path.parent)
@@ -145,6 +152,50 @@ def _edit(path: Path) -> None:
         if editor.texts != original:
             raise _Broken("a link, unlinked again, did not give the file back byte for byte")
     editor.undo()
+
+
+def _move_and_back(path: Path) -> None:
+    """Move the map's first claim that follows another to a map of its own folder and back after that one."""
+    import json
+
+    from argmap.claimlines import NotBlockClaims, claim_lines, mixes_line_ends
+    from argmap.edit import Editor
+
+    opened = Editor(path.parent, verify_quotes=False)
+    argmap = opened.workspace.maps.get(path.stem)
+    claims = [key for key, claim in opened.workspace.claims.items() if claim.map == path.stem]
+    try:  # in the file's order: an entry that is not a claim (it has errors) may stand between two
+        order = [f"{path.stem}:{local}" for local in claim_lines(opened.texts.get(path, ""), or_parse=True).order]
+        claims = next(([a, b] for a, b in pairwise(order) if a in claims and b in claims), [])
+    except NotBlockClaims:
+        pass
+    if argmap is None or len(claims) < 2 or path not in opened.texts:
+        return
+    other = path.parent / "other.yaml"  # never written: the editor holds it as a new map of the folder
+    speakers = ", ".join(f"{json.dumps(s)}: {{name: S}}" for s in argmap.speakers)
+    sources = ", ".join(f"{json.dumps(s)}: {{title: T}}" for s in argmap.sources)
+    text = f"argmap: 1\ntitle: Other\nspeakers: {{{speakers}}}\nsources: {{{sources}}}\nclaims:\n  other-claim:\n    text: Other.\n"
+    editor = Editor(path.parent, verify_quotes=False, texts={other: text})
+    original = editor.texts
+    local = claims[1].split(":", 1)[1]
+    try:
+        editor.move_claim(claims[1], "other")
+    except ArgmapError:
+        return  # refused: it would add errors (a reference the other map cannot make)
+    try:
+        editor.move_claim(f"other:{local}", path.stem, claims[0])
+    except ArgmapError as err:
+        raise _Broken(f"a moved claim could not be moved back: {err}") from err
+    if editor.texts == original:
+        return
+    if not mixes_line_ends(original[path]) or {p: _lf(t) for p, t in editor.texts.items()} != {p: _lf(t) for p, t in original.items()}:
+        raise _Broken("a claim moved to another map and back after its predecessor did not give the files back byte for byte")
+    # (a map that mixes line ends gets its lines back, not every end: removing the claim left one
+    # run of the blank lines around it, and a claim whose ends were the only odd ones leaves none)
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class _Broken(Exception):

@@ -102,3 +102,54 @@ def test_mv_moves_and_rewrites_references(cli, tmp_path: Path) -> None:  # type:
 def test_missing_map_file_is_one_line_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = cli("add", tmp_path / "nope.yaml", "x", "--text", "x")
     assert result.code == 2 and len(result.err.splitlines()) == 1 and "no such map file" in result.err
+
+
+LONE = "argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n  b:\n    text: B.\nWRITTEN\n  c: {text: C}\n"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "    rebuts: c",
+        "    rebuts: 'c'   # the one",
+        '    rebuts: "c"',
+        "    rebuts:\n      to: c\n      note: why   # long form",
+        "    rebuts: [c]",  # a list of one stays one
+        "    rebuts:\n      - c",
+    ],
+)
+def test_link_then_unlink_as_two_commands_gives_back_a_lone_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str) -> None:
+    # once: each command is a process of its own, and the second could not know that the
+    # list of one the link left had been one value: 'rebuts: c' came back 'rebuts: [c]'
+    from conftest import run_argmap
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+    path = tmp_path / "m.yaml"
+    path.write_text(LONE.replace("WRITTEN", written), encoding="utf-8")
+    before = path.read_bytes()
+    assert run_argmap("link", path, "b", "rebuts", "a").code == 0
+    assert load_workspace([path]).claims["m:b"] and path.read_bytes() != before
+    result = run_argmap("unlink", path, "b", "a")
+    assert result.code == 0, result.err
+    assert path.read_bytes() == before
+
+
+def test_a_lone_value_is_forgotten_after_an_edit_by_hand_or_with_the_cache_off(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    path = tmp_path / "m.yaml"
+    path.write_text(LONE.replace("WRITTEN", "    rebuts: c"), encoding="utf-8")
+    assert cli("link", path, "b", "rebuts", "a").code == 0
+    assert cli("unlink", path, "b", "a").code == 0
+    assert "    rebuts: [c]\n" in path.read_text(encoding="utf-8")
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+    path.write_text(LONE.replace("WRITTEN", "    rebuts: c"), encoding="utf-8")
+    assert cli("link", path, "b", "rebuts", "a").code == 0
+    path.write_text(path.read_text(encoding="utf-8").replace("text: B.", "text: B, by hand."), encoding="utf-8")
+    assert cli("unlink", path, "b", "a").code == 0
+    assert "    rebuts: [c]\n" in path.read_text(encoding="utf-8")
+    (tmp_path / "cache" / "edit-memory.json").write_text('{"version": 1, "maps": {"' + str(path.resolve()) + '": [1, 2]}}', encoding="utf-8")
+    assert cli("link", path, "b", "rebuts", "a").code == 0  # a damaged memory is ignored, and written anew
+    assert cli("unlink", path, "b", "a").code == 0
+    assert "    rebuts: [c]\n" in path.read_text(encoding="utf-8")

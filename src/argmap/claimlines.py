@@ -8,6 +8,10 @@ re-reads only the claims a keystroke changed (:class:`argmap.load.ReadCache`). A
 unusual -- a flow-style ``claims:``, a quoted or repeated key, tabs -- raises
 :class:`NotBlockClaims`, and the caller handles the whole text instead.
 
+Where the lines mislead the scan -- a quoted scalar running over lines that look like keys,
+or like a second ``claims:`` line -- ``claim_lines(text, or_parse=True)`` asks libyaml's
+parser where the claim keys are instead (slower: every event of the text is pulled).
+
 Lines break where YAML breaks them: at ``\n``, ``\r\n`` and a lone ``\r``, mixed as a
 file may mix them (:func:`split_lines` is the one place that says so).
 """
@@ -16,14 +20,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from typing import Any
 
-__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_breaks", "new_line_end", "split_claims", "split_lines"]
+__all__ = ["ClaimLines", "NotBlockClaims", "claim_lines", "common_ends", "line_breaks", "mixes_line_ends", "new_line_end", "split_claims", "split_lines"]
 
 # Each pattern starts at a line break, not at "^": Python's engine would try "^" at every
 # character of the text, but jumps from one "\n" to the next.
+_COLON = re.compile(r"[ \t]*:(?:[ \t]|\r?\n|\r|\Z)")
+_HEAD_LINE = re.compile(r"claims:[ \t]*(?:#.*)?")
 _HEAD = re.compile(r"\n(claims:)[ \t]*(?:#.*)?\r?$", re.M)
 _KEY = re.compile(r"([A-Za-z0-9_$][A-Za-z0-9_$&.+-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")  # a plain key (an id, or one the checker refuses)
 _FIRST = re.compile(r"\n( *)(?![ \r\n#])(?!\t[ \t]*\r?$)", re.M)  # the first line of the section with content
@@ -56,13 +64,24 @@ class ClaimLines:
         return start, end
 
 
-def claim_lines(text: str) -> ClaimLines:
+def claim_lines(text: str, *, or_parse: bool = False) -> ClaimLines:
     """Find the claim entries of a map's text; :class:`NotBlockClaims` if they are not plain blocks.
 
     Runs on every keystroke in an editor, so the lines that matter are found by regular
     expressions over the text rather than by a Python loop over its lines: at a 10k-claim
-    map (50k lines) that is a tenth of the time.
+    map (50k lines) that is a tenth of the time. ``or_parse``: where that scan gives up,
+    ask the YAML parser (:func:`_parsed_claim_lines`) before giving up.
     """
+    try:
+        return _scanned_claim_lines(text)
+    except NotBlockClaims:
+        if not or_parse or _odd_breaks(text):
+            raise
+        return _parsed_claim_lines(text)
+
+
+def _scanned_claim_lines(text: str) -> ClaimLines:
+    """:func:`claim_lines` by regular expressions over the lines."""
     if _odd_breaks(text):
         raise NotBlockClaims("line breaks YAML 1.1 makes and YAML 1.2 does not")  # libyaml and ruamel would disagree on lines
     source = "\n" + _lf(text)  # every line, the first too, starts after a "\n"; positions in it are one more than in text
@@ -105,6 +124,77 @@ def claim_lines(text: str) -> ClaimLines:
         raise NotBlockClaims("tab indentation")
     # comments and blank lines before the next top-level key stay with the last claim, as in ruamel
     return ClaimLines(lines, head, starts, order, end, indent)
+
+
+def _parsed_claim_lines(text: str) -> ClaimLines:
+    """:func:`claim_lines` from libyaml's events: the claim keys where the parser sees them.
+
+    Each claim must still be a run of whole lines (a plain one-line key first on its line,
+    in a block mapping under a ``claims:`` line of its own); the section ends at the line of
+    the next top-level key, so the comments before it stay with the last claim, as the scan
+    leaves them.
+    """
+    import yaml
+
+    lines = split_lines(text)
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    head, end, indent = -1, len(lines), 0
+    starts: dict[str, int] = {}
+    try:
+        pull = loader.get_event
+        if [type(pull()).__name__ for _ in range(3)] != ["StreamStartEvent", "DocumentStartEvent", "MappingStartEvent"]:
+            raise NotBlockClaims("the text is not one mapping")
+        while not isinstance(key := pull(), yaml.MappingEndEvent):
+            if starts and end == len(lines):
+                end = key.start_mark.line  # the top-level key after the claims
+            if head >= 0 or not isinstance(key, yaml.ScalarEvent) or key.style or key.value != "claims":
+                _skip_node(pull, key)
+                _skip_node(pull, pull())
+                continue
+            head = key.start_mark.line
+            if not _HEAD_LINE.fullmatch(lines[head].rstrip("\r\n")):
+                raise NotBlockClaims("the 'claims:' line holds more than the key")
+            claims = pull()
+            if not isinstance(claims, yaml.MappingStartEvent) or claims.flow_style:
+                raise NotBlockClaims("claims are not a block mapping")
+            while not isinstance(claim := pull(), yaml.MappingEndEvent):
+                line, indent = claim.start_mark.line, claim.start_mark.column
+                if not isinstance(claim, yaml.ScalarEvent) or claim.style or claim.end_mark.line != line or claim.value in starts:
+                    raise NotBlockClaims("a claim key that is not a plain, unique id")
+                if line <= head or lines[line][:indent].strip(" "):
+                    raise NotBlockClaims("a claim key that does not start its line")
+                after = lines[line][indent + len(claim.value) :] if lines[line][indent:].startswith(claim.value) else ""
+                if claim.anchor or claim.tag or not claim.value or not _COLON.match(after):
+                    raise NotBlockClaims("a claim key that is not written as it reads")
+                starts[claim.value] = line
+                _skip_node(pull, pull())
+        document_end = pull()
+        if document_end.explicit or not isinstance(pull(), yaml.StreamEndEvent):
+            raise NotBlockClaims("a document end marker, or more than one document")
+    except yaml.YAMLError as err:
+        raise NotBlockClaims(f"invalid YAML: {' '.join(str(err).split())}") from err
+    finally:
+        loader.dispose()
+    if not starts:
+        raise NotBlockClaims("no claims")
+    if _TAB_INDENT.search("\n" + _lf("".join(lines[head + 1 : end]))):
+        raise NotBlockClaims("tab indentation")
+    return ClaimLines(lines, head, starts, list(starts), end, indent)
+
+
+def _skip_node(pull: Callable[[], Any], event: Any) -> None:
+    """Pull the rest of the events of the node whose first event is ``event``."""
+    import yaml
+
+    depth = 0
+    while True:
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if depth == 0:
+            return
+        event = pull()
 
 
 def split_claims(chunk: str, indent: int) -> list[tuple[str, int]] | None:
@@ -170,6 +260,12 @@ def new_line_end(text: str, first: str) -> str:
     CRLF, two lines joined."""
     crlf = text.count("\r\n")
     return "\r\n" if text.count("\r") > crlf and text.count("\n") > crlf else first
+
+
+def mixes_line_ends(text: str) -> bool:
+    """Whether ``text`` ends its lines in more than one way (LF, CRLF, a lone CR)."""
+    crlf = text.count("\r\n")
+    return sum(1 for count in (crlf, text.count("\n") - crlf, text.count("\r") - crlf) if count) > 1
 
 
 def line_breaks(text: str) -> int:

@@ -53,9 +53,10 @@ def _take_rest(container: Container, key: Any) -> str:
     if token is None:
         return ""
     if isinstance(holder[slot_key], (FoldedScalarString, LiteralScalarString)):
-        # a block scalar ends with its own line break: the token holds only what follows
+        # a block scalar ends with its own line break: the token holds only what follows, the
+        # first line's indentation kept as the token's column
         slots[index] = None
-        return str(token.value)
+        return " " * (getattr(token, "column", 0) or 0) + str(token.value)
     eol, newline, rest = str(token.value).partition("\n")
     if not rest:
         return ""
@@ -129,6 +130,8 @@ def remove_key(mapping: CommentedMap, key: str) -> list[Any]:
     keys = list(mapping)
     position = keys.index(key)
     rest = _take_rest(mapping, key) if _is_block(mapping) else ""
+    if rest == "" and position + 1 < len(keys) and _is_block(mapping):
+        rest = _blank_lead(mapping, keys[position + 1], take=True)
     del mapping[key]
     own: list[Any] = mapping.ca.items.pop(key, None) or [None, None, None, None]
     if not rest:
@@ -139,6 +142,19 @@ def remove_key(mapping: CommentedMap, key: str) -> list[Any]:
     elif len(keys) > 1:
         _keep_before_first(mapping, keys[1], rest)
     return own
+
+
+def _blank_lead(mapping: CommentedMap, key: str, *, take: bool) -> str:
+    """The blank lines ruamel holds before entry ``key`` (it does after a flow value), if
+    that is all it holds there; detached if ``take``: for :func:`remove_key` they are the
+    rest of the entry above."""
+    slots = mapping.ca.items.get(key)
+    tokens = slots[1] if slots else None
+    if not tokens or any(str(token.value).strip() for token in tokens):
+        return ""
+    if take:
+        slots[1] = None
+    return "".join(str(token.value) for token in tokens)
 
 
 def remove_item(sequence: CommentedSeq, index: int) -> None:
@@ -154,8 +170,10 @@ def remove_item(sequence: CommentedSeq, index: int) -> None:
 
 
 def take_heading(mapping: CommentedMap, key: str) -> list[CommentToken]:
-    """Detach the comment lines right above entry ``key`` (up to a blank line), wherever
-    ruamel holds them: before the key, or in the rest of the entry above it."""
+    """Detach the lines right above entry ``key``: its comment lines (up to a blank line) and
+    the blank lines above them, wherever ruamel holds them: before the key, or in the rest of
+    the entry above it. An entry moved with them and put back after the entry that was above
+    it gives the lines back as they were, however the entries around it are spaced."""
     slots = mapping.ca.items.get(key)
     if slots and slots[1]:
         heading: list[CommentToken] = slots[1]
@@ -168,6 +186,8 @@ def take_heading(mapping: CommentedMap, key: str) -> list[CommentToken]:
     lines = _take_rest(mapping, keys[position - 1]).splitlines(keepends=True)
     cut = len(lines)
     while cut and lines[cut - 1].lstrip().startswith("#"):
+        cut -= 1
+    while cut and not lines[cut - 1].strip():
         cut -= 1
     _give_rest(mapping, keys[position - 1], "".join(lines[:cut]))
     return [CommentToken("".join(lines[cut:]), CommentMark(0), None)] if cut < len(lines) else []

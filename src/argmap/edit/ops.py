@@ -60,6 +60,7 @@ __all__ = [
     "set_field",
     "styled_like",
     "take_claim",
+    "written_key",
 ]
 
 CLAIM_FIELDS = ("text", "kind", "by", "quote", "supports", "rebuts", "undercuts", "tags", "note", "weight")
@@ -101,8 +102,14 @@ def relation_key(written: str, stem: str, workspace: Workspace) -> str | None:
 def claim_node(data: CommentedMap, claim_id: str) -> CommentedMap | None:
     """The YAML mapping of claim ``claim_id``, or None."""
     claims = data.get("claims")
-    node = claims.get(claim_id) if isinstance(claims, CommentedMap) else None
+    node = claims.get(written_key(claims, claim_id)) if isinstance(claims, CommentedMap) else None
     return node if isinstance(node, CommentedMap) else None
+
+
+def written_key(mapping: CommentedMap, key: str) -> Any:
+    """``key`` as ruamel holds it in ``mapping``: argmap reads every key as text, ruamel reads
+    ``1:`` as the number 1."""
+    return key if key in mapping else next((k for k in mapping if str(k) == key), key)
 
 
 def _predecessor(node: CommentedMap, field: str) -> str | None:
@@ -181,28 +188,29 @@ def add_claim(data: CommentedMap, claim_id: str, fields: dict[str, Any], after: 
         if value is None:
             continue
         node[field] = _flow_list([str(v) for v in value]) if isinstance(value, (list, tuple)) else value
-    insert_key(claims, claim_id, node, after if after is not None else (next(reversed(claims)) if len(claims) else None))
+    insert_key(claims, claim_id, node, written_key(claims, after) if after is not None else (next(reversed(claims)) if len(claims) else None))
 
 
 def remove_claim(data: CommentedMap, claim_id: str) -> None:
     """Delete a claim's lines, keeping the comments around them."""
-    remove_key(data["claims"], claim_id)
+    remove_key(data["claims"], written_key(data["claims"], claim_id))
 
 
 def take_claim(data: CommentedMap, claim_id: str) -> tuple[CommentedMap, list[Any]]:
     """Detach a claim's mapping and its comments: those on its key line, and the comment
     lines just above it (a heading over a claim goes where the claim goes)."""
     claims = data["claims"]
-    heading = take_heading(claims, claim_id)
-    node = claims[claim_id]
-    comments = remove_key(claims, claim_id)
+    key = written_key(claims, claim_id)
+    heading = take_heading(claims, key)
+    node = claims[key]
+    comments = remove_key(claims, key)
     comments[1] = heading or None
     return node, comments
 
 
 def rename_claim(data: CommentedMap, claim_id: str, new_id: str) -> None:
     """Change a claim's key in place: same position, same comments."""
-    _rename_key(data["claims"], claim_id, new_id)
+    _rename_key(data["claims"], written_key(data["claims"], claim_id), new_id)
 
 
 def _rename_key(section: CommentedMap, old: str, new: str) -> None:
@@ -248,7 +256,7 @@ def put_claim(data: CommentedMap, claim_id: str, taken: tuple[CommentedMap, list
     if not isinstance(claims, CommentedMap):
         claims = CommentedMap()
         insert_key(data, "claims", claims, next(reversed(data)) if len(data) else None)
-    insert_key(claims, claim_id, node, after if after is not None else (next(reversed(claims)) if len(claims) else None), comments)
+    insert_key(claims, claim_id, node, written_key(claims, after) if after is not None else (next(reversed(claims)) if len(claims) else None), comments)
 
 
 # -- relation entries ----------------------------------------------------------------------
@@ -376,7 +384,9 @@ def rewrite_refs(data: CommentedMap, stem: str, home: str, rename: Callable[[str
         if not isinstance(node, CommentedMap) or (only is not None and claim_id != only):
             continue
         for entry in list(entries(node)):
-            if entry.kind is RelationKind.UNDERCUT and "->" in entry.target:
+            if not entry.target:
+                pass  # no target written (a long form without 'to'): nothing to re-base
+            elif entry.kind is RelationKind.UNDERCUT and "->" in entry.target:
                 ends = [_claim_key(end, home) for end in entry.target.split("->", 1)]
                 if only is not None or any(rename(k) != k for k in ends):
                     set_entry_target(entry, " -> ".join(ref(rename(k), stem) for k in ends))

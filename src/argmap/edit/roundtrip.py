@@ -17,8 +17,9 @@ from __future__ import annotations
 import difflib
 import io
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
@@ -38,7 +39,13 @@ __all__ = ["Document", "Indentation", "detect_indentation"]
 _CONTENT = re.compile(r"( *)(\S.*)")
 _BREAK = re.compile(r"\r\n|\r|\n")
 _BREAK_AT_END = re.compile(r"(?:\r\n|\r|\n)\Z")
-_END_COMMENT = re.compile(r"(.*?\S)( +)(#.*)")  # a line with an end-of-line comment: content, gap, comment
+_BLANK_LAST_LINE = re.compile(r"(?:\r\n|\r|\n)([ \t]+)\Z")
+_KEEP_CHOMPING = re.compile(r"[|>][1-9]?\+")  # a block scalar that keeps its trailing blank lines: they are its value
+_END_COMMENT = re.compile(r"(.*?\S)( *)(#.*)")  # a line with an end-of-line comment: content, gap (after a flow list, none), comment
+_GAP_BEFORE_COMMENT = re.compile(r"(?<=\S) *#")
+_GAP_BEFORE_COLON = re.compile(r"(?<=\S) +:(?=\s|\Z)")  # 'key : value', which ruamel writes 'key: value'
+_GAP_AFTER_COMMA = re.compile(r", *")  # '[a,b]', which ruamel writes '[a, b]'
+_FLOW_LIST = re.compile(r"\[(.*)\]")
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
 
@@ -137,17 +144,23 @@ class Document:
         """
         self.bom = text.startswith("\ufeff")
         self.original = text[1:] if self.bom else text
+        self.tail = ""  # a last line of blanks with no line end: ruamel does not see it; it stays last
+        if (last := _BLANK_LAST_LINE.search(self.original)) and not _KEEP_CHOMPING.search(self.original):
+            self.original, self.tail = self.original[: last.start(1)], last.group(1)
         self.display = display
         self.newline = newline or new_line_end(self.original, _newline(self.original))
         self.indentation = indentation or detect_indentation(self.original)
         self._yaml = _yaml(self.indentation)
         try:
-            data = self._yaml.load(self.original)
+            data = self._yaml.load(_BREAK.sub("\n", self.original))  # ruamel misreads some CRLF layouts (a blank line after a flow list went)
         except YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
             message = " ".join(str(getattr(err, "problem", None) or err).split())
             raise InputError([Problem("yaml-syntax", f"cannot edit this file: invalid YAML: {message}", where, hint="run 'argmap check' and fix the file first")]) from err
+        except NotImplementedError as err:  # ruamel gives up on some comment layouts ("overlap in comment")
+            where = Location(display, 1, 1)
+            raise InputError([Problem("yaml-syntax", "cannot edit this file: ruamel.yaml, which edits it, cannot place one of its comments", where, hint="edit this file by hand")]) from err
         if not isinstance(data, CommentedMap):
             raise InputError([Problem("wrong-type", "cannot edit this file: it does not hold a map", Location(display, 1, 1), hint="run 'argmap check' and fix the file first")])
         self.data: CommentedMap = data
@@ -165,16 +178,22 @@ class Document:
         """The original text with the edit applied: untouched lines byte-for-byte as they were.
 
         ``hints`` are lines (a moved claim's, as they were written) whose gaps before
-        comments and values new lines take where they have the same ones.
+        comments and values new lines take where they have the same ones, and their line
+        ends too where they keep them.
         """
         after = self.dump()
         merged = _apply(self.original, self._before, after, self.newline, hints)
+        if hints and not _same_data(merged, after, self.display):
+            merged = _apply(self.original, self._before, after, self.newline, hints, as_written=False)
         if not _same_data(merged, after, self.display):
+            if not _same_data(self.original, self._before, self.display):  # ruamel's dump would change more than the edit
+                where = Location(self.display, 1, 1)
+                raise InputError([Problem("yaml-syntax", "cannot edit this file: ruamel.yaml, which edits it, reads it otherwise than argmap", where, hint="run 'argmap check' and fix the file first")])
             merged = after if self.newline == "\n" else after.replace("\n", self.newline)
         if self._unended and (unended := _BREAK_AT_END.sub("", merged)) != merged and _same_data(unended, after, self.display):
             merged = unended
         self._rendered = (merged, after)
-        return ("\ufeff" if self.bom else "") + merged
+        return ("\ufeff" if self.bom else "") + merged + self.tail
 
     def commit(self) -> None:
         """Take the last :meth:`render` as the new original, so the next edit needs no re-parse."""
@@ -199,6 +218,16 @@ def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
     return _put_gaps(_END_COMMENT, 3, old, _put_gaps(_VALUE_GAP, 1, old, new))
 
 
+def _list_gaps(old: str, new: str) -> str:
+    """``new`` with the gap after each comma of its flow list as ``old`` writes its own
+    (ruamel writes ``[a, b]``; a user may write ``[a,b]``), where ``old`` writes one gap."""
+    mine, theirs = _FLOW_LIST.search(old), _FLOW_LIST.search(new)
+    gaps = set(re.findall(r",( *)", mine.group(1))) if mine else set()
+    if theirs is None or len(gaps) != 1 or (gap := gaps.pop()) == " ":
+        return new
+    return new[: theirs.start(1)] + theirs.group(1).replace(", ", "," + gap) + new[theirs.end(1) :]
+
+
 def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str]) -> list[str]:
     """``new`` with the gap (group 2 of ``pattern``) of each line whose group ``same`` lines of ``old`` share, as there (in turn)."""
     gaps: dict[str, list[str]] = {}
@@ -219,22 +248,109 @@ def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str
 def _loose(line: str) -> str:
     """``line`` with its indentation, its other runs of white space as one space each: the
     same line for :func:`_apply` whatever gap ruamel left before a comment or a value."""
-    rest = line.lstrip(" ")
-    return line[: len(line) - len(rest)] + " ".join(rest.split()) if rest.strip() else ""
+    rest = _GAP_AFTER_COMMA.sub(", ", _GAP_BEFORE_COLON.sub(":", _GAP_BEFORE_COMMENT.sub(" #", line.lstrip(" "))))
+    return line[: len(line) - len(line.lstrip(" "))] + " ".join(rest.split()) if rest.strip() else ""
 
 
-def _apply(original: str, before: str, after: str, newline: str, hints: Sequence[str] = ()) -> str:
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _aligned(ostripped: list[str], blines: list[str]) -> Iterator[tuple[int, int, int, int, bool]]:
+    """Runs of the user's lines and of ruamel's (``i1, i2, j1, j2``), and whether they pair
+    line by line: the same lines but for their gaps (ruamel keeps a comment's column and drops
+    trailing blanks; after an edit is committed ``before`` is its dump, not the user's text),
+    or, in a run ruamel indents otherwise (a field indented unlike the file), their indentation."""
+    loose = difflib.SequenceMatcher(None, [_loose(line) for line in ostripped], [_loose(line) for line in blines], autojunk=False)
+    for tag, i1, i2, j1, j2 in loose.get_opcodes():
+        if tag == "equal" or i1 == i2 or j1 == j2:
+            yield i1, i2, j1, j2, tag == "equal"
+            continue
+        words = difflib.SequenceMatcher(None, [_loose(line).lstrip(" ") for line in ostripped[i1:i2]], [_loose(line).lstrip(" ") for line in blines[j1:j2]], autojunk=False)
+        for sub, a1, a2, b1, b2 in words.get_opcodes():
+            yield i1 + a1, i1 + a2, j1 + b1, j1 + b2, sub == "equal"
+
+
+def _is_content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _shift(lines: list[str], at: int, blines: list[str], shifts: list[int | None]) -> list[str]:
+    """New ``lines`` (ruamel's, to go before line ``at`` of ``blines``) indented as the user
+    indents their siblings: by the shift of the nearest line of ruamel's at their indentation
+    (before them, else after them), else of their parent."""
+    depth = next((_indent(line) for line in lines if _is_content(line)), None)
+    if depth is None:
+        return lines
+    content = [j for j, line in enumerate(blines) if _is_content(line)]
+    place = bisect_left(content, at)
+    back = next((j for j in reversed(content[:place]) if _indent(blines[j]) <= depth), None)
+    ahead = next((j for j in content[place:] if _indent(blines[j]) <= depth), None)
+    if back is not None and _indent(blines[back]) == depth:
+        shift = shifts[back]
+    elif ahead is not None and _indent(blines[ahead]) == depth:
+        shift = shifts[ahead]
+    else:
+        shift = shifts[back] if back is not None else None
+    if not shift:
+        return lines
+    return [" " * max(0, _indent(line) + shift) + line.lstrip(" ") if line.strip() else line for line in lines]
+
+
+def _reads_alike(line: str, written: str) -> bool:
+    """Whether two lines read alone as the same YAML (ruamel respells escapes and quotes)."""
+    if line.count("#") != written.count("#"):
+        return False
+    ours, problems = read_yaml_text(line.strip(), "line")
+    theirs, their_problems = read_yaml_text(written.strip(), "line")
+    return not problems and not their_problems and ours is not None and ours == theirs
+
+
+def _paired(lines: list[str], bodies: list[str]) -> Iterator[tuple[int, int]]:
+    """Which hint line (index into ``bodies``) each new line renders, in order: the same but
+    for gaps, or in the same place of a run that differs, blank lines with blank lines."""
+    matcher = difflib.SequenceMatcher(lambda line: not line, [_loose(line) for line in lines], [_loose(body) for body in bodies], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            for blank in (False, True):
+                yield from zip((i for i in range(i1, i2) if (not lines[i].strip()) == blank), (j for j in range(j1, j2) if (not bodies[j].strip()) == blank))
+
+
+def _as_written(lines: list[str], bodies: list[str]) -> list[str]:
+    """``lines`` with each that reads as the hint line it renders given as that line is
+    written (at the line's own indentation)."""
+    out = list(lines)
+    for i, j in _paired(lines, bodies) if bodies else ():
+        if out[i] != bodies[j] and _reads_alike(out[i], bodies[j]):
+            out[i] = out[i][: _indent(out[i])] + bodies[j].lstrip(" ")
+    return out
+
+
+def _ends(lines: list[str], hints: Sequence[str], bodies: list[str], newline: str) -> list[str]:
+    """The line end of each new line: the end of the hint line it renders, where hints
+    keep their ends (a moved claim's lines as written), else ``newline``."""
+    ends = [newline] * len(lines)
+    if lines and any(len(hint) > len(body) for hint, body in zip(hints, bodies, strict=True)):
+        for i, j in _paired(lines, bodies):
+            ends[i] = hints[j][len(bodies[j]) :] or newline
+    return ends
+
+
+def _apply(original: str, before: str, after: str, newline: str, hints: Sequence[str] = (), *, as_written: bool = True) -> str:
     """Apply the change ``before`` → ``after`` (two ruamel dumps) to ``original``.
 
-    ``original`` and ``before`` are aligned line by line; where they agree, the
-    original line is kept unless the change deletes it. Where ruamel rendered a run of
-    lines differently from the user, the user's run is kept unless the change touches
-    it, and then ruamel's rendering of the run (changed) replaces it.
+    ``original`` and ``before`` are aligned line by line; where they pair, the original
+    line is kept unless the change deletes it, and new lines take the indentation the user
+    gives their neighbours. Where ruamel rendered a run of lines differently from the user,
+    the user's run is kept unless the change touches it, and then ruamel's rendering of the
+    run (changed) replaces it. ``as_written``: a new line that reads as the hint line it
+    renders is that line as written.
     """
     olines = split_lines(original)
     ostripped = [line.rstrip("\r\n") for line in olines]
     blines = [line.rstrip("\r\n") for line in split_lines(before)]
     alines = [line.rstrip("\r\n") for line in split_lines(after)]
+    bodies = [line.rstrip("\r\n") for line in hints]
     deleted = [False] * len(blines)
     inserted: list[list[str]] = [[] for _ in range(len(blines) + 1)]
     for tag, j1, j2, k1, k2 in difflib.SequenceMatcher(None, blines, alines, autojunk=False).get_opcodes():
@@ -242,31 +358,40 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
             continue
         for j in range(j1, j2):
             deleted[j] = True
-        inserted[j1].extend(_comment_gaps([*hints, *blines[j1:j2]], alines[k1:k2]))
+        inserted[j1].extend(_as_written(_comment_gaps([*bodies, *blines[j1:j2]], alines[k1:k2]), bodies if as_written else []))
+
+    runs = list(_aligned(ostripped, blines))
+    shifts: list[int | None] = [None] * len(blines)  # the user's indentation less ruamel's, of each paired line
+    for i1, _, j1, j2, paired in runs:
+        if paired:
+            for t in range(j2 - j1):
+                shifts[j1 + t] = _indent(ostripped[i1 + t]) - _indent(blines[j1 + t])
+    inserted = [_shift(lines, at, blines, shifts) for at, lines in enumerate(inserted)]
 
     out: list[str] = []
 
     def emit(line: str, ending: str) -> None:
         if out and not out[-1].endswith(("\n", "\r")):  # the original's last line had no end
             out[-1] += newline
+        elif out and out[-1].endswith("\r") and not line and ending.startswith("\n"):
+            out[-1] += "\n"  # a lone CR before an empty LF line would read as one CRLF: two lines made one
         out.append(line + ending)
 
     def emit_new(lines: list[str]) -> None:
-        for line in lines:
-            emit(line, newline)
+        for line, ending in zip(lines, _ends(lines, hints, bodies, newline), strict=True):
+            emit(line, ending)
 
-    # a line ruamel dumped with other gaps (it keeps a comment's column, drops trailing blanks;
-    # and after an edit is committed ``before`` is its dump, not the user's text) is the same
-    # line: the user's is kept (render() checks that the data came out as ruamel's)
-    matcher = difflib.SequenceMatcher(None, [_loose(line) for line in ostripped], [_loose(line) for line in blines], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
+    for i1, i2, j1, j2, paired in runs:
+        if j1 == j2 == len(blines) and not any(line.strip() for line in ostripped[i1:i2]):
+            emit_new(inserted[j1])  # lines added at the end go before the blank lines ruamel does not see
+            inserted[j1] = []
+        if paired:
             for t in range(j2 - j1):
                 line = olines[i1 + t]
                 body = ostripped[i1 + t]
                 new = inserted[j1 + t]
-                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end (and comment gap) the user gave it
-                    new = _comment_gaps([body], new)
+                if deleted[j1 + t] and new:  # the line rewritten: it keeps the end (and the gaps) the user gave it
+                    new = [_list_gaps(body, line) for line in _comment_gaps([body], new)]
                     emit_new(new[:-1])
                     emit(new[-1], line[len(body):])
                     continue
@@ -288,4 +413,3 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
                 emit(ostripped[i], olines[i][len(ostripped[i]):])
     emit_new(inserted[len(blines)])
     return "".join(out)
-

@@ -20,13 +20,13 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from argmap.claimlines import NotBlockClaims, claim_lines
+from argmap.claimlines import NotBlockClaims, claim_lines, mixes_line_ends
 from argmap.errors import ArgmapError, InputError, Location, Problem, Severity
 from argmap.fileio import atomic_write_bytes
 from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
 
-from . import ops
+from . import memory, ops
 from .history import History, State
 from .roundtrip import Document
 from .slices import Reach, Slice, SliceError
@@ -136,6 +136,8 @@ class Editor:
         self._workspace: Workspace | None = workspace
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
         self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value a link made a list
+        for path, lone in memory.recall(texts).items():  # what the last session that saved these bytes knew
+            self._were_lone.update(((path.stem, claim, kind), value) for (claim, kind), value in lone.items())
 
     # -- reading and checking ------------------------------------------------------------
     def _read_disk(self) -> dict[Path, str]:
@@ -226,7 +228,7 @@ class Editor:
         texts = dict(current.texts)
         for path, piece in slices.items():
             texts[path] = piece.render()
-        hints = {self.path(stem): [line.rstrip("\r\n") for line in lines] for stem, lines in moved.items()}
+        hints = {self.path(stem): lines for stem, lines in moved.items()}
         for path, document in documents.items():
             texts[path] = document.render(hints.get(path, ()))
         return texts, documents
@@ -503,15 +505,33 @@ class Editor:
             ops.put_claim(data(to_map), local, node, place)
             ops.rewrite_refs(data(to_map), to_map, stem, rename, only=local)
 
-        return self._apply(f"move claim {local} to {to_map}", edit, reach=reach, moved={to_map: self._lines_of(stem, local)})
+        return self._apply(f"move claim {local} to {to_map}", edit, reach=reach, moved={to_map: self._lines_of(stem, local, to_map)})
 
-    def _lines_of(self, stem: str, local: str) -> list[str]:
-        """Claim ``local``'s lines in map ``stem`` as written (none where its claims are not blocks of lines)."""
+    def _lines_of(self, stem: str, local: str, to_map: str) -> list[str]:
+        """Claim ``local``'s lines in map ``stem`` as written, the lines right above it that go
+        with it included (none where its claims are not blocks of lines), to move to map
+        ``to_map``: with their line ends where either map
+        mixes line ends (so that a move back gives them back), else without (they take
+        ``to_map``'s)."""
+        texts = self._history.current.texts
         try:
-            found = claim_lines(self._history.current.texts[self.path(stem)])
+            found = claim_lines(texts[self.path(stem)], or_parse=True)
         except NotBlockClaims:
             return []
-        return found.lines[slice(*found.span(found.order.index(local)))] if local in found.starts else []
+        if local not in found.starts:
+            return []
+        position = found.order.index(local)
+        start, end = found.span(position)
+        above = found.lines[found.starts[found.order[position - 1]] + 1 : start] if position else []
+        cut = len(above)  # the comment lines right above it and the blank lines above them go with it (nodes.take_heading)
+        while cut and above[cut - 1].lstrip().startswith("#"):
+            cut -= 1
+        while cut and not above[cut - 1].strip():
+            cut -= 1
+        lines = above[cut:] + found.lines[start:end]
+        if mixes_line_ends(texts[self.path(stem)]) or mixes_line_ends(texts[self.path(to_map)]):
+            return lines
+        return [line.rstrip("\r\n") for line in lines]
 
     def rename_claim(self, key: str, new_id: str) -> Change:
         """Give a claim another id, rewriting every reference to it in every map.
@@ -627,6 +647,8 @@ class Editor:
                 atomic_write_bytes(path, data)
                 self._disk[path] = data
                 written.append(path)
+        kept = {path: (self._history.current.texts[path], {(c, k): v for (m, c, k), v in self._were_lone.items() if m == path.stem}) for path in written}
+        memory.remember(kept)
         return tuple(written)
 
     def reload(self) -> Change:

@@ -22,6 +22,7 @@ from itertools import pairwise
 from ruamel.yaml.comments import CommentedMap
 
 from argmap.claimlines import ClaimLines, NotBlockClaims, claim_lines, new_line_end, split_lines
+from argmap.errors import InputError
 
 from .roundtrip import Document, Indentation, detect_indentation
 
@@ -57,7 +58,7 @@ def layout(text: str, *, own: str = "") -> Layout:
 
     ``own``: the lines of a claim moving in (see :func:`~argmap.edit.roundtrip.detect_indentation`)."""
     try:
-        found = claim_lines(text)
+        found = claim_lines(text, or_parse=True)
     except NotBlockClaims as err:
         raise SliceError(str(err)) from err
     indentation = replace(detect_indentation(text, own=own), mapping=found.indent)  # a new claim's key lines up with the others
@@ -69,9 +70,10 @@ class Slice:
 
     def __init__(self, text: str, reach: Reach, display: str, *, moved: Sequence[str] = ()) -> None:
         """Cut out the claims ``reach`` names (unknown ids are ignored) of map ``text``;
-        ``moved`` are the lines, as written, of a claim the edit moves in."""
-        self.layout = found = layout(text, own="".join(moved))
-        self.moved = [line.rstrip("\r\n") for line in moved]
+        ``moved`` are the lines, as written, of a claim the edit moves in (with their line
+        ends where they keep them)."""
+        self.layout = found = layout(text, own="\n".join(line.rstrip("\r\n") for line in moved))
+        self.moved = list(moved)
         head = found.lines[found.head]
         self.newline = new_line_end(text, head[len(head.rstrip("\r\n")) :] or "\n")  # the claims: line's, for the lines an edit adds
         index = {claim_id: n for n, claim_id in enumerate(found.order)}
@@ -98,8 +100,11 @@ class Slice:
         for number, (start, end) in enumerate(self.runs):
             if number:
                 parts.append(self._gap_line(number - 1))
-            parts.extend(self._ended(line) for line in found.lines[start:end])
-        self.document = Document("".join(parts), display, indentation=found.indentation, newline=self.newline)
+            parts.extend(self._ended(line) if n < len(found.lines) - 1 or line.strip() else line for n, line in enumerate(found.lines[start:end], start))
+        try:
+            self.document = Document("".join(parts), display, indentation=found.indentation, newline=self.newline)
+        except InputError as err:  # lines cut where the scan misread them (inside a quoted scalar)
+            raise SliceError("the claims' lines do not read alone") from err
 
     def _ended(self, line: str) -> str:
         return line if line.endswith(("\n", "\r")) else line + self.newline
@@ -114,7 +119,10 @@ class Slice:
 
     def render(self) -> str:
         """The whole map's text with the edited claims spliced back, every other line as it was."""
-        lines = split_lines(self.document.render(self.moved))
+        try:
+            lines = split_lines(self.document.render(self.moved))
+        except InputError as err:  # the cut-out claims read otherwise alone: the whole map may not
+            raise SliceError(str(err)) from err
         if not lines or lines[0].rstrip("\r\n") != self.layout.lines[self.layout.head].rstrip("\r\n"):
             raise SliceError("the 'claims:' line changed")
         cuts = [0]
