@@ -11,7 +11,7 @@ Each argument has a base score in [0, 1] and direct attackers and supporters; it
   which ignores supports.
 
 Strengths are computed component by component (strongly connected components, in topological
-order), vectorised over the attack and support arrays. An acyclic component is one evaluation.
+order), a generation of components at a time. An acyclic generation is one evaluation.
 A cyclic one is iterated from its base scores (σ ← f(σ)) until no strength moves by more than
 ``tolerance``; if that does not happen within ``max_iterations`` it is integrated instead in
 the continuous form dσ/dt = f(σ) − σ (Potyka, KR 2018) by classical Runge-Kutta steps of
@@ -19,22 +19,37 @@ the continuous form dσ/dt = f(σ) − σ (Potyka, KR 2018) by classical Runge-K
 method decided and whether it converged, so non-convergence is never silent. On a two-cycle
 of base score 1, discrete DF-QuAD oscillates 1, 0, 1, … for ever; the continuous form settles
 at 0.5, and that is what is reported, with ``method="continuous-rk4"``.
+
+Below :data:`ARRAYS_FROM` arguments and edges this is done over plain lists, here; larger
+frameworks, and those whose cycles hold more than :data:`CYCLIC_ARRAYS_FROM` arguments, go to
+:mod:`argmap.analysis.gradual_arrays`, which does the same in the same order over numpy
+arrays. Every map analysis asks for the strengths (the explorer's first screen shows them):
+at 1k claims the lists take a few milliseconds, and importing numpy took 0.1-0.2 s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
-__all__ = ["SEMANTICS", "STEP", "GradualResult", "strengths"]
+__all__ = ["ARRAYS_FROM", "CYCLIC_ARRAYS_FROM", "SEMANTICS", "STEP", "GradualResult", "strengths"]
 
 SEMANTICS = ("dfquad", "quad", "quadratic_energy", "euler", "h_categorizer")
 """The gradual semantics :func:`strengths` accepts."""
 
 STEP = 0.1
 """Time step of the Runge-Kutta integration of the continuous form."""
+
+ARRAYS_FROM = 50_000
+"""Arguments plus edges from which numpy's arrays are used instead of lists. Measured on
+generated maps (DF-QuAD, numpy imported already): 1k claims 4 ms on lists, 10 ms on arrays;
+10k claims 49 and 32 ms; 30k claims 247 and 178 ms. Importing numpy takes 0.1-0.2 s, and from
+about 25k claims (50k arguments) the grounded labelling imports it anyway."""
+
+CYCLIC_ARRAYS_FROM = 2_000
+"""Arguments in generations with cycles from which numpy's arrays are used: a cycle may take
+up to ``max_iterations`` evaluations plus four per Runge-Kutta step, each over its generation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +80,7 @@ def strengths(
     tolerance: float = 1e-9,
     max_iterations: int = 1000,
     max_steps: int = 10_000,
+    arrays: bool | None = None,
 ) -> GradualResult:
     """The strength of every argument under a gradual semantics.
 
@@ -76,6 +92,8 @@ def strengths(
         tolerance: Largest change (or |f(σ) − σ|) accepted as settled.
         max_iterations: Budget of discrete iterations per group of cycles.
         max_steps: Budget of Runge-Kutta steps per group of cycles.
+        arrays: Compute over numpy's arrays (True) or plain lists (False); by default by
+            the framework's size (see the module).
 
     Raises:
         ValueError: Unknown semantics, a base score outside [0, 1] or an edge naming an
@@ -84,211 +102,275 @@ def strengths(
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; expected one of {', '.join(SEMANTICS)}")
     names = list(weights)
-    w = np.array([weights[name] for name in names], dtype=np.float64)
-    if w.size and not (np.all(w >= 0.0) and np.all(w <= 1.0)):
+    w = [float(weights[name]) for name in names]
+    if not all(0.0 <= x <= 1.0 for x in w):
         raise ValueError("base scores must lie in [0, 1]")
     index = {name: i for i, name in enumerate(names)}
-    att = _edges(attacks, index)
-    sup = _edges(supports, index)
-    n = len(names)
+    att, sup = _edges(attacks, index), _edges(supports, index)
+    budget = (tolerance, max_iterations, max_steps)
+    if arrays is False or (arrays is None and len(names) + len(att) + len(sup) < ARRAYS_FROM):
+        cyclic_up_to = None if arrays is False else CYCLIC_ARRAYS_FROM
+        result = _list_strengths(names, w, att, sup, semantics, budget, cyclic_up_to)
+        if result is not None:
+            return result
+    from argmap.analysis.gradual_arrays import array_strengths
 
-    # Components, then their generations: a component's inputs all come from earlier ones.
-    src = np.concatenate([att[0], sup[0]])
-    dst = np.concatenate([att[1], sup[1]])
-    generation = _generations(src, dst, n)
+    return array_strengths(names, w, att, sup, semantics, *budget)
+
+
+def _edges(pairs: Iterable[tuple[str, str]], index: dict[str, int]) -> list[tuple[int, int]]:
+    """Edges as (source, target) index pairs."""
+    try:
+        return [(index[a], index[b]) for a, b in pairs]
+    except KeyError as err:
+        raise ValueError(f"edge names argument {err.args[0]!r}, which has no base score") from None
+
+
+def _list_strengths(
+    names: list[str],
+    w: list[float],
+    att: list[tuple[int, int]],
+    sup: list[tuple[int, int]],
+    semantics: str,
+    budget: tuple[float, int, int],
+    cyclic_up_to: int | None,
+) -> GradualResult | None:
+    """The strengths over plain lists, or None when the generations with cycles hold
+    ``cyclic_up_to`` arguments or more (numpy's arrays iterate them faster)."""
+    n = len(names)
+    edges = att + sup
+    generation = _generations(edges, n)
     if generation is not None:  # no cycle: every argument is a component of its own
         level = generation
     else:
-        component = _strong_components(src, dst, n)
-        generation = _generations(component[src], component[dst], component.max(initial=-1) + 1)
+        component, count = _strong_components(edges, n)
+        generation = _generations([(component[a], component[b]) for a, b in edges], count)
         assert generation is not None  # the components form an acyclic graph
-        level = generation[component]
-
-    # Nodes and edges sorted by generation (of the edge's target), so that each generation
-    # is a slice: the cost stays linear however deep the graph is.
-    by_level = np.argsort(level, kind="stable")
-    n_levels = int(generation.max(initial=-1)) + 1
-    node_bounds = np.searchsorted(level[by_level], np.arange(n_levels + 1))
-    position = np.empty(n, dtype=np.int64)  # index of each node within its generation
-    position[by_level] = np.arange(n) - node_bounds[level[by_level]]
-    edges = []
-    for src, dst in (att, sup):
-        order = np.argsort(level[dst], kind="stable")
-        src, dst = src[order], dst[order]
-        bounds = np.searchsorted(level[dst], np.arange(n_levels + 1)).tolist()
-        edges.append((src, dst, bounds))
-    sigma = w.copy()
-    converged, cyclic, continuous, spent = True, False, False, 0
-    n_att = np.bincount(att[1], minlength=n)
-    n_sup = np.bincount(sup[1], minlength=n)
-    for g in range(n_levels):
-        nodes = by_level[node_bounds[g] : node_bounds[g + 1]]
-        slices = [(src[b[g] : b[g + 1]], dst[b[g] : b[g + 1]]) for src, dst, b in edges]
-        inputs = (w[nodes], n_att[nodes], n_sup[nodes])
-        group = _Group(semantics, inputs, sigma, slices, position, level, g)
-        if not group.internal:
-            sigma[nodes] = group.apply(sigma[nodes])
-            continue
-        cyclic = True
-        values, ok, used, by_rk4 = group.settle(tolerance, max_iterations, max_steps)
-        sigma[nodes] = values
-        converged &= ok
-        continuous |= by_rk4
-        spent += used
+        level = [generation[c] for c in component]
+    n_levels = max(generation, default=-1) + 1
+    members: list[list[int]] = [[] for _ in range(n_levels)]
+    position = [0] * n  # index of each node within its generation
+    for node, g in enumerate(level):
+        position[node] = len(members[g])
+        members[g].append(node)
+    into: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = [([], []) for _ in range(n_levels)]
+    for kind, pairs in enumerate((att, sup)):
+        for a, b in pairs:  # in the order given, as the arrays' stable sort keeps them
+            into[level[b]][kind].append((a, b))
+    cyclic = [g for g in range(n_levels) if any(level[a] == g for pairs in into[g] for a, _ in pairs)]
+    if cyclic_up_to is not None and sum(len(members[g]) for g in cyclic) >= cyclic_up_to:
+        return None
+    n_att, n_sup = [0] * n, [0] * n
+    for counts, pairs in ((n_att, att), (n_sup, sup)):
+        for _, b in pairs:
+            counts[b] += 1
+    sigma = list(w)
+    converged, continuous, spent = True, False, 0
+    for g, nodes in enumerate(members):
+        inputs = ([w[i] for i in nodes], [n_att[i] for i in nodes], [n_sup[i] for i in nodes])
+        group = _Group(semantics, inputs, sigma, into[g], position, level, g)
+        if group.internal:
+            values, ok, used, by_rk4 = group.settle(*budget)
+            converged &= ok
+            continuous |= by_rk4
+            spent += used
+        else:
+            values = group.apply([sigma[i] for i in nodes])
+        for node, value in zip(nodes, values):
+            sigma[node] = value
     method = "continuous-rk4" if continuous else "discrete" if cyclic else "acyclic-forward-pass"
-    return GradualResult(dict(zip(names, sigma.tolist())), converged, method, spent)
+    return GradualResult(dict(zip(names, sigma)), converged, method, spent)
 
 
-def _edges(pairs: Iterable[tuple[str, str]], index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Edges as (source, target) index arrays."""
-    try:
-        ends = [(index[a], index[b]) for a, b in pairs]
-    except KeyError as err:
-        raise ValueError(f"edge names argument {err.args[0]!r}, which has no base score") from None
-    array = np.array(ends, dtype=np.int64).reshape(-1, 2)
-    return array[:, 0], array[:, 1]
-
-
-def _strong_components(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray:
-    """The strongly connected component of each node of the graph ``src → dst``."""
-    # imported here: scipy.sparse.csgraph alone takes a quarter second to import, and
-    # most maps have no cycle of supports and attacks, so never need it
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
-    graph = coo_matrix((np.ones(src.size), (src, dst)), shape=(n, n))
-    component: np.ndarray = connected_components(graph, directed=True, connection="strong")[1]
-    return component
-
-
-def _generations(src: np.ndarray, dst: np.ndarray, n: int) -> np.ndarray | None:
-    """Generation of each node of the graph ``src → dst`` (self-loops ignored), or None
+def _generations(edges: Sequence[tuple[int, int]], n: int) -> list[int] | None:
+    """Generation of each node of the graph of ``edges`` (self-loops ignored), or None
     when the graph has a cycle.
 
     Generation 0 has no predecessor; every other node comes one after its latest one.
     """
-    keep = src != dst
-    src, dst = src[keep], dst[keep]
-    start = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src, minlength=n), out=start[1:])
-    successors = dst[np.argsort(src, kind="stable")].tolist()
-    bounds = start.tolist()
-    waiting = np.bincount(dst, minlength=n).tolist()
+    successors: list[list[int]] = [[] for _ in range(n)]
+    waiting = [0] * n
+    for a, b in edges:
+        if a != b:
+            successors[a].append(b)
+            waiting[b] += 1
     generation = [0] * n
     queue = [c for c in range(n) if waiting[c] == 0]
     for c in queue:  # grows while it is walked: Kahn's algorithm
-        for d in successors[bounds[c] : bounds[c + 1]]:
+        for d in successors[c]:
             generation[d] = max(generation[d], generation[c] + 1)
             waiting[d] -= 1
             if waiting[d] == 0:
                 queue.append(d)
-    if len(queue) < n:  # the nodes of a cycle never run out of predecessors
-        return None
-    return np.array(generation, dtype=np.int64)
+    return None if len(queue) < n else generation
+
+
+def _strong_components(edges: Sequence[tuple[int, int]], n: int) -> tuple[list[int], int]:
+    """The strongly connected component of each node of the graph of ``edges``, and how
+    many there are (Tarjan's algorithm, with a stack of its own instead of recursion)."""
+    successors: list[list[int]] = [[] for _ in range(n)]
+    for a, b in edges:
+        successors[a].append(b)
+    order, low, component = [-1] * n, [0] * n, [-1] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    count = seen = 0
+    for root in range(n):
+        if order[root] != -1:
+            continue
+        order[root] = low[root] = seen
+        seen += 1
+        stack.append(root)
+        on_stack[root] = True
+        walk = [(root, 0)]
+        while walk:
+            v, i = walk[-1]
+            if i < len(successors[v]):
+                walk[-1] = (v, i + 1)
+                u = successors[v][i]
+                if order[u] == -1:
+                    order[u] = low[u] = seen
+                    seen += 1
+                    stack.append(u)
+                    on_stack[u] = True
+                    walk.append((u, 0))
+                elif on_stack[u]:
+                    low[v] = min(low[v], order[u])
+                continue
+            walk.pop()
+            if walk:
+                parent = walk[-1][0]
+                low[parent] = min(low[parent], low[v])
+            if low[v] == order[v]:  # v roots a component: it is what the stack holds above v
+                while True:
+                    u = stack.pop()
+                    on_stack[u] = False
+                    component[u] = count
+                    if u == v:
+                        break
+                count += 1
+    return component, count
+
+
+def _log_complement(value: float) -> float:
+    """log(1 − value); -inf for a strength of 1 (it zeroes a product of complements)."""
+    return math.log1p(-value) if value < 1.0 else -math.inf
 
 
 class _Group:
-    """The arguments of one generation, with their inputs from earlier ones already final.
-
-    Built from the group's (base scores, attack counts, support counts), the strengths so
-    far, the (source, target) attack and support edges into it, each node's position in its
-    generation and each node's generation. Sums and log-products over the edges from earlier
-    generations are computed once; only the edges inside the group (those of its cycles) are
-    aggregated again at each evaluation.
-    """
+    """One generation's arguments, their inputs from earlier generations final: the arrays'
+    group of :mod:`argmap.analysis.gradual_arrays` over lists, summing in the same order.
+    Only the edges inside the group (its cycles) are summed again at each evaluation."""
 
     def __init__(
         self,
         semantics: str,
-        inputs: tuple[np.ndarray, np.ndarray, np.ndarray],
-        sigma: np.ndarray,
-        slices: list[tuple[np.ndarray, np.ndarray]],
-        position: np.ndarray,
-        level: np.ndarray,
+        inputs: tuple[list[float], list[int], list[int]],
+        sigma: list[float],
+        into: tuple[list[tuple[int, int]], list[tuple[int, int]]],
+        position: list[int],
+        level: list[int],
         g: int,
     ) -> None:
         self.semantics = semantics
         self.w, self.n_att, self.n_sup = inputs
-        m = self.w.size
+        m = len(self.w)
         self.internal = False
         parts = []
-        for src, dst in slices:
-            inside = level[src] == g
-            external = _aggregate(sigma[src[~inside]], position[dst[~inside]], m)
-            parts.append((external, position[src[inside]], position[dst[inside]]))
-            self.internal |= bool(inside.any())
+        for pairs in into:
+            sums, logs = [0.0] * m, [0.0] * m
+            inside = []
+            for a, b in pairs:
+                if level[a] == g:
+                    inside.append((position[a], position[b]))
+                else:
+                    sums[position[b]] += sigma[a]
+                    logs[position[b]] += _log_complement(sigma[a])
+            parts.append((sums, logs, inside))
+            self.internal |= bool(inside)
         self.att, self.sup = parts
 
-    def apply(self, x: np.ndarray) -> np.ndarray:
+    def apply(self, x: list[float]) -> list[float]:
         """f(σ) for the group, given its own current strengths ``x``."""
-        (att_ext, att_src, att_dst), (sup_ext, sup_src, sup_dst) = self.att, self.sup
-        m = x.size
-        att_sum, att_log = att_ext + _aggregate(x[att_src], att_dst, m)
-        sup_sum, sup_log = sup_ext + _aggregate(x[sup_src], sup_dst, m)
-        return _combine(self.semantics, self.w, att_sum, att_log, sup_sum, sup_log, self.n_att, self.n_sup)
+        aggregates = []
+        for sums, logs, inside in (self.att, self.sup):
+            if inside:
+                m = len(x)
+                more_sums, more_logs = [0.0] * m, [0.0] * m
+                for a, b in inside:
+                    more_sums[b] += x[a]
+                    more_logs[b] += _log_complement(x[a])
+                sums = [s + t for s, t in zip(sums, more_sums)]
+                logs = [s + t for s, t in zip(logs, more_logs)]
+            aggregates.append((sums, logs))
+        (att_sum, att_log), (sup_sum, sup_log) = aggregates
+        combine = _COMBINE[self.semantics]
+        return [combine(*args) for args in zip(self.w, att_sum, att_log, sup_sum, sup_log, self.n_att, self.n_sup)]
 
-    def settle(self, tolerance: float, max_iterations: int, max_steps: int) -> tuple[np.ndarray, bool, int, bool]:
+    def settle(self, tolerance: float, max_iterations: int, max_steps: int) -> tuple[list[float], bool, int, bool]:
         """Strengths of a cyclic group: (values, converged, iterations + steps, by RK4)."""
-        x = self.w.copy()
+        x = list(self.w)
         for iteration in range(1, max_iterations + 1):
             new = self.apply(x)
-            change = np.abs(new - x).max()
+            change = max(abs(a - b) for a, b in zip(new, x))
             x = new
             if change < tolerance:
                 return x, True, iteration, False
-        x = self.w.copy()
+        x = list(self.w)
         h = STEP
+
+        def slope(y: list[float]) -> list[float]:
+            return [f - v for f, v in zip(self.apply(y), y)]
+
         for step in range(1, max_steps + 1):
-            k1 = self.apply(x) - x
-            if np.abs(k1).max() < tolerance:
+            k1 = slope(x)
+            if max(abs(k) for k in k1) < tolerance:
                 return x, True, max_iterations + step - 1, True
-            k2 = self.apply(x + h / 2 * k1) - (x + h / 2 * k1)
-            k3 = self.apply(x + h / 2 * k2) - (x + h / 2 * k2)
-            k4 = self.apply(x + h * k3) - (x + h * k3)
-            x = x + h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+            k2 = slope([v + h / 2 * k for v, k in zip(x, k1)])
+            k3 = slope([v + h / 2 * k for v, k in zip(x, k2)])
+            k4 = slope([v + h * k for v, k in zip(x, k3)])
+            x = [v + h / 6 * (a + 2 * b + 2 * c + d) for v, a, b, c, d in zip(x, k1, k2, k3, k4)]
         return x, False, max_iterations + max_steps, True
 
 
-def _aggregate(values: np.ndarray, targets: np.ndarray, m: int) -> np.ndarray:
-    """Per target: the sum of ``values`` and the sum of log(1 − value) (a log-product)."""
-    with np.errstate(divide="ignore"):  # log(0) = -inf: a strength of 1 zeroes the product
-        logs = np.log1p(-np.minimum(values, 1.0))
-    return np.stack(
-        [np.bincount(targets, weights=values, minlength=m), np.bincount(targets, weights=logs, minlength=m)]
-    )
+def _exp(x: float) -> float:
+    """e^x, inf where it overflows (as numpy has it)."""
+    try:
+        return math.exp(x)
+    except OverflowError:
+        return math.inf
 
 
-def _combine(
-    semantics: str,
-    w: np.ndarray,
-    att_sum: np.ndarray,
-    att_log: np.ndarray,
-    sup_sum: np.ndarray,
-    sup_log: np.ndarray,
-    n_att: np.ndarray,
-    n_sup: np.ndarray,
-) -> np.ndarray:
-    """The strength function of each semantics, from aggregates over attackers and supporters.
+# The strength function of each semantics, from (base score, Σ attackers' strengths,
+# Σ log(1 − attacker's strength), the same two over supporters, attack count, support count).
 
-    ``*_sum`` is Σ strengths, ``*_log`` is Σ log(1 − strength) and ``n_*`` counts the edges.
-    """
-    strength: np.ndarray
+
+def _dfquad(w: float, att_sum: float, att_log: float, sup_sum: float, sup_log: float, n_att: int, n_sup: int) -> float:
+    # F(v1..vn) = 1 − ∏(1 − vi); the base score moves toward 0 or 1 by the difference
+    va, vs = 1.0 - math.exp(att_log), 1.0 - math.exp(sup_log)
+    return w - w * (va - vs) if va >= vs else w + (1.0 - w) * (vs - va)
+
+
+def _quad(w: float, att_sum: float, att_log: float, sup_sum: float, sup_log: float, n_att: int, n_sup: int) -> float:
+    # attack: w·∏(1 − vi); support: 1 − (1 − w)·∏(1 − vi); both present: their mean
+    va, vs = w * math.exp(att_log), 1.0 - (1.0 - w) * math.exp(sup_log)
+    if n_att > 0:
+        return (va + vs) / 2 if n_sup > 0 else va
+    return vs if n_sup > 0 else w
+
+
+def _quadratic_energy(w: float, att_sum: float, att_log: float, sup_sum: float, sup_log: float, n_att: int, n_sup: int) -> float:
     energy = sup_sum - att_sum
-    if semantics == "dfquad":
-        # F(v1..vn) = 1 − ∏(1 − vi); the base score moves toward 0 or 1 by the difference
-        va, vs = 1.0 - np.exp(att_log), 1.0 - np.exp(sup_log)
-        strength = np.where(va >= vs, w - w * (va - vs), w + (1.0 - w) * (vs - va))
-    elif semantics == "quad":
-        # attack: w·∏(1 − vi); support: 1 − (1 − w)·∏(1 − vi); both present: their mean
-        va, vs = w * np.exp(att_log), 1.0 - (1.0 - w) * np.exp(sup_log)
-        both = (va + vs) / 2
-        strength = np.where(n_att > 0, np.where(n_sup > 0, both, va), np.where(n_sup > 0, vs, w))
-    elif semantics == "quadratic_energy":
-        gain, loss = (np.maximum(x, 0.0) ** 2 for x in (energy, -energy))
-        strength = w - w * loss / (1.0 + loss) + (1.0 - w) * gain / (1.0 + gain)
-    elif semantics == "euler":
-        with np.errstate(over="ignore"):  # e^E = inf gives strength 1, as it should
-            strength = 1.0 - (1.0 - w * w) / (1.0 + w * np.exp(energy))
-    else:  # h_categorizer
-        strength = w / (1.0 + att_sum)
-    return strength
+    gain, loss = (max(x, 0.0) ** 2 for x in (energy, -energy))
+    return w - w * loss / (1.0 + loss) + (1.0 - w) * gain / (1.0 + gain)
+
+
+def _euler(w: float, att_sum: float, att_log: float, sup_sum: float, sup_log: float, n_att: int, n_sup: int) -> float:
+    return 1.0 - (1.0 - w * w) / (1.0 + w * _exp(sup_sum - att_sum))  # e^E = inf gives 1, as it should
+
+
+def _h_categorizer(w: float, att_sum: float, att_log: float, sup_sum: float, sup_log: float, n_att: int, n_sup: int) -> float:
+    return w / (1.0 + att_sum)
+
+
+_COMBINE = {"dfquad": _dfquad, "quad": _quad, "quadratic_energy": _quadratic_energy, "euler": _euler, "h_categorizer": _h_categorizer}
