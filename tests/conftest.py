@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,38 +156,52 @@ def cached_arguments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "arguments"
 
 
+@pytest.fixture(autouse=True)
+def _cache_off_for_each_test() -> Iterator[None]:
+    """Every test starts as this module set the process up (the cache off, no cache folder),
+    whatever the one before it did: the fuzz targets' ``prepare()`` turns the cache on for the
+    whole process, as a fuzzing process needs, and every test after one of them once ran with
+    it on."""
+    saved = {name: os.environ.get(name) for name in ("ARGMAP_NO_CACHE", "ARGMAP_CACHE_DIR")}
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @dataclass(frozen=True)
 class DotLog:
-    """What the real ``dot`` was given, through the wrapper of :func:`dot_log`."""
+    """What the real ``dot`` was given, through the wrapper of :func:`dot_log`: a file per
+    run holding its input (runs may be concurrent)."""
 
-    runs_file: Path
-    input_file: Path
+    folder: Path
 
     def runs(self) -> int:
         """Times ``dot`` has run."""
-        return len(self.runs_file.read_text(encoding="utf-8").splitlines())
+        return len(list(self.folder.iterdir()))
 
     def graphs(self) -> int:
         """Graphs it was given to draw (argmap's diagrams are each one ``digraph argmap``)."""
-        return self.input_file.read_text(encoding="utf-8").count("digraph argmap {")
+        return sum(run.read_bytes().count(b"digraph argmap {") for run in self.folder.iterdir())
 
 
 @pytest.fixture
 def dot_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DotLog:
-    """The real ``dot`` behind a wrapper that logs each run and its input, first on PATH,
-    with argmap's cache on in the test's folder."""
+    """The real ``dot`` behind a wrapper that keeps each run's input, first on PATH, with
+    argmap's cache on in the test's folder."""
     import shutil
 
     real = shutil.which("dot")
     assert real is not None, "Graphviz dot is needed"
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    log = DotLog(tmp_path / "dot-runs.log", tmp_path / "dot-input.log")
+    log = DotLog(tmp_path / "dot-runs")
+    log.folder.mkdir()
     wrapper = bin_dir / "dot"
-    wrapper.write_text(f'#!/bin/sh\necho "$@" >> "{log.runs_file}"\ntee -a "{log.input_file}" | "{real}" "$@"\n', encoding="utf-8")
+    wrapper.write_text(f'#!/bin/sh\ntee "$(mktemp "{log.folder}/run.XXXXXX")" | "{real}" "$@"\n', encoding="utf-8")
     wrapper.chmod(0o755)
-    log.runs_file.touch()
-    log.input_file.touch()
     monkeypatch.setenv("PATH", f"{bin_dir}:{Path(real).parent}")
     monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
