@@ -160,13 +160,17 @@ class ClaimRows(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, max(len(self.keys), 1))
+        if self.highlighted is not None:  # shown at last (see watch_highlighted): the cursor in view
+            self.scroll_to_region(Region(0, self.highlighted, 1, 1), animate=False, force=True)
 
     # -- the cursor ----------------------------------------------------------------------
 
     def watch_highlighted(self, index: int | None) -> None:
         if index is None:
             return
-        self.scroll_to_region(Region(0, index, 1, 1), animate=False, force=True)
+        if self.size.height:  # a list filled while hidden (a tab not open) has no height: it would
+            # scroll its cursor to the top, past the heading above it (the dropped view's snapshot)
+            self.scroll_to_region(Region(0, index, 1, 1), animate=False, force=True)
         self.refresh()
         self.post_message(self.Highlighted(self, index))
 
