@@ -605,3 +605,20 @@ async def test_maps_loaded_before_the_main_screen_is_there_are_shown_once_it_is(
         assert main.focused_key == "chain:motion"
         assert "Status" in card_text(main) and "Schools should ban phones" in card_text(main)
         assert main.claim_tree.display and not main.query_one("#loading").display
+
+
+async def test_a_workers_message_arriving_as_the_app_closes_is_let_go() -> None:
+    # the background analysis (clash points, chains), a reload or a progress report can reach
+    # the app after its main screen is gone: the explorer closing then raised StopIteration
+    # (a CI run, test_tui_since, after the main screen became the default screen)
+    from argmap.tui.messages import Analysed, Loaded
+
+    app = make_app([ARGUMENTS], poll_seconds=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.view is None:
+            await pilot.pause(0.02)
+        view = app.view
+    assert not any(isinstance(s, MainScreen) for s in app.screen_stack)
+    app._analysed(Analysed(view))
+    app._loaded(Loaded(view, reload=True))
+    app._show_progress("reading the maps")

@@ -177,6 +177,11 @@ class ArgmapApp(App[None]):
     def main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
+    def _open_main(self) -> MainScreen | None:
+        """The main screen, or None once it is gone: a worker's message (an analysis, a
+        comparison, a reload) can arrive while the app is closing."""
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
     # -- loading and live reload ---------------------------------------------------------
 
     def main_ready(self) -> None:
@@ -188,8 +193,9 @@ class ArgmapApp(App[None]):
             self._loaded(pending)
 
     def _show_progress(self, message: str) -> None:
-        if self._main_ready:  # a report can come before the main screen has its widgets
-            self.main.show_progress(message)
+        main = self._open_main() if self._main_ready else None  # a report can come before the main screen has its widgets
+        if main is not None:
+            main.show_progress(message)
 
     def warm_start(self) -> MapView | None:
         """The maps' view from argmap's cache when it holds them as they are and they are
@@ -322,17 +328,21 @@ class ArgmapApp(App[None]):
         elif self.since is None:
             self.notify(f"{since.count} claim(s) changed since {since.revision}: marked in the tree, listed in view 7.", timeout=6)
         self.since = since
-        since_changed(self.main)
+        if (main := self._open_main()) is not None:
+            since_changed(main)
 
     @on(Analysed)
     def _analysed(self, message: Analysed) -> None:
-        if message.view is self.view:
-            self.main.analysed(message.view)
+        main = self._open_main()
+        if message.view is self.view and main is not None:
+            main.analysed(message.view)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if not self._main_ready:
             self._pending = message
+            return
+        if self._open_main() is None:  # closing
             return
         self.show_view(message.view, keep=self.main.focused_key if message.reload else None)
         self._stamps = self._file_stamps()  # after show_view: the view's source texts count too
@@ -467,7 +477,7 @@ class ArgmapApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        main = self.main if any(isinstance(s, MainScreen) for s in self.screen_stack) else None
+        main = self._open_main()
         if main is None:
             return
         yield SystemCommand("Find a claim", "Jump to a claim by id, text, speaker or tag (/)", self.action_find)
