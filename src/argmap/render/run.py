@@ -95,6 +95,10 @@ MEMO_LARGEST = 32 * 2**20
 """Outputs larger than this are not kept: one would crowd out hundreds of slides."""
 
 _dot_programs: dict[str, tuple[str, int, int] | None] = {}  # by PATH
+_kept_since_pruning: int | None = None
+"""Bytes this process has kept since it last pruned (None: not yet). Pruning stats every
+entry, 18 ms for 4,000: a deck of 180 new drawings pruned after each spent 3 s on it; now
+once a process, and again each time it has kept an eighth of :data:`MEMO_BYTES`."""
 
 
 def _memo(source: str, fmt: str, dpi: int | None) -> str | None:
@@ -167,7 +171,11 @@ def _keep(memo: str, output: str | None, made: bytes) -> None:
         except BaseException:
             os.unlink(temp)
             raise
-        _prune(folder)
+        global _kept_since_pruning
+        if _kept_since_pruning is None or _kept_since_pruning >= MEMO_BYTES // 8:
+            _prune(folder)
+            _kept_since_pruning = 0
+        _kept_since_pruning += size
     except OSError:
         pass
 
