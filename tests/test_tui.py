@@ -13,7 +13,7 @@ from textwrap import dedent
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Select, TabbedContent
+from textual.widgets import OptionList, Select, TabbedContent
 
 from argmap.tui import ArgmapApp, make_app
 from argmap.tui.screens.help import HelpScreen
@@ -622,3 +622,30 @@ async def test_a_workers_message_arriving_as_the_app_closes_is_let_go() -> None:
     app._analysed(Analysed(view))
     app._loaded(Loaded(view, reload=True))
     app._show_progress("reading the maps")
+
+
+async def test_a_hubs_relations_all_arrive_after_the_first_frame_and_only_on_its_own_list(tmp_path: Path) -> None:
+    answers = 70  # more than the 40 rows of the screen: the list is filled in two goes
+    lines = ["argmap: 1", "title: Hub", "claims:", "  lone:", "    text: Nobody answers me.", "    kind: thesis", "  hub:", "    text: The hub.", "    kind: thesis"]
+    for n in range(answers):
+        lines += [f"  a{n}:", f"    text: Answer {n}.", "    rebuts: [hub]"]
+    path = tmp_path / "hub.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app = make_app([path], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        detail = main.query_one(DetailPane)
+        relations = detail.query_one("#relations", OptionList)
+        assert main.focused_key == "hub:lone"
+        main.jump("hub:hub")
+        assert len(detail.targets) == answers and relations.option_count == SIZE[1]  # the screen's worth first
+        await pilot.pause()
+        assert relations.option_count == answers
+        for index, key in enumerate(detail.targets):  # each line is the claim its target says
+            assert f"Answer {key.removeprefix('hub:a')}." in str(relations.get_option_at_index(index).prompt)
+        main.jump("hub:lone")
+        await pilot.pause()
+        main.jump("hub:hub")
+        main.jump("hub:lone")  # before the hub's rest arrives: none of it may land on this list
+        await pilot.pause()
+        assert detail.targets == [] and relations.option_count == 1
