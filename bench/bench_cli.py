@@ -215,8 +215,19 @@ class Runner:
         import argmap
 
         subprocess.run([sys.executable, "-m", "compileall", "-q", *argmap.__path__], check=True, env=self.env)
+        self.control: subprocess.Popen[str] | None = None
         if self.tmux:  # the server, started once, outside any timing
             subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-s", "idle", "sleep 86400"], check=True, env=self.env)
+            # one client in control mode asks for every screen: a `tmux capture-pane` process
+            # per look cost 2 ms of CPU, and looking every 5 ms took a third of a core from
+            # the explorer being timed (its child process loads the maps on the other core)
+            self.control = subprocess.Popen(
+                ["tmux", "-L", self.socket, "-C", "attach-session", "-f", "no-output", "-t", "idle"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1, env=self.env,
+            )
+            self._send("display-message -p ready")
+            while "ready" not in self._reply():  # past the attach's own reply
+                pass
 
     def use_cache(self, folder: Path) -> None:
         """Give argmap's cache this folder from now on (one per workspace: an entry is
@@ -225,6 +236,8 @@ class Runner:
         self.env["ARGMAP_CACHE_DIR"] = str(folder)
 
     def close(self) -> None:
+        if self.control is not None:
+            self.control.terminate()
         if self.tmux:
             subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
@@ -251,7 +264,7 @@ class Runner:
         command = shlex.join(["env", "-u", "ARGMAP_CACHE_DIR", "-u", "ARGMAP_NO_CACHE", *setting, *argv])
         entries = set(self.cache.glob("*.pickle"))
         start = time.perf_counter()
-        subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "120", "-y", "40", "-s", name, "-c", str(cwd), command], check=True, env=self.env)
+        self._tmux(shlex.join(["new-session", "-d", "-x", "120", "-y", "40", "-s", name, "-c", str(cwd), command]))
         try:
             while not READY.search(self._screen(name)):
                 if time.perf_counter() - start > 300:
@@ -261,11 +274,37 @@ class Runner:
             while fill and set(self.cache.glob("*.pickle")) == entries and time.perf_counter() - start < 600:
                 time.sleep(0.05)
         finally:
-            subprocess.run(["tmux", "-L", self.socket, "kill-session", "-t", name], capture_output=True)
+            self._tmux(f"kill-session -t ={name}", check=False)
         return elapsed
 
     def _screen(self, name: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", name], capture_output=True, text=True).stdout
+        return self._tmux(f"capture-pane -p -t ={name}:")
+
+    def _tmux(self, command: str, check: bool = True) -> str:
+        """The output of a tmux command run by the control-mode client (one reply block
+        of ``%begin`` ... ``%end`` or ``%error`` per command, notifications between)."""
+        self._send(command)
+        return self._reply(command if check else None)
+
+    def _send(self, command: str) -> None:
+        assert self.control is not None and self.control.stdin is not None
+        self.control.stdin.write(command + "\n")
+        self.control.stdin.flush()
+
+    def _reply(self, checked: str | None = None) -> str:
+        """The next reply block's lines; an error reply raises when ``checked`` names its command."""
+        assert self.control is not None and self.control.stdout is not None
+        lines: list[str] | None = None
+        for line in self.control.stdout:
+            if line.startswith("%begin "):
+                lines = []
+            elif lines is not None and line.startswith(("%end ", "%error ")):
+                if line.startswith("%error ") and checked is not None:
+                    raise RuntimeError(f"tmux {checked}: {''.join(lines).strip()}")
+                return "".join(lines)
+            elif lines is not None:
+                lines.append(line)
+        raise RuntimeError("tmux: the control client has gone")
 
 
 def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tuple[str, dict[str, float]]]:
