@@ -149,15 +149,17 @@ def test_a_remembered_render_draws_what_a_fresh_one_draws(maps: Path, loads: lis
     capsys.readouterr()
 
 
-@pytest.mark.parametrize("argv", [["check", "arguments"], ["render", "arguments/" + MAP, "--overview", "-o", "{out}/o.svg"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "argv", [["check", "arguments"], ["render", "arguments/" + MAP, "--overview", "-o", "{out}/o.svg"], ["analyze", "arguments"]], ids=" ".join
+)
 def test_a_remembered_answer_imports_no_map_reader(argv: list[str], tmp_path: Path) -> None:
-    # what makes the second run fast: no YAML parser, no model, no graph library
+    # what makes the second run fast: no YAML parser, no model, no graph library, no Rich
     probe = (
         "import contextlib, io, sys\n"
         "from argmap.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
         "    code = main(sys.argv[1:])\n"
-        "print(code, ','.join(sorted(m for m in sys.modules if m in ('yaml', 'argmap.model', 'argmap.load', 'networkx', 'graphviz', 'numpy'))))\n"
+        "print(code, ','.join(sorted(m for m in sys.modules if m in ('yaml', 'argmap.model', 'argmap.load', 'networkx', 'graphviz', 'numpy', 'rich'))))\n"
     )
     env = {**{k: v for k, v in os.environ.items() if k != "ARGMAP_NO_CACHE"}, "ARGMAP_CACHE_DIR": str(tmp_path / "cache")}
     shutil.copytree(ARGUMENTS, tmp_path / "arguments")
@@ -166,6 +168,36 @@ def test_a_remembered_answer_imports_no_map_reader(argv: list[str], tmp_path: Pa
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
     assert runs[0].stdout.split()[1:] != []  # the first run reads the maps
     assert runs[1].stdout.split() == ["0"]  # the second reads nothing
+
+
+def analyze(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(["analyze", *argv]) == 0
+    return capsys.readouterr().out
+
+
+def test_a_remembered_analysis_prints_what_a_fresh_one_prints_and_never_for_other_maps_or_terminals(
+    maps: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.cache
+
+    views = [["--links", "all"], ["--chains", "2"], ["--format", "json"], []]
+    first = [analyze(capsys, str(maps), *view) for view in views]
+    assert len(entries(maps, "analyze")) == len(views) and len(set(first)) == len(views)
+    analyses: list[object] = []
+    real = argmap.cache.load_analysed
+    monkeypatch.setattr(argmap.cache, "load_analysed", lambda *a, **k: analyses.append(a) or real(*a, **k))
+    assert [analyze(capsys, str(maps), *view) for view in views] == first and analyses == []  # all from memory
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    assert [analyze(capsys, str(maps), *view) for view in views] == first and analyses  # what a fresh run prints
+    monkeypatch.delenv("ARGMAP_NO_CACHE")
+    analyses.clear()
+    monkeypatch.setenv("FORCE_COLOR", "1")  # another terminal: Rich colours the report, so it is made afresh
+    coloured = analyze(capsys, str(maps))
+    assert analyses and "\x1b[" in coloured and "\x1b[" not in first[-1]
+    monkeypatch.delenv("FORCE_COLOR")
+    same_size_edit(maps / MAP, "many inaccuracies and", "many inaccurasies and")  # a thesis, under the file's old size and times
+    edited = analyze(capsys, str(maps))
+    assert "inaccurasies" in edited and "inaccurasies" not in first[-1]
 
 
 def test_the_cache_keeps_the_newest_answers_only(maps: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

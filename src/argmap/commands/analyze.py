@@ -11,6 +11,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy rea
 if TYPE_CHECKING:
     from typing import Any
 
+    from rich.console import Console
+
 HELP = "analyse maps: status and why, dropped arguments, agreement, clashes, chains, strength"
 ORDER = 20
 
@@ -36,10 +38,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import time
+
+    from argmap import stamps
+
+    # the report as printed is remembered with the files it came from: asked again of
+    # unchanged maps (piped to less a second time, say), it is printed without loading
+    # them or laying out Rich's tables, most of the time of a large map's report
+    options = [args.semantics, args.strength, args.links, args.format, args.chains, *_terminal()]
+    remembered = stamps.recall("analyze", args.paths, options)
+    if remembered is not None and isinstance(remembered.get("output"), str):
+        sys.stdout.write(remembered["output"])
+        sys.stdout.flush()
+        return 0
     from argmap.analysis.links import Links, analyst_relations
     from argmap.cache import load_analysed
     from argmap.errors import InputError
 
+    read_since = time.time_ns()
     links = Links(args.links)
     workspace, analysis = load_analysed(args.paths, strength_semantics=args.strength, links=links)
     if analysis is None:
@@ -54,10 +70,34 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        output = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     else:
-        _print_text(report, args.chains)
+        output = _text(report, args.chains)
+    sys.stdout.write(output)
+    sys.stdout.flush()
+    if not workspace.problems:  # a warning may come from a file that is missing: never remembered
+        stamps.remember("analyze", args.paths, options, workspace.files(), {"output": output}, read_since=read_since)
     return 0
+
+
+RICH_ENVIRON = ("COLORTERM", "COLUMNS", "FORCE_COLOR", "JUPYTER_COLUMNS", "JUPYTER_LINES", "LINES", "NO_COLOR", "TERM", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+"""What Rich's Console reads from the environment to choose the report's width and colours."""
+
+
+def _terminal() -> list[object]:
+    """What the text report's width and colours depend on, as Rich decides them: whether
+    the output is a terminal, the terminal's size (Rich asks stdin, stdout, then stderr)
+    and the environment it reads. A report remembered for one of these is not printed for another."""
+    import os
+
+    size = None
+    for descriptor in (0, 1, 2):
+        try:
+            size = list(os.get_terminal_size(descriptor))
+            break
+        except (OSError, ValueError):
+            continue
+    return [sys.stdout.isatty(), size, *(os.environ.get(name) for name in RICH_ENVIRON)]
 
 
 def _extensions(analysis: Any, semantics: str) -> list[list[str]] | str:
@@ -184,13 +224,21 @@ STRENGTH_NOTE = (
 )
 
 
-def _print_text(report: dict[str, Any], chain_count: int) -> None:
+def _text(report: dict[str, Any], chain_count: int) -> str:
+    """The text report, as Rich renders it for this output (colours on a terminal)."""
     from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    with console.capture() as capture:
+        _print_text(console, report, chain_count)
+    return capture.get()
+
+
+def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> None:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
     texts = {c["key"]: c["text"] for c in report["claims"]} | report["texts"]
     name = report["names"].__getitem__
     label = {s["side"]: s["label"] for s in report["sides"]}
@@ -325,4 +373,3 @@ def _print_text(report: dict[str, Any], chain_count: int) -> None:
             console.print(f"\n[bold]{report['extensions']['semantics']} extensions[/bold] ({len(result)}), claims only:")
             for ext in result:
                 console.print("  {" + ", ".join(ext) + "}")
-    sys.stdout.flush()
