@@ -12,8 +12,8 @@ cannot beat, measured in the same run on the same files:
 
 ``explore`` is timed from launch to its first full screen (the tree and the detail of the
 claim under the cursor, with its status) in a tmux pane of 120x40: *cold* with the cache
-off, *cached* on a second launch once the first has written the cache. ``check`` and
-``render`` remember their answer with the files it came from (:mod:`argmap.stamps`), and
+off, *cached* on a second launch once the first has written the cache. ``check``,
+``analyze`` and ``render`` remember their answer with the files it came from (:mod:`argmap.stamps`), and
 ``dot``'s pictures are remembered by content (:mod:`argmap.render.run`): their plain rows run
 as a person's second run does, their *cold* rows with the cache off (as after an edit; the
 render target is set on that row, since a second render of unchanged maps runs no ``dot``). Editing commands
@@ -181,6 +181,7 @@ COMMANDS = [
     Command("check", lambda w, out: ["check", w.target], target=_at_most(3)),
     Command("check (cold)", lambda w, out: ["check", w.target], cold=True),
     Command("analyze", lambda w, out: ["analyze", w.target]),
+    Command("analyze (cold)", lambda w, out: ["analyze", w.target], cold=True),
     Command("render", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], when=_full_views),
     Command("render (cold)", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], cold=True, target=_share, when=_full_views),
     Command("render --overview", lambda w, out: ["render", w.target, "--overview", "-o", str(out / "overview.svg")], dot_view=["--overview"]),
