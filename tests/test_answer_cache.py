@@ -200,6 +200,15 @@ def test_a_remembered_analysis_prints_what_a_fresh_one_prints_and_never_for_othe
     assert "inaccurasies" in edited and "inaccurasies" not in first[-1]
 
 
+def test_a_report_too_large_is_not_remembered(maps: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.commands import analyze as command
+
+    report = analyze(capsys, str(maps / MAP))
+    assert len(entries(maps, "analyze")) == 1
+    monkeypatch.setattr(command, "REMEMBERED_AT_MOST", len(report) // 2)
+    assert analyze(capsys, str(maps / MAP), "--chains", "3") and len(entries(maps, "analyze")) == 1
+
+
 def test_the_cache_keeps_the_newest_answers_only(maps: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stamps, "KEPT", 3)
     for size in range(1, 6):  # five answers: the option is part of the key

@@ -75,10 +75,16 @@ def run(args: argparse.Namespace) -> int:
         output = _text(report, args.chains)
     sys.stdout.write(output)
     sys.stdout.flush()
-    if not workspace.problems:  # a warning may come from a file that is missing: never remembered
+    # a warning may come from a file that is missing: never remembered; nor a report too large
+    # to be worth a copy in the cache (100k claims: tens of megabytes, laid out in seconds)
+    if not workspace.problems and len(output) <= REMEMBERED_AT_MOST:
         stamps.remember("analyze", args.paths, options, workspace.files(), {"output": output}, read_since=read_since)
     return 0
 
+
+REMEMBERED_AT_MOST = 8_000_000
+"""Characters of the longest report remembered: the generated 10k-claim maps give 3.4 and 6.9
+million; answers are pruned by count (:data:`argmap.stamps.KEPT`), so a size keeps the cache bounded."""
 
 RICH_ENVIRON = ("COLORTERM", "COLUMNS", "FORCE_COLOR", "JUPYTER_COLUMNS", "JUPYTER_LINES", "LINES", "NO_COLOR", "TERM", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 """What Rich's Console reads from the environment to choose the report's width and colours."""
