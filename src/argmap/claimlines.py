@@ -111,6 +111,8 @@ def _scanned_claim_lines(text: str) -> ClaimLines:
             continue
         number = bisect_right(starts_at, match.start(1)) - 1
         if depth == 0:
+            if _KEY.match(source, match.start(2)) is None:  # not the next top-level key: a quoted scalar's line, say
+                raise NotBlockClaims("a line at column 0 that is no key")
             end = number
             break
         if depth < indent:

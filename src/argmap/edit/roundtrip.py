@@ -46,6 +46,10 @@ _GAP_BEFORE_COMMENT = re.compile(r"(?<=\S) *#")
 _GAP_BEFORE_COLON = re.compile(r"(?<=\S) +:(?=\s|\Z)")  # 'key : value', which ruamel writes 'key: value'
 _GAP_AFTER_COMMA = re.compile(r", *")  # '[a,b]', which ruamel writes '[a, b]'
 _FLOW_LIST = re.compile(r"\[(.*)\]")
+_KEY = re.compile(r" *((?:- )?[^\s#'\"\-][^#]*?):(?: |\Z)")  # the key a line starts with
+_COMMENT = re.compile(r"(?<!\S)#.*?(?= *\Z)")  # an end-of-line comment or a comment line, without trailing blanks
+_LONGEST_RUN = 40
+"""Lines at most that :func:`_runs_as_written` takes for one value written over several."""
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
 
@@ -167,6 +171,8 @@ class Document:
         self._before = self.dump()
         self._unended = self.original[-1:] not in ("", "\n", "\r")  # a file with no line end after its last line keeps none
         self._rendered = (self.original, self._before)
+        self.replaced: list[str] = []
+        """The lines of the original (with their ends) that the last :meth:`render` no longer holds."""
 
     def dump(self) -> str:
         """ruamel's own rendering of the data, ``\\n`` line ends, no BOM."""
@@ -177,9 +183,10 @@ class Document:
     def render(self, hints: Sequence[str] = ()) -> str:
         """The original text with the edit applied: untouched lines byte-for-byte as they were.
 
-        ``hints`` are lines (a moved claim's, as they were written) whose gaps before
-        comments and values new lines take where they have the same ones, and their line
-        ends too where they keep them.
+        ``hints`` are lines as the user wrote them (a moved claim's, those earlier edits
+        replaced) whose gaps before comments and values new lines take where they have the
+        same ones, and their line ends too where they keep them; a new line that reads as
+        one of them, or as a run of them written for one key, is written as they are.
         """
         after = self.dump()
         merged = _apply(self.original, self._before, after, self.newline, hints)
@@ -193,11 +200,24 @@ class Document:
         if self._unended and (unended := _BREAK_AT_END.sub("", merged)) != merged and _same_data(unended, after, self.display):
             merged = unended
         self._rendered = (merged, after)
+        self.replaced = _replaced(self.original, merged)
         return ("\ufeff" if self.bom else "") + merged + self.tail
 
     def commit(self) -> None:
         """Take the last :meth:`render` as the new original, so the next edit needs no re-parse."""
         self.original, self._before = self._rendered
+
+
+def _replaced(old: str, new: str) -> list[str]:
+    """The lines of ``old`` (with their ends) that ``new`` does not hold, in their order."""
+    old_lines = split_lines(old)
+    gone = Counter(old_lines) - Counter(split_lines(new))
+    kept = []
+    for line in old_lines:
+        if gone[line] > 0:
+            gone[line] -= 1
+            kept.append(line)
+    return kept
 
 
 def _same_data(text: str, reference: str, display: str) -> bool:
@@ -297,12 +317,15 @@ def _shift(lines: list[str], at: int, blines: list[str], shifts: list[int | None
     return [" " * max(0, _indent(line) + shift) + line.lstrip(" ") if line.strip() else line for line in lines]
 
 
-def _reads_alike(line: str, written: str) -> bool:
-    """Whether two lines read alone as the same YAML (ruamel respells escapes and quotes)."""
-    if line.count("#") != written.count("#"):
+def _reads_alike(line: str, written: Sequence[str]) -> bool:
+    """Whether a line and the run of lines ``written`` read alone as the same YAML, with the
+    same comments (ruamel respells escapes and quotes, and writes on one line a value the user
+    put below its key or a quoted text the user ran over lines)."""
+    if _COMMENT.findall(line) != [c for w in written for c in _COMMENT.findall(w)]:
         return False
+    depth = _indent(written[0])
     ours, problems = read_yaml_text(line.strip(), "line")
-    theirs, their_problems = read_yaml_text(written.strip(), "line")
+    theirs, their_problems = read_yaml_text("\n".join(w[min(depth, _indent(w)) :] for w in written).strip(), "line")
     return not problems and not their_problems and ours is not None and ours == theirs
 
 
@@ -318,21 +341,58 @@ def _paired(lines: list[str], bodies: list[str]) -> Iterator[tuple[int, int]]:
 
 def _as_written(lines: list[str], bodies: list[str]) -> list[str]:
     """``lines`` with each that reads as the hint line it renders given as that line is
-    written (at the line's own indentation)."""
-    out = list(lines)
-    for i, j in _paired(lines, bodies) if bodies else ():
-        if out[i] != bodies[j] and _reads_alike(out[i], bodies[j]):
+    written (at the line's own indentation), and each that reads as a run of hint lines
+    written for one key given as that run (see :func:`_runs_as_written`)."""
+    out = _runs_as_written(lines, bodies) if bodies else list(lines)
+    for i, j in _paired(out, bodies) if bodies else ():
+        if out[i] != bodies[j] and _reads_alike(out[i], [bodies[j]]):
             out[i] = out[i][: _indent(out[i])] + bodies[j].lstrip(" ")
     return out
 
 
-def _ends(lines: list[str], hints: Sequence[str], bodies: list[str], newline: str) -> list[str]:
+def _runs_as_written(lines: list[str], bodies: list[str]) -> list[str]:
+    """``lines`` with each ``key: value`` line that reads as a run of hint lines starting with
+    that key (``rebuts:`` with its value on the line below, a quoted text over two lines)
+    given as that run, shifted to the line's indentation. ruamel writes such a value on one
+    line, so without this an edit and its inverse would join the user's lines."""
+    starts: dict[str, list[int]] = {}
+    for j, body in enumerate(bodies):
+        if key := _KEY.match(body):
+            starts.setdefault(key.group(1), []).append(j)
+    out: list[str] = []
+    for line in lines:
+        key = _KEY.match(line)
+        found = starts.get(key.group(1), []) if key else []
+        run = next(((j, end) for j in found for end in _run_ends(bodies, j) if _reads_alike(line, bodies[j:end])), None)
+        if run is None:
+            out.append(line)
+            continue
+        j, end = run
+        found.remove(j)
+        shift = _indent(line) - _indent(bodies[j])
+        out.extend(" " * max(0, _indent(body) + shift) + body.lstrip(" ") if body.strip() else body for body in bodies[j:end])
+    return out
+
+
+def _run_ends(bodies: list[str], start: int) -> Iterator[int]:
+    """Where a run of two lines or more that starts at hint line ``start`` may end: each line
+    after it that holds content, up to the next key at its indentation or less."""
+    depth = _indent(bodies[start])
+    for end in range(start + 1, min(len(bodies), start + _LONGEST_RUN)):
+        body = bodies[end]
+        if _KEY.match(body) and _indent(body) <= depth:
+            return
+        if _is_content(body):
+            yield end + 1
+
+
+def _ends(lines: list[str], hints: Sequence[str], bodies: list[str]) -> list[str | None]:
     """The line end of each new line: the end of the hint line it renders, where hints
-    keep their ends (a moved claim's lines as written), else ``newline``."""
-    ends = [newline] * len(lines)
+    keep their ends (lines as written, in a map that mixes them); None where it has none."""
+    ends: list[str | None] = [None] * len(lines)
     if lines and any(len(hint) > len(body) for hint, body in zip(hints, bodies, strict=True)):
         for i, j in _paired(lines, bodies):
-            ends[i] = hints[j][len(bodies[j]) :] or newline
+            ends[i] = hints[j][len(bodies[j]) :] or None
     return ends
 
 
@@ -351,6 +411,7 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
     blines = [line.rstrip("\r\n") for line in split_lines(before)]
     alines = [line.rstrip("\r\n") for line in split_lines(after)]
     bodies = [line.rstrip("\r\n") for line in hints]
+    written = {body.lstrip(" ") for body in bodies if body.strip()}  # a new line given as one of these stays so
     deleted = [False] * len(blines)
     inserted: list[list[str]] = [[] for _ in range(len(blines) + 1)]
     for tag, j1, j2, k1, k2 in difflib.SequenceMatcher(None, blines, alines, autojunk=False).get_opcodes():
@@ -377,9 +438,12 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
             out[-1] += "\n"  # a lone CR before an empty LF line would read as one CRLF: two lines made one
         out.append(line + ending)
 
-    def emit_new(lines: list[str]) -> None:
-        for line, ending in zip(lines, _ends(lines, hints, bodies, newline), strict=True):
-            emit(line, ending)
+    def emit_new(lines: list[str], last: str | None = None) -> None:
+        """Emit new lines, each with the end of the hint line it renders, else ``newline``
+        (``last``, if given, for the last one)."""
+        ends = _ends(lines, hints, bodies)
+        for n, (line, ending) in enumerate(zip(lines, ends, strict=True)):
+            emit(line, ending or (last if last is not None and n == len(lines) - 1 else newline))
 
     for i1, i2, j1, j2, paired in runs:
         if j1 == j2 == len(blines) and not any(line.strip() for line in ostripped[i1:i2]):
@@ -391,9 +455,9 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
                 body = ostripped[i1 + t]
                 new = inserted[j1 + t]
                 if deleted[j1 + t] and new:  # the line rewritten: it keeps the end (and the gaps) the user gave it
-                    new = [_list_gaps(body, line) for line in _comment_gaps([body], new)]
-                    emit_new(new[:-1])
-                    emit(new[-1], line[len(body):])
+                    gapped = (_list_gaps(body, line) for line in _comment_gaps([body], new))
+                    new = [line if as_written and line.lstrip(" ") in written else regapped for line, regapped in zip(new, gapped, strict=True)]
+                    emit_new(new, line[len(body) :])
                     continue
                 emit_new(new)
                 if not deleted[j1 + t]:
