@@ -429,12 +429,13 @@ def test_the_claim_finder_breaks_lines_where_yaml_does(ends: str) -> None:
     assert (found.head, found.starts, found.end) == (2, {"a": 3, "b": 5}, 7)
 
 
-def test_a_quoted_line_at_column_0_does_not_end_the_claims() -> None:
+@pytest.mark.parametrize("inside", ['"', 'title: "'], ids=["closing-quote", "a-key-whose-value-runs-on"])
+def test_a_quoted_line_at_column_0_does_not_end_the_claims(inside: str) -> None:
     # once (Atheris, edit, run4d-edit): the scan took a quoted text's closing '"' at column 0
     # for the end of the claims, so a claim moved away lost its lines from there on
     from argmap.claimlines import NotBlockClaims, claim_lines
 
-    text = 'argmap: 1\ntitle: T\nclaims:\n  a:\n    text: "A ends in a space\n"\n    kind: thesis\n  b: {text: B}\nsources: {}\n'
+    text = f'argmap: 1\ntitle: T\nclaims:\n  a:\n    text: "A runs on\n{inside}\n    kind: thesis\n  b: {{text: B}}\nsources: {{}}\n'
     with pytest.raises(NotBlockClaims):
         claim_lines(text)
     found = claim_lines(text, or_parse=True)
@@ -490,6 +491,31 @@ def test_a_lone_value_below_its_key_linked_and_unlinked_is_below_it_again(tmp_pa
     assert editor.texts[path] == text
 
 
+@pytest.mark.parametrize("how", ["session", "commands"])
+def test_an_empty_relation_key_linked_and_unlinked_is_empty_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    # once (Atheris, edit, run5-edit): 'rebuts:' with nothing under it became 'rebuts: [a]',
+    # and the unlink took the key away; the edit memory keeps that nothing stood there
+    from argmap.edit import Editor
+
+    text = "argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n  b:\n    text: B.\n    rebuts:   # none yet\n    note: n\n  c: {text: C}\n"
+    path = tmp_path / "m.yaml"
+    path.write_text(text, encoding="utf-8")
+    if how == "commands":
+        monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+        assert run_argmap("link", path, "b", "rebuts", "a").code == 0
+        assert "[a]   # none yet\n    note: n\n" in path.read_text(encoding="utf-8")
+        assert run_argmap("unlink", path, "b", "a").code == 0
+        assert path.read_bytes() == text.encode()
+        return
+    editor = Editor(tmp_path)
+    editor.link("m:b", "rebuts", "m:a")
+    editor.link("m:b", "rebuts", "m:c")
+    editor.unlink("m:b", "m:a")
+    editor.unlink("m:b", "m:c")
+    assert editor.texts[path] == text
+
+
 @pytest.mark.parametrize(
     "written",
     [
@@ -498,8 +524,9 @@ def test_a_lone_value_below_its_key_linked_and_unlinked_is_below_it_again(tmp_pa
         "'B runs\n      over two lines.'",
         "B runs\n      over two lines.",
         '"B runs\r      over two lines."',  # a lone CR in a map of LFs
+        '"B says\ntitle: and\n  # no comment\n      more."',  # lines that look like a key and a comment
     ],
-    ids=["double", "closing-quote-at-column-0", "single", "plain", "lone-cr"],
+    ids=["double", "closing-quote-at-column-0", "single", "plain", "lone-cr", "key-and-comment-lines"],
 )
 def test_a_text_over_two_lines_moved_and_back_is_over_two_lines_again(tmp_path: Path, written: str) -> None:
     # once (Atheris, edit, run4d-edit): a quoted text running over two lines came back joined
@@ -532,6 +559,8 @@ def test_a_text_over_two_lines_moved_and_back_is_over_two_lines_again(tmp_path: 
         "comment-ruamel-cannot-place.yaml",
         "lone-value-on-its-own-line-linked.yaml",
         "quoted-text-over-two-lines-moved.yaml",
+        "empty-relation-key-linked.yaml",
+        "key-and-comment-lines-in-a-quoted-text-moved.yaml",
     ],
 )
 def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
@@ -563,7 +592,9 @@ def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path
     # ('rebuts:' then '  -+ b]') came back on the key's line after a link and its unlink;
     # a double-quoted text over two lines (a lone CR inside the quotes, the closing quote at
     # column 0) in a moved claim came back joined, after the claim finder had ended the
-    # claims at that column-0 line
+    # claims at that column-0 line. (run5-edit, on that fix) an empty 'rebuts:' linked and
+    # unlinked went altogether; a quoted text whose lines look like keys and a comment
+    # ('title: …', '  # first claim') in a moved claim came back joined
     import fuzz_targets
 
     target = fuzz_targets.targets()["edit"]

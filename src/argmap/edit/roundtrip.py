@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
@@ -47,7 +48,8 @@ _GAP_BEFORE_COLON = re.compile(r"(?<=\S) +:(?=\s|\Z)")  # 'key : value', which r
 _GAP_AFTER_COMMA = re.compile(r", *")  # '[a,b]', which ruamel writes '[a, b]'
 _FLOW_LIST = re.compile(r"\[(.*)\]")
 _KEY = re.compile(r" *((?:- )?[^\s#'\"\-][^#]*?):(?: |\Z)")  # the key a line starts with
-_COMMENT = re.compile(r"(?<!\S)#.*?(?= *\Z)")  # an end-of-line comment or a comment line, without trailing blanks
+_COMMENT = re.compile(r"(?<!\S)#.*?(?= *$)", re.M)  # an end-of-line comment or a comment line, without trailing blanks
+_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'", re.S)  # a quoted scalar, over lines too: no comment in it
 _LONGEST_RUN = 40
 """Lines at most that :func:`_runs_as_written` takes for one value written over several."""
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
@@ -321,12 +323,22 @@ def _reads_alike(line: str, written: Sequence[str]) -> bool:
     """Whether a line and the run of lines ``written`` read alone as the same YAML, with the
     same comments (ruamel respells escapes and quotes, and writes on one line a value the user
     put below its key or a quoted text the user ran over lines)."""
-    if _COMMENT.findall(line) != [c for w in written for c in _COMMENT.findall(w)]:
+    if _comments([line]) != _comments(written):
         return False
-    depth = _indent(written[0])
-    ours, problems = read_yaml_text(line.strip(), "line")
-    theirs, their_problems = read_yaml_text("\n".join(w[min(depth, _indent(w)) :] for w in written).strip(), "line")
-    return not problems and not their_problems and ours is not None and ours == theirs
+    ours = _read_alone([line])
+    return ours is not None and ours == _read_alone(written)
+
+
+def _comments(lines: Sequence[str]) -> list[str]:
+    """The comments of lines, in order (what looks like one inside quotes is not)."""
+    return _COMMENT.findall(_QUOTED.sub('""', "\n".join(lines)))
+
+
+def _read_alone(lines: Sequence[str]) -> Any:
+    """What lines read alone as YAML (indented as the first of them), None where they do not read."""
+    depth = _indent(lines[0])
+    value, problems = read_yaml_text("\n".join(line[min(depth, _indent(line)) :] for line in lines).strip(), "line")
+    return None if problems else value
 
 
 def _paired(lines: list[str], bodies: list[str]) -> Iterator[tuple[int, int]]:
@@ -376,11 +388,12 @@ def _runs_as_written(lines: list[str], bodies: list[str]) -> list[str]:
 
 def _run_ends(bodies: list[str], start: int) -> Iterator[int]:
     """Where a run of two lines or more that starts at hint line ``start`` may end: each line
-    after it that holds content, up to the next key at its indentation or less."""
+    after it that holds content, up to the next key at its indentation or less once the run
+    reads whole (a key inside a quoted text that runs on does not end it)."""
     depth = _indent(bodies[start])
     for end in range(start + 1, min(len(bodies), start + _LONGEST_RUN)):
         body = bodies[end]
-        if _KEY.match(body) and _indent(body) <= depth:
+        if _KEY.match(body) and _indent(body) <= depth and _read_alone(bodies[start:end]) is not None:
             return
         if _is_content(body):
             yield end + 1

@@ -135,7 +135,7 @@ class Editor:
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
         self._workspace: Workspace | None = workspace
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
-        self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value a link made a list
+        self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value (or None: nothing) a link made a list
         self._replaced: dict[Path, list[str]] = {}  # per map, lines as written that edits replaced: an inverse writes them again
         for path, kept in memory.recall(texts).items():  # what the last session that saved these bytes knew
             self._were_lone.update(((path.stem, claim, kind), value) for (claim, kind), value in kept.lone.items())
@@ -401,7 +401,7 @@ class Editor:
 
         change = self._apply(f"{local} {kind.value} {written}", edit, reach={stem: Reach({local})})
         if paired and paired[-1] is not None:
-            self._were_lone[stem, local, kind.value] = paired[-1]
+            self._were_lone[stem, local, kind.value] = paired[-1][0]
         return change
 
     def unlink(self, source: str, target: str) -> Change:
@@ -427,7 +427,7 @@ class Editor:
         reach = self._reach_sources([relation_key])
         relation = self._relation(relation_key)
         lone = (*split_key(relation.source), relation.kind.value)
-        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data), was_lone=self._were_lone.get(lone)), reach=reach)
+        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data), was=(self._were_lone[lone],) if lone in self._were_lone else None), reach=reach)
 
     def retarget(self, relation_key: str, target: str) -> Change:
         """Point a relation at another claim (or, for an undercut, another relation)."""
