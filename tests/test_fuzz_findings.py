@@ -491,6 +491,22 @@ def test_a_lone_value_below_its_key_linked_and_unlinked_is_below_it_again(tmp_pa
     assert editor.texts[path] == text
 
 
+def test_a_flow_mapping_ruamel_respells_linked_and_unlinked_is_as_written(tmp_path: Path) -> None:
+    # once (Atheris, edit, run5-edit): '{…, note}' came back as '{…, note: null}' (ruamel's
+    # spelling) after a link and its unlink
+    from argmap.edit import Editor
+
+    text = "argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n  b: {text: B, rebuts: [c], note}   # b\n  c: {text: C}\n"
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    editor = Editor(tmp_path)
+    editor.add_claim("m:d", "D.", rebuts=["m:c"])
+    editor.remove_claim("m:d")  # its lines are kept too, before the one that matters
+    editor.link("m:b", "rebuts", "m:a")
+    assert "rebuts: [c, a]" in editor.texts[tmp_path / "m.yaml"]
+    editor.unlink("m:b", "m:a")
+    assert editor.texts[tmp_path / "m.yaml"] == text
+
+
 @pytest.mark.parametrize("how", ["session", "commands"])
 def test_an_empty_relation_key_linked_and_unlinked_is_empty_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     # once (Atheris, edit, run5-edit): 'rebuts:' with nothing under it became 'rebuts: [a]',
@@ -525,8 +541,9 @@ def test_an_empty_relation_key_linked_and_unlinked_is_empty_again(tmp_path: Path
         "B runs\n      over two lines.",
         '"B runs\r      over two lines."',  # a lone CR in a map of LFs
         '"B says\ntitle: and\n  # no comment\n      more."',  # lines that look like a key and a comment
+        ">\n     B folds\n       and keeps\n     its lines.",  # a block scalar indented one past its key
     ],
-    ids=["double", "closing-quote-at-column-0", "single", "plain", "lone-cr", "key-and-comment-lines"],
+    ids=["double", "closing-quote-at-column-0", "single", "plain", "lone-cr", "key-and-comment-lines", "folded-indented-by-one"],
 )
 def test_a_text_over_two_lines_moved_and_back_is_over_two_lines_again(tmp_path: Path, written: str) -> None:
     # once (Atheris, edit, run4d-edit): a quoted text running over two lines came back joined
@@ -561,6 +578,9 @@ def test_a_text_over_two_lines_moved_and_back_is_over_two_lines_again(tmp_path: 
         "quoted-text-over-two-lines-moved.yaml",
         "empty-relation-key-linked.yaml",
         "key-and-comment-lines-in-a-quoted-text-moved.yaml",
+        "folded-text-indented-by-one-moved.yaml",
+        "line-of-blanks-after-a-folded-text-moved.yaml",
+        "flow-mapping-key-without-value-linked.yaml",
     ],
 )
 def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
@@ -594,7 +614,12 @@ def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path
     # column 0) in a moved claim came back joined, after the claim finder had ended the
     # claims at that column-0 line. (run5-edit, on that fix) an empty 'rebuts:' linked and
     # unlinked went altogether; a quoted text whose lines look like keys and a comment
-    # ('title: …', '  # first claim') in a moved claim came back joined
+    # ('title: …', '  # first claim') in a moved claim came back joined; a folded text whose
+    # lines are indented one column past its key came back indented as ruamel indents them.
+    # (replaying run4d's corpus on that code) a line of blanks after a moved claim's folded
+    # text came back empty (ruamel drops such a line from its model). (run5-edit) a claim
+    # written as a flow mapping with a key and no value came back with ': null' after a link
+    # and its unlink: the line the link replaced was paired by place among all those kept
     import fuzz_targets
 
     target = fuzz_targets.targets()["edit"]
@@ -678,13 +703,16 @@ SPACED = "argmap: 1\ntitle: One\nclaims:\n  a:\n    text: A\n\n  b:\n    text: B
         (SPACED.replace("  b:", "  # about b\n  b:"), "b", "a"),  # ... and a heading above it
         (MOVE_ONE.replace("\n", "\r\n").replace("  c:", "\r\n  c:"), "b", "a"),  # a blank line after a flow list, in CRLF
         (MOVE_ONE.replace("text: B", 'text: "B, caf\\u00e9"'), "b", "a"),  # an escape ruamel would respell
+        (MOVE_ONE.replace("    rebuts: [a]\n", "    rebuts: [a]\n  \n"), "b", "a"),  # a line of blanks after it
+        (MOVE_ONE.replace("  c: {text: C}\n", "  c:\n    text: >-\n      C folds.\n  \r# the end\n"), "c", "b"),  # ... with a lone CR, after a folded text
     ],
-    ids=["mixed-ends", "blank-last-line", "blank-last-line-in-folded", "blank-lines", "blank-after", "blank-before", "heading", "crlf-flow", "escape"],
+    ids=["mixed-ends", "blank-last-line", "blank-last-line-in-folded", "blank-lines", "blank-after", "blank-before", "heading", "crlf-flow", "escape", "line-of-blanks", "line-of-blanks-cr"],
 )
 def test_mv_and_mv_back_as_commands_give_back_both_files(tmp_path: Path, one: str, moved: str, after: str) -> None:
     # once (issue #18): mixed line ends came back as the map's, a blank last line went, and
     # (found by the edit fuzz target once it moved claims) blank lines around the moved claim
-    # and escapes in it came back otherwise
+    # and escapes in it came back otherwise; a line of blanks, which ruamel does not see, put
+    # the claim moved back on its wrong side
     first, second = tmp_path / "one.yaml", tmp_path / "two.yaml"
     first.write_bytes(one.encode())
     second.write_bytes(b"argmap: 1\ntitle: Two\nclaims:\n  x: {text: X}\n")

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -50,6 +51,7 @@ _FLOW_LIST = re.compile(r"\[(.*)\]")
 _KEY = re.compile(r" *((?:- )?[^\s#'\"\-][^#]*?):(?: |\Z)")  # the key a line starts with
 _COMMENT = re.compile(r"(?<!\S)#.*?(?= *$)", re.M)  # an end-of-line comment or a comment line, without trailing blanks
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'", re.S)  # a quoted scalar, over lines too: no comment in it
+_BLANKS_LINE = re.compile(r"^[ \t]+$", re.M)
 _LONGEST_RUN = 40
 """Lines at most that :func:`_runs_as_written` takes for one value written over several."""
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
@@ -158,7 +160,7 @@ class Document:
         self.indentation = indentation or detect_indentation(self.original)
         self._yaml = _yaml(self.indentation)
         try:
-            data = self._yaml.load(_BREAK.sub("\n", self.original))  # ruamel misreads some CRLF layouts (a blank line after a flow list went)
+            data = self._yaml.load(_for_ruamel(self.original, display))
         except YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
@@ -208,6 +210,18 @@ class Document:
     def commit(self) -> None:
         """Take the last :meth:`render` as the new original, so the next edit needs no re-parse."""
         self.original, self._before = self._rendered
+
+
+def _for_ruamel(text: str, display: str) -> str:
+    """``text`` as ruamel is to read it: ``\n`` line ends (ruamel misreads some CRLF layouts:
+    a blank line after a flow list went) and lines of blanks made empty where that reads
+    the same (ruamel drops a line of blanks from its model, so an edit placed new lines on
+    the wrong side of it; an empty line it keeps, like a comment)."""
+    text = _BREAK.sub("\n", text)
+    emptied = _BLANKS_LINE.sub("", text)
+    if emptied != text and read_yaml_text(emptied, display) != read_yaml_text(text, display):
+        return text  # blanks that are content: a line of a block scalar indented past it
+    return emptied
 
 
 def _replaced(old: str, new: str) -> list[str]:
@@ -319,13 +333,13 @@ def _shift(lines: list[str], at: int, blines: list[str], shifts: list[int | None
     return [" " * max(0, _indent(line) + shift) + line.lstrip(" ") if line.strip() else line for line in lines]
 
 
-def _reads_alike(line: str, written: Sequence[str]) -> bool:
-    """Whether a line and the run of lines ``written`` read alone as the same YAML, with the
-    same comments (ruamel respells escapes and quotes, and writes on one line a value the user
-    put below its key or a quoted text the user ran over lines)."""
-    if _comments([line]) != _comments(written):
+def _reads_alike(lines: Sequence[str], written: Sequence[str]) -> bool:
+    """Whether two runs of lines read alone as the same YAML, with the same comments (ruamel
+    respells escapes and quotes, writes on one line a value the user put below its key or a
+    quoted text the user ran over lines, and indents a block scalar's lines its own way)."""
+    if _comments(lines) != _comments(written):
         return False
-    ours = _read_alone([line])
+    ours = _read_alone(lines)
     return ours is not None and ours == _read_alone(written)
 
 
@@ -336,6 +350,12 @@ def _comments(lines: Sequence[str]) -> list[str]:
 
 def _read_alone(lines: Sequence[str]) -> Any:
     """What lines read alone as YAML (indented as the first of them), None where they do not read."""
+    return _read_lines(tuple(lines))
+
+
+@lru_cache(maxsize=1024)
+def _read_lines(lines: tuple[str, ...]) -> Any:
+    """:func:`_read_alone`, kept: a new line is read against many runs of hint lines."""
     depth = _indent(lines[0])
     value, problems = read_yaml_text("\n".join(line[min(depth, _indent(line)) :] for line in lines).strip(), "line")
     return None if problems else value
@@ -353,43 +373,66 @@ def _paired(lines: list[str], bodies: list[str]) -> Iterator[tuple[int, int]]:
 
 def _as_written(lines: list[str], bodies: list[str]) -> list[str]:
     """``lines`` with each that reads as the hint line it renders given as that line is
-    written (at the line's own indentation), and each that reads as a run of hint lines
-    written for one key given as that run (see :func:`_runs_as_written`)."""
+    written (at the line's own indentation; a blank line with the blanks the user left on
+    it, which ruamel drops), and each that reads as a run of hint lines written for one key
+    given as that run (see :func:`_runs_as_written`)."""
     out = _runs_as_written(lines, bodies) if bodies else list(lines)
     for i, j in _paired(out, bodies) if bodies else ():
-        if out[i] != bodies[j] and _reads_alike(out[i], [bodies[j]]):
+        if out[i] == bodies[j]:
+            continue
+        if not out[i].strip() and not bodies[j].strip():
+            out[i] = bodies[j]
+        elif _reads_alike([out[i]], [bodies[j]]):
             out[i] = out[i][: _indent(out[i])] + bodies[j].lstrip(" ")
     return out
 
 
 def _runs_as_written(lines: list[str], bodies: list[str]) -> list[str]:
-    """``lines`` with each ``key: value`` line that reads as a run of hint lines starting with
-    that key (``rebuts:`` with its value on the line below, a quoted text over two lines)
-    given as that run, shifted to the line's indentation. ruamel writes such a value on one
-    line, so without this an edit and its inverse would join the user's lines."""
+    """``lines`` with each ``key: value`` line, alone or with the deeper lines of its value,
+    that reads as a hint line or a run of them starting with that key (``rebuts:`` with its
+    value on the line below, a quoted text over two lines, a folded text indented otherwise,
+    a flow mapping ruamel respells) given as written, shifted to the line's indentation.
+    ruamel writes such a value its own way, so without this an edit and its inverse would
+    give the user's lines back as ruamel's. (By key, not by place: the lines earlier edits
+    replaced are many, and come from anywhere in the map.)"""
     starts: dict[str, list[int]] = {}
     for j, body in enumerate(bodies):
         if key := _KEY.match(body):
             starts.setdefault(key.group(1), []).append(j)
     out: list[str] = []
-    for line in lines:
-        key = _KEY.match(line)
+    i = 0
+    while i < len(lines):
+        key = _KEY.match(lines[i])
         found = starts.get(key.group(1), []) if key else []
-        run = next(((j, end) for j in found for end in _run_ends(bodies, j) if _reads_alike(line, bodies[j:end])), None)
+        run = next(((j, end, own) for own in dict.fromkeys((_value_end(lines, i), i + 1)) for j in found for end in _run_ends(bodies, j) if _reads_alike(lines[i:own], bodies[j:end])), None)
         if run is None:
-            out.append(line)
+            out.append(lines[i])
+            i += 1
             continue
-        j, end = run
+        j, end, i_end = run
         found.remove(j)
-        shift = _indent(line) - _indent(bodies[j])
+        shift = _indent(lines[i]) - _indent(bodies[j])
         out.extend(" " * max(0, _indent(body) + shift) + body.lstrip(" ") if body.strip() else body for body in bodies[j:end])
+        i = i_end
     return out
 
 
+def _value_end(lines: list[str], start: int) -> int:
+    """One past the last line deeper than line ``start`` that follows it: the lines of its value."""
+    depth, end = _indent(lines[start]), start + 1
+    for at in range(start + 1, len(lines)):
+        if lines[at].strip():
+            if _indent(lines[at]) <= depth:
+                break
+            end = at + 1
+    return end
+
+
 def _run_ends(bodies: list[str], start: int) -> Iterator[int]:
-    """Where a run of two lines or more that starts at hint line ``start`` may end: each line
-    after it that holds content, up to the next key at its indentation or less once the run
-    reads whole (a key inside a quoted text that runs on does not end it)."""
+    """Where a run of lines that starts at hint line ``start`` may end: after it, and after
+    each line that follows it and holds content, up to the next key at its indentation or
+    less once the run reads whole (a key inside a quoted text that runs on does not end it)."""
+    yield start + 1
     depth = _indent(bodies[start])
     for end in range(start + 1, min(len(bodies), start + _LONGEST_RUN)):
         body = bodies[end]
