@@ -507,6 +507,11 @@ def test_a_flow_mapping_ruamel_respells_linked_and_unlinked_is_as_written(tmp_pa
     assert editor.texts[tmp_path / "m.yaml"] == text
 
 
+def test_a_flow_list_over_many_empty_lines_linked_and_unlinked_is_as_written(tmp_path: Path) -> None:
+    text = "argmap: 1\ntitle: T\nclaims:\n  a: {text: A}\n  b:\n    text: B.\n    rebuts: [c,\n" + "\n" * 50 + "      d]   # b\n  c: {text: C}\n  d: {text: D}\n"
+    assert _linked_and_unlinked(tmp_path, text, "m:b", "m:a") == text
+
+
 @pytest.mark.parametrize("how", ["session", "commands"])
 def test_an_empty_relation_key_linked_and_unlinked_is_empty_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     # once (Atheris, edit, run5-edit): 'rebuts:' with nothing under it became 'rebuts: [a]',
@@ -581,6 +586,7 @@ def test_a_text_over_two_lines_moved_and_back_is_over_two_lines_again(tmp_path: 
         "folded-text-indented-by-one-moved.yaml",
         "line-of-blanks-after-a-folded-text-moved.yaml",
         "flow-mapping-key-without-value-linked.yaml",
+        "flow-list-over-many-lines-linked.yaml",
     ],
 )
 def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
@@ -619,7 +625,10 @@ def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path
     # (replaying run4d's corpus on that code) a line of blanks after a moved claim's folded
     # text came back empty (ruamel drops such a line from its model). (run5-edit) a claim
     # written as a flow mapping with a key and no value came back with ': null' after a link
-    # and its unlink: the line the link replaced was paired by place among all those kept
+    # and its unlink: the line the link replaced was paired by place among all those kept.
+    # (replaying the older runs' corpora) a flow list running over 80 lines, most of them
+    # empty (lone CRs), came back on one line: a run was looked for over 40 lines, not 40
+    # lines with content
     import fuzz_targets
 
     target = fuzz_targets.targets()["edit"]

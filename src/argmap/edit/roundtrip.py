@@ -53,7 +53,7 @@ _COMMENT = re.compile(r"(?<!\S)#.*?(?= *$)", re.M)  # an end-of-line comment or 
 _QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'", re.S)  # a quoted scalar, over lines too: no comment in it
 _BLANKS_LINE = re.compile(r"^[ \t]+$", re.M)
 _LONGEST_RUN = 40
-"""Lines at most that :func:`_runs_as_written` takes for one value written over several."""
+"""Lines with content at most that :func:`_runs_as_written` takes for one value written over several."""
 _VALUE_GAP = re.compile(r"( *(?:- )?[^\s#'\"][^#]*?:)( +)(\S.*)")  # a key, the gap after it, its value
 
 
@@ -430,15 +430,17 @@ def _value_end(lines: list[str], start: int) -> int:
 
 def _run_ends(bodies: list[str], start: int) -> Iterator[int]:
     """Where a run of lines that starts at hint line ``start`` may end: after it, and after
-    each line that follows it and holds content, up to the next key at its indentation or
-    less once the run reads whole (a key inside a quoted text that runs on does not end it)."""
+    each of the next lines that hold content (:data:`_LONGEST_RUN` at most), up to the next
+    key at its indentation or less once the run reads whole (a key inside a quoted text that
+    runs on does not end it)."""
     yield start + 1
-    depth = _indent(bodies[start])
-    for end in range(start + 1, min(len(bodies), start + _LONGEST_RUN)):
+    depth, left = _indent(bodies[start]), _LONGEST_RUN
+    for end in range(start + 1, len(bodies)):
         body = bodies[end]
-        if _KEY.match(body) and _indent(body) <= depth and _read_alone(bodies[start:end]) is not None:
+        if left == 0 or (_KEY.match(body) and _indent(body) <= depth and _read_alone(bodies[start:end]) is not None):
             return
         if _is_content(body):
+            left -= 1
             yield end + 1
 
 
