@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -108,8 +110,16 @@ def claim_node(data: CommentedMap, claim_id: str) -> CommentedMap | None:
 
 def written_key(mapping: CommentedMap, key: str) -> Any:
     """``key`` as ruamel holds it in ``mapping``: argmap reads every key as text, ruamel reads
-    ``1:`` as the number 1."""
-    return key if key in mapping else next((k for k in mapping if str(k) == key), key)
+    ``1:`` as the number 1, ``.1:`` as 0.1 (whose text is ``0.1``), ``true:`` as True."""
+    if key in mapping:
+        return key
+    if (found := next((k for k in mapping if str(k) == key), None)) is not None:
+        return found
+    try:
+        read = YAML(typ="safe", pure=True).load(key)
+    except YAMLError:
+        return key
+    return next((k for k in mapping if not isinstance(k, str) and k == read and isinstance(k, bool) == isinstance(read, bool)), key)
 
 
 def _predecessor(node: CommentedMap, field: str) -> str | None:

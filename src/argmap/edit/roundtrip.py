@@ -242,7 +242,7 @@ def _same_data(text: str, reference: str, display: str) -> bool:
     return not problems and value == read_yaml_text(reference, display)[0]
 
 
-def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
+def _comment_gaps(old: list[str], new: list[str], hints: tuple[str, ...] = ()) -> list[str]:
     """``new`` with each end-of-line comment that ``old`` also has put back at the gap ``old``
     left, and each key that ``old`` also has followed by the gap ``old`` gave its value.
 
@@ -251,7 +251,7 @@ def _comment_gaps(old: list[str], new: list[str]) -> list[str]:
     would not give back the user's line. It also writes one space after a key, where a user
     may line values up. The gaps the user wrote are what an eye keeps.
     """
-    return _put_gaps(_END_COMMENT, 3, old, _put_gaps(_VALUE_GAP, 1, old, new))
+    return _put_gaps(_END_COMMENT, 3, hints, old, _put_gaps(_VALUE_GAP, 1, hints, old, new))
 
 
 def _list_gaps(old: str, new: str) -> str:
@@ -264,12 +264,14 @@ def _list_gaps(old: str, new: str) -> str:
     return new[: theirs.start(1)] + theirs.group(1).replace(", ", "," + gap) + new[theirs.end(1) :]
 
 
-def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str]) -> list[str]:
-    """``new`` with the gap (group 2 of ``pattern``) of each line whose group ``same`` lines of ``old`` share, as there (in turn)."""
-    gaps: dict[str, list[str]] = {}
-    for line in old:
-        if match := pattern.fullmatch(line):
-            gaps.setdefault(match.group(same), []).append(match.group(2))
+def _put_gaps(pattern: re.Pattern[str], same: int, hints: tuple[str, ...], old: list[str], new: list[str]) -> list[str]:
+    """``new`` with the gap (group 2 of ``pattern``) of each line whose group ``same`` lines of
+    ``hints`` then ``old`` share, as there (in turn)."""
+    if not new:
+        return new
+    gaps = {key: list(queue) for key, queue in _gap_table(pattern, same, hints).items()}
+    for key, more in _gap_table(pattern, same, tuple(old)).items():
+        gaps.setdefault(key, []).extend(more)
     if not gaps:
         return new
     kept = []
@@ -279,6 +281,16 @@ def _put_gaps(pattern: re.Pattern[str], same: int, old: list[str], new: list[str
             line = match.group(1) + (queue.pop(0) if len(queue) > 1 else queue[0]) + match.group(3)  # in turn, the last for any more
         kept.append(line)
     return kept
+
+
+@lru_cache(maxsize=32)
+def _gap_table(pattern: re.Pattern[str], same: int, lines: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The gaps (group 2 of ``pattern``) ``lines`` leave, by their group ``same``, in order."""
+    gaps: dict[str, list[str]] = {}
+    for line in lines:
+        if match := pattern.fullmatch(line):
+            gaps.setdefault(match.group(same), []).append(match.group(2))
+    return {key: tuple(queue) for key, queue in gaps.items()}
 
 
 def _loose(line: str) -> str:
@@ -311,14 +323,14 @@ def _is_content(line: str) -> bool:
     return bool(line.strip()) and not line.lstrip().startswith("#")
 
 
-def _shift(lines: list[str], at: int, blines: list[str], shifts: list[int | None]) -> list[str]:
-    """New ``lines`` (ruamel's, to go before line ``at`` of ``blines``) indented as the user
-    indents their siblings: by the shift of the nearest line of ruamel's at their indentation
-    (before them, else after them), else of their parent."""
+def _shift(lines: list[str], at: int, blines: list[str], content: list[int], shifts: list[int | None]) -> list[str]:
+    """New ``lines`` (ruamel's, to go before line ``at`` of ``blines``, whose lines with
+    content are ``content``) indented as the user indents their siblings: by the shift of the
+    nearest line of ruamel's at their indentation (before them, else after them), else of
+    their parent."""
     depth = next((_indent(line) for line in lines if _is_content(line)), None)
     if depth is None:
         return lines
-    content = [j for j, line in enumerate(blines) if _is_content(line)]
     place = bisect_left(content, at)
     back = next((j for j in reversed(content[:place]) if _indent(blines[j]) <= depth), None)
     ahead = next((j for j in content[place:] if _indent(blines[j]) <= depth), None)
@@ -361,14 +373,26 @@ def _read_lines(lines: tuple[str, ...]) -> Any:
     return None if problems else value
 
 
-def _paired(lines: list[str], bodies: list[str]) -> Iterator[tuple[int, int]]:
+def _paired(lines: list[str], bodies: list[str]) -> list[tuple[int, int]]:
     """Which hint line (index into ``bodies``) each new line renders, in order: the same but
     for gaps, or in the same place of a run that differs, blank lines with blank lines."""
-    matcher = difflib.SequenceMatcher(lambda line: not line, [_loose(line) for line in lines], [_loose(body) for body in bodies], autojunk=False)
+    matcher = _matcher(tuple(bodies))
+    matcher.set_seq1([_loose(line) for line in lines])
+    pairs: list[tuple[int, int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("equal", "replace"):
             for blank in (False, True):
-                yield from zip((i for i in range(i1, i2) if (not lines[i].strip()) == blank), (j for j in range(j1, j2) if (not bodies[j].strip()) == blank))
+                pairs.extend(zip((i for i in range(i1, i2) if (not lines[i].strip()) == blank), (j for j in range(j1, j2) if (not bodies[j].strip()) == blank)))
+    return pairs
+
+
+@lru_cache(maxsize=8)
+def _matcher(bodies: tuple[str, ...]) -> difflib.SequenceMatcher[str]:
+    """A matcher against the hint lines, kept: an edit of many lines pairs each with them
+    (the matcher indexes its second sequence once)."""
+    matcher = difflib.SequenceMatcher(lambda line: not line, autojunk=False)
+    matcher.set_seq2([_loose(body) for body in bodies])
+    return matcher
 
 
 def _as_written(lines: list[str], bodies: list[str]) -> list[str]:
@@ -393,28 +417,46 @@ def _runs_as_written(lines: list[str], bodies: list[str]) -> list[str]:
     value on the line below, a quoted text over two lines, a folded text indented otherwise,
     a flow mapping ruamel respells) given as written, shifted to the line's indentation.
     ruamel writes such a value its own way, so without this an edit and its inverse would
-    give the user's lines back as ruamel's. (By key, not by place: the lines earlier edits
-    replaced are many, and come from anywhere in the map.)"""
-    starts: dict[str, list[int]] = {}
-    for j, body in enumerate(bodies):
-        if key := _KEY.match(body):
-            starts.setdefault(key.group(1), []).append(j)
+    give the user's lines back as ruamel's. (By key and what the lines say, not by place: the
+    lines earlier edits replaced are many, and come from anywhere in the map.)"""
+    written = _written_runs(tuple(bodies))
+    used: set[int] = set()
     out: list[str] = []
     i = 0
     while i < len(lines):
-        key = _KEY.match(lines[i])
-        found = starts.get(key.group(1), []) if key else []
-        run = next(((j, end, own) for own in dict.fromkeys((_value_end(lines, i), i + 1)) for j in found for end in _run_ends(bodies, j) if _reads_alike(lines[i:own], bodies[j:end])), None)
+        key = _KEY.match(lines[i]) if written else None
+        ends = dict.fromkeys((_value_end(lines, i), i + 1)) if key else {}
+        runs = ((j, end, own) for own in ends if (said := _said(lines[i:own])) for j, end in written.get((key.group(1), said), []) if j not in used)  # type: ignore[union-attr]
+        run = next(runs, None)
         if run is None:
             out.append(lines[i])
             i += 1
             continue
-        j, end, i_end = run
-        found.remove(j)
+        j, end, own = run
+        used.add(j)
         shift = _indent(lines[i]) - _indent(bodies[j])
         out.extend(" " * max(0, _indent(body) + shift) + body.lstrip(" ") if body.strip() else body for body in bodies[j:end])
-        i = i_end
+        i = own
     return out
+
+
+@lru_cache(maxsize=8)
+def _written_runs(bodies: tuple[str, ...]) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """The runs of hint lines that start with a key, by that key and what they say: (first
+    line, end) of each. (Kept: an edit of many lines asks for it once a line.)"""
+    written: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for j, body in enumerate(bodies):
+        if key := _KEY.match(body):
+            for end in _run_ends(list(bodies), j):
+                if (said := _said(bodies[j:end])) is not None:
+                    written.setdefault((key.group(1), said), []).append((j, end))
+    return written
+
+
+def _said(lines: Sequence[str]) -> str | None:
+    """What lines read alone say, with their comments, as text to look up (None: they do not read)."""
+    value = _read_alone(lines)
+    return None if value is None else repr((_comments(lines), value))
 
 
 def _value_end(lines: list[str], start: int) -> int:
@@ -444,6 +486,30 @@ def _run_ends(bodies: list[str], start: int) -> Iterator[int]:
             yield end + 1
 
 
+def _read_as(lines: list[str], users: list[str]) -> dict[int, int]:
+    """Which of ``users`` (the user's lines of a run ruamel renders otherwise) each of ruamel's
+    ``lines`` reads as alone, one each: a line with a key among the user's with that key, else
+    any of a short run (ruamel drops a tag, ``! key``), else the line in its place."""
+    found: dict[int, int] = {}
+    keyed: dict[str, list[int]] = {}
+    for b, user in enumerate(users):
+        if key := _KEY.match(user):
+            keyed.setdefault(key.group(1), []).append(b)
+    for a, line in enumerate(lines):
+        key = _KEY.match(line)
+        same = keyed.get(key.group(1), []) if key else []
+        if (alike := next((b for b in same if _reads_alike([line], [users[b]])), None)) is not None:
+            same.remove(alike)
+            found[a] = alike
+    taken = set(found.values())
+    pairs = _paired(lines, users) if len(users) > _LONGEST_RUN else [(a, b) for a in range(len(lines)) for b in range(len(users))]  # a short run: any line
+    for a, b in pairs:
+        if a not in found and b not in taken and _reads_alike([lines[a]], [users[b]]):
+            found[a] = b
+            taken.add(b)
+    return found
+
+
 def _ends(lines: list[str], hints: Sequence[str], bodies: list[str]) -> list[str | None]:
     """The line end of each new line: the end of the hint line it renders, where hints
     keep their ends (lines as written, in a map that mixes them); None where it has none."""
@@ -470,6 +536,7 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
     alines = [line.rstrip("\r\n") for line in split_lines(after)]
     bodies = [line.rstrip("\r\n") for line in hints]
     written = {body.lstrip(" ") for body in bodies if body.strip()}  # a new line given as one of these stays so
+    hinted = tuple(bodies)
     deleted = [False] * len(blines)
     inserted: list[list[str]] = [[] for _ in range(len(blines) + 1)]
     for tag, j1, j2, k1, k2 in difflib.SequenceMatcher(None, blines, alines, autojunk=False).get_opcodes():
@@ -477,7 +544,7 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
             continue
         for j in range(j1, j2):
             deleted[j] = True
-        inserted[j1].extend(_as_written(_comment_gaps([*bodies, *blines[j1:j2]], alines[k1:k2]), bodies if as_written else []))
+        inserted[j1].extend(_as_written(_comment_gaps(blines[j1:j2], alines[k1:k2], hinted), bodies if as_written else []))
 
     runs = list(_aligned(ostripped, blines))
     shifts: list[int | None] = [None] * len(blines)  # the user's indentation less ruamel's, of each paired line
@@ -485,7 +552,8 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
         if paired:
             for t in range(j2 - j1):
                 shifts[j1 + t] = _indent(ostripped[i1 + t]) - _indent(blines[j1 + t])
-    inserted = [_shift(lines, at, blines, shifts) for at, lines in enumerate(inserted)]
+    content = [j for j, line in enumerate(blines) if _is_content(line)]
+    inserted = [_shift(lines, at, blines, content, shifts) for at, lines in enumerate(inserted)]
 
     out: list[str] = []
 
@@ -524,11 +592,15 @@ def _apply(original: str, before: str, after: str, newline: str, hints: Sequence
         touched = any(deleted[j1:j2]) or any(inserted[j] for j in range(j1 + 1, j2))
         if j1 < j2:
             emit_new(inserted[j1])
-        if touched:
+        if touched:  # ruamel's rendering of the run, changed; a line it kept that reads as the user's is the user's
+            kept = [j for j in range(j1, j2) if not deleted[j]]
+            users = {kept[a]: i1 + b for a, b in _read_as([blines[j] for j in kept], ostripped[i1:i2]).items()}
             for j in range(j1, j2):
                 if j > j1:
                     emit_new(inserted[j])
-                if not deleted[j]:
+                if j in users:
+                    emit(ostripped[users[j]], olines[users[j]][len(ostripped[users[j]]) :])
+                elif not deleted[j]:
                     emit(blines[j], newline)
         else:
             for i in range(i1, i2):

@@ -531,10 +531,8 @@ class Editor:
         position = found.order.index(local)
         start, end = found.span(position)
         above = found.lines[found.starts[found.order[position - 1]] + 1 : start] if position else []
-        cut = len(above)  # the comment lines right above it and the blank lines above them go with it (nodes.take_heading)
-        while cut and above[cut - 1].lstrip().startswith("#"):
-            cut -= 1
-        while cut and not above[cut - 1].strip():
+        cut = len(above)  # the comment and blank lines between it and the claim above go with it (nodes.take_heading)
+        while cut and (not above[cut - 1].strip() or above[cut - 1].lstrip().startswith("#")):
             cut -= 1
         lines = above[cut:] + found.lines[start:end]
         if mixes_line_ends(texts[self.path(stem)]) or mixes_line_ends(texts[self.path(to_map)]):
