@@ -213,12 +213,18 @@ class Editor:
 
         def data(stem: str) -> CommentedMap:
             path = self.path(stem)
-            if reach is not None:
+            if reach is not None and path not in documents:
                 if path not in slices:
                     if stem not in reach:
                         raise SliceError(f"map {stem} was not named by the edit")
-                    slices[path] = Slice(current.texts[path], reach[stem], display(path), moved=moved.get(stem, ()), replaced=self._replaced.get(path, ()))
+                    try:
+                        slices[path] = Slice(current.texts[path], reach[stem], display(path), moved=moved.get(stem, ()), replaced=self._replaced.get(path, ()))
+                    except SliceError:  # this map whole; the others of the edit still by slices
+                        return data_whole(path)
                 return slices[path].data
+            return data_whole(path)
+
+        def data_whole(path: Path) -> CommentedMap:
             if path not in documents:
                 cached = self._documents.pop(path, None)
                 fresh = cached is not None and cached[0] == current.texts[path]
