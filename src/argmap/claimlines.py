@@ -36,6 +36,7 @@ _HEAD = re.compile(r"\n(claims:)[ \t]*(?:#.*)?\r?$", re.M)
 _KEY = re.compile(r"([A-Za-z0-9_$][A-Za-z0-9_$&.+-]*)[ \t]*:(?:[ \t]|\r?\n|\Z)")  # a plain key (an id, or one the checker refuses)
 _FIRST = re.compile(r"\n( *)(?![ \r\n#])(?!\t[ \t]*\r?$)", re.M)  # the first line of the section with content
 _TAB_INDENT = re.compile(r"\n *\t[ \t]*[^ \t\r\n]")  # content after a tab in the indentation
+_RUNS_ON = re.compile(r"[^\n]*?:[ \t]+[^#\s][^\n]*\n(?:[ \t]*\r?\n)*[ \t]+\S")  # a key, a value on its line, then indented lines
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _LONE_CR = re.compile(r"\r(?!\n)")
 _ODD_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
@@ -111,6 +112,8 @@ def _scanned_claim_lines(text: str) -> ClaimLines:
             continue
         number = bisect_right(starts_at, match.start(1)) - 1
         if depth == 0:
+            if _KEY.match(source, match.start(2)) is None or _RUNS_ON.match(source, match.start(2)):  # a quoted scalar's line, say
+                raise NotBlockClaims("a line at column 0 that is no key, or one whose value runs on below it")
             end = number
             break
         if depth < indent:

@@ -2,11 +2,13 @@
 
 ``argmap link`` on a claim that writes one value, ``rebuts: x``, makes it a list,
 ``rebuts: [x, y]``; ``argmap unlink … y`` gives back ``rebuts: x`` only if it knows the
-list was one value, and ``[x]`` written by hand reads the same. An :class:`~argmap.edit.Editor`
-remembers it for as long as it is open; the commands are separate processes, so on saving it
-leaves that memory here and the next session on the same file takes it up: per map file, the
-SHA-256 of the text saved, and the lone values that became lists in it (claim, relation kind,
-the value as YAML, so that its quoting comes back too).
+list was one value, and ``[x]`` written by hand reads the same. And where the user wrote
+that value on the line below its key, only the lines the link replaced say so (ruamel
+writes ``rebuts: x``). An :class:`~argmap.edit.Editor` remembers both for as long as it is
+open; the commands are separate processes, so on saving it leaves that memory here and the
+next session on the same file takes it up: per map file, the SHA-256 of the text saved, the
+lone values that became lists in it (claim, relation kind, the value as YAML, so that its
+quoting comes back too) and the last lines edits replaced in it.
 
 The memory is taken up only while the file holds exactly the bytes saved: an edit by hand in
 between forgets it. It lives in argmap's cache folder (``ARGMAP_NO_CACHE=1``: nothing is kept,
@@ -21,19 +23,31 @@ import io
 import json
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from argmap.fileio import atomic_write_text
 from argmap.stamps import cache_dir
 
-__all__ = ["Lone", "recall", "remember"]
+__all__ = ["KEPT_LINES", "Kept", "Lone", "recall", "remember"]
 
 Lone = dict[tuple[str, str], Any]
 """(claim id, relation kind) → the lone value a link made a list, as ruamel read it."""
 
 KEPT_MAPS = 200
 """Map files remembered at most; the oldest are forgotten first."""
+
+KEPT_LINES = 400
+"""Lines replaced by edits remembered at most per map (a session's too); the oldest go first."""
+
+
+@dataclass(slots=True)
+class Kept:
+    """What is remembered of one map: lone values that became lists, lines edits replaced."""
+
+    lone: Lone = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
 _VERSION = 1
 
@@ -65,44 +79,49 @@ def _yaml() -> Any:
     return yaml
 
 
-def recall(texts: Mapping[Path, str]) -> dict[Path, Lone]:
-    """The lone values remembered for each map of ``texts`` that still holds its text as saved."""
+def recall(texts: Mapping[Path, str]) -> dict[Path, Kept]:
+    """What is remembered of each map of ``texts`` that still holds its text as saved."""
     store = _store()
     maps = _read(store) if store is not None else {}
-    found: dict[Path, Lone] = {}
+    found: dict[Path, Kept] = {}
     for path, text in texts.items():
         entry = maps.get(os.path.realpath(path))
-        if not isinstance(entry, dict) or not isinstance(entry.get("lone"), list) or entry.get("sha256") != _digest(text):
+        if not isinstance(entry, dict) or entry.get("sha256") != _digest(text):
             continue
+        kept = found[path] = Kept()
+        lines = entry.get("lines")
+        if isinstance(lines, list):
+            kept.lines = [line for line in lines[-KEPT_LINES:] if isinstance(line, str)]
+        lone = entry.get("lone")
         yaml = _yaml()
-        for item in entry["lone"]:
+        for item in lone if isinstance(lone, list) else []:
             try:
                 claim, kind, written = item
-                found.setdefault(path, {})[str(claim), str(kind)] = yaml.load(written)["lone"]
+                kept.lone[str(claim), str(kind)] = yaml.load(written)["lone"]
             except Exception:  # a damaged entry is forgotten, whatever ruamel or the unpacking raises
                 continue
     return found
 
 
-def remember(saved: Mapping[Path, tuple[str, Lone]]) -> None:
-    """Keep, for each map saved, the lone values that became lists in the text it now holds
-    (none: forget the map)."""
+def remember(saved: Mapping[Path, tuple[str, Kept]]) -> None:
+    """Keep, for each map saved, what is to be remembered of the text it now holds (nothing:
+    forget the map)."""
     store = _store()
     if store is None:
         return
     maps = _read(store)
     before = dict(maps)
-    for path, (text, lone) in saved.items():
+    for path, (text, kept) in saved.items():
         key = os.path.realpath(path)
         maps.pop(key, None)
-        if lone:
+        if kept.lone or kept.lines:
             yaml = _yaml()
             written = []
-            for (claim, kind), value in lone.items():
+            for (claim, kind), value in kept.lone.items():
                 out = io.StringIO()
                 yaml.dump({"lone": value}, out)
                 written.append([claim, kind, out.getvalue()])
-            maps[key] = {"sha256": _digest(text), "lone": written}
+            maps[key] = {"sha256": _digest(text), "lone": written, "lines": kept.lines[-KEPT_LINES:]}
     if maps == before:
         return
     try:

@@ -170,10 +170,12 @@ def remove_item(sequence: CommentedSeq, index: int) -> None:
 
 
 def take_heading(mapping: CommentedMap, key: str) -> list[CommentToken]:
-    """Detach the lines right above entry ``key``: its comment lines (up to a blank line) and
-    the blank lines above them, wherever ruamel holds them: before the key, or in the rest of
-    the entry above it. An entry moved with them and put back after the entry that was above
-    it gives the lines back as they were, however the entries around it are spaced."""
+    """Detach the comment and blank lines between entry ``key`` and the entry above it,
+    wherever ruamel holds them: before the key, or in the rest of the entry above it. An entry
+    moved with them and put back after the entry that was above it gives the lines back as
+    they were, however the entries around it are spaced. (All of them: a heading set off by a
+    blank line that stayed would stand above the next entry, and the entry put back would go
+    in above it.)"""
     slots = mapping.ca.items.get(key)
     if slots and slots[1]:
         heading: list[CommentToken] = slots[1]
@@ -183,11 +185,5 @@ def take_heading(mapping: CommentedMap, key: str) -> list[CommentToken]:
     position = keys.index(key)
     if position == 0 or not _is_block(mapping):
         return []
-    lines = _take_rest(mapping, keys[position - 1]).splitlines(keepends=True)
-    cut = len(lines)
-    while cut and lines[cut - 1].lstrip().startswith("#"):
-        cut -= 1
-    while cut and not lines[cut - 1].strip():
-        cut -= 1
-    _give_rest(mapping, keys[position - 1], "".join(lines[:cut]))
-    return [CommentToken("".join(lines[cut:]), CommentMark(0), None)] if cut < len(lines) else []
+    rest = _take_rest(mapping, keys[position - 1])
+    return [CommentToken(rest, CommentMark(0), None)] if rest else []

@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
@@ -108,8 +110,16 @@ def claim_node(data: CommentedMap, claim_id: str) -> CommentedMap | None:
 
 def written_key(mapping: CommentedMap, key: str) -> Any:
     """``key`` as ruamel holds it in ``mapping``: argmap reads every key as text, ruamel reads
-    ``1:`` as the number 1."""
-    return key if key in mapping else next((k for k in mapping if str(k) == key), key)
+    ``1:`` as the number 1, ``.1:`` as 0.1 (whose text is ``0.1``), ``true:`` as True."""
+    if key in mapping:
+        return key
+    if (found := next((k for k in mapping if str(k) == key), None)) is not None:
+        return found
+    try:
+        read = YAML(typ="safe", pure=True).load(key)
+    except YAMLError:
+        return key
+    return next((k for k in mapping if not isinstance(k, str) and k == read and isinstance(k, bool) == isinstance(read, bool)), key)
 
 
 def _predecessor(node: CommentedMap, field: str) -> str | None:
@@ -312,10 +322,11 @@ def find_entry(node: CommentedMap, relation: Relation, workspace: Workspace) -> 
     return None
 
 
-def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> Any:
-    """Append a short-form relation to a claim, keeping the list's style; the lone value
-    that became a list, if one did (so that removing the entry again can give it back as
-    it was written), else None.
+def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> tuple[Any] | None:
+    """Append a short-form relation to a claim, keeping the list's style. Where that made a
+    list of what stood under the key -- a lone value, or nothing (``rebuts:`` left empty) --
+    that, in a 1-tuple (so that removing the entry again can give it back as it was
+    written); else None.
 
     A missing list is written ``kind: [target]`` (the style of the bundled maps); a lone
     value becomes a list holding both.
@@ -324,24 +335,31 @@ def add_relation(node: CommentedMap, kind: RelationKind, written: str) -> Any:
     if isinstance(value, CommentedSeq):
         append_item(value, written)
     elif value is None:
+        empty = kind.value in node
         set_field(node, kind.value, [written])
+        return (None,) if empty else None
     else:
         pair = CommentedSeq([value, written])
         if not isinstance(value, CommentedMap):
             pair.fa.set_flow_style()
         node[kind.value] = pair
-        return value
+        return (value,)
     return None
 
 
-def remove_entry(entry: Entry, *, was_lone: Any = None) -> None:
+def remove_entry(entry: Entry, *, was: tuple[Any] | None = None) -> None:
     """Delete a relation entry; an emptied list goes with it, and a list :func:`add_relation`
-    made of the lone value ``was_lone`` becomes that value again when it is all that is left."""
+    made of what stood under the key (``was``: a lone value, or nothing) becomes that again
+    when the value or nothing is all that is left."""
     value = entry.node.get(entry.kind.value)
-    if entry.index is None or not isinstance(value, CommentedSeq) or len(value) == 1:
+    if entry.index is None or not isinstance(value, CommentedSeq):
         remove_key(entry.node, entry.kind.value)
-    elif was_lone is not None and len(value) == 2 and value[1 - entry.index] == was_lone:
-        entry.node[entry.kind.value] = was_lone
+        return
+    left = [item for n, item in enumerate(value) if n != entry.index]
+    if was is not None and left == ([] if was[0] is None else [was[0]]):
+        entry.node[entry.kind.value] = was[0]
+    elif not left:
+        remove_key(entry.node, entry.kind.value)
     else:
         remove_item(value, entry.index)
 

@@ -135,9 +135,11 @@ class Editor:
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
         self._workspace: Workspace | None = workspace
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
-        self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value a link made a list
-        for path, lone in memory.recall(texts).items():  # what the last session that saved these bytes knew
-            self._were_lone.update(((path.stem, claim, kind), value) for (claim, kind), value in lone.items())
+        self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value (or None: nothing) a link made a list
+        self._replaced: dict[Path, list[str]] = {}  # per map, lines as written that edits replaced: an inverse writes them again
+        for path, kept in memory.recall(texts).items():  # what the last session that saved these bytes knew
+            self._were_lone.update(((path.stem, claim, kind), value) for (claim, kind), value in kept.lone.items())
+            self._replaced[path] = kept.lines
 
     # -- reading and checking ------------------------------------------------------------
     def _read_disk(self) -> dict[Path, str]:
@@ -201,22 +203,28 @@ class Editor:
         where = display(self.path(stem)) if stem is not None else display(self.root)
         return ChangeRefused([Problem(code, message, Location(where), hint=hint)])
 
-    def _edit(self, edit: Edit, reach: dict[str, Reach] | None, moved: Mapping[str, Sequence[str]]) -> tuple[dict[Path, str], dict[Path, Document]]:
+    def _edit(self, edit: Edit, reach: dict[str, Reach] | None, moved: Mapping[str, Sequence[str]]) -> tuple[dict[Path, str], dict[Path, Document], dict[Path, list[str]]]:
         """Run ``edit`` on slices of the maps ``reach`` names (None: on whole documents);
-        return the new texts and the whole documents used. ``moved``: per map, the lines
-        (as written) of a claim the edit moves into it."""
+        return the new texts, the whole documents used and the lines each map's edit
+        replaced. ``moved``: per map, the lines (as written) of a claim the edit moves into it."""
         current = self._history.current
         documents: dict[Path, Document] = {}
         slices: dict[Path, Slice] = {}
 
         def data(stem: str) -> CommentedMap:
             path = self.path(stem)
-            if reach is not None:
+            if reach is not None and path not in documents:
                 if path not in slices:
                     if stem not in reach:
                         raise SliceError(f"map {stem} was not named by the edit")
-                    slices[path] = Slice(current.texts[path], reach[stem], display(path), moved=moved.get(stem, ()))
+                    try:
+                        slices[path] = Slice(current.texts[path], reach[stem], display(path), moved=moved.get(stem, ()), replaced=self._replaced.get(path, ()))
+                    except SliceError:  # this map whole; the others of the edit still by slices
+                        return data_whole(path)
                 return slices[path].data
+            return data_whole(path)
+
+        def data_whole(path: Path) -> CommentedMap:
             if path not in documents:
                 cached = self._documents.pop(path, None)
                 fresh = cached is not None and cached[0] == current.texts[path]
@@ -226,12 +234,15 @@ class Editor:
         # documents leave the cache while edited: a refused or failed edit may leave them half-changed
         edit(data)
         texts = dict(current.texts)
+        replaced = {}
         for path, piece in slices.items():
             texts[path] = piece.render()
+            replaced[path] = piece.document.replaced
         hints = {self.path(stem): lines for stem, lines in moved.items()}
         for path, document in documents.items():
-            texts[path] = document.render(hints.get(path, ()))
-        return texts, documents
+            texts[path] = document.render([*hints.get(path, ()), *self._replaced.get(path, ())])
+            replaced[path] = document.replaced
+        return texts, documents, replaced
 
     def _apply(
         self, description: str, edit: Edit, details: tuple[str, ...] = (), reach: dict[str, Reach] | None = None, moved: Mapping[str, Sequence[str]] | None = None
@@ -243,9 +254,9 @@ class Editor:
         """
         current = self._history.current
         try:
-            texts, documents = self._edit(edit, reach, moved or {})
+            texts, documents, replaced = self._edit(edit, reach, moved or {})
         except SliceError:
-            texts, documents = self._edit(edit, None, moved or {})
+            texts, documents, replaced = self._edit(edit, None, moved or {})
         changed = tuple(p for p in texts if texts[p] != current.texts[p])
         if not changed:
             return Change(description + " (nothing to change)", ())
@@ -256,6 +267,9 @@ class Editor:
         for path, document in documents.items():
             document.commit()
             self._documents[path] = (texts[path], document)
+        for path in changed:  # (with their ends only where the map mixes them, as a moved claim's lines)
+            lines = replaced.get(path, []) if mixes_line_ends(current.texts[path]) else [line.rstrip("\r\n") for line in replaced.get(path, [])]
+            self._replaced[path] = [*self._replaced.get(path, []), *lines][-memory.KEPT_LINES :]
         warnings = _added(workspace.problems, current.checked.warnings, Severity.WARNING)
         state = State(texts, description, self._summary(workspace))
         self._history.push(state)
@@ -393,7 +407,7 @@ class Editor:
 
         change = self._apply(f"{local} {kind.value} {written}", edit, reach={stem: Reach({local})})
         if paired and paired[-1] is not None:
-            self._were_lone[stem, local, kind.value] = paired[-1]
+            self._were_lone[stem, local, kind.value] = paired[-1][0]
         return change
 
     def unlink(self, source: str, target: str) -> Change:
@@ -419,7 +433,7 @@ class Editor:
         reach = self._reach_sources([relation_key])
         relation = self._relation(relation_key)
         lone = (*split_key(relation.source), relation.kind.value)
-        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data), was_lone=self._were_lone.get(lone)), reach=reach)
+        return self._apply(f"remove relation {relation_key}", lambda data: ops.remove_entry(self._entry(relation_key, data), was=(self._were_lone[lone],) if lone in self._were_lone else None), reach=reach)
 
     def retarget(self, relation_key: str, target: str) -> Change:
         """Point a relation at another claim (or, for an undercut, another relation)."""
@@ -523,10 +537,8 @@ class Editor:
         position = found.order.index(local)
         start, end = found.span(position)
         above = found.lines[found.starts[found.order[position - 1]] + 1 : start] if position else []
-        cut = len(above)  # the comment lines right above it and the blank lines above them go with it (nodes.take_heading)
-        while cut and above[cut - 1].lstrip().startswith("#"):
-            cut -= 1
-        while cut and not above[cut - 1].strip():
+        cut = len(above)  # the comment and blank lines between it and the claim above go with it (nodes.take_heading)
+        while cut and (not above[cut - 1].strip() or above[cut - 1].lstrip().startswith("#")):
             cut -= 1
         lines = above[cut:] + found.lines[start:end]
         if mixes_line_ends(texts[self.path(stem)]) or mixes_line_ends(texts[self.path(to_map)]):
@@ -647,8 +659,10 @@ class Editor:
                 atomic_write_bytes(path, data)
                 self._disk[path] = data
                 written.append(path)
-        kept = {path: (self._history.current.texts[path], {(c, k): v for (m, c, k), v in self._were_lone.items() if m == path.stem}) for path in written}
-        memory.remember(kept)
+        memory.remember({
+            path: (self._history.current.texts[path], memory.Kept({(c, k): v for (m, c, k), v in self._were_lone.items() if m == path.stem}, self._replaced.get(path, [])))
+            for path in written
+        })
         return tuple(written)
 
     def reload(self) -> Change:

@@ -68,12 +68,12 @@ def layout(text: str, *, own: str = "") -> Layout:
 class Slice:
     """Some claims of a map as a small editable document that splices back into the map."""
 
-    def __init__(self, text: str, reach: Reach, display: str, *, moved: Sequence[str] = ()) -> None:
+    def __init__(self, text: str, reach: Reach, display: str, *, moved: Sequence[str] = (), replaced: Sequence[str] = ()) -> None:
         """Cut out the claims ``reach`` names (unknown ids are ignored) of map ``text``;
-        ``moved`` are the lines, as written, of a claim the edit moves in (with their line
-        ends where they keep them)."""
+        ``moved`` are the lines, as written, of a claim the edit moves in, ``replaced`` those
+        earlier edits of the map replaced (both with their line ends where they keep them)."""
         self.layout = found = layout(text, own="\n".join(line.rstrip("\r\n") for line in moved))
-        self.moved = list(moved)
+        self.hints = [*moved, *replaced]
         head = found.lines[found.head]
         self.newline = new_line_end(text, head[len(head.rstrip("\r\n")) :] or "\n")  # the claims: line's, for the lines an edit adds
         index = {claim_id: n for n, claim_id in enumerate(found.order)}
@@ -120,7 +120,7 @@ class Slice:
     def render(self) -> str:
         """The whole map's text with the edited claims spliced back, every other line as it was."""
         try:
-            lines = split_lines(self.document.render(self.moved))
+            lines = split_lines(self.document.render(self.hints))
         except InputError as err:  # the cut-out claims read otherwise alone: the whole map may not
             raise SliceError(str(err)) from err
         if not lines or lines[0].rstrip("\r\n") != self.layout.lines[self.layout.head].rstrip("\r\n"):
