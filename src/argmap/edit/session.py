@@ -27,6 +27,7 @@ from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
 
 from . import memory, ops
+from .earlier import Earlier
 from .history import History, State
 from .roundtrip import Document
 from .slices import Reach, Slice, SliceError
@@ -133,6 +134,7 @@ class Editor:
         texts.update((p, text) for p, text in unsaved.items() if p not in on_disk and p.parent == here and p.suffix in MAP_SUFFIXES)  # new maps
         workspace = self._checker(texts)
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
+        self._earlier = Earlier.of(texts)  # per map, the texts it has had: an edit back to one's data writes its bytes
         self._workspace: Workspace | None = workspace
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
         self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value (or None: nothing) a link made a list
@@ -257,6 +259,10 @@ class Editor:
             texts, documents, replaced = self._edit(edit, reach, moved or {})
         except SliceError:
             texts, documents, replaced = self._edit(edit, None, moved or {})
+        rendered = dict(texts)
+        for path in texts:
+            if texts[path] != current.texts[path]:
+                texts[path] = self._earlier.restore(path, texts[path])
         changed = tuple(p for p in texts if texts[p] != current.texts[p])
         if not changed:
             return Change(description + " (nothing to change)", ())
@@ -266,10 +272,13 @@ class Editor:
             raise ChangeRefused(errors)
         for path, document in documents.items():
             document.commit()
-            self._documents[path] = (texts[path], document)
+            if texts[path] == rendered[path]:  # (a document rendered otherwise than the text restored is of no use later)
+                self._documents[path] = (texts[path], document)
         for path in changed:  # (with their ends only where the map mixes them, as a moved claim's lines)
             lines = replaced.get(path, []) if mixes_line_ends(current.texts[path]) else [line.rstrip("\r\n") for line in replaced.get(path, [])]
             self._replaced[path] = [*self._replaced.get(path, []), *lines][-memory.KEPT_LINES :]
+        for path in changed:
+            self._earlier.keep(path, texts[path])
         warnings = _added(workspace.problems, current.checked.warnings, Severity.WARNING)
         state = State(texts, description, self._summary(workspace))
         self._history.push(state)
@@ -672,6 +681,9 @@ class Editor:
         workspace = self._checker(texts)
         current = self._history.current.texts
         changed = tuple(p for p in texts.keys() | current.keys() if texts.get(p) != current.get(p))
+        for path in changed:  # changed outside this editor: no earlier text of it may come back
+            if path in texts:
+                self._earlier.start_again(path, texts[path])
         state = State(texts, "reload from disk", self._summary(workspace))
         self._history.push(state)
         self._workspace = workspace

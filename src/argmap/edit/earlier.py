@@ -1,0 +1,95 @@
+"""An edit that brings a map back to data it held earlier in the session writes that state's bytes.
+
+ruamel re-spells some of what it round-trips (a comment's column, a quoted text's lines, an
+escape, a value below its key), and each layout it re-spells had to be paired back by hand
+for an edit and its inverse (add and remove, link and unlink, a move and the move back) to
+give the file back. This closes that whole class by construction: the editor keeps the texts
+each map has had in the session, each with a fingerprint of its YAML *data* (read with
+argmap's own reader, in order; comments and layout left out), and when an edit's text holds
+the data of an earlier text of the same map, that earlier text is written instead, byte for
+byte. Only texts this editor held are reused: they are in memory, so nobody changed them, and
+a reload from disk starts a map's list again.
+
+A fingerprint costs a parse of the whole map, so it is taken only where it can pay off: for
+a map under :data:`MAX_CHARS` whose length is within :data:`SLACK` of an earlier text's (an
+inverse edit gives back the data, so the length moves only by what ruamel re-spelled).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.yamlread import read_yaml_text
+
+__all__ = ["KEPT", "MAX_CHARS", "SLACK", "Earlier", "fingerprint"]
+
+KEPT = 20
+"""Texts kept per map (the text it was opened with counts as one)."""
+
+MAX_CHARS = 1 << 20
+"""Longer texts are never fingerprinted: a parse of one takes over 0.15 s (about 3,500 claims)."""
+
+SLACK = 256
+"""How far (in characters) an edit's text may be from an earlier text's length to be compared."""
+
+
+def fingerprint(text: str) -> bytes | None:
+    """A digest of the YAML data of ``text`` in order (comments and layout left out); None
+    where it does not read cleanly (a duplicate key drops a value, so two texts could differ
+    in what the digest shows alike)."""
+    data, problems = read_yaml_text(text, "")
+    if problems or data is None:
+        return None
+    # the reader makes only dicts, lists, str, int, float, bool and None: repr tells them all apart, in order
+    return hashlib.blake2b(repr(data).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+@dataclass(slots=True, eq=False)
+class _Text:
+    text: str
+    digest: bytes | None = None
+    known: bool = False  # whether digest was computed (None is a result too)
+
+    def fingerprint(self) -> bytes | None:
+        if not self.known:
+            self.digest, self.known = fingerprint(self.text), True
+        return self.digest
+
+
+@dataclass
+class Earlier:
+    """The texts each map has had in one editing session, newest last."""
+
+    kept: dict[Path, list[_Text]] = field(default_factory=dict)
+    _measured: dict[Path, _Text] = field(default_factory=dict)  # the last edit's texts, fingerprinted by restore()
+
+    @classmethod
+    def of(cls, texts: Mapping[Path, str]) -> Earlier:
+        return cls({path: [_Text(text)] for path, text in texts.items()})
+
+    def restore(self, path: Path, text: str) -> str:
+        """The text map ``path`` is to hold after an edit that rendered ``text``: the earlier
+        text with its data, if there is one, else ``text``. :meth:`keep` it once accepted."""
+        texts = self.kept.get(path, [])
+        if len(text) > MAX_CHARS or any(t.text == text for t in texts):
+            return text
+        near = [t for t in texts if abs(len(t.text) - len(text)) <= SLACK]
+        if not near:
+            return text
+        new = self._measured[path] = _Text(text, fingerprint(text), known=True)
+        same = next((t for t in reversed(near) if t.fingerprint() == new.digest), None) if new.digest is not None else None
+        return same.text if same else text
+
+    def keep(self, path: Path, text: str) -> None:
+        """Map ``path`` holds ``text`` after an edit: remember it as its newest text."""
+        texts = self.kept.setdefault(path, [])
+        measured = self._measured.pop(path, None)
+        same = next((t for t in texts if t.text == text), None) or (measured if measured and measured.text == text else _Text(text))
+        texts[:] = [*(t for t in texts if t is not same), same][-KEPT:]
+
+    def start_again(self, path: Path, text: str) -> None:
+        """Map ``path`` now holds ``text`` from outside this editor: forget what it held before."""
+        self.kept[path] = [_Text(text)]
