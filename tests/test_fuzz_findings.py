@@ -625,6 +625,15 @@ def test_a_text_over_two_lines_moved_and_back_is_over_two_lines_again(tmp_path: 
         "heading-set-off-by-blank-lines-moved.yaml",
         "comment-lines-set-off-by-a-blank-line-moved.yaml",
         "claim-key-lines-in-a-quoted-text-moved-back.yaml",
+        "key-spread-over-a-line-of-blanks-linked.yaml",
+        "lone-cr-after-a-folded-text-before-a-comment-added.yaml",
+        "replay-added-35acb37d.yaml",
+        "replay-linked-bfe2206b.yaml",
+        "replay-linked-e9b1a1df.yaml",
+        "replay-moved-26b44d50.yaml",
+        "replay-moved-badc00b6.yaml",
+        "replay-moved-d23986b3.yaml",
+        "tagged-claim-key-moved.yaml",
     ],
 )
 def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path: Path, name: str) -> None:
@@ -672,7 +681,12 @@ def test_edit_findings_of_the_confirmation_run_are_undone_byte_for_byte(tmp_path
     # went in above them (also found replaying the older runs' corpora). A claim moved back
     # from a map whose claim lines the scan misreads (a quoted text with lines like claim
     # keys) could not go back when its own map reads as a whole otherwise to ruamel: one map
-    # that cannot be sliced no longer sends every map of the edit to be edited whole
+    # that cannot be sliced no longer sends every map of the edit to be edited whole.
+    # (run5, run5b and replays, strict xfails until the editor kept its earlier texts) a
+    # tagged claim key moved, a claim added after a folded text ending in a lone CR before a
+    # comment and removed, a key whose value runs over a line of blanks linked and unlinked,
+    # and the replay-* inputs: each came back re-spelled by ruamel; an edit back to a map's
+    # earlier data now writes that text's bytes (argmap.edit.earlier)
     import fuzz_targets
 
     target = fuzz_targets.targets()["edit"]
@@ -718,13 +732,9 @@ OPEN = Path(__file__).resolve().parent / "fixtures" / "fuzz-open" / "edit"
 
 @pytest.mark.xfail(
     strict=True,
-    reason="open: a claim moved out of a map whose claims are not plain blocks of lines (here a tagged key, '! supports:') "
-    "has no lines as written to go by, so its escapes come back respelled and its lines with the other map's line ends; "
-    "a claim added after a folded text whose last line ends in a lone CR, before a comment at column 0, and removed "
-    "again leaves CRLF ends on both lines; a key indented unlike its claim whose value runs over a line of blanks "
-    "('   input:a:', ' ', '    rebuts: x') comes back joined on one line after a link and its unlink; and the "
-    "replay-* inputs, which replaying the edit runs' corpora on the fixed code left failing (each failed before it too), "
-    "not analysed yet",
+    reason="open, a refusal rather than a re-spelling: after the claim after 'later-start' moves out, the move back "
+    "is refused because ruamel cannot load input.yaml's lines around it ('teen-sleep:  # …' with the value on the "
+    "lines below: NotImplementedError 'overlap in comment'), neither as a slice nor whole",
 )
 @pytest.mark.parametrize("name", sorted(p.name for p in OPEN.iterdir()))
 def test_open_edit_findings_of_the_last_campaign(tmp_path: Path, name: str) -> None:
