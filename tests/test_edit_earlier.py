@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from argmap.edit import Editor, earlier
-from argmap.edit.earlier import fingerprint
+from argmap.edit.earlier import fingerprint, patch, patched
+from conftest import run_argmap
 
 # a tagged claim key ('! b:') makes the claims no plain blocks of lines, so a moved claim has
 # no lines as written to go by: ruamel re-spells its escape and its comment's gap
@@ -105,3 +106,39 @@ def test_the_fingerprint_is_the_data_in_order_without_comments_or_layout() -> No
     assert fingerprint("a: 1.0\nb: [x, y]\n") != base
     assert fingerprint("a: 1\nb: [x, y]\na: 2\n") is None  # a duplicate key drops a value: no fingerprint
     assert fingerprint("a: [\n") is None
+
+
+@pytest.fixture
+def memory_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """argmap's cache on (it holds the edit memory), in the test's own folder."""
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+
+
+@pytest.mark.usefixtures("memory_on")
+def test_mv_and_mv_back_as_commands_give_back_both_files_ruamel_respells(tmp_path: Path) -> None:
+    # the commands are separate processes: the edit memory keeps the texts a map had before
+    one, two = _folder(tmp_path)
+    assert run_argmap("mv", one, "b", "two").code == 0
+    assert "  b:" in two.read_text(encoding="utf-8")
+    result = run_argmap("mv", two, "b", "one", "--after", "a")
+    assert result.code == 0, result.err
+    assert (one.read_text(encoding="utf-8"), two.read_text(encoding="utf-8")) == (TAGGED, TWO)
+
+
+@pytest.mark.usefixtures("memory_on")
+def test_no_earlier_text_comes_back_after_an_edit_by_hand(tmp_path: Path) -> None:
+    one, two = _folder(tmp_path)
+    assert run_argmap("mv", one, "b", "two").code == 0
+    by_hand = one.read_text(encoding="utf-8").replace("  a:\n", "  # by hand\n  a:\n")
+    one.write_text(by_hand, encoding="utf-8", newline="")
+    assert run_argmap("mv", two, "b", "one", "--after", "a").code == 0
+    assert "  # by hand\n" in one.read_text(encoding="utf-8") and one.read_text(encoding="utf-8") != TAGGED
+
+
+@pytest.mark.parametrize(("base", "text"), [("abcdef", "abXYef"), ("aaa", "aaaa"), ("", "x"), ("same", "same"), ("ab\r\ncd", "ab\ncd")])
+def test_a_patch_gives_the_text_back_from_its_base(base: str, text: str) -> None:
+    change = patch(base, text)
+    assert patched(base, change) == text
+    assert len(change[2]) <= max(len(text) - min(len(base), len(text)), 0) + 2
+    assert patched("", (3, 0, "x")) is None

@@ -18,13 +18,13 @@ inverse edit gives back the data, so the length moves only by what ruamel re-spe
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.yamlread import read_yaml_text
 
-__all__ = ["KEPT", "MAX_CHARS", "SLACK", "Earlier", "fingerprint"]
+__all__ = ["KEPT", "MAX_CHARS", "SLACK", "Earlier", "Patch", "fingerprint", "patch", "patched"]
 
 KEPT = 20
 """Texts kept per map (the text it was opened with counts as one)."""
@@ -67,8 +67,14 @@ class Earlier:
     _measured: dict[Path, _Text] = field(default_factory=dict)  # the last edit's texts, fingerprinted by restore()
 
     @classmethod
-    def of(cls, texts: Mapping[Path, str]) -> Earlier:
-        return cls({path: [_Text(text)] for path, text in texts.items()})
+    def of(cls, texts: Mapping[Path, str], before: Mapping[Path, Sequence[str]] | None = None) -> Earlier:
+        """The maps opened with ``texts``; ``before``: texts some of them had earlier (oldest first)."""
+        before = before or {}
+        return cls({path: [*(_Text(t) for t in before.get(path, ()) if t != text), _Text(text)][-KEPT:] for path, text in texts.items()})
+
+    def others(self, path: Path, text: str) -> list[str]:
+        """The earlier texts of map ``path`` (oldest first) other than ``text``, short enough to compare."""
+        return [t.text for t in self.kept.get(path, []) if t.text != text and len(t.text) <= MAX_CHARS]
 
     def restore(self, path: Path, text: str) -> str:
         """The text map ``path`` is to hold after an edit that rendered ``text``: the earlier
@@ -93,3 +99,41 @@ class Earlier:
     def start_again(self, path: Path, text: str) -> None:
         """Map ``path`` now holds ``text`` from outside this editor: forget what it held before."""
         self.kept[path] = [_Text(text)]
+
+
+Patch = tuple[int, int, str]
+"""A text as another one changed: the length of their common start, of their common end, and what is between."""
+
+
+def _common_start(a: str, b: str, most: int) -> int:
+    """The length of the common start of ``a`` and ``b`` (at most ``most``), by halving (string compares run in C)."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def patch(base: str, text: str) -> Patch:
+    """``text`` as a change of ``base``: what an edit changed is a few lines, so this is small."""
+    start = _common_start(base, text, min(len(base), len(text)))
+    most = min(len(base), len(text)) - start
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if base[len(base) - middle :] == text[len(text) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    return start, low, text[start : len(text) - low]
+
+
+def patched(base: str, change: Patch) -> str | None:
+    """The text ``change`` makes of ``base``; None where it does not fit ``base``."""
+    start, end, middle = change
+    if start < 0 or end < 0 or start + end > len(base):
+        return None
+    return base[:start] + middle + base[len(base) - end :]

@@ -134,14 +134,15 @@ class Editor:
         texts.update((p, text) for p, text in unsaved.items() if p not in on_disk and p.parent == here and p.suffix in MAP_SUFFIXES)  # new maps
         workspace = self._checker(texts)
         self._history: History[_Checked] = History(State(texts, "open", self._summary(workspace)))
-        self._earlier = Earlier.of(texts)  # per map, the texts it has had: an edit back to one's data writes its bytes
         self._workspace: Workspace | None = workspace
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
         self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value (or None: nothing) a link made a list
         self._replaced: dict[Path, list[str]] = {}  # per map, lines as written that edits replaced: an inverse writes them again
-        for path, kept in memory.recall(texts).items():  # what the last session that saved these bytes knew
+        recalled = memory.recall(texts)  # what the last session that saved these bytes knew
+        for path, kept in recalled.items():
             self._were_lone.update(((path.stem, claim, kind), value) for (claim, kind), value in kept.lone.items())
             self._replaced[path] = kept.lines
+        self._earlier = Earlier.of(texts, {path: kept.earlier for path, kept in recalled.items()})  # an edit back to a text's data writes its bytes
 
     # -- reading and checking ------------------------------------------------------------
     def _read_disk(self) -> dict[Path, str]:
@@ -669,7 +670,14 @@ class Editor:
                 self._disk[path] = data
                 written.append(path)
         memory.remember({
-            path: (self._history.current.texts[path], memory.Kept({(c, k): v for (m, c, k), v in self._were_lone.items() if m == path.stem}, self._replaced.get(path, [])))
+            path: (
+                self._history.current.texts[path],
+                memory.Kept(
+                    {(c, k): v for (m, c, k), v in self._were_lone.items() if m == path.stem},
+                    self._replaced.get(path, []),
+                    self._earlier.others(path, self._history.current.texts[path]),
+                ),
+            )
             for path in written
         })
         return tuple(written)
