@@ -90,7 +90,9 @@ def test_large_texts_and_far_lengths_are_not_fingerprinted(tmp_path: Path, monke
     editor.set_text("one:a", "A much longer text. " * 20)  # 400 characters more than any earlier text: no parse
     assert calls == []
     editor.set_text("one:a", "A!")
-    assert calls  # within reach of the opening text's length again: compared
+    assert calls == []  # near in length, but the lines that differ differ in more than spelling
+    editor.set_text("one:a", "A,")  # (a comma is spelling to the cheap test: the parse tells)
+    assert calls
     monkeypatch.setattr(earlier, "MAX_CHARS", 50)
     calls.clear()
     editor.set_text("one:a", "A, again.")

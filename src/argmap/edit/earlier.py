@@ -12,19 +12,23 @@ a reload from disk starts a map's list again.
 
 A fingerprint costs a parse of the whole map, so it is taken only where it can pay off: for
 a map under :data:`MAX_CHARS` whose length is within :data:`SLACK` of an earlier text's (an
-inverse edit gives back the data, so the length moves only by what ruamel re-spelled).
+inverse edit gives back the data, so the length moves only by what ruamel re-spelled), where
+the lines in which they differ (at most :data:`WINDOW` characters) hold the same characters
+but for what ruamel re-spells. Neither test says the data is the same; they only spare the
+parse where it cannot be.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.yamlread import read_yaml_text
 
-__all__ = ["KEPT", "MAX_CHARS", "SLACK", "Earlier", "Patch", "fingerprint", "patch", "patched"]
+__all__ = ["KEPT", "MAX_CHARS", "SLACK", "WINDOW", "Earlier", "Patch", "fingerprint", "patch", "patched"]
 
 KEPT = 20
 """Texts kept per map (the text it was opened with counts as one)."""
@@ -34,6 +38,10 @@ MAX_CHARS = 1 << 20
 
 SLACK = 256
 """How far (in characters) an edit's text may be from an earlier text's length to be compared."""
+
+WINDOW = 16 * 1024
+"""Most characters in which an edit's text may differ from an earlier text's to be compared (an
+inverse edit differs only where ruamel re-spelled the claims it touched)."""
 
 
 def fingerprint(text: str) -> bytes | None:
@@ -82,12 +90,15 @@ class Earlier:
         texts = self.kept.get(path, [])
         if len(text) > MAX_CHARS or any(t.text == text for t in texts):
             return text
-        near = [t for t in texts if abs(len(t.text) - len(text)) <= SLACK]
-        if not near:
-            return text
-        new = self._measured[path] = _Text(text, fingerprint(text), known=True)
-        same = next((t for t in reversed(near) if t.fingerprint() == new.digest), None) if new.digest is not None else None
-        return same.text if same else text
+        new = _Text(text)
+        for earlier in reversed(texts):
+            if abs(len(earlier.text) - len(text)) <= SLACK and _alike(earlier.text, text):
+                self._measured[path] = new
+                if new.fingerprint() is None:
+                    return text
+                if earlier.fingerprint() == new.digest:
+                    return earlier.text
+        return text
 
     def keep(self, path: Path, text: str) -> None:
         """Map ``path`` holds ``text`` after an edit: remember it as its newest text."""
@@ -105,30 +116,65 @@ Patch = tuple[int, int, str]
 """A text as another one changed: the length of their common start, of their common end, and what is between."""
 
 
-def _common_start(a: str, b: str, most: int) -> int:
-    """The length of the common start of ``a`` and ``b`` (at most ``most``), by halving (string compares run in C)."""
-    low, high = 0, most
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+_CHUNK = 4096
+
+
+def _common_start(a: str, b: str) -> int:
+    """The length of the common start of ``a`` and ``b``, a chunk at a time (compares run in C)."""
+    most, start = min(len(a), len(b)), 0
+    while start < most and a[start : start + _CHUNK] == b[start : start + _CHUNK]:
+        start += _CHUNK
+    end = min(start + _CHUNK, most)
+    while start < end and a[start] == b[start]:
+        start += 1
+    return min(start, most)
+
+
+def _common_end(a: str, b: str, most: int) -> int:
+    """The length of the common end of ``a`` and ``b``, at most ``most``, a chunk at a time."""
+    end = 0
+    while end + _CHUNK <= most and a[len(a) - end - _CHUNK : len(a) - end] == b[len(b) - end - _CHUNK : len(b) - end]:
+        end += _CHUNK
+    while end < most and a[len(a) - end - 1] == b[len(b) - end - 1]:
+        end += 1
+    return end
 
 
 def patch(base: str, text: str) -> Patch:
     """``text`` as a change of ``base``: what an edit changed is a few lines, so this is small."""
-    start = _common_start(base, text, min(len(base), len(text)))
-    most = min(len(base), len(text)) - start
-    low, high = 0, most
-    while low < high:
-        middle = (low + high + 1) // 2
-        if base[len(base) - middle :] == text[len(text) - middle :]:
-            low = middle
-        else:
-            high = middle - 1
-    return start, low, text[start : len(text) - low]
+    start = _common_start(base, text)
+    end = _common_end(base, text, min(len(base), len(text)) - start)
+    return start, end, text[start : len(text) - end]
+
+
+_ESCAPE = re.compile(r"\\(?:(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})|.)", re.DOTALL)
+_SPELLING = re.compile(r"[\s'\"\\,\[\]{}>|!?:-]+")
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether the lines where ``a`` and ``b`` differ hold the same characters but for
+    what ruamel re-spells (spaces, line breaks, quotes, escapes, tags, flow, block and key punctuation):
+    a cheap test before a parse, which alone says whether the data is the same."""
+    start, end, _ = patch(a, b)
+    if max(len(a), len(b)) - start - end > WINDOW:
+        return False
+    start = a.rfind("\n", 0, start) + 1
+    stop = a.find("\n", len(a) - end)
+    end = len(a) - (len(a) if stop < 0 else stop)
+    return _spelled(a[start : len(a) - end]) == _spelled(b[start : len(b) - end])
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    """The character a numbered escape stands for; nothing for the others (mostly line
+    breaks, tabs and quotes, all left out of the comparison anyway)."""
+    number = escape.group(1)
+    code = int(number[1:], 16) if number else -1
+    return chr(code) if 0 <= code <= 0x10FFFF else ""
+
+
+def _spelled(window: str) -> str:
+    decoded = _ESCAPE.sub(_unescaped, window)
+    return _SPELLING.sub("", decoded)
 
 
 def patched(base: str, change: Patch) -> str | None:

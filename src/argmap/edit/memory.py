@@ -32,7 +32,7 @@ from typing import Any
 from argmap.fileio import atomic_write_text
 from argmap.stamps import cache_dir
 
-from .earlier import patch, patched
+from .earlier import WINDOW, patch, patched
 
 __all__ = ["KEPT_LINES", "Kept", "Lone", "recall", "remember"]
 
@@ -47,9 +47,6 @@ KEPT_LINES = 400
 
 KEPT_EARLIER = 8
 """Earlier texts remembered at most per map; the oldest go first."""
-
-PATCH_CHARS = 16 * 1024
-"""An earlier text that differs from the one saved in more characters than this is not remembered."""
 
 
 @dataclass(slots=True)
@@ -132,7 +129,7 @@ def remember(saved: Mapping[Path, tuple[str, Kept]]) -> None:
     for path, (text, kept) in saved.items():
         key = os.path.realpath(path)
         maps.pop(key, None)
-        changes = [change for change in (patch(text, before) for before in kept.earlier[-KEPT_EARLIER:]) if len(change[2]) <= PATCH_CHARS]
+        changes = [change for change in (patch(text, before) for before in kept.earlier[-KEPT_EARLIER:]) if len(change[2]) <= WINDOW]  # (no more could be compared)
         if kept.lone or kept.lines or changes:
             yaml = _yaml()
             written = []
