@@ -520,7 +520,7 @@ class Editor:
         if place is None:
             reach.setdefault(to_map, Reach()).last = True
         else:
-            reach.setdefault(to_map, Reach()).around.add(place)
+            reach.setdefault(to_map, Reach()).after.add(place)
 
         def edit(data: Callable[[str], CommentedMap]) -> None:
             node = ops.take_claim(data(stem), local)
