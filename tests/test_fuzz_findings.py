@@ -731,6 +731,21 @@ def test_a_heading_set_off_by_blank_lines_comes_back_above_its_moved_claim(tmp_p
     assert editor.texts[tmp_path / "two.yaml"] == "argmap: 1\ntitle: Two\nclaims:\n  x: {text: X}\n"
 
 
+def test_a_claim_moves_back_after_one_below_a_layout_ruamel_cannot_load(tmp_path: Path) -> None:
+    # once (replaying run5b's corpus; run6's one finding): the move back sliced the claim
+    # above the place too, and ruamel cannot load that one ('overlap in comment'): refused
+    from argmap.edit import Editor
+
+    one = "argmap: 1\ntitle: One\nclaims:\n  a:\n    text: A.\n\n  odd:   # a note\n      a plain value\n\n  b:\n    text: B.\n  c:\n    text: C.\n  d:\n    text: D.\n"
+    two = "argmap: 1\ntitle: Two\nclaims:\n  x: {text: X}\n"
+    (tmp_path / "one.yaml").write_text(one, encoding="utf-8")
+    (tmp_path / "two.yaml").write_text(two, encoding="utf-8")
+    editor = Editor(tmp_path)
+    editor.move_claim("one:c", "two")
+    editor.move_claim("two:c", "one", "one:b")
+    assert editor.texts == {tmp_path / "one.yaml": one, tmp_path / "two.yaml": two}
+
+
 def _quoted_claims_line_map(claims: int) -> bytes:
     """A map of ``claims`` claims, one with a double-quoted note whose lines read like ``claims:``
     and a top-level key (YAML ends neither a quoted scalar nor a claim there)."""
