@@ -8,7 +8,9 @@ writes ``rebuts: x``). An :class:`~argmap.edit.Editor` remembers both for as lon
 open; the commands are separate processes, so on saving it leaves that memory here and the
 next session on the same file takes it up: per map file, the SHA-256 of the text saved, the
 lone values that became lists in it (claim, relation kind, the value as YAML, so that its
-quoting comes back too) and the last lines edits replaced in it.
+quoting comes back too), the last lines edits replaced in it, and the texts it had before in
+the session (as patches of the text saved), so that ``argmap unlink`` after ``argmap link``
+gives back the bytes linked.
 
 The memory is taken up only while the file holds exactly the bytes saved: an edit by hand in
 between forgets it. It lives in argmap's cache folder (``ARGMAP_NO_CACHE=1``: nothing is kept,
@@ -30,6 +32,8 @@ from typing import Any
 from argmap.fileio import atomic_write_text
 from argmap.stamps import cache_dir
 
+from .earlier import WINDOW, patch, patched
+
 __all__ = ["KEPT_LINES", "Kept", "Lone", "recall", "remember"]
 
 Lone = dict[tuple[str, str], Any]
@@ -41,13 +45,18 @@ KEPT_MAPS = 200
 KEPT_LINES = 400
 """Lines replaced by edits remembered at most per map (a session's too); the oldest go first."""
 
+KEPT_EARLIER = 8
+"""Earlier texts remembered at most per map; the oldest go first."""
+
 
 @dataclass(slots=True)
 class Kept:
-    """What is remembered of one map: lone values that became lists, lines edits replaced."""
+    """What is remembered of one map: lone values that became lists, lines edits replaced,
+    and the texts it had before (kept as patches of the text saved, so only what edits changed)."""
 
     lone: Lone = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    earlier: list[str] = field(default_factory=list)  # texts the map had before, oldest first (argmap.edit.earlier)
 
 _VERSION = 1
 
@@ -92,6 +101,12 @@ def recall(texts: Mapping[Path, str]) -> dict[Path, Kept]:
         lines = entry.get("lines")
         if isinstance(lines, list):
             kept.lines = [line for line in lines[-KEPT_LINES:] if isinstance(line, str)]
+        earlier = entry.get("earlier")
+        for item in earlier if isinstance(earlier, list) else []:
+            if isinstance(item, list) and len(item) == 3 and isinstance(item[0], int) and isinstance(item[1], int) and isinstance(item[2], str):
+                before = patched(text, (item[0], item[1], item[2]))
+                if before is not None:
+                    kept.earlier.append(before)
         lone = entry.get("lone")
         yaml = _yaml()
         for item in lone if isinstance(lone, list) else []:
@@ -114,14 +129,15 @@ def remember(saved: Mapping[Path, tuple[str, Kept]]) -> None:
     for path, (text, kept) in saved.items():
         key = os.path.realpath(path)
         maps.pop(key, None)
-        if kept.lone or kept.lines:
+        changes = [change for change in (patch(text, before) for before in kept.earlier[-KEPT_EARLIER:]) if len(change[2]) <= WINDOW]  # (no more could be compared)
+        if kept.lone or kept.lines or changes:
             yaml = _yaml()
             written = []
             for (claim, kind), value in kept.lone.items():
                 out = io.StringIO()
                 yaml.dump({"lone": value}, out)
                 written.append([claim, kind, out.getvalue()])
-            maps[key] = {"sha256": _digest(text), "lone": written, "lines": kept.lines[-KEPT_LINES:]}
+            maps[key] = {"sha256": _digest(text), "lone": written, "lines": kept.lines[-KEPT_LINES:], "earlier": [list(change) for change in changes]}
     if maps == before:
         return
     try:

@@ -27,6 +27,7 @@ from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
 
 from . import memory, ops
+from .earlier import Earlier
 from .history import History, State
 from .roundtrip import Document
 from .slices import Reach, Slice, SliceError
@@ -137,9 +138,11 @@ class Editor:
         self._recent: list[tuple[State[_Checked], Workspace]] = []  # checked states, for a quick undo
         self._were_lone: dict[tuple[str, str, str], Any] = {}  # (map, claim, kind) → the lone value (or None: nothing) a link made a list
         self._replaced: dict[Path, list[str]] = {}  # per map, lines as written that edits replaced: an inverse writes them again
-        for path, kept in memory.recall(texts).items():  # what the last session that saved these bytes knew
+        recalled = memory.recall(texts)  # what the last session that saved these bytes knew
+        for path, kept in recalled.items():
             self._were_lone.update(((path.stem, claim, kind), value) for (claim, kind), value in kept.lone.items())
             self._replaced[path] = kept.lines
+        self._earlier = Earlier.of(texts, {path: kept.earlier for path, kept in recalled.items()})  # an edit back to a text's data writes its bytes
 
     # -- reading and checking ------------------------------------------------------------
     def _read_disk(self) -> dict[Path, str]:
@@ -257,6 +260,10 @@ class Editor:
             texts, documents, replaced = self._edit(edit, reach, moved or {})
         except SliceError:
             texts, documents, replaced = self._edit(edit, None, moved or {})
+        rendered = dict(texts)
+        for path in texts:
+            if texts[path] != current.texts[path]:
+                texts[path] = self._earlier.restore(path, texts[path])
         changed = tuple(p for p in texts if texts[p] != current.texts[p])
         if not changed:
             return Change(description + " (nothing to change)", ())
@@ -266,10 +273,13 @@ class Editor:
             raise ChangeRefused(errors)
         for path, document in documents.items():
             document.commit()
-            self._documents[path] = (texts[path], document)
+            if texts[path] == rendered[path]:  # (a document rendered otherwise than the text restored is of no use later)
+                self._documents[path] = (texts[path], document)
         for path in changed:  # (with their ends only where the map mixes them, as a moved claim's lines)
             lines = replaced.get(path, []) if mixes_line_ends(current.texts[path]) else [line.rstrip("\r\n") for line in replaced.get(path, [])]
             self._replaced[path] = [*self._replaced.get(path, []), *lines][-memory.KEPT_LINES :]
+        for path in changed:
+            self._earlier.keep(path, texts[path])
         warnings = _added(workspace.problems, current.checked.warnings, Severity.WARNING)
         state = State(texts, description, self._summary(workspace))
         self._history.push(state)
@@ -510,7 +520,7 @@ class Editor:
         if place is None:
             reach.setdefault(to_map, Reach()).last = True
         else:
-            reach.setdefault(to_map, Reach()).around.add(place)
+            reach.setdefault(to_map, Reach()).after.add(place)
 
         def edit(data: Callable[[str], CommentedMap]) -> None:
             node = ops.take_claim(data(stem), local)
@@ -660,7 +670,14 @@ class Editor:
                 self._disk[path] = data
                 written.append(path)
         memory.remember({
-            path: (self._history.current.texts[path], memory.Kept({(c, k): v for (m, c, k), v in self._were_lone.items() if m == path.stem}, self._replaced.get(path, [])))
+            path: (
+                self._history.current.texts[path],
+                memory.Kept(
+                    {(c, k): v for (m, c, k), v in self._were_lone.items() if m == path.stem},
+                    self._replaced.get(path, []),
+                    self._earlier.others(path, self._history.current.texts[path]),
+                ),
+            )
             for path in written
         })
         return tuple(written)
@@ -672,6 +689,9 @@ class Editor:
         workspace = self._checker(texts)
         current = self._history.current.texts
         changed = tuple(p for p in texts.keys() | current.keys() if texts.get(p) != current.get(p))
+        for path in changed:  # changed outside this editor: no earlier text of it may come back
+            if path in texts:
+                self._earlier.start_again(path, texts[path])
         state = State(texts, "reload from disk", self._summary(workspace))
         self._history.push(state)
         self._workspace = workspace

@@ -38,11 +38,13 @@ class SliceError(Exception):
 @dataclass(slots=True)
 class Reach:
     """The claims of one map an edit touches: ``ids``, the file neighbours of ``around``
-    (a deleted claim hands its trailing comments to them), and the last claim if ``last``
-    (a new claim goes after it)."""
+    (a deleted claim hands its trailing comments to them), each claim of ``after`` and the
+    one below it (a claim goes in between), and the last claim if ``last`` (a new claim goes
+    after it)."""
 
     ids: set[str] = field(default_factory=set)
     around: set[str] = field(default_factory=set)
+    after: set[str] = field(default_factory=set)
     last: bool = False
 
 
@@ -81,6 +83,9 @@ class Slice:
         for claim_id in reach.around:
             if claim_id in index:
                 wanted.update(n for n in (index[claim_id] - 1, index[claim_id], index[claim_id] + 1) if 0 <= n < len(found.order))
+        for claim_id in reach.after:
+            if claim_id in index:
+                wanted.update(n for n in (index[claim_id], index[claim_id] + 1) if n < len(found.order))
         if reach.last:
             wanted.add(len(found.order) - 1)
         positions = sorted(wanted)
