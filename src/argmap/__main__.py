@@ -1,5 +1,5 @@
 """``python -m argmap``: the same as the ``argmap`` command."""
 
-from argmap.cli import run
+from argmap.resident import run
 
 run()

@@ -1,0 +1,536 @@
+"""A resident argmap: commands run in a fork of a process that has already imported argmap.
+
+Most of what a small command costs is Python starting and importing Textual, networkx,
+ruamel and argmap itself, not the command's work. So the ``argmap`` command first asks a
+resident process (started by an earlier command, in the background) to run it: the
+resident forks, the fork takes this process's terminal (its standard streams, passed
+over a Unix socket), working folder, environment and arguments, and runs the command
+from a state where every import is done; this process waits, passes on the signals it
+gets (Ctrl+C, a resize, a hang-up) and exits with the command's status. Mercurial's
+``chg`` and Android's zygote work the same way.
+
+Each fork starts from the resident's state just after its imports, so one command's
+work never shows in the next. The resident serves only a client started the same way:
+the same Python, interpreter options, import path and environment (some modules read
+the environment when imported), all checked on each request; a different one starts a
+resident of its own. It exits when argmap's files or installed packages change (a
+client then runs the command itself and starts a fresh one), after ``IDLE_SECONDS``
+without a command, or when its socket is taken by a newer resident.
+
+``ARGMAP_RESIDENT=0`` turns it off: every command then runs in its own process, as
+the tests do. The client's path uses only modules Python has already loaded, so a
+command run without a resident pays almost nothing for trying.
+"""
+
+from __future__ import annotations
+
+import _socket
+import marshal
+import os
+import sys
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: the client imports nothing new
+if TYPE_CHECKING:
+    from typing import TextIO
+
+IDLE_SECONDS = 1800.0
+"""How long a resident waits for a command before it exits (``ARGMAP_RESIDENT_IDLE`` overrides)."""
+
+VOLATILE = frozenset(
+    {"_", "PWD", "OLDPWD", "SHLVL", "TMUX", "TMUX_PANE", "WINDOWID", "TERM_SESSION_ID", "COLUMNS", "LINES"}
+)
+"""Environment variables that change between commands of one shell and that nothing reads
+at import: a client differing in these alone (or in argmap's own ``ARGMAP_*``, read only
+as a command runs) still uses the resident; the fork gets the client's values."""
+
+PRELOADED = (
+    "argmap.cli",
+    "argmap.load",
+    "argmap.graph",
+    "argmap.analysis",
+    "argmap.render",
+    "argmap.tui.app",
+    "argmap.edit",
+    "argmap.stamps",
+    "argmap.cache",
+    "networkx",
+    "rich.console",
+    "rich.table",
+    "ruamel.yaml",
+    "rapidfuzz",
+    "graphviz",
+)
+"""What a resident imports before its first fork: what the everyday commands (check,
+analyze, render, explore, the edits) import. Rarer heavy libraries (python-pptx,
+python-docx, numpy) stay out: a resident holds its memory for as long as it lives."""
+
+STARTING_SECONDS = 30.0
+"""How long a resident may take to start before a client tries another."""
+
+_FORWARDED = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGWINCH", "SIGUSR1", "SIGUSR2", "SIGCONT")
+
+
+def run() -> None:
+    """The ``argmap`` command: through a resident when one serves this client, else here."""
+    status = forward(sys.argv[1:])
+    if status is None:
+        from argmap.cli import main
+
+        status = main()
+    sys.exit(status)
+
+
+def _identity() -> bytes:
+    """What a resident and its clients must share: the interpreter, its options, the import
+    path and the environment (bar ``VOLATILE``)."""
+    environ = sorted((k, v) for k, v in os.environ.items() if k not in VOLATILE and not k.startswith("ARGMAP_"))
+    # repr, not marshal: marshal's bytes for equal values differ with their objects' sharing
+    return repr((sys.executable, tuple(sys.flags), sys.path, environ, sys.version)).encode()
+
+
+def _folder() -> str | None:
+    """The folder of the residents' sockets: the user's alone, or None (no resident)."""
+    base = os.environ.get("ARGMAP_RESIDENT_DIR") or os.path.join(
+        os.environ.get("XDG_RUNTIME_DIR") or "/tmp", f"argmap-{os.getuid()}"
+    )
+    try:
+        os.mkdir(base, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    info = os.lstat(base)
+    if info.st_uid != os.getuid() or info.st_mode & 0o077 or not os.path.isdir(base) or os.path.islink(base):
+        return None  # another user's, or open to others: not a place to take commands from
+    return base
+
+
+def _address(identity: bytes) -> str | None:
+    import zlib
+
+    folder = _folder()
+    if folder is None:
+        return None
+    return os.path.join(folder, f"{zlib.crc32(identity):08x}{zlib.adler32(identity):08x}.sock")
+
+
+def _wanted() -> bool:
+    if os.environ.get("ARGMAP_RESIDENT", "1") == "0" or os.name != "posix":
+        return False
+    # -X importtime, -X dev, -W: someone watching this process, not a fork of another
+    return not (sys._xoptions or sys.warnoptions)
+
+
+def forward(argv: list[str]) -> int | None:
+    """Run ``argmap ARGV`` in a resident and return its exit status; None if no resident
+    serves this client (then one is started for the next command)."""
+    if not _wanted():
+        return None
+    identity = _identity()
+    address = _address(identity)
+    if address is None:
+        return None
+    client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        client.connect(address)
+    except OSError:
+        client.close()
+        _start(address)
+        return None
+    try:
+        return _ask(client, identity, argv)
+    finally:
+        client.close()
+
+
+def _ask(client: _socket.socket, identity: bytes, argv: list[str]) -> int | None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    request = marshal.dumps((identity, argv, os.getcwd(), dict(os.environ), umask))
+    fds = b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2))
+    try:
+        client.sendmsg([len(request).to_bytes(4, "big") + request], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
+        answer = _receive(client, 5)
+    except OSError:
+        return None
+    if answer[:1] != b"P":
+        return None  # a stale or different resident: it says no and runs nothing
+    child = int.from_bytes(answer[1:5], "big", signed=True)
+    import signal
+
+    def pass_on(number: int, frame: object) -> None:
+        try:
+            os.killpg(child, number)
+        except OSError:
+            pass
+
+    def stop(number: int, frame: object) -> None:  # Ctrl+Z: stop the command, then ourselves
+        pass_on(signal.SIGTSTP, frame)
+        os.kill(os.getpid(), signal.SIGSTOP)
+
+    for name in _FORWARDED:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), pass_on)
+    signal.signal(signal.SIGTSTP, stop)
+    answer = _receive(client, 5)
+    if answer[:1] != b"X":
+        return 3  # the resident died under the command: nothing to report but a failure
+    status = int.from_bytes(answer[1:5], "big", signed=True)
+    if status < 0:  # killed by a signal: die of the same one, as the shell expects
+        signal.signal(-status, signal.SIG_DFL)
+        os.kill(os.getpid(), -status)
+        return 128 - status
+    return status
+
+
+def stop(folder: str | None = None) -> int:
+    """Ask every resident with a socket in ``folder`` (this user's folder by default) to
+    exit; return how many said yes. For tests and benchmarks, which must not leave any behind."""
+    folder = folder or _folder()
+    if folder is None:
+        return 0
+    stopped = 0
+    for name in os.listdir(folder):
+        if not name.endswith(".sock"):
+            continue
+        client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        try:
+            client.connect(os.path.join(folder, name))
+            request = marshal.dumps("stop")
+            client.sendall(len(request).to_bytes(4, "big") + request)
+            stopped += _receive(client, 1) == b"S"
+        except OSError:
+            pass
+        finally:
+            client.close()
+    return stopped
+
+
+def _receive(connection: _socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = connection.recv(size - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def _start(address: str) -> None:
+    """Start a resident for this client's identity, detached, for the next command.
+
+    One at a time: ``ADDRESS.starting`` marks a resident on its way up (it removes the
+    mark once it listens), so clients arriving meanwhile do not start more; a mark older
+    than ``STARTING_SECONDS`` is taken to be a start that failed."""
+    import time
+
+    mark = f"{address}.starting"
+    try:
+        os.close(os.open(mark, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        try:
+            if time.time() - os.stat(mark).st_mtime < STARTING_SECONDS:
+                return
+            os.utime(mark)
+        except OSError:
+            return
+    except OSError:
+        return
+    try:
+        import subprocess
+
+        flags = subprocess._args_from_interpreter_flags()  # type: ignore[attr-defined]
+        code = f"import sys; sys.path[:] = {sys.path!r}; from argmap.resident import serve; serve({address!r})"
+        os.posix_spawn(
+            sys.executable,
+            [sys.executable, *flags, "-c", code],
+            dict(os.environ),
+            setsid=True,
+            file_actions=[(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)],
+        )
+    except (OSError, AttributeError):
+        pass  # no resident: every command runs in its own process, as before
+
+
+# --- the resident ---------------------------------------------------------------------------
+
+
+def _watched() -> dict[str, tuple[int, int]]:
+    """argmap's files and folders, and the folders packages are installed in, with their
+    modification times and sizes: any change there means this resident's imports are stale."""
+    import argmap
+
+    paths: set[str] = set()
+    for folder in argmap.__path__:
+        for root, folders, files in os.walk(folder):
+            folders[:] = [name for name in folders if name != "__pycache__"]  # written by any run
+            paths.add(root)
+            paths.update(os.path.join(root, name) for name in files if name.endswith(".py"))
+    paths.update(p for p in sys.path if p and os.path.isdir(p))
+    marks = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        marks[path] = (info.st_mtime_ns, info.st_size)
+    return marks
+
+
+def _changed(marks: dict[str, tuple[int, int]]) -> bool:
+    for path, mark in marks.items():
+        try:
+            info = os.stat(path)
+        except OSError:
+            return True
+        if (info.st_mtime_ns, info.st_size) != mark:
+            return True
+    return False
+
+
+def serve(address: str) -> None:
+    """Import what commands need, then fork a child for each request at ``address``.
+
+    A child takes on its client and runs the command, ending as ``argmap`` ends; the
+    resident itself ends with ``os._exit`` once it has stopped listening and every
+    command it started has ended (their clients wait for its word on their status).
+    """
+    import importlib
+
+    os.chdir("/")
+    for name in PRELOADED:
+        try:
+            importlib.import_module(name)
+        except Exception:  # an optional part missing: its commands import it themselves
+            pass
+    from argmap import cli
+
+    cli._commands()  # every command module
+    try:
+        resident = _Resident(address)
+    except OSError:
+        os._exit(0)
+    resident.loop()  # returns in a fork only
+    try:
+        status = cli.main()
+    except SystemExit as stop:  # argparse's --help and usage errors; sys.exit anywhere
+        status = _status(stop.code)
+    _exit(status)
+
+
+def _status(code: object) -> int:
+    """The exit status Python gives ``sys.exit(code)``."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _exit(status: int) -> None:
+    """End the fork as Python ends a process, but for freeing every module one by one: with
+    all of argmap's imports loaded that took 0.2 s, longer than most commands."""
+    import atexit
+
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        threading._shutdown()  # wait for non-daemon threads, as Python does first
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            if stream is sys.stdout:
+                status = status or 120  # Python's own status when flushing stdout at exit fails
+    os._exit(status)
+
+
+class _Resident:
+    """The listening socket, and the commands running in forks, with their clients."""
+
+    def __init__(self, address: str) -> None:
+        import signal
+
+        self.address = address
+        self.identity = _identity()
+        self.marks = _watched()
+        self.idle = float(os.environ.get("ARGMAP_RESIDENT_IDLE") or IDLE_SECONDS)
+        self.listener: _socket.socket | None = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        staging = f"{address}.{os.getpid()}"
+        self.listener.bind(staging)
+        self.listener.listen(16)
+        os.replace(staging, address)  # atomically: a newer resident takes over an older one's socket
+        self.inode = os.stat(address).st_ino
+        try:
+            os.unlink(f"{address}.starting")
+        except OSError:
+            pass
+        self.waiting: dict[int, _socket.socket] = {}  # a running command's pid: its client's connection
+        self.wake_read, wake_write = os.pipe()
+        os.set_blocking(wake_write, False)
+        signal.set_wakeup_fd(wake_write)  # a SIGCHLD wakes the select below
+        signal.signal(signal.SIGCHLD, lambda number, frame: None)
+
+    def loop(self) -> None:
+        """Serve until told to stop, stale, idle or replaced; return in a fork."""
+        import select
+        import signal
+
+        last = _now()
+        while self.listener is not None or self.waiting:
+            sockets = [self.wake_read] + ([self.listener.fileno()] if self.listener is not None else [])
+            ready, _, _ = select.select(sockets, [], [], 5.0)
+            if self.wake_read in ready:
+                os.read(self.wake_read, 512)
+            self._reap()
+            if self.listener is not None and self.listener.fileno() in ready:
+                last = _now()
+                if self._accept():  # this is the fork: leave the resident's state behind
+                    self.listener.close()
+                    signal.set_wakeup_fd(-1)
+                    os.close(self.wake_read)
+                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    return
+            if self.listener is not None and (self._replaced() or (not self.waiting and _now() - last > self.idle)):
+                self._stop_listening()
+        os._exit(0)
+
+    def _replaced(self) -> bool:
+        try:
+            return os.stat(self.address).st_ino != self.inode
+        except OSError:
+            return True
+
+    def _stop_listening(self) -> None:
+        if self.listener is None:
+            return
+        if not self._replaced():
+            try:
+                os.unlink(self.address)
+            except OSError:
+                pass
+        self.listener.close()
+        self.listener = None
+
+    def _reap(self) -> None:
+        """Tell each finished command's client its exit status."""
+        while self.waiting:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            connection = self.waiting.pop(pid, None)
+            if connection is not None:
+                try:
+                    connection.sendall(b"X" + os.waitstatus_to_exitcode(status).to_bytes(4, "big", signed=True))
+                except OSError:
+                    pass
+                connection.close()
+
+    def _accept(self) -> bool:
+        """Take one request and fork its command; True in the fork."""
+        import array
+        import struct
+
+        assert self.listener is not None
+        fd, _ = self.listener._accept()  # type: ignore[attr-defined]
+        connection = _socket.socket(fileno=fd)
+        fds: list[int] = []
+        try:
+            connection.settimeout(2.0)
+            peer = connection.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, struct.calcsize("3i"))
+            if struct.unpack("3i", peer)[1] != os.getuid():
+                raise OSError("another user")
+            data, ancillary, _, _ = connection.recvmsg(65536, _socket.CMSG_SPACE(3 * 4))
+            for level, kind, payload in ancillary:
+                if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
+                    passed = array.array("i")
+                    passed.frombytes(payload[: len(payload) - len(payload) % passed.itemsize])
+                    fds.extend(passed)
+            size = int.from_bytes(data[:4], "big")
+            while len(data) < size + 4:
+                chunk = connection.recv(size + 4 - len(data))
+                if not chunk:
+                    raise OSError("request cut short")
+                data += chunk
+            request = marshal.loads(data[4:])
+            stale = _changed(self.marks)
+            if request == "stop" or stale:
+                connection.sendall(b"S" if request == "stop" else b"N")
+                self._stop_listening()
+                raise OSError("stopped")
+            identity, argv, cwd, environ, umask = request
+            if len(fds) != 3 or identity != self.identity:
+                connection.sendall(b"N")  # not this resident's client: it runs the command itself
+                raise OSError("another client")
+        except (OSError, ValueError, EOFError, TypeError):
+            connection.close()
+            for passed_fd in fds:
+                os.close(passed_fd)
+            return False
+        pid = os.fork()
+        if pid == 0:
+            for other in [connection, *self.waiting.values()]:
+                other.close()
+            _become(fds, argv, cwd, environ, umask)
+            return True
+        for passed_fd in fds:
+            os.close(passed_fd)
+        self.waiting[pid] = connection
+        try:
+            connection.sendall(b"P" + pid.to_bytes(4, "big", signed=True))
+        except OSError:
+            pass
+        return False
+
+
+def _now() -> float:
+    import time
+
+    return time.monotonic()
+
+
+def _become(fds: list[int], argv: list[str], cwd: str, environ: dict[str, str], umask: int) -> None:
+    """Make this fork look like the client's own process: its streams, folder, environment."""
+    import signal
+
+    os.setpgid(0, 0)  # a group of its own: the client signals it and the programs it runs
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        if fd > 2:
+            os.close(fd)
+    os.chdir(cwd)
+    os.umask(umask)
+    os.environ.clear()
+    os.environ.update(environ)
+    sys.argv = ["argmap", *argv]
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    # as Python opens them at start-up, on the client's descriptors: the encodings are the
+    # resident's own (same environment and options), line-buffered on a terminal
+    sys.stdin, sys.stdout, sys.stderr = [
+        _stream(fd, like) for fd, like in enumerate((sys.__stdin__, sys.__stdout__, sys.__stderr__))
+    ]
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr  # type: ignore[misc, assignment]
+
+
+def _stream(fd: int, like: TextIO | None) -> TextIO:
+    import io
+
+    encoding, errors = (like.encoding, like.errors) if like is not None else ("utf-8", "strict")
+    if fd == 0:
+        return io.TextIOWrapper(io.BufferedReader(io.FileIO(fd, "r", closefd=False)), encoding, errors)
+    tty = os.isatty(fd)
+    return io.TextIOWrapper(
+        io.BufferedWriter(io.FileIO(fd, "w", closefd=False)),
+        encoding,
+        errors,
+        line_buffering=tty or fd == 2,
+        write_through=fd == 2,
+    )
+
+
+if __name__ == "__main__":
+    run()
