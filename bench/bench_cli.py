@@ -138,6 +138,7 @@ class Command:
     argv: Callable[[Workspace, Path], list[str]]
     dot_view: list[str] | None = None  # the render options whose DOT is the dot floor
     cold: bool = False  # run with argmap's cache off
+    own: bool = False  # run in a process of its own (ARGMAP_RESIDENT=0), as the first command of a session
     target: Callable[[Workspace, dict[str, float]], str] = lambda w, t: ""
     when: Callable[[Workspace, argparse.Namespace], bool] = lambda w, a: True
 
@@ -178,18 +179,23 @@ def _edit(w: Workspace, _a: argparse.Namespace) -> bool:
 
 COMMANDS = [
     Command("--help", lambda w, out: ["--help"], target=_at_most(3), when=lambda w, a: w.name == "arguments"),
+    Command("--help own", lambda w, out: ["--help"], own=True, when=lambda w, a: w.name == "arguments"),
     Command("check", lambda w, out: ["check", w.target], target=_at_most(3)),
+    Command("check own", lambda w, out: ["check", w.target], own=True),
     Command("check (cold)", lambda w, out: ["check", w.target], cold=True),
     Command("analyze", lambda w, out: ["analyze", w.target]),
     Command("analyze (cold)", lambda w, out: ["analyze", w.target], cold=True),
     Command("render", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], when=_full_views),
     Command("render (cold)", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], cold=True, target=_share, when=_full_views),
+    Command("render (cold) own", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], cold=True, own=True, when=_full_views),
     Command("render --overview", lambda w, out: ["render", w.target, "--overview", "-o", str(out / "overview.svg")], dot_view=["--overview"]),
     Command("brief", lambda w, out: ["brief", w.target, "-o", str(out / "brief.md")]),
     Command("flow", lambda w, out: ["flow", w.target, "-o", str(out / "flow.html")]),
     Command("slides", lambda w, out: ["slides", w.target, "-o", str(out / "deck.pptx")], when=_deck),
     Command("explore (cold)", lambda w, out: ["explore", w.target], target=_first_screen),
     Command("explore (cached)", lambda w, out: ["explore", w.target], target=_first_screen),
+    Command("explore (cold) own", lambda w, out: ["explore", w.target], own=True),
+    Command("explore (cached) own", lambda w, out: ["explore", w.target], own=True),
     Command("solve --map", lambda w, out: ["solve", "--map", w.maps[0], "-s", "grounded"]),
     Command("add", lambda w, out: ["add", w.edit["map"], "bench-new", "--text", "A claim the benchmark adds.", "--by", w.edit["speaker"], "--supports", w.edit["supports"]], when=_edit),
     Command("link", lambda w, out: ["link", w.edit["map"], "bench-new", "supports", w.edit["link"]], when=_edit),
@@ -210,6 +216,9 @@ class Runner:
         dropped = ("ARGMAP_NO_CACHE", "ARGMAP_CACHE_DIR", "PYTHONDONTWRITEBYTECODE")
         self.env = {k: v for k, v in os.environ.items() if k not in dropped}
         self.use_cache(scratch / "cache")
+        self.residents = scratch / "resident"  # the benchmark's own: stopped at the end
+        self.env["ARGMAP_RESIDENT_DIR"] = str(self.residents)
+        self.env.pop("ARGMAP_RESIDENT", None)
         self.socket = f"argmap-bench-{os.getpid()}"
         self.sessions = itertools.count()
         self.tmux = shutil.which("tmux") is not None
@@ -237,15 +246,34 @@ class Runner:
         self.env["ARGMAP_CACHE_DIR"] = str(folder)
 
     def close(self) -> None:
+        from argmap import resident
+
+        resident.stop(str(self.residents))
         if self.control is not None:
             self.control.terminate()
         if self.tmux:
             subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
-    def time(self, argv: Sequence[str], cwd: Path, timeout: float | None = None, cold: bool = False) -> float:
-        """Seconds ``argv`` took (``cold``: with argmap's cache off); ``inf`` when it was
-        stopped after ``timeout`` seconds."""
-        env = {**self.env, "ARGMAP_NO_CACHE": "1"} if cold else self.env
+    def warm(self, argmap: list[str], cwd: Path) -> None:
+        """Have argmap's residents up, for commands run here and in tmux (whose environment
+        differs): the first command of a session starts one, the others use it."""
+        self.time([*argmap, "--version"], cwd)
+        if self.tmux:
+            name = f"s{next(self.sessions)}"
+            self._tmux(shlex.join(["new-session", "-d", "-s", name, "-c", str(cwd), shlex.join([*argmap, "--version"]) + "; sleep 60"]))
+            try:
+                while "argmap " not in self._screen(name):
+                    time.sleep(0.01)
+            finally:
+                self._tmux(f"kill-session -t ={name}", check=False)
+        deadline = time.perf_counter() + 60
+        while any(self.residents.glob("*.starting")) and time.perf_counter() < deadline:
+            time.sleep(0.05)
+
+    def time(self, argv: Sequence[str], cwd: Path, timeout: float | None = None, cold: bool = False, own: bool = False) -> float:
+        """Seconds ``argv`` took (``cold``: with argmap's cache off; ``own``: without a
+        resident); ``inf`` when it was stopped after ``timeout`` seconds."""
+        env = {**self.env, **({"ARGMAP_NO_CACHE": "1"} if cold else {}), **({"ARGMAP_RESIDENT": "0"} if own else {})}
         start = time.perf_counter()
         try:
             proc = subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
@@ -256,12 +284,14 @@ class Runner:
             raise RuntimeError(f"{shlex.join(argv)} exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
         return elapsed
 
-    def first_screen(self, argv: Sequence[str], cwd: Path, cached: bool, fill: bool = False) -> float:
-        """Seconds from launching the explorer in a tmux pane to its first full screen.
+    def first_screen(self, argv: Sequence[str], cwd: Path, cached: bool, fill: bool = False, own: bool = False) -> float:
+        """Seconds from launching the explorer in a tmux pane to its first full screen
+        (``own``: without a resident).
 
         With ``fill`` the explorer is left running until it has written its cache entry."""
         name = f"s{next(self.sessions)}"
         setting = [f"ARGMAP_CACHE_DIR={self.cache}"] if cached else ["ARGMAP_NO_CACHE=1"]
+        setting += ["ARGMAP_RESIDENT=0"] if own else []
         command = shlex.join(["env", "-u", "ARGMAP_CACHE_DIR", "-u", "ARGMAP_NO_CACHE", *setting, *argv])
         entries = set(self.cache.glob("*.pickle"))
         start = time.perf_counter()
@@ -331,7 +361,8 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
             if not args.all_views and runner.time(probe, work, timeout=DOT_AT_MOST) > DOT_AT_MOST:
                 print(f"({w.name}: {c.name} not timed: dot alone takes more than {DOT_AT_MOST:.0f} s on its DOT)", flush=True)
                 commands.remove(c)
-    if any(c.name == "explore (cached)" for c in commands):
+    runner.warm(argmap, work)
+    if any(c.name.startswith("explore (cached)") for c in commands):
         runner.first_screen([*argmap, "explore", w.target], work, cached=True, fill=True)
     samples: dict[str, list[float]] = {c.name: [] for c in commands}
     floors: dict[str, list[float]] = {"pass": [], "yaml": [], "textual": [], **{f"dot {view}": [] for view in dots}}
@@ -349,10 +380,10 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
             command = [*argmap, *c.argv(w, out)]
             turn: list[tuple[list[float], Callable[[], float]]] = [(floors["pass"], partial(runner.time, pass_argv, work))]
             if c.name.startswith("explore"):
-                turn.append((samples[c.name], partial(runner.first_screen, command, work, cached="cached" in c.name)))
+                turn.append((samples[c.name], partial(runner.first_screen, command, work, cached="cached" in c.name, own=c.own)))
                 turn.append((floors["textual"], partial(runner.first_screen, [sys.executable, str(bare_app)], work, cached=False)))
             else:
-                turn.append((samples[c.name], partial(runner.time, command, work, cold=c.cold)))
+                turn.append((samples[c.name], partial(runner.time, command, work, cold=c.cold, own=c.own)))
             if c.dot_view is not None:
                 view = " ".join(c.dot_view)
                 turn.append((floors[f"dot {view}"], partial(runner.time, ["dot", "-Tsvg", str(dots[view]), "-o", str(out / "alone.svg")], work)))
@@ -371,13 +402,13 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
     return rows
 
 
-HEADER = f"{'workspace':<14} {'claims':>7} {'command':<18} {'runs':>4} {'median s':>9} {'pass s':>7} {'x pass':>7} {'yaml s':>7} {'x yaml':>7} {'floor s':>7} {'argmap %':>8}  target"
+HEADER = f"{'workspace':<14} {'claims':>7} {'command':<20} {'runs':>4} {'median s':>9} {'pass s':>7} {'x pass':>7} {'yaml s':>7} {'x yaml':>7} {'floor s':>7} {'argmap %':>8}  target"
 
 
 def _line(w: Workspace, name: str, t: dict[str, float]) -> str:
     dot = f"{t['floor']:>7.2f} {(t['median'] - t['floor']) / t['median']:>8.0%}" if "floor" in t else f"{'':>7} {'':>8}"
     return (
-        f"{w.name:<14} {w.claims:>7,} {name:<18} {int(t['runs']):>4} {t['median']:>9.3f} {t['pass']:>7.3f} {t['median'] / t['pass']:>6.1f}x"
+        f"{w.name:<14} {w.claims:>7,} {name:<20} {int(t['runs']):>4} {t['median']:>9.3f} {t['pass']:>7.3f} {t['median'] / t['pass']:>6.1f}x"
         f" {t['yaml']:>7.3f} {t['median'] / t['yaml']:>6.1f}x {dot}  {t['target']}"
     )
 

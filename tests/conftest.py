@@ -25,6 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 # Tests never read or write the user's cache of analysed maps (tests/test_cache.py turns
 # it on in a folder of its own); subprocesses inherit this.
 os.environ["ARGMAP_NO_CACHE"] = "1"
+# Nor does any CLI run go through a resident argmap (tests/test_resident.py starts its own):
+# each test sees the process it started, and no resident outlives the run.
+os.environ["ARGMAP_RESIDENT"] = "0"
 ARGUMENTS = REPO / "arguments"
 
 

@@ -111,7 +111,8 @@ def _address(identity: bytes) -> str | None:
     folder = _folder()
     if folder is None:
         return None
-    return os.path.join(folder, f"{zlib.crc32(identity):08x}{zlib.adler32(identity):08x}.sock")
+    address = os.path.join(folder, f"{zlib.crc32(identity):08x}{zlib.adler32(identity):08x}.sock")
+    return address if len(os.fsencode(address)) < 100 else None  # Unix socket paths stop at 104-108 bytes
 
 
 def _wanted() -> bool:
@@ -138,23 +139,27 @@ def forward(argv: list[str]) -> int | None:
         _start(address)
         return None
     try:
-        return _ask(client, identity, argv)
+        return _ask(client, identity, argv, address)
     finally:
         client.close()
 
 
-def _ask(client: _socket.socket, identity: bytes, argv: list[str]) -> int | None:
+def _ask(client: _socket.socket, identity: bytes, argv: list[str], address: str) -> int | None:
     umask = os.umask(0o022)
     os.umask(umask)
-    request = marshal.dumps((identity, argv, os.getcwd(), dict(os.environ), umask))
     fds = b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2))
     try:
+        request = marshal.dumps(
+            (identity, argv, os.getcwd(), dict(os.environ), umask)
+        )  # getcwd: the folder may be gone
         client.sendmsg([len(request).to_bytes(4, "big") + request], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
         answer = _receive(client, 5)
     except OSError:
         return None
     if answer[:1] != b"P":
-        return None  # a stale or different resident: it says no and runs nothing
+        if answer[:1] == b"N":  # a stale resident (argmap changed): it runs nothing, and stops
+            _start(address)
+        return None
     child = int.from_bytes(answer[1:5], "big", signed=True)
     import signal
 
@@ -256,8 +261,10 @@ def _start(address: str) -> None:
 
 
 def _watched() -> dict[str, tuple[int, int]]:
-    """argmap's files and folders, and the folders packages are installed in, with their
-    modification times and sizes: any change there means this resident's imports are stale."""
+    """argmap's files and folders, and the folders its libraries are installed in (an install,
+    upgrade or removal changes them), with their modification times and sizes: any change
+    there means this resident's imports are stale. Not every folder on the import path: the
+    first is the working folder under ``python -m``, changed by every file a command writes."""
     import argmap
 
     paths: set[str] = set()
@@ -266,7 +273,10 @@ def _watched() -> dict[str, tuple[int, int]]:
             folders[:] = [name for name in folders if name != "__pycache__"]  # written by any run
             paths.add(root)
             paths.update(os.path.join(root, name) for name in files if name.endswith(".py"))
-    paths.update(p for p in sys.path if p and os.path.isdir(p))
+    for name in {name.partition(".")[0] for name in PRELOADED}:
+        where = getattr(sys.modules.get(name), "__file__", None)
+        if where:
+            paths.add(os.path.dirname(os.path.dirname(where)))  # site-packages, or src/
     marks = {}
     for path in paths:
         try:
