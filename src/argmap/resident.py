@@ -316,6 +316,9 @@ def serve(address: str) -> None:
     from argmap import cli
 
     cli._commands()  # every command module
+    import gc
+
+    gc.freeze()  # what the imports made is never collected: forks leave those pages shared
     try:
         resident = _Resident(address)
     except OSError:
@@ -325,7 +328,7 @@ def serve(address: str) -> None:
         status = cli.main()
     except SystemExit as stop:  # argparse's --help and usage errors; sys.exit anywhere
         status = _status(stop.code)
-    _exit(status)
+    _exit(status, resident.client)
 
 
 def _status(code: object) -> int:
@@ -338,9 +341,11 @@ def _status(code: object) -> int:
     return 1
 
 
-def _exit(status: int) -> None:
-    """End the fork as Python ends a process, but for freeing every module one by one: with
-    all of argmap's imports loaded that took 0.2 s, longer than most commands."""
+def _exit(status: int, client: _socket.socket | None) -> None:
+    """End the fork as Python ends a process, but for freeing every module one by one (with
+    all of argmap's imports loaded that took 0.2 s, longer than most commands), and tell the
+    client its status before the kernel tears this process down (the resident tells it
+    again once it has reaped the fork, and alone when the fork dies of a signal)."""
     import atexit
 
     threading = sys.modules.get("threading")
@@ -353,6 +358,11 @@ def _exit(status: int) -> None:
         except (OSError, ValueError):
             if stream is sys.stdout:
                 status = status or 120  # Python's own status when flushing stdout at exit fails
+    if client is not None:
+        try:
+            client.sendall(b"X" + status.to_bytes(4, "big", signed=True))
+        except OSError:
+            pass
     os._exit(status)
 
 
@@ -377,6 +387,7 @@ class _Resident:
         except OSError:
             pass
         self.waiting: dict[int, _socket.socket] = {}  # a running command's pid: its client's connection
+        self.client: _socket.socket | None = None  # in a fork: the connection of the client it serves
         self.wake_read, wake_write = os.pipe()
         os.set_blocking(wake_write, False)
         signal.set_wakeup_fd(wake_write)  # a SIGCHLD wakes the select below
@@ -483,8 +494,9 @@ class _Resident:
             return False
         pid = os.fork()
         if pid == 0:
-            for other in [connection, *self.waiting.values()]:
+            for other in self.waiting.values():
                 other.close()
+            self.client = connection
             _become(fds, argv, cwd, environ, umask)
             return True
         for passed_fd in fds:
