@@ -21,8 +21,6 @@ from argmap.tui.widgets.detail import DetailPane
 from debate_views import reasons, write_debate
 from test_tui import loaded
 
-pytestmark = pytest.mark.asyncio
-
 SIZE = (120, 40)
 
 
@@ -44,26 +42,44 @@ def card(main: MainScreen) -> str:
     return " ".join(str(main.query_one("#card").render()).split())
 
 
+@pytest.mark.asyncio
 async def test_the_view_is_analysed_on_the_links_chosen(every_reply: Path) -> None:
     workspace = load_workspace([every_reply])
     texts = MapView.of(workspace)
     assert texts.links is Links.TEXTS and texts.analyst_links == 2
     assert "d:n-analyst->dropped-point" not in texts.workspace.relations and texts.full is workspace
-    assert texts.status("d:dropped-point") == "IN" and texts.reason("d:dropped-point") == reasons(every_reply)["dropped-point"]
+    assert (
+        texts.status("d:dropped-point") == "IN"
+        and texts.reason("d:dropped-point") == reasons(every_reply)["dropped-point"]
+    )
     every = texts.relinked(Links.ALL)
-    assert every.links is Links.ALL and every.analyst_links == 2 and every.links_wording.startswith("as the analyst reads it: 2")
+    assert (
+        every.links is Links.ALL
+        and every.analyst_links == 2
+        and every.links_wording.startswith("as the analyst reads it: 2")
+    )
     assert every.status("d:dropped-point") == "OUT"
     assert every.reason("d:dropped-point") == reasons(every_reply, "all")["dropped-point"]
     assert every.reason("d:dropped-point").startswith("falls:") and "n-analyst" in every.reason("d:dropped-point")
     assert every.response("d:dropped-point") is Response.DROPPED  # an analyst's link answers nothing
     groups = {response: [k.partition(":")[2] for k in keys] for response, keys in texts.unanswered()}
     assert groups == {
-        Response.DROPPED: ["thesis", "dropped-point", "own-concession", "own-but", "n-answer", "n-partial", "n-analyst", "n-echo"],
+        Response.DROPPED: [
+            "thesis",
+            "dropped-point",
+            "own-concession",
+            "own-but",
+            "n-answer",
+            "n-partial",
+            "n-analyst",
+            "n-echo",
+        ],
         Response.NO_CHANCE: ["a-last"],
         Response.NOT_ENGAGED: ["blog-point"],
     }
 
 
+@pytest.mark.asyncio
 async def test_the_header_states_the_links_and_L_switches_them(every_reply: Path) -> None:
     app = make_app([every_reply], poll_seconds=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -87,6 +103,7 @@ async def test_the_header_states_the_links_and_L_switches_them(every_reply: Path
         assert app.sub_title.startswith("links: texts (2 analyst links left out)")
 
 
+@pytest.mark.asyncio
 async def test_the_explorer_can_start_on_all_links(every_reply: Path) -> None:
     app = make_app([every_reply], poll_seconds=None, links="all")
     async with app.run_test(size=SIZE) as pilot:
@@ -94,6 +111,7 @@ async def test_the_explorer_can_start_on_all_links(every_reply: Path) -> None:
         assert app.view is not None and app.view.status("d:dropped-point") == "OUT"
 
 
+@pytest.mark.asyncio
 async def test_the_detail_pane_gives_the_reply_and_what_it_means(every_reply: Path) -> None:
     app = make_app([every_reply], poll_seconds=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -113,6 +131,7 @@ async def test_the_detail_pane_gives_the_reply_and_what_it_means(every_reply: Pa
         assert "n-answer" in why and f"Status OUT — {why}" in card(main)
 
 
+@pytest.mark.asyncio
 async def test_the_dropped_view_keeps_each_way_of_going_unanswered_apart(every_reply: Path) -> None:
     app = make_app([every_reply], poll_seconds=None)
     async with app.run_test(size=SIZE) as pilot:
@@ -125,7 +144,9 @@ async def test_the_dropped_view_keeps_each_way_of_going_unanswered_apart(every_r
             "No chance to reply (1): nobody of another side spoke after it: no reply was possible",
             "Not engaged (1): another side spoke later but never took up this speech",
         ]
-        sections = [rows.keys[i + 1 : j] for i, j in zip(sorted(rows.headings), [*sorted(rows.headings)[1:], len(rows.keys)])]
+        sections = [
+            rows.keys[i + 1 : j] for i, j in zip(sorted(rows.headings), [*sorted(rows.headings)[1:], len(rows.keys)])
+        ]
         assert sections[1] == ["d:a-last"] and sections[2] == ["d:blog-point"] and len(sections[0]) == 8
         assert rows.highlighted == 1 and main.focused_key == "d:thesis"  # on the first claim, not its heading
         await pilot.press("G")
@@ -136,6 +157,7 @@ async def test_the_dropped_view_keeps_each_way_of_going_unanswered_apart(every_r
         assert main.focused_key == "d:n-echo"
 
 
+@pytest.mark.asyncio
 async def test_switching_links_while_editing_keeps_the_edits(every_reply: Path) -> None:
     from argmap.edit import Editor
 
