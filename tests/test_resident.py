@@ -112,6 +112,15 @@ def test_a_command_runs_in_a_fork_of_the_resident_in_the_clients_folder(resident
     assert _children(pid) == []
 
 
+def test_a_resident_is_warm_and_runs_no_thread(residents: Path, tmp_path: Path) -> None:
+    """It has run the everyday commands once before its first fork: what they import as they
+    run is loaded (numpy, for strengths, is no import of a module it names up front), and
+    no thread is left for a fork to inherit half of."""
+    pid = _start(residents, tmp_path)
+    assert "numpy" in Path(f"/proc/{pid}/maps").read_text(), "the warm-up did not run the analyses"
+    assert [task.name for task in Path(f"/proc/{pid}/task").iterdir()] == [str(pid)]
+
+
 @pytest.mark.parametrize(
     "argv",
     [

@@ -31,6 +31,7 @@ import sys
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: the client imports nothing new
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import TextIO
 
 IDLE_SECONDS = 1800.0
@@ -61,8 +62,9 @@ PRELOADED = (
     "graphviz",
 )
 """What a resident imports before its first fork: what the everyday commands (check,
-analyze, render, explore, the edits) import. Rarer heavy libraries (python-pptx,
-python-docx, numpy) stay out: a resident holds its memory for as long as it lives."""
+analyze, render, explore, the edits) import; running them once (:func:`_warm`) adds what
+they import as they run (numpy, for strengths, among others). Rarer heavy libraries
+(python-pptx, python-docx) stay out: a resident holds its memory for as long as it lives."""
 
 STARTING_SECONDS = 30.0
 """How long a resident may take to start before a client tries another."""
@@ -316,6 +318,7 @@ def serve(address: str) -> None:
     from argmap import cli
 
     cli._commands()  # every command module
+    _warm(cli.main)
     import gc
 
     gc.freeze()  # what the imports made is never collected: forks leave those pages shared
@@ -329,6 +332,64 @@ def serve(address: str) -> None:
     except SystemExit as stop:  # argparse's --help and usage errors; sys.exit anywhere
         status = _status(stop.code)
     _exit(status, resident.client)
+
+
+def _warm(main: Callable[[list[str]], int]) -> None:
+    """Run the everyday commands once, on a small generated map, before the first fork: a
+    fork then finds what they import as they run already imported, and the caches they fill
+    as they go (compiled patterns, Textual's parsed styles) filled. Best effort: a warm-up
+    that fails leaves a resident that is merely less warm."""
+    import asyncio
+    import contextlib
+    import io
+    import tempfile
+    import threading
+    from pathlib import Path
+
+    saved = {name: os.environ.get(name) for name in ("ARGMAP_NO_CACHE", "OPENBLAS_NUM_THREADS")}
+    os.environ["ARGMAP_NO_CACHE"] = "1"  # the user's cache is not the warm-up's
+    # numpy's OpenBLAS would start a thread per core when imported: a fork has none of them
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    try:
+        with tempfile.TemporaryDirectory(prefix="argmap-warm-") as folder:
+            from argmap.generate import write_synthetic
+
+            path = Path(folder, "warm.yaml")
+            write_synthetic(path, 40, seed=1)
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                for argv in (
+                    ["check", str(path)],
+                    ["analyze", str(path)],
+                    ["render", str(path), "--format", "dot", "-o", str(Path(folder, "warm.dot"))],
+                ):
+                    main(argv)
+                asyncio.run(_explore_once(path))
+    except Exception:  # best effort, as said above
+        pass
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    native = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 1  # Linux counts them all
+    if threading.active_count() > 1 or native > 1:  # a fork would not have them
+        os._exit(0)
+
+
+async def _explore_once(path: object) -> None:
+    """Open the explorer on ``path`` headless until it shows the map, then close it."""
+    import asyncio
+
+    from argmap.tui import make_app
+
+    app = make_app([path], poll_seconds=None)  # type: ignore[list-item]
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            if app.view is not None:
+                break
+            await asyncio.sleep(0.01)
+        await pilot.pause()
 
 
 def _status(code: object) -> int:
