@@ -24,6 +24,9 @@ benchmark's own), as a person's would.
 Workspaces: the bundled ``arguments/`` and, at each size, one map from ``argmap generate``
 (*gen*) and a folder of maps from :func:`argmap.generate.write_web` (*web*: many references
 across files, long quotes, chains hundreds deep, hubs answered hundreds of times).
+Commands run as a person's do: through the resident argmap (:mod:`argmap.resident`) that the
+first command of a session starts, which the benchmark starts (in tmux too) before timing and
+stops at the end; the rows marked *own* run without it, as that first command does.
 Every figure is a median of ``--repeat`` runs; a command and its *pass* floor run one after
 the other (taking turns going first), so the ratio compares runs that saw the same load.
 
@@ -418,7 +421,9 @@ median s: the command as a whole process, launch to exit (explore: to its first 
 pass: python -c pass; yaml: the workspace's map files parsed by PyYAML's C loader in a process of its own;
 floor: for render, dot -Tsvg alone on the DOT of the same view; for explore, a bare Textual app's first screen;
 argmap %: (median - floor) / median, argmap's share. (cold): argmap's cache off (a first run); the other rows
-run with it on, as a person's second run does.
+run with it on, as a person's second run does. Every row but those marked own runs through the resident argmap
+that the session's first command started (docs/resident.md); own: in a process of its own (ARGMAP_RESIDENT=0),
+as that first command does.
 x pass, x yaml: the median over the floor's median, both from the same rounds.
 Targets: --help and check of the bundled maps <= 3x pass; explore's first screen < 0.5 s up to 1k claims,
 < 1 s at 10k, cold and cached; render's argmap share <= 15% from 1k claims (the whole-map view), on its
