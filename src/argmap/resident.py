@@ -41,8 +41,17 @@ VOLATILE = frozenset(
     {"_", "PWD", "OLDPWD", "SHLVL", "TMUX", "TMUX_PANE", "WINDOWID", "TERM_SESSION_ID", "COLUMNS", "LINES"}
 )
 """Environment variables that change between commands of one shell and that nothing reads
-at import: a client differing in these alone (or in argmap's own ``ARGMAP_*``, read only
-as a command runs) still uses the resident; the fork gets the client's values."""
+at import: a client differing in these alone (or in those that start with one of
+``RUN_TIME_PREFIXES``) still uses the resident; the fork gets the client's values."""
+
+RUN_TIME_PREFIXES = ("ARGMAP_", "GIT")
+"""argmap's own variables and git's (``GIT_DIR``, ``GITHEAD_<commit>`` for a merge driver),
+read only as a command runs: git sets new ones for each merge, and a resident per merge
+would pile up."""
+
+MAX_RESIDENTS = 4
+"""Residents a user's folder holds at most (one per identity): a client finding as many
+does not start another, and runs its commands in their own processes."""
 
 PRELOADED = (
     "argmap.cli",
@@ -85,7 +94,7 @@ def run() -> None:
 def _identity() -> bytes:
     """What a resident and its clients must share: the interpreter, its options, the import
     path and the environment (bar ``VOLATILE``)."""
-    environ = sorted((k, v) for k, v in os.environ.items() if k not in VOLATILE and not k.startswith("ARGMAP_"))
+    environ = sorted((k, v) for k, v in os.environ.items() if k not in VOLATILE and not k.startswith(RUN_TIME_PREFIXES))
     # repr, not marshal: marshal's bytes for equal values differ with their objects' sharing
     return repr((sys.executable, tuple(sys.flags), sys.path, environ, sys.version)).encode()
 
@@ -223,6 +232,27 @@ def _receive(connection: _socket.socket, size: int) -> bytes:
     return data
 
 
+def _residents(folder: str) -> int:
+    """How many residents are up or starting in ``folder``; the socket of one that died
+    without removing it (killed) is removed on the way."""
+    count = 0
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        if name.endswith(".sock"):
+            probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+            try:
+                probe.connect(path)
+            except ConnectionRefusedError:
+                os.unlink(path)
+                continue
+            except OSError:
+                pass
+            finally:
+                probe.close()
+        count += name.endswith((".sock", ".starting"))
+    return count
+
+
 def _start(address: str) -> None:
     """Start a resident for this client's identity, detached, for the next command.
 
@@ -231,6 +261,8 @@ def _start(address: str) -> None:
     than ``STARTING_SECONDS`` is taken to be a start that failed."""
     import time
 
+    if _residents(os.path.dirname(address)) >= MAX_RESIDENTS:
+        return
     mark = f"{address}.starting"
     try:
         os.close(os.open(mark, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
