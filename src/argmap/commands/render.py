@@ -17,7 +17,7 @@ from argmap.options import add_links_option
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from pathlib import Path
     from typing import Any
 
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
 
         return _run_all(args, RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay)))
     from argmap import stamps
-    from argmap.render.run import render_source
+    from argmap.render.run import render_pieces, render_source
 
     home = args.map
     if home is None and len(args.paths) == 1 and args.paths[0].is_file():
@@ -120,10 +120,22 @@ def run(args: argparse.Namespace) -> int:
     # from unchanged maps (another format, a slide's refresh) runs dot alone, without
     # reading a map or importing the renderer
     drawing = [*view, args.overlay, args.theme, args.rankdir, args.wrap, args.links]
-    drawn = stamps.recall("render", args.paths, drawing) or _draw(args, view, home, drawing)
-    if len(drawn["dot"]) >= LARGE_DOT and fmt != "dot":
-        _say(f"running Graphviz dot -T{fmt} (can take a while)")
-    render_source(drawn["dot"], path, fmt, dpi=args.dpi or drawn["png_dpi"])
+    drawn = stamps.recall("render", args.paths, drawing)
+    if drawn is not None:
+        _running_dot(drawn["dot"], fmt)
+        render_source(drawn["dot"], path, fmt, dpi=args.dpi or drawn["png_dpi"])
+    else:
+        # dot reads the DOT as it is built, and what remembering it needs is known once it is whole
+        from argmap.render.themes import theme
+
+        png_dpi = theme(args.theme).png_dpi
+        read: dict[str, Any] = {}
+
+        def remember(source: str) -> None:
+            stamps.remember("render", args.paths, drawing, read["files"], {"dot": source, "png_dpi": png_dpi}, read_since=read["since"])
+            _running_dot(source, fmt)
+
+        render_pieces(_drawing(args, view, home, read), path, fmt, dpi=args.dpi or png_dpi, then=remember)
     print(f"wrote {path}")
     return 0
 
@@ -132,22 +144,28 @@ LARGE_DOT = 500_000
 """Characters of DOT (about 500 claims) from which dot's run is announced on stderr."""
 
 
-def _draw(args: argparse.Namespace, spec: tuple[object, ...], home: str | None, drawing: list[object]) -> dict[str, Any]:
-    """The DOT of the view ``spec`` (see :func:`_view`), drawn from the maps, and the
-    theme's PNG resolution; remembered with the files it was drawn from (:mod:`argmap.stamps`)."""
-    from argmap import stamps
+def _running_dot(source: str, fmt: str) -> None:
+    if len(source) >= LARGE_DOT and fmt != "dot":
+        _say(f"running Graphviz dot -T{fmt} (can take a while)")
+
+
+def _drawing(args: argparse.Namespace, spec: tuple[object, ...], home: str | None, read: dict[str, Any]) -> Iterator[str]:
+    """The DOT of the view ``spec`` (see :func:`_view`), drawn from the maps piece by piece
+    (:func:`~argmap.render.dot.dot_pieces`); ``read`` gets the ``files`` it was drawn from
+    and the time ``since`` which they were read, to remember it by (:mod:`argmap.stamps`)."""
     from argmap.analysis.links import Links, with_links
     from argmap.export.common import links_note
-    from argmap.render import RenderOptions, View, ViewKind, build_dot, parse_overlays
-    from argmap.render.themes import theme
+    from argmap.render import RenderOptions, View, ViewKind, parse_overlays
+    from argmap.render.dot import dot_pieces
 
-    started = read_since = time.time_ns()
+    started = read["since"] = time.time_ns()
     options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
     make, *arguments = spec
     view = getattr(View, str(make))(*arguments)
     links = Links(args.links)
     analysed = bool(options.overlays) or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW)
     workspace, analysis = _load(args.paths, links, analysed)
+    read["files"] = workspace.files()
     large = len(workspace.claims) >= LARGE
 
     def say(done: str) -> None:
@@ -163,11 +181,8 @@ def _draw(args: argparse.Namespace, spec: tuple[object, ...], home: str | None, 
         drawn = with_links(workspace, links)
         graph = build_adjacency(drawn)
     say("analysed")
-    source: str = build_dot(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, home)).source
+    yield from dot_pieces(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, home))
     say("built the diagram")
-    answer = {"dot": source, "png_dpi": theme(options.theme).png_dpi}
-    stamps.remember("render", args.paths, drawing, workspace.files(), answer, read_since=read_since)
-    return answer
 
 
 def _load(paths: Sequence[Path], links: Links, analysed: bool) -> tuple[Workspace, MapAnalysis | None]:
