@@ -19,7 +19,6 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy rea
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from pathlib import Path
-    from typing import Any
 
     from argmap.analysis import MapAnalysis
     from argmap.analysis.links import Links
@@ -124,18 +123,14 @@ def run(args: argparse.Namespace) -> int:
     if drawn is not None:
         _running_dot(drawn["dot"], fmt)
         render_source(drawn["dot"], path, fmt, dpi=args.dpi or drawn["png_dpi"])
-    else:
-        # dot reads the DOT as it is built, and what remembering it needs is known once it is whole
-        from argmap.render.themes import theme
+    else:  # dot reads the DOT as it is built
+        pieces = _Drawing(args, view, home, drawing)
 
-        png_dpi = theme(args.theme).png_dpi
-        read: dict[str, Any] = {}
-
-        def remember(source: str) -> None:
-            stamps.remember("render", args.paths, drawing, read["files"], {"dot": source, "png_dpi": png_dpi}, read_since=read["since"])
+        def whole(source: str) -> None:  # dot has all of it now, and lays it out meanwhile
+            pieces.remember(source)
             _running_dot(source, fmt)
 
-        render_pieces(_drawing(args, view, home, read), path, fmt, dpi=args.dpi or png_dpi, then=remember)
+        render_pieces(pieces, path, fmt, dpi=args.dpi or pieces.png_dpi, then=whole)
     print(f"wrote {path}")
     return 0
 
@@ -149,40 +144,60 @@ def _running_dot(source: str, fmt: str) -> None:
         _say(f"running Graphviz dot -T{fmt} (can take a while)")
 
 
-def _drawing(args: argparse.Namespace, spec: tuple[object, ...], home: str | None, read: dict[str, Any]) -> Iterator[str]:
-    """The DOT of the view ``spec`` (see :func:`_view`), drawn from the maps piece by piece
-    (:func:`~argmap.render.dot.dot_pieces`); ``read`` gets the ``files`` it was drawn from
-    and the time ``since`` which they were read, to remember it by (:mod:`argmap.stamps`)."""
-    from argmap.analysis.links import Links, with_links
-    from argmap.export.common import links_note
-    from argmap.render import RenderOptions, View, ViewKind, parse_overlays
-    from argmap.render.dot import dot_pieces
+class _Drawing:
+    """The DOT of the view ``spec`` (see :func:`_view`) drawn from the maps, given piece
+    by piece as it is built (:func:`~argmap.render.dot.dot_pieces`), for ``dot`` to read
+    while the rest is built; once it is whole, :meth:`remember` keeps it with the files it
+    was drawn from (:mod:`argmap.stamps`) and the theme's PNG resolution."""
 
-    started = read["since"] = time.time_ns()
-    options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
-    make, *arguments = spec
-    view = getattr(View, str(make))(*arguments)
-    links = Links(args.links)
-    analysed = bool(options.overlays) or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW)
-    workspace, analysis = _load(args.paths, links, analysed)
-    read["files"] = workspace.files()
-    large = len(workspace.claims) >= LARGE
+    def __init__(self, args: argparse.Namespace, spec: tuple[object, ...], home: str | None, drawing: list[object]) -> None:
+        from argmap.render.themes import theme
 
-    def say(done: str) -> None:
-        if large:
-            _say(f"{done} in {(time.time_ns() - started) / 1e9:.1f} s")
+        self.args, self.spec, self.home, self.drawing = args, spec, home, drawing
+        self.png_dpi = theme(args.theme).png_dpi
+        self.read_since = 0
+        self.workspace: Workspace | None = None
 
-    say(f"loaded {len(workspace.claims)} claims")
-    if analysis is not None:
-        drawn, graph = analysis.workspace, analysis.adjacency
-    else:
-        from argmap.graph import build_adjacency
+    def __iter__(self) -> Iterator[str]:
+        from argmap.analysis.links import Links, with_links
+        from argmap.export.common import links_note
+        from argmap.render import RenderOptions, View, ViewKind, parse_overlays
+        from argmap.render.dot import dot_pieces
 
-        drawn = with_links(workspace, links)
-        graph = build_adjacency(drawn)
-    say("analysed")
-    yield from dot_pieces(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, home))
-    say("built the diagram")
+        args = self.args
+        started = self.read_since = time.time_ns()
+        options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
+        make, *arguments = self.spec
+        view = getattr(View, str(make))(*arguments)
+        links = Links(args.links)
+        analysed = bool(options.overlays) or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW)
+        workspace, analysis = _load(args.paths, links, analysed)
+        self.workspace = workspace
+        large = len(workspace.claims) >= LARGE
+
+        def say(done: str) -> None:
+            if large:
+                _say(f"{done} in {(time.time_ns() - started) / 1e9:.1f} s")
+
+        say(f"loaded {len(workspace.claims)} claims")
+        if analysis is not None:
+            drawn, graph = analysis.workspace, analysis.adjacency
+        else:
+            from argmap.graph import build_adjacency
+
+            drawn = with_links(workspace, links)
+            graph = build_adjacency(drawn)
+        say("analysed")
+        yield from dot_pieces(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, self.home))
+        say("built the diagram")
+
+    def remember(self, source: str) -> None:
+        """Keep the whole DOT ``source`` for a later render of the unchanged maps."""
+        from argmap import stamps
+
+        assert self.workspace is not None, "remembered before it was drawn"
+        answer = {"dot": source, "png_dpi": self.png_dpi}
+        stamps.remember("render", self.args.paths, self.drawing, self.workspace.files(), answer, read_since=self.read_since)
 
 
 def _load(paths: Sequence[Path], links: Links, analysed: bool) -> tuple[Workspace, MapAnalysis | None]:
