@@ -844,16 +844,22 @@ def test_a_dot_failing_half_way_through_the_diagram_is_one_line_and_leaves_nothi
 
 
 def test_a_map_that_fails_to_draw_stops_the_dot_started_for_it(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = shutil.which("dot")
-    pids = tmp_path / "pids"
-    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f'echo $$ >> "{pids}"\nexec "{real}" "$@"'))
+    started: list[subprocess.Popen[bytes]] = []
+
+    class Recorded(subprocess.Popen):  # type: ignore[type-arg]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(subprocess, "Popen", Recorded)
     path = write_map(tmp_path, SMALL)
     out = tmp_path / "out" / "x.svg"
     result = cli("render", path, "--thesis", "zzz", "-o", out)
     assert result.code == 2 and result.err.count("\n") == 1 and "zzz" in result.err
-    (pid,) = map(int, pids.read_text(encoding="utf-8").split())
-    with pytest.raises(ProcessLookupError):  # ended and waited for
-        os.kill(pid, 0)
+    (dot,) = started
+    assert dot.args[0] == "dot" and dot.returncode is not None  # ended and waited for
+    with pytest.raises(ProcessLookupError):
+        os.kill(dot.pid, 0)
     assert list(out.parent.iterdir()) == []
 
 
