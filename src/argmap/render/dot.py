@@ -20,6 +20,8 @@ name): those methods' argument-checking wrappers took a third of the time to bui
 3,000-claim diagram, and a dict and a sort per statement much of the rest. Boxes share few
 distinct table openings, header bars and speaker lines, so those are built once per diagram
 (:meth:`_Context.once`), not cleaned, shortened and escaped again for every box.
+:func:`dot_pieces` gives the same source in pieces as it is built, for ``dot`` to read
+while the rest is built (``argmap render``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,10 @@ model. Its failures never reach the user as a traceback: a missing program becom
 :class:`~argmap.errors.ToolMissingError` with a one-line install hint, and a failing one
 an :class:`~argmap.errors.ArgmapError` with the first line ``dot`` printed. PNG
 resolution is set for PNG only (``-Gdpi``): a ``dpi`` inside the graph zooms and clips
-SVG output in Graphviz 2.43.
+SVG output in Graphviz 2.43. :func:`render_pieces` starts ``dot`` before the DOT exists
+and hands it each piece as it is built: ``dot`` reads (parses) its input as it comes, so
+its start-up and its reading of a large diagram (0.04 s for a 1k-claim map's 1.2 MB)
+overlap argmap's reading of the maps and building of the DOT instead of following them.
 
 What ``dot`` made is remembered by content, in the cache folder's ``dot/`` (see
 :mod:`argmap.stamps`; ``ARGMAP_NO_CACHE=1`` turns it off): the same DOT in the same format
