@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -745,3 +747,135 @@ def test_the_memo_is_pruned_once_a_process_not_once_a_drawing(small: tuple[Works
     monkeypatch.setattr(run, "MEMO_BYTES", 1)  # over budget: every drawing kept prunes again
     run.run_dot(f"{source}\n// 6\n", "svg")
     assert len(pruned) == 2
+
+
+# -- dot reads the diagram as it is built -------------------------------------------------------
+
+
+def test_the_pieces_of_a_diagram_make_up_its_source(bundled: tuple[Workspace, nx.DiGraph]) -> None:
+    from argmap.render.dot import BOXES_A_PIECE, dot_pieces
+
+    workspace, graph = bundled
+    analysis = analyze(workspace)
+    for view in (View.whole(), View.whole("ijm-vs-thrupkaew"), View.overview(), View.focus("htc-raids-flawed", 2)):
+        for options in (RenderOptions(), NO_OVERLAYS, RenderOptions(theme="slides", legend=False)):
+            pieces = list(dot_pieces(workspace, graph, analysis, view, options))
+            assert "".join(pieces) == build_dot(workspace, graph, analysis, view, options).source
+    # the whole map's boxes come in several pieces, for dot to read while the rest is built
+    boxes = sum(len(node_lines(piece)) for piece in dot_pieces(workspace, graph, analysis))
+    assert boxes > 2 * BOXES_A_PIECE
+    assert max(len(node_lines(piece)) for piece in dot_pieces(workspace, graph, analysis)) <= BOXES_A_PIECE
+
+
+def fake_dot(folder: Path, script: str) -> str:
+    """A ``dot`` of our own, and a PATH where it comes first (``$out``: the file it was told to write)."""
+    folder.mkdir(exist_ok=True)
+    fake = folder / "dot"
+    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do out="$a"; done\n{script}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    return os.pathsep.join([str(folder), os.environ.get("PATH", "")])
+
+
+def test_dot_runs_while_the_maps_are_read(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # dot's start and its reading of the DOT overlap argmap's reading of the maps and
+    # building of the diagram, instead of following them
+    import time
+
+    from argmap.commands import render as command
+
+    started = tmp_path / "dot-started"
+    real = shutil.which("dot")
+    assert real is not None, "Graphviz dot is needed"
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", f': > "{started}"\nexec "{real}" "$@"'))
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    seen = []
+    patience = [10.0]
+    load = command._load
+
+    def loading(*args: Any) -> Any:
+        waited = time.monotonic()
+        while not started.exists() and time.monotonic() - waited < patience[0]:
+            time.sleep(0.01)
+        seen.append(started.exists())
+        return load(*args)
+
+    monkeypatch.setattr(command, "_load", loading)
+    path = write_map(tmp_path, SMALL)
+    assert cli("render", path, "-o", tmp_path / "x.svg").code == 0
+    assert seen == [True]
+    started.unlink()
+    patience[0] = 0.5
+    assert cli("render", path, "--format", "dot", "-o", tmp_path / "x.dot").code == 0
+    assert seen == [True, False]  # no dot for DOT: nothing was started
+    # what dot was given is the DOT argmap writes
+    alone = subprocess.run([real, "-Tsvg", tmp_path / "x.dot"], capture_output=True, check=True).stdout
+    assert (tmp_path / "x.svg").read_bytes() == alone
+
+
+def test_a_dot_failing_half_way_through_the_diagram_is_one_line_and_leaves_nothing(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # dot reads the DOT while argmap still builds it: one that fails part way (here after
+    # 4 KB of a diagram of 300 KB) stops the render with its message, writes no picture and
+    # leaves no DOT remembered but the whole one
+    from argmap.generate import write_synthetic
+
+    path = tmp_path / "maps" / "big.yaml"
+    write_synthetic(path, 250, seed=3)
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+    monkeypatch.setenv("PATH", fake_dot(tmp_path / "bin", 'head -c 4096 > /dev/null\nprintf "<svg half" > "$out"\necho "Error: syntax error in line 3 near \'<\'" >&2\nexit 1'))
+    out = tmp_path / "out" / "x.svg"
+    out.parent.mkdir()
+    out.write_text("<svg>the old diagram</svg>", encoding="utf-8")
+    result = cli("render", path, "-o", out)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "Graphviz dot failed to render svg: Error: syntax error in line 3" in result.err
+    assert out.read_text(encoding="utf-8") == "<svg>the old diagram</svg>"
+    assert [p.name for p in out.parent.iterdir()] == ["x.svg"]
+    # a dot that ends well without reading it all drew something else: a failure too
+    fake_dot(tmp_path / "bin", 'head -c 4096 > /dev/null\nprintf "<svg/>" > "$out"')
+    result = cli("render", path, "-o", out)
+    assert result.code == 2 and result.err.count("\n") == 1 and "Graphviz dot failed to render svg: exit status 0" in result.err
+    assert out.read_text(encoding="utf-8") == "<svg>the old diagram</svg>"
+    # what is remembered of the view is its whole DOT
+    assert cli("render", path, "--format", "dot", "-o", tmp_path / "remembered.dot").code == 0
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    assert cli("render", path, "--format", "dot", "-o", tmp_path / "fresh.dot").code == 0
+    assert (tmp_path / "remembered.dot").read_text(encoding="utf-8") == (tmp_path / "fresh.dot").read_text(encoding="utf-8")
+
+
+def test_a_map_that_fails_to_draw_stops_the_dot_started_for_it(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[subprocess.Popen[bytes]] = []
+
+    class Recorded(subprocess.Popen):  # type: ignore[type-arg]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(subprocess, "Popen", Recorded)
+    path = write_map(tmp_path, SMALL)
+    out = tmp_path / "out" / "x.svg"
+    result = cli("render", path, "--thesis", "zzz", "-o", out)
+    assert result.code == 2 and result.err.count("\n") == 1 and "zzz" in result.err
+    (dot,) = started
+    assert dot.args[0] == "dot" and dot.returncode is not None  # ended and waited for
+    with pytest.raises(ProcessLookupError):
+        os.kill(dot.pid, 0)
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_remembered_picture_runs_no_dot(cli: Any, dot_log: DotLog, tmp_path: Path) -> None:
+    import time
+
+    path = write_map(tmp_path, SMALL)
+    os.utime(path, (time.time() - 60, time.time() - 60))  # not written just before it is read: its DOT is remembered
+    assert cli("render", path, "-o", tmp_path / "one.svg").code == 0
+    assert dot_log.runs() == 1
+    # the maps unchanged: the view's DOT and dot's picture of it are remembered
+    assert cli("render", path, "-o", tmp_path / "two.svg").code == 0
+    assert dot_log.runs() == 1
+    # an edit that draws the same DOT: dot is started while it is built, then stopped
+    # unread, and the picture it drew before is written
+    path.write_text(path.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    assert cli("render", path, "-o", tmp_path / "three.svg").code == 0
+    assert (tmp_path / "two.svg").read_bytes() == (tmp_path / "three.svg").read_bytes() == (tmp_path / "one.svg").read_bytes()
+    assert len(list((tmp_path / "cache" / "dot").iterdir())) == 1

@@ -509,18 +509,22 @@ def _engagements(workspace: Workspace, graph: Graph, sides: Mapping[str, str | N
         for source in m.sources.values():
             for earlier in source.replies_to:
                 taken.add((stem, source.id, earlier))
-    claims = workspace.claims
+    claims, relations = workspace.claims, workspace.relations
     for rel in graph_relations(graph):
         if ANALYST_LINK in rel.tags:
             continue
         target = rel.target
         if target not in claims:  # an undercut: it takes up the speech of the relation's claim
-            target = workspace.relations[target].source if target in workspace.relations else target
+            target = relations[target].source if target in relations else target
         a, b = claims.get(rel.source), claims.get(target)
-        if a is None or b is None or a.map != b.map or sides[a.key] == sides[b.key]:
+        if a is None or b is None:
+            continue
+        stem = a.key.partition(":")[0]  # a.map, without a property call per relation
+        if stem != b.key.partition(":")[0] or sides[a.key] == sides[b.key]:
             continue
         qa, qb = (a.quote.source if a.quote else None), (b.quote.source if b.quote else None)
-        taken.update({(a.map, qa, qb), (a.map, qb, qa)})
+        taken.add((stem, qa, qb))
+        taken.add((stem, qb, qa))
     return taken
 
 

@@ -17,9 +17,8 @@ from argmap.options import add_links_option
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from pathlib import Path
-    from typing import Any
 
     from argmap.analysis import MapAnalysis
     from argmap.analysis.links import Links
@@ -108,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
 
         return _run_all(args, RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay)))
     from argmap import stamps
-    from argmap.render.run import render_source
+    from argmap.render.run import render_pieces, render_source
 
     home = args.map
     if home is None and len(args.paths) == 1 and args.paths[0].is_file():
@@ -120,10 +119,18 @@ def run(args: argparse.Namespace) -> int:
     # from unchanged maps (another format, a slide's refresh) runs dot alone, without
     # reading a map or importing the renderer
     drawing = [*view, args.overlay, args.theme, args.rankdir, args.wrap, args.links]
-    drawn = stamps.recall("render", args.paths, drawing) or _draw(args, view, home, drawing)
-    if len(drawn["dot"]) >= LARGE_DOT and fmt != "dot":
-        _say(f"running Graphviz dot -T{fmt} (can take a while)")
-    render_source(drawn["dot"], path, fmt, dpi=args.dpi or drawn["png_dpi"])
+    drawn = stamps.recall("render", args.paths, drawing)
+    if drawn is not None:
+        _running_dot(drawn["dot"], fmt)
+        render_source(drawn["dot"], path, fmt, dpi=args.dpi or drawn["png_dpi"])
+    else:  # dot reads the DOT as it is built
+        pieces = _Drawing(args, view, home, drawing)
+
+        def whole(source: str) -> None:  # dot has all of it now, and lays it out meanwhile
+            pieces.remember(source)
+            _running_dot(source, fmt)
+
+        render_pieces(pieces, path, fmt, dpi=args.dpi or pieces.png_dpi, then=whole)
     print(f"wrote {path}")
     return 0
 
@@ -132,42 +139,65 @@ LARGE_DOT = 500_000
 """Characters of DOT (about 500 claims) from which dot's run is announced on stderr."""
 
 
-def _draw(args: argparse.Namespace, spec: tuple[object, ...], home: str | None, drawing: list[object]) -> dict[str, Any]:
-    """The DOT of the view ``spec`` (see :func:`_view`), drawn from the maps, and the
-    theme's PNG resolution; remembered with the files it was drawn from (:mod:`argmap.stamps`)."""
-    from argmap import stamps
-    from argmap.analysis.links import Links, with_links
-    from argmap.export.common import links_note
-    from argmap.render import RenderOptions, View, ViewKind, build_dot, parse_overlays
-    from argmap.render.themes import theme
+def _running_dot(source: str, fmt: str) -> None:
+    if len(source) >= LARGE_DOT and fmt != "dot":
+        _say(f"running Graphviz dot -T{fmt} (can take a while)")
 
-    started = read_since = time.time_ns()
-    options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
-    make, *arguments = spec
-    view = getattr(View, str(make))(*arguments)
-    links = Links(args.links)
-    analysed = bool(options.overlays) or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW)
-    workspace, analysis = _load(args.paths, links, analysed)
-    large = len(workspace.claims) >= LARGE
 
-    def say(done: str) -> None:
-        if large:
-            _say(f"{done} in {(time.time_ns() - started) / 1e9:.1f} s")
+class _Drawing:
+    """The DOT of the view ``spec`` (see :func:`_view`) drawn from the maps, given piece
+    by piece as it is built (:func:`~argmap.render.dot.dot_pieces`), for ``dot`` to read
+    while the rest is built; once it is whole, :meth:`remember` keeps it with the files it
+    was drawn from (:mod:`argmap.stamps`) and the theme's PNG resolution."""
 
-    say(f"loaded {len(workspace.claims)} claims")
-    if analysis is not None:
-        drawn, graph = analysis.workspace, analysis.adjacency
-    else:
-        from argmap.graph import build_adjacency
+    def __init__(self, args: argparse.Namespace, spec: tuple[object, ...], home: str | None, drawing: list[object]) -> None:
+        from argmap.render.themes import theme
 
-        drawn = with_links(workspace, links)
-        graph = build_adjacency(drawn)
-    say("analysed")
-    source: str = build_dot(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, home)).source
-    say("built the diagram")
-    answer = {"dot": source, "png_dpi": theme(options.theme).png_dpi}
-    stamps.remember("render", args.paths, drawing, workspace.files(), answer, read_since=read_since)
-    return answer
+        self.args, self.spec, self.home, self.drawing = args, spec, home, drawing
+        self.png_dpi = theme(args.theme).png_dpi
+        self.read_since = 0
+        self.workspace: Workspace | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        from argmap.analysis.links import Links, with_links
+        from argmap.export.common import links_note
+        from argmap.render import RenderOptions, View, ViewKind, parse_overlays
+        from argmap.render.dot import dot_pieces
+
+        args = self.args
+        started = self.read_since = time.time_ns()
+        options = RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay))
+        make, *arguments = self.spec
+        view = getattr(View, str(make))(*arguments)
+        links = Links(args.links)
+        analysed = bool(options.overlays) or view.kind in (ViewKind.CHAIN, ViewKind.OVERVIEW)
+        workspace, analysis = _load(args.paths, links, analysed)
+        self.workspace = workspace
+        large = len(workspace.claims) >= LARGE
+
+        def say(done: str) -> None:
+            if large:
+                _say(f"{done} in {(time.time_ns() - started) / 1e9:.1f} s")
+
+        say(f"loaded {len(workspace.claims)} claims")
+        if analysis is not None:
+            drawn, graph = analysis.workspace, analysis.adjacency
+        else:
+            from argmap.graph import build_adjacency
+
+            drawn = with_links(workspace, links)
+            graph = build_adjacency(drawn)
+        say("analysed")
+        yield from dot_pieces(drawn, graph, analysis, view, options, links_note=links_note(workspace, links, self.home))
+        say("built the diagram")
+
+    def remember(self, source: str) -> None:
+        """Keep the whole DOT ``source`` for a later render of the unchanged maps."""
+        from argmap import stamps
+
+        assert self.workspace is not None, "remembered before it was drawn"
+        answer = {"dot": source, "png_dpi": self.png_dpi}
+        stamps.remember("render", self.args.paths, self.drawing, self.workspace.files(), answer, read_since=self.read_since)
 
 
 def _load(paths: Sequence[Path], links: Links, analysed: bool) -> tuple[Workspace, MapAnalysis | None]:

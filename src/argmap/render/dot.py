@@ -20,12 +20,14 @@ name): those methods' argument-checking wrappers took a third of the time to bui
 3,000-claim diagram, and a dict and a sort per statement much of the rest. Boxes share few
 distinct table openings, header bars and speaker lines, so those are built once per diagram
 (:meth:`_Context.once`), not cleaned, shortened and escaped again for every box.
+:func:`dot_pieces` gives the same source in pieces as it is built, for ``dot`` to read
+while the rest is built (``argmap render``).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable, Iterable, Mapping, Set
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 
 _Piece = TypeVar("_Piece")
 
-__all__ = ["ANALYST_COLOUR", "ANALYST_LABEL", "DEFAULT_OVERLAYS", "OVERLAYS", "RANKDIRS", "RenderOptions", "build_dot", "parse_overlays"]
+__all__ = ["ANALYST_COLOUR", "ANALYST_LABEL", "DEFAULT_OVERLAYS", "OVERLAYS", "RANKDIRS", "RenderOptions", "build_dot", "dot_pieces", "parse_overlays"]
 
 OVERLAYS = ("status", "strength", "dropped")
 DEFAULT_OVERLAYS = frozenset({"status", "dropped"})
@@ -177,6 +179,56 @@ def build_dot(
     Raises:
         ArgmapError: an unknown claim, side or map in the view, or a bad option.
     """
+    dot = graphviz.Digraph(name="argmap", engine="dot")
+    for _ in _build(dot, workspace, graph, analysis, view, options, links_note):
+        pass
+    return dot
+
+
+def dot_pieces(
+    workspace: Workspace,
+    graph: Graph,
+    analysis: MapAnalysis | None = None,
+    view: View | None = None,
+    options: RenderOptions | None = None,
+    *,
+    links_note: str | None = None,
+) -> Iterator[str]:
+    """The source of :func:`build_dot`'s diagram in pieces, each given as soon as it is
+    built, for ``dot`` to read while the rest is built (:func:`~argmap.render.run.render_pieces`).
+
+    Raises:
+        ArgmapError: as :func:`build_dot`, before the first piece.
+    """
+    with collector.paused():  # while the pieces are built, as build_dot: reading them in between allocates little
+        dot = graphviz.Digraph(name="argmap", engine="dot")
+        *head, tail = dot  # the opening line of an empty graph, and its closing brace
+        stages = _build(dot, workspace, graph, analysis, view, options, links_note)
+        next(stages)  # the checks that raise come before anything is given
+        yield "".join(head)
+        given = 0
+        for _ in stages:
+            yield "".join(dot.body[given:])
+            given = len(dot.body)
+        yield tail
+
+
+BOXES_A_PIECE = 50
+"""Boxes in each piece of :func:`dot_pieces` (about 60 KB of DOT)."""
+
+
+def _build(
+    dot: graphviz.Digraph,
+    workspace: Workspace,
+    graph: Graph,
+    analysis: MapAnalysis | None,
+    view: View | None,
+    options: RenderOptions | None,
+    links_note: str | None,
+) -> Iterator[None]:
+    """Write the diagram's statements into ``dot``, pausing after each stage: once what
+    the view is has been worked out (before any statement), after the graph's own
+    attributes and every :data:`BOXES_A_PIECE` boxes, and at the end."""
     view = view or View.whole()
     options = options or RenderOptions()
     if analysis is None and (options.overlays or view.kind is ViewKind.CHAIN):
@@ -193,7 +245,7 @@ def build_dot(
         dropped=analysis.dropped if analysis is not None and "dropped" in options.overlays else frozenset(),
         links_note=links_note or (_LINKS_NOTES[analysis.links] if analysis is not None else None),
     )
-    dot = graphviz.Digraph(name="argmap", engine="dot")
+    yield
     dot.attr(
         "graph",
         rankdir=options.rankdir,
@@ -218,11 +270,14 @@ def build_dot(
     dot.attr("edge", fontname=_FONT, fontsize=str(look.small), penwidth=str(look.penwidth), arrowsize="0.9")
     if options.legend:
         dot.attr("graph", label=_graph_label(ctx))
-    names = {key: f"c{i}" for i, key in enumerate(selection.claims)}
+    yield
     claims = workspace.claims
-    dot.body.extend([_claim_node(ctx, names[key], claims[key]) for key in selection.claims])
-    _add_relations(dot, ctx, names)
-    return dot
+    keys = list(selection.claims)
+    for start in range(0, len(keys), BOXES_A_PIECE):
+        dot.body.extend([_claim_node(ctx, f"c{i}", claims[keys[i]]) for i in range(start, min(start + BOXES_A_PIECE, len(keys)))])
+        yield
+    _add_relations(dot, ctx, {key: f"c{i}" for i, key in enumerate(keys)})
+    yield
 
 
 _LINKS_NOTES = {

@@ -367,7 +367,8 @@ def select(workspace: Workspace, graph: Graph, view: View, analysis: MapAnalysis
     focus: str | None = None
     levels: int | None = None
     if view.kind is ViewKind.WHOLE:
-        chosen = _touching(graph, _home_claims(workspace, home)) if home else set(workspace.claims)
+        # one map's claims and the claims of other maps in a relation with them; with one map, every claim
+        chosen = _touching(graph, _home_claims(workspace, home)) if home and len(workspace.maps) > 1 else set(workspace.claims)
         description = "Whole map"
     elif view.kind is ViewKind.OVERVIEW:
         if analysis is not None:
