@@ -156,9 +156,33 @@ def forward(argv: list[str]) -> int | None:
 
 
 def _ask(client: _socket.socket, identity: bytes, argv: list[str], address: str) -> int | None:
+    import signal
+
     umask = os.umask(0o022)
     os.umask(umask)
     fds = b"".join(fd.to_bytes(4, sys.byteorder) for fd in (0, 1, 2))
+    child = 0  # the fork's pid, once the resident has said it
+    early: list[int] = []  # signals that came before it: passed on once it is known
+
+    def pass_on(number: int, frame: object) -> None:
+        if not child:
+            early.append(number)
+            return
+        try:
+            os.killpg(child, number)
+        except OSError:
+            pass
+
+    def suspend(number: int, frame: object) -> None:  # Ctrl+Z: stop the command, then ourselves
+        pass_on(signal.SIGTSTP, frame)
+        os.kill(os.getpid(), signal.SIGSTOP)
+
+    # from before the request: a Ctrl+C while the resident forks reaches the command, and
+    # never stops this process with a traceback while the command runs on
+    for name in _FORWARDED:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), pass_on)
+    signal.signal(signal.SIGTSTP, suspend)
     try:
         request = marshal.dumps(
             (identity, argv, os.getcwd(), dict(os.environ), umask)
@@ -166,29 +190,23 @@ def _ask(client: _socket.socket, identity: bytes, argv: list[str], address: str)
         client.sendmsg([len(request).to_bytes(4, "big") + request], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
         answer = _receive(client, 5)
     except OSError:
-        return None
+        answer = b""
     if answer[:1] != b"P":
+        for name in (*_FORWARDED, "SIGTSTP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_DFL if name != "SIGINT" else signal.default_int_handler)
         if answer[:1] == b"N":  # a stale resident (argmap changed): it runs nothing, and stops
             _start(address)
+        for number in early:  # as if they had come now, to the command run here instead
+            os.kill(os.getpid(), number)
         return None
     child = int.from_bytes(answer[1:5], "big", signed=True)
-    import signal
-
-    def pass_on(number: int, frame: object) -> None:
-        try:
-            os.killpg(child, number)
-        except OSError:
-            pass
-
-    def stop(number: int, frame: object) -> None:  # Ctrl+Z: stop the command, then ourselves
-        pass_on(signal.SIGTSTP, frame)
-        os.kill(os.getpid(), signal.SIGSTOP)
-
-    for name in _FORWARDED:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), pass_on)
-    signal.signal(signal.SIGTSTP, stop)
-    answer = _receive(client, 5)
+    for number in early:
+        pass_on(number, None)
+    try:
+        answer = _receive(client, 5)
+    except OSError:
+        answer = b""
     if answer[:1] != b"X":
         return 3  # the resident died under the command: nothing to report but a failure
     status = int.from_bytes(answer[1:5], "big", signed=True)
