@@ -239,6 +239,10 @@ def test_a_user_has_a_few_residents_at_most(tmp_path: Path, monkeypatch: pytest.
     assert not (folder / "dead.sock").exists()
 
 
+def test_stopping_where_no_resident_ever_was(tmp_path: Path) -> None:
+    assert resident.stop(str(tmp_path / "never-made")) == 0
+
+
 def test_no_resident_in_a_folder_others_can_reach(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "open"
     folder.mkdir(mode=0o755)

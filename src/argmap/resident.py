@@ -221,7 +221,7 @@ def stop(folder: str | None = None) -> int:
     """Ask every resident with a socket in ``folder`` (this user's folder by default) to
     exit; return how many said yes. For tests and benchmarks, which must not leave any behind."""
     folder = folder or _folder()
-    if folder is None:
+    if folder is None or not os.path.isdir(folder):
         return 0
     stopped = 0
     for name in os.listdir(folder):
