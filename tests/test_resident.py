@@ -27,6 +27,16 @@ from argmap import resident
 REPO = Path(__file__).resolve().parents[1]
 ARGUMENTS = REPO / "arguments"
 CLIENT = [sys.executable, "-m", "argmap"]
+NOT_SERVED = 99
+"""The exit status of THROUGH when no resident ran its command (argmap never exits 99)."""
+THROUGH = [
+    sys.executable,
+    "-c",
+    "import sys; from argmap import resident; status = resident.forward(sys.argv[1:]);"
+    f" sys.exit({NOT_SERVED} if status is None else status)",
+]
+"""A client that never runs a command itself: what it answers, a resident's fork answered.
+(Its import path differs from CLIENT's, so it has residents of its own.)"""
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the resident is for POSIX systems (fork, Unix sockets)")
 
@@ -56,10 +66,10 @@ def _children(pid: int) -> list[int]:
     return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def _start(folder: Path, cwd: Path, **extra: str) -> int:
+def _start(folder: Path, cwd: Path, client: list[str] = CLIENT, **extra: str) -> int:
     """Run a first command (which starts a resident) and wait until the resident listens;
     return its pid."""
-    subprocess.run([*CLIENT, "--version"], cwd=cwd, env=_environ(folder, **extra), check=True, capture_output=True)
+    subprocess.run([*client, "--version"], cwd=cwd, env=_environ(folder, **extra), capture_output=True, timeout=120)
     deadline = time.monotonic() + 60
     while not list(folder.glob("*.sock")) or list(folder.glob("*.starting")):
         assert time.monotonic() < deadline, (
@@ -87,8 +97,8 @@ def test_a_folder_too_deep_for_a_socket_means_no_resident(tmp_path: Path, monkey
     assert resident.forward(["--version"]) is None  # the command then runs in this process
 
 
-def _run(argv: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
-    done = subprocess.run([*CLIENT, *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+def _run(argv: list[str], cwd: Path, env: dict[str, str], client: list[str] = CLIENT) -> tuple[int, str, str]:
+    done = subprocess.run([*client, *argv], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -141,8 +151,9 @@ def test_a_resident_is_warm_and_runs_no_thread(residents: Path, tmp_path: Path) 
 def test_the_same_answer_as_a_process_of_its_own(residents: Path, tmp_path: Path, argv: list[str]) -> None:
     shutil.copytree(ARGUMENTS, tmp_path / "arguments", ignore=shutil.ignore_patterns("coverage"))
     (tmp_path / "broken.yaml").write_text("claims:\n  a: {text: [unclosed\n", encoding="utf-8")
-    pid = _start(residents, tmp_path)
-    through = _run(argv, tmp_path, _environ(residents))
+    pid = _start(residents, tmp_path, THROUGH)
+    through = _run(argv, tmp_path, _environ(residents), THROUGH)
+    assert through[0] != NOT_SERVED, "no resident ran the command"
     written = {path.name: path.read_bytes() for path in tmp_path.glob("diagram.*")}
     alone = _run(argv, tmp_path, _environ(residents, ARGMAP_RESIDENT="0"))
     assert through == alone
@@ -150,10 +161,10 @@ def test_the_same_answer_as_a_process_of_its_own(residents: Path, tmp_path: Path
     assert _pid_behind(_socket_of(residents)) == pid  # the same resident served it, still up
 
 
-def _serving_lsp(env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
+def _serving_lsp(env: dict[str, str], cwd: Path, client_argv: list[str] = CLIENT) -> subprocess.Popen[bytes]:
     """``argmap lsp``, once it has answered ``initialize`` (past start-up, in its loop)."""
     client = subprocess.Popen(
-        [*CLIENT, "lsp"], cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [*client_argv, "lsp"], cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     assert client.stdin is not None and client.stdout is not None
     body = b'{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}'
@@ -165,12 +176,12 @@ def _serving_lsp(env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
 
 def test_a_signal_to_the_client_reaches_the_command(residents: Path, tmp_path: Path) -> None:
     """Ctrl+C and kill reach the command: its exit is the client's, as without a resident."""
-    _start(residents, tmp_path)
+    _start(residents, tmp_path, THROUGH)
     codes = {}
-    for how in ("resident", "alone"):
+    for how, client_argv in (("resident", THROUGH), ("alone", CLIENT)):
         env = _environ(residents, **({"ARGMAP_RESIDENT": "0"} if how == "alone" else {}))
         for number in (signal.SIGINT, signal.SIGTERM):
-            client = _serving_lsp(env, tmp_path)
+            client = _serving_lsp(env, tmp_path, client_argv)
             client.send_signal(number)
             client.communicate(timeout=30)
             codes[how, number] = client.returncode
