@@ -26,12 +26,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Header, Input, Markdown, Static
 
 from argmap.drill import DrillSession, Grade, Said, Step
 from argmap.errors import ArgmapError
 from argmap.model import RelationKind
 from argmap.tui.labels import Palette
+from argmap.tui.widgets.footer import KeyFooter
 
 __all__ = ["DrillPlan", "DrillScreen", "DrillSummaryScreen"]
 
@@ -84,7 +85,7 @@ class DrillScreen(Screen[None]):
             yield Input(placeholder="Your answer: type it, or just think it. Enter turns the card over.", id="drill-answer")
             yield Static(id="drill-back")
         yield Static(id="drill-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "argmap drill"
@@ -313,7 +314,7 @@ class DrillSummaryScreen(Screen[None]):
         yield Header(show_clock=False, icon="≡")
         with VerticalScroll(id="drill-summary"):
             yield Markdown(self.markdown)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title, self.sub_title = "argmap drill", "summary"

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane, Tree
+from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane, Tree
 
 from argmap.tui.labels import Palette, links_label
 from argmap.tui.view import ClaimFilter, MapView
@@ -26,6 +26,7 @@ from argmap.tui.widgets.clash_table import ClashTable
 from argmap.tui.widgets.detail import DetailPane
 from argmap.tui.widgets.filter_bar import FilterBar
 from argmap.tui.widgets.flow_table import FlowTable
+from argmap.tui.widgets.footer import KeyFooter
 from argmap.tui.widgets.problem_list import ProblemList
 
 __all__ = ["EDIT_COMMANDS", "VIEWS", "MainScreen"]
@@ -107,7 +108,7 @@ class MainScreen(Screen[None]):
                     with TabPane(f"Since {self.app.since_revision} (…)", id="changes"):  # type: ignore[attr-defined]
                         yield ClaimRows("Nothing changed since then, in the maps shown.", id="changes-list")
             yield DetailPane(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def palette(self) -> Palette:

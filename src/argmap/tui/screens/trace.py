@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 
 from argmap.tui.labels import ICONS, Palette, claim_card
 from argmap.tui.view import MapView, Trace
 from argmap.tui.widgets.claim_list import ClaimList
+from argmap.tui.widgets.footer import KeyFooter
 
 __all__ = ["TraceScreen"]
 
@@ -55,7 +56,7 @@ class TraceScreen(Screen[str | None]):
                 yield Static(id="verdict")
                 yield Label(id="answers-title")
                 yield ClaimList("Nobody answers this claim.", id="answers")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_trace()
