@@ -13,6 +13,7 @@ from argmap.graph import build_graph
 from argmap.load import load_workspace
 from argmap.render import RenderOptions, build_dot, render, render_focus
 from argmap.render.bundle import MANIFEST, render_all, stale
+from conftest import run_argmap
 
 pytestmark = pytest.mark.exe
 
@@ -115,3 +116,20 @@ def test_render_all_writes_both_readings_of_a_map_with_analyst_links(tmp_path: P
     assert ">analyst<" not in texts and every.count(">analyst<") == 2  # the label beside each analyst link
     assert "as the texts argue it: 2 analyst link(s) left out" in texts and "as the analyst reads it: 2 analyst link(s) counted" in every
     assert stale([maps], out) == []
+
+
+def test_render_to_standard_output_gives_the_file_it_would_write(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    stem = ARGUMENTS / "htc-vs-evolution.yaml"
+    written = tmp_path / "overview.svg"
+    assert run_argmap("render", stem, "--overview", "-o", written, cwd=tmp_path).code == 0
+    piped = run_argmap("render", stem, "--overview", "-o", "-", cwd=tmp_path)
+    assert piped.code == 0, piped.err
+    assert piped.out == written.read_text(encoding="utf-8")  # the picture alone: no "wrote …" line in it
+    assert not (tmp_path / "-").exists()
+    png = subprocess.run([sys.executable, "-m", "argmap", "render", stem, "--overview", "--format", "png", "-o", "-"], capture_output=True, cwd=tmp_path, timeout=120)
+    assert png.returncode == 0 and png.stdout.startswith(MAGIC["png"])
+    together = run_argmap("render", stem, "--all", "-o", "-", cwd=tmp_path)
+    assert together.code == 2 and "--all" in together.err and "Traceback" not in together.err

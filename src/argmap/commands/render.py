@@ -9,6 +9,8 @@ does not look like a hang.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import time
 
@@ -43,7 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "Writes to renders/ unless -o is given."
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="MAP", help="a map file or a folder of maps")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write (default: renders/NAME.FORMAT)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="file to write, - for standard output (default: renders/NAME.FORMAT)")
     parser.add_argument("--format", choices=["svg", "png", "pdf", "dot"], help="output format (default: from -o, else svg)")
     view = parser.add_mutually_exclusive_group()
     view.add_argument("--overview", action="store_true", help="theses, what bears on them directly, and where the sides clash")
@@ -102,10 +104,16 @@ def run(args: argparse.Namespace) -> int:
         from argmap.errors import ArgmapError
 
         raise ArgmapError("--all draws both readings (every diagram on the texts' links, and overview-all-links with all); --links goes with one view")
+    if args.all and args.output is not None:
+        from argmap.errors import ArgmapError
+
+        raise ArgmapError("--all writes every diagram into --out-dir; -o names the file of one view")
     if args.all:
         from argmap.render import RenderOptions, parse_overlays
 
         return _run_all(args, RenderOptions(args.theme, args.rankdir, args.wrap, parse_overlays(args.overlay)))
+    if args.output is not None and str(args.output) == "-":
+        return _to_stdout(args)
     from argmap import stamps
     from argmap.render.run import render_pieces, render_source
 
@@ -132,6 +140,27 @@ def run(args: argparse.Namespace) -> int:
 
         render_pieces(pieces, path, fmt, dpi=args.dpi or pieces.png_dpi, then=whole)
     print(f"wrote {path}")
+    return 0
+
+
+def _to_stdout(args: argparse.Namespace) -> int:
+    """Render one view as ``-o FILE`` does, into a file of our own, and copy it to standard
+    output (``dot`` writes its output file whole, which is what a pipe should get)."""
+    import tempfile
+    from pathlib import Path
+
+    fmt = args.format or "svg"
+    if fmt in ("png", "pdf") and sys.stdout.isatty():
+        from argmap.errors import ArgmapError
+
+        raise ArgmapError(f"-o - would print {fmt.upper()} bytes on the terminal: pipe them on (argmap render … -o - | …), or name a file (-o out.{fmt})")
+    with tempfile.TemporaryDirectory(prefix="argmap-render-") as folder:
+        args.output, args.format = Path(folder) / f"view.{fmt}", fmt
+        with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):  # its "wrote FILE" names a file about to go
+            run(args)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(args.output.read_bytes())
+        sys.stdout.buffer.flush()
     return 0
 
 
