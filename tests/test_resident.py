@@ -327,3 +327,36 @@ def test_the_explorer_through_a_resident_follows_the_terminal(residents: Path, t
         screen_with("exit=0")
     finally:
         subprocess.run(["tmux", "-L", server, "kill-server"], capture_output=True)
+
+
+def test_argmap_resident_shows_the_residents_and_stops_them(residents: Path, tmp_path: Path) -> None:
+    pid = _start(residents, tmp_path, client=THROUGH)
+    env = _environ(residents)
+    for _ in range(2):
+        assert _run(["check", str(ARGUMENTS)], tmp_path, env, client=THROUGH)[0] == 0
+    (said,) = resident.residents(str(residents))
+    assert said["pid"] == pid and said["served"] == 2 and said["running"] == 0
+    assert said["python"] == sys.executable and said["socket"] == str(_socket_of(residents))
+    assert 0 < int(said["rss"]) and 0 < float(said["idle_exit"]) <= resident.IDLE_SECONDS  # type: ignore[call-overload, arg-type]
+
+    code, out, _ = _run(["resident"], tmp_path, env, client=THROUGH)  # run by that resident: itself not counted
+    assert code == 0 and f"pid {pid}: " in out and "2 commands served, 0 running now" in out, out
+    code, out, _ = _run(["resident", "--stop"], tmp_path, env, client=THROUGH)
+    assert (code, out) == (0, "stopped 1 resident argmap\n")
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{pid}").exists() and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z":
+        assert time.monotonic() < deadline, "the resident did not exit"
+        time.sleep(0.05)
+    assert not list(residents.glob("*.sock"))
+    code, out, _ = _run(["resident"], tmp_path, {**env, "ARGMAP_RESIDENT": "0"})
+    assert (code, out) == (0, "no resident argmap: ARGMAP_RESIDENT=0 runs every command in its own process\n")
+
+
+def test_a_terminated_resident_takes_its_socket_with_it(residents: Path, tmp_path: Path) -> None:
+    pid = _start(residents, tmp_path)
+    address = _socket_of(residents)
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 30
+    while address.exists():
+        assert time.monotonic() < deadline, "the socket of a resident told to end is still there"
+        time.sleep(0.05)

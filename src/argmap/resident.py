@@ -219,7 +219,9 @@ def _ask(client: _socket.socket, identity: bytes, argv: list[str], address: str)
 
 def stop(folder: str | None = None) -> int:
     """Ask every resident with a socket in ``folder`` (this user's folder by default) to
-    exit; return how many said yes. For tests and benchmarks, which must not leave any behind."""
+    exit; return how many said yes (``argmap resident --stop``; tests and benchmarks, which
+    must not leave any behind). Each stops taking commands at once and exits when the
+    commands it runs have ended."""
     folder = folder or _folder()
     if folder is None or not os.path.isdir(folder):
         return 0
@@ -238,6 +240,44 @@ def stop(folder: str | None = None) -> int:
         finally:
             client.close()
     return stopped
+
+
+def residents(folder: str | None = None) -> list[dict[str, object]]:
+    """What each resident with a socket in ``folder`` (this user's folder by default) says
+    of itself: ``pid``, ``python``, ``started`` (epoch seconds), ``served`` (commands run),
+    ``running`` (commands running now), ``idle_exit`` (seconds before it exits unless a
+    command comes, counted from the last: none runs long), ``rss`` (bytes of memory), and
+    the ``socket`` asked."""
+    folder = folder or _folder()
+    if folder is None or not os.path.isdir(folder):
+        return []
+    found = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".sock"):
+            continue
+        client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        try:
+            client.settimeout(2.0)
+            client.connect(os.path.join(folder, name))
+            request = marshal.dumps("status")
+            client.sendall(len(request).to_bytes(4, "big") + request)
+            size = int.from_bytes(_receive(client, 4), "big")
+            said = marshal.loads(_receive(client, size)) if size else None
+        except (OSError, ValueError, EOFError, TypeError):
+            continue
+        finally:
+            client.close()
+        if isinstance(said, dict):
+            found.append({**said, "socket": os.path.join(folder, name)})
+    return found
+
+
+def starting(folder: str | None = None) -> int:
+    """How many residents are on their way up in ``folder`` (this user's by default)."""
+    folder = folder or _folder()
+    if folder is None or not os.path.isdir(folder):
+        return 0
+    return sum(name.endswith(".starting") for name in os.listdir(folder))
 
 
 def _receive(connection: _socket.socket, size: int) -> bytes:
@@ -499,17 +539,21 @@ class _Resident:
             pass
         self.waiting: dict[int, _socket.socket] = {}  # a running command's pid: its client's connection
         self.client: _socket.socket | None = None  # in a fork: the connection of the client it serves
+        self.started = _clock()
+        self.served = 0  # commands forked
+        self.last = _now()  # when the last request came
+        self.terminated = False  # a SIGTERM came: stop listening, as for "stop"
         self.wake_read, wake_write = os.pipe()
         os.set_blocking(wake_write, False)
-        signal.set_wakeup_fd(wake_write)  # a SIGCHLD wakes the select below
+        signal.set_wakeup_fd(wake_write)  # a SIGCHLD or SIGTERM wakes the select below
         signal.signal(signal.SIGCHLD, lambda number, frame: None)
+        signal.signal(signal.SIGTERM, lambda number, frame: setattr(self, "terminated", True))
 
     def loop(self) -> None:
         """Serve until told to stop, stale, idle or replaced; return in a fork."""
         import select
         import signal
 
-        last = _now()
         while self.listener is not None or self.waiting:
             sockets = [self.wake_read] + ([self.listener.fileno()] if self.listener is not None else [])
             ready, _, _ = select.select(sockets, [], [], 5.0)
@@ -517,16 +561,30 @@ class _Resident:
                 os.read(self.wake_read, 512)
             self._reap()
             if self.listener is not None and self.listener.fileno() in ready:
-                last = _now()
+                self.last = _now()
                 if self._accept():  # this is the fork: leave the resident's state behind
                     self.listener.close()
                     signal.set_wakeup_fd(-1)
                     os.close(self.wake_read)
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    signal.signal(signal.SIGTERM, signal.SIG_DFL)
                     return
-            if self.listener is not None and (self._replaced() or (not self.waiting and _now() - last > self.idle)):
-                self._stop_listening()
+            if self.listener is not None and (self.terminated or self._replaced() or (not self.waiting and self._idle_left() < 0)):
+                self._stop_listening()  # the socket goes first: no client connects to a resident on its way out
         os._exit(0)
+
+    def _idle_left(self) -> float:
+        """Seconds before the resident exits for want of a command."""
+        return self.idle - (_now() - self.last)
+
+    def _status(self) -> dict[str, object]:
+        rss = 0
+        try:
+            with open("/proc/self/statm") as statm:
+                rss = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            pass
+        return {"pid": os.getpid(), "python": sys.executable, "started": self.started, "served": self.served, "running": len(self.waiting), "idle_exit": self._idle_left(), "rss": rss}
 
     def _replaced(self) -> bool:
         try:
@@ -589,6 +647,10 @@ class _Resident:
                     raise OSError("request cut short")
                 data += chunk
             request = marshal.loads(data[4:])
+            if request == "status":
+                said = marshal.dumps(self._status())
+                connection.sendall(len(said).to_bytes(4, "big") + said)
+                raise OSError("answered")
             stale = _changed(self.marks)
             if request == "stop" or stale:
                 connection.sendall(b"S" if request == "stop" else b"N")
@@ -612,6 +674,7 @@ class _Resident:
             return True
         for passed_fd in fds:
             os.close(passed_fd)
+        self.served += 1
         self.waiting[pid] = connection
         try:
             connection.sendall(b"P" + pid.to_bytes(4, "big", signed=True))
@@ -624,6 +687,12 @@ def _now() -> float:
     import time
 
     return time.monotonic()
+
+
+def _clock() -> float:
+    import time
+
+    return time.time()
 
 
 def _become(fds: list[int], argv: list[str], cwd: str, environ: dict[str, str], umask: int) -> None:
