@@ -607,6 +607,40 @@ async def test_maps_loaded_before_the_main_screen_is_there_are_shown_once_it_is(
         assert main.claim_tree.display and not main.query_one("#loading").display
 
 
+class _Slow(_DoneAlready):
+    """A background load that reports its progress, then waits to be let go."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(paths)
+        import threading
+
+        self.go = threading.Event()
+
+    def result(self, progress: Callable[[str], None] | None = None) -> object:
+        if progress is not None:
+            progress("Reading chain.yaml: 7 claims, 100%")
+        self.go.wait(30)
+        return self.found
+
+
+@pytest.mark.parametrize(("after", "shown"), [(0.0, True), (60.0, False)])
+async def test_a_load_says_what_it_does_only_once_it_has_taken_a_while(chain_map: Path, monkeypatch: pytest.MonkeyPatch, after: float, shown: bool) -> None:
+    # each report redraws the screen while the load goes on: a short load makes none
+    import argmap.tui.app
+
+    monkeypatch.setattr(argmap.tui.app, "PROGRESS_AFTER", after)
+    background = _Slow([chain_map])
+    app = make_app([chain_map], poll_seconds=None, background=background)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)  # the report, if any, has arrived: the load is still waiting
+        waiting = str(app.main.query_one("#loading").render())
+        background.go.set()
+        main = await loaded(app, pilot)
+        assert main.focused_key == "chain:motion"
+    assert ("Reading chain.yaml: 7 claims" in waiting) is shown, waiting
+    assert "Loading the maps" in waiting
+
+
 async def test_a_workers_message_arriving_as_the_app_closes_is_let_go() -> None:
     # the background analysis (clash points, chains), a reload or a progress report can reach
     # the app after its main screen is gone: the explorer closing then raised StopIteration

@@ -6,7 +6,7 @@ from textual.message import Message
 
 from argmap.tui.view import MapView
 
-__all__ = ["Analysed", "JumpRequest", "Loaded"]
+__all__ = ["Analysed", "JumpRequest", "LoadProgress", "Loaded"]
 
 
 class JumpRequest(Message):
@@ -25,6 +25,14 @@ class Loaded(Message):
         self.view = view
         self.reload = reload
         self.relinked = relinked  # loaded again for another choice of links
+
+
+class LoadProgress(Message):
+    """What a long load is doing (shown under "Loading the maps…" until the first view)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
 class Analysed(Message):
