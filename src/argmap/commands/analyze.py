@@ -9,9 +9,11 @@ from argmap.options import add_links_option
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: mypy reads it the same
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
     from typing import Any
 
     from rich.console import Console
+    from rich.segment import Segment
 
 HELP = "analyse maps: status and why, dropped arguments, agreement, clashes, chains, strength"
 ORDER = 20
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     # the report as printed is remembered with the files it came from: asked again of
     # unchanged maps (piped to less a second time, say), it is printed without loading
-    # them or laying out Rich's tables, most of the time of a large map's report
+    # them or analysing them again
     options = [args.semantics, args.strength, args.links, args.format, args.chains, *_terminal()]
     remembered = stamps.recall("analyze", args.paths, options)
     if remembered is not None and isinstance(remembered.get("output"), str):
@@ -240,26 +242,85 @@ def _text(report: dict[str, Any], chain_count: int) -> str:
     return capture.get()
 
 
+COLUMN_AT_MOST = 60
+"""Widest a column other than the last is drawn; the last runs to the end of the line."""
+
+
+def _table(console: Console, title: str, headers: Sequence[str], rows: Sequence[Sequence[str | tuple[str, str]]], *, right: Sequence[int] = ()) -> None:
+    """A table as aligned columns, a row a line (with its claims' texts dim on the line
+    below), printed in one piece. A cell is one line, or a claim's name with the start of
+    its text (drawn below it).
+
+    Rich's tables measured and wrapped every cell: 1.2 s for a 1k-claim map's report, 10 s
+    at 10k, where the rest of the command took a fifth of a second. Here a column is as wide
+    as its widest line (at most :data:`COLUMN_AT_MOST`, longer ones cut with "…"); the last
+    column, the reasons, is never cut and runs on as the terminal wraps it.
+    """
+    from rich.cells import cell_len, set_cell_size
+
+    last = len(headers) - 1
+    widths = [cell_len(h) for h in headers]
+    for row in rows:
+        aligned_below = sum(isinstance(cell, tuple) for cell in row) > 1  # else the one text runs on (below)
+        for i, cell in enumerate(row):
+            first, below = cell if isinstance(cell, tuple) else (cell, "")
+            widths[i] = max(widths[i], cell_len(first), cell_len(below) + 2 if below and aligned_below else 0)
+    widths = [min(w, COLUMN_AT_MOST) if i < last else w for i, w in enumerate(widths)]
+
+    def aligned(cells: Sequence[str]) -> str:
+        out = []
+        for i, text in enumerate(cells):
+            size = cell_len(text)
+            if i < last and size > widths[i]:
+                text, size = set_cell_size(text, widths[i] - 1) + "…", widths[i]
+            pad = " " * max(widths[i] - size, 0)
+            out.append(pad + text if i in right else text if i == last else text + pad)
+        return "  ".join(out).rstrip()
+
+    lines = [(title, "italic"), (aligned(headers), "bold")]
+    for row in rows:
+        lines.append((aligned([c[0] if isinstance(c, tuple) else c for c in row]), ""))
+        under = ["  " + c[1] if isinstance(c, tuple) and c[1] else "" for c in row]  # indented: the row's own
+        texts = [text for text in under if text]
+        if len(texts) == 1:  # a claim's text under the row, as long as it is
+            lines.append((texts[0], "dim"))
+        elif texts:
+            lines.append((aligned(under), "dim"))
+    console.print(_Lines(lines), soft_wrap=True)
+
+
+class _Lines:
+    """Lines of text, each in one style, as Rich prints them: segments as they are, without
+    the measuring and wrapping of a :class:`~rich.text.Text` (control characters removed)."""
+
+    def __init__(self, lines: list[tuple[str, str]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: object) -> Iterator[Segment]:
+        from rich.control import strip_control_codes
+        from rich.segment import Segment
+
+        for text, style in self.lines:
+            yield Segment(strip_control_codes(text), console.get_style(style) if style else None)
+            yield Segment.line()
+
+
 def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> None:
     from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
 
     texts = {c["key"]: c["text"] for c in report["claims"]} | report["texts"]
     name = report["names"].__getitem__
     label = {s["side"]: s["label"] for s in report["sides"]}
 
-    # table cells are Text, not markup: Rich parsed every cell's markup (a quarter of the
-    # time of printing a 1k-claim report's tables)
     def short(key: str, width: int = 70) -> str:
-        text = str(texts[key])
+        text = " ".join(str(texts[key]).split())  # one line, whatever the map's text holds
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    def titled(title: str, key: str, width: int = 70) -> Text:
+    def titled(title: str, key: str, width: int = 70) -> tuple[str, str]:
         """A claim's cell: its name, and the start of its text dimmed below."""
-        return Text.assemble(title, "\n", (short(key, width), "dim"))
+        return (title, short(key, width))
 
-    def claim_cell(claim: dict[str, Any]) -> Text:
+    def claim_cell(claim: dict[str, Any]) -> tuple[str, str]:
         return titled(claim["id"], claim["key"])
 
     console.print(f"[bold]{escape(' · '.join(report['maps'].values()))}[/bold]")
@@ -278,26 +339,19 @@ def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> N
 
     kinds = {"answered": "answered", "answered in part": "in part", "dropped": "dropped", "no chance to reply": "no chance",
              "not engaged": "not engaged", "conceded": "conceded", "concession": "concedes"}
-    table = Table(title="What stands, by side", title_justify="left")
-    for column in ("side", "claims", "IN", "OUT", "UNDEC"):
-        table.add_column(column, justify="left" if column == "side" else "right")
-    for s in report["sides"]:
-        table.add_row(Text(s["label"]), str(s["claims"]), *(str(s["status"].get(k, 0)) for k in ("IN", "OUT", "UNDEC")))
-    console.print(table)
-    table = Table(title="What became of each side's claims (each claim counted once)", title_justify="left")
-    for column in ("side", *kinds.values()):
-        table.add_column(column, justify="left" if column == "side" else "right")
-    for s in report["sides"]:
-        table.add_row(Text(s["label"]), *(str(s["responses"].get(k, 0)) for k in kinds))
-    console.print(table)
-
-    table = Table(title="Theses", title_justify="left")
-    for column in ("thesis", "side", "status", "why"):
-        table.add_column(column)
-    for claim in report["claims"]:
-        if claim["kind"] == "thesis":
-            table.add_row(claim_cell(claim), Text(label.get(claim["side"], "—")), Text(claim["status"]), Text(claim["reason"]))
-    console.print(table)
+    counts = range(1, 8)
+    _table(console, "What stands, by side", ("side", "claims", "IN", "OUT", "UNDEC"), [
+        (s["label"], str(s["claims"]), *(str(s["status"].get(k, 0)) for k in ("IN", "OUT", "UNDEC"))) for s in report["sides"]
+    ], right=counts)
+    console.print()
+    _table(console, "What became of each side's claims (each claim counted once)", ("side", *kinds.values()), [
+        (s["label"], *(str(s["responses"].get(k, 0)) for k in kinds)) for s in report["sides"]
+    ], right=counts)
+    console.print()
+    _table(console, "Theses", ("thesis", "side", "status", "why"), [
+        (claim_cell(claim), label.get(claim["side"], "—"), claim["status"], claim["reason"]) for claim in report["claims"] if claim["kind"] == "thesis"
+    ])
+    console.print()
 
     def heading(title: str) -> None:
         """A section with nothing in it: its title, without an empty table."""
@@ -307,13 +361,11 @@ def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> N
     other = "with analyst links" if report["links"] == "texts" else "on the texts' links alone"
     if not changed:
         heading(f"Verdicts that rest on analyst links: none (every claim's status is the same {other})")
-    table = Table(title=f"Verdicts that rest on analyst links: status here vs {other} ({len(changed)})", title_justify="left")
-    for column in ("claim", "side", "here", other, "why, " + other):
-        table.add_column(column)
-    for claim in changed:
-        table.add_row(claim_cell(claim), Text(label.get(claim["side"], "—")), Text(claim["status"]), Text(claim["other_status"]), Text(claim["other_reason"]))
-    if changed:
-        console.print(table)
+    else:
+        _table(console, f"Verdicts that rest on analyst links: status here vs {other} ({len(changed)})", ("claim", "side", "here", other, "why, " + other), [
+            (claim_cell(claim), label.get(claim["side"], "—"), claim["status"], claim["other_status"], claim["other_reason"]) for claim in changed
+        ])
+        console.print()
     if report["inferences_resting_on_links"]:
         console.print(f"[italic]Inferences that rest on analyst links ({len(report['inferences_resting_on_links'])}):[/italic]")
     for inference in report["inferences_resting_on_links"]:
@@ -333,35 +385,30 @@ def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> N
         if not listed:
             heading(f"{response.value.capitalize()}: none")
             continue
-        table = Table(title=f"{response.value.capitalize()} ({len(listed)}): {response.meaning}", title_justify="left")
-        for column in ("claim", "side", "source", "status"):
-            table.add_column(column)
-        for claim in listed:
-            table.add_row(claim_cell(claim), Text(label.get(claim["side"], "—")), Text(claim["source"] or "—"), Text(claim["status"]))
-        console.print(table)
+        _table(console, f"{response.value.capitalize()} ({len(listed)}): {response.meaning}", ("claim", "side", "source", "status"), [
+            (claim_cell(claim), label.get(claim["side"], "—"), claim["source"] or "—", claim["status"]) for claim in listed
+        ])
+        console.print()
 
     agreements = report["agreements"]
     if not agreements:
         heading("Where the sides agree: nowhere the map records (no conceded claim, no support across sides)")
-    table = Table(title=f"Where the sides agree ({len(agreements)}): a claim the other side grants", title_justify="left")
-    for column in ("claim", "granted by", "in"):
-        table.add_column(column)
-    for a in agreements:
-        granted = titled(name(a["grantor_claim"]), a["grantor_claim"], 50) if a["grantor_claim"] else Text("marked conceded")
-        if a["analyst_link"]:  # the analyst's reading of agreement, not a speaker's
-            granted.append("\n[analyst's link: the texts do not make it]")
-        table.add_row(titled(name(a["claim"]), a["claim"], 50), Text(a["by"] or "—"), granted)
-    if agreements:
-        console.print(table)
+    else:
+        rows = []
+        for a in agreements:
+            granted = (name(a["grantor_claim"]), short(a["grantor_claim"], 50)) if a["grantor_claim"] else ("marked conceded", "")
+            if a["analyst_link"]:  # the analyst's reading of agreement, not a speaker's
+                granted = (granted[0] + " [analyst's link: the texts do not make it]", granted[1])
+            rows.append((titled(name(a["claim"]), a["claim"], 50), a["by"] or "—", granted))
+        _table(console, f"Where the sides agree ({len(agreements)}): a claim the other side grants", ("claim", "granted by", "in"), rows)
+        console.print()
 
-    table = Table(title=f"Clash points: direct attacks across sides ({len(report['clashes'])})", title_justify="left")
-    for column in ("attacked claim", "status", "attacked by", "status"):
-        table.add_column(column)
+    clash_rows = []
     for clash in report["clashes"]:
-        attacker = Text.assemble(name(clash["attacker"]), *((" ", ("(in part)", "dim")) if clash["partial"] else ()), " [analyst's link]" if clash["analyst_link"] else "")
-        attacker.append_text(Text.assemble("\n", (short(clash["attacker"], 50), "dim")))
-        table.add_row(titled(name(clash["target"]), clash["target"], 50), Text(clash["target_status"]), attacker, Text(clash["attacker_status"]))
-    console.print(table)
+        attacker = name(clash["attacker"]) + (" (in part)" if clash["partial"] else "") + (" [analyst's link]" if clash["analyst_link"] else "")
+        clash_rows.append((titled(name(clash["target"]), clash["target"], 50), clash["target_status"], (attacker, short(clash["attacker"], 50)), clash["attacker_status"]))
+    _table(console, f"Clash points: direct attacks across sides ({len(report['clashes'])})", ("attacked claim", "status", "attacked by", "status"), clash_rows)
+    console.print()
 
     chains = sorted(report["chains"], key=lambda c: -len(c["claims"]))[:chain_count]
     console.print(f"[bold]Rebuttal chains[/bold] ({len(report['chains'])}; the {len(chains)} longest)")
