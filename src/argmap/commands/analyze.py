@@ -366,16 +366,16 @@ def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> N
             (claim_cell(claim), label.get(claim["side"], "—"), claim["status"], claim["other_status"], claim["other_reason"]) for claim in changed
         ])
         console.print()
-    if report["inferences_resting_on_links"]:
-        console.print(f"[italic]Inferences that rest on analyst links ({len(report['inferences_resting_on_links'])}):[/italic]")
-    for inference in report["inferences_resting_on_links"]:
-        verb = {"supports": "supports", "rebuts": "rebuts", "undercuts": "undercuts"}[inference["kind"]]
-        by = ", ".join(name(k) for k in inference["by"]) or "—"
-        console.print(
-            f"  The inference {name(inference['from'])} {verb} {name(inference['to'])}: {inference['status']} here, "
-            f"{inference['other_status']} {other} (defeated by {by})"
-        )
-    if report["inferences_resting_on_links"]:
+    inferences = report["inferences_resting_on_links"]
+    if inferences:  # one line each, printed at once: thousands in a map of many analyst links
+        lines = [(f"Inferences that rest on analyst links ({len(inferences)}):", "italic")]
+        for inference in inferences:
+            by = ", ".join(name(k) for k in inference["by"]) or "—"
+            lines.append((
+                f"  The inference {name(inference['from'])} {inference['kind']} {name(inference['to'])}: {inference['status']} here, "
+                f"{inference['other_status']} {other} (defeated by {by})", "",
+            ))
+        console.print(_Lines(lines), soft_wrap=True)
         console.print()
 
     from argmap.analysis.debate import Response
