@@ -51,13 +51,14 @@ if TYPE_CHECKING:  # imported when a drill starts: the screen brings a Markdown 
 __all__ = ["ArgmapApp", "make_app"]
 
 POLL_SECONDS = 1.0
+"""How often the maps' modification times are checked for a live reload."""
 
 PROGRESS_AFTER = 0.6
 """Seconds a load runs before it says what it is doing under "Loading the maps…": each
 report redrew the screen on the UI thread, while the load waited for it and then shared the
-interpreter with the drawing (four reports, 0.1 s of a 10k-claim map's 1.3 s); a load
-shorter than this says nothing, a long one (a minute at 100k claims) still does."""
-"""How often the maps' modification times are checked for a live reload."""
+interpreter with the drawing (four reports at 10k claims, about 0.1 s of a first screen of
+1.2-1.5 s, measured in tmux); a load shorter than this says nothing, a long one (a minute
+at 100k claims) still does."""
 
 FOCUS_DEPTH = 2
 """Relations rendered around the focused claim by the render action."""
