@@ -31,8 +31,10 @@ import sys
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: the client imports nothing new
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import TextIO
+    from collections.abc import Callable, Iterator
+    from typing import TextIO, TypeVar
+
+    _T = TypeVar("_T")
 
 IDLE_SECONDS = 1800.0
 """How long a resident waits for a command before it exits (``ARGMAP_RESIDENT_IDLE`` overrides)."""
@@ -222,24 +224,7 @@ def stop(folder: str | None = None) -> int:
     exit; return how many said yes (``argmap resident --stop``; tests and benchmarks, which
     must not leave any behind). Each stops taking commands at once and exits when the
     commands it runs have ended."""
-    folder = folder or _folder()
-    if folder is None or not os.path.isdir(folder):
-        return 0
-    stopped = 0
-    for name in os.listdir(folder):
-        if not name.endswith(".sock"):
-            continue
-        client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
-        try:
-            client.connect(os.path.join(folder, name))
-            request = marshal.dumps("stop")
-            client.sendall(len(request).to_bytes(4, "big") + request)
-            stopped += _receive(client, 1) == b"S"
-        except OSError:
-            pass
-        finally:
-            client.close()
-    return stopped
+    return sum(answer == b"S" for _, answer in _asking(folder, "stop", lambda client: _receive(client, 1)))
 
 
 def residents(folder: str | None = None) -> list[dict[str, object]]:
@@ -248,28 +233,17 @@ def residents(folder: str | None = None) -> list[dict[str, object]]:
     ``running`` (commands running now), ``idle_exit`` (seconds before it exits unless a
     command comes, counted from the last: none runs long), ``rss`` (bytes of memory), and
     the ``socket`` asked."""
-    folder = folder or _folder()
-    if folder is None or not os.path.isdir(folder):
-        return []
     found = []
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith(".sock"):
-            continue
-        client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
-        try:
-            client.settimeout(2.0)
-            client.connect(os.path.join(folder, name))
-            request = marshal.dumps("status")
-            client.sendall(len(request).to_bytes(4, "big") + request)
-            size = int.from_bytes(_receive(client, 4), "big")
-            said = marshal.loads(_receive(client, size)) if size else None
-        except (OSError, ValueError, EOFError, TypeError):
-            continue
-        finally:
-            client.close()
+    for address, said in _asking(folder, "status", _status_of):
         if isinstance(said, dict):
-            found.append({**said, "socket": os.path.join(folder, name)})
+            found.append({**said, "socket": address})
     return found
+
+
+def _status_of(client: _socket.socket) -> object:
+    """A resident's answer to "status": its size, then the marshalled dictionary."""
+    size = int.from_bytes(_receive(client, 4), "big")
+    return marshal.loads(_receive(client, size)) if size else None
 
 
 def starting(folder: str | None = None) -> int:
@@ -278,6 +252,31 @@ def starting(folder: str | None = None) -> int:
     if folder is None or not os.path.isdir(folder):
         return 0
     return sum(name.endswith(".starting") for name in os.listdir(folder))
+
+
+def _asking(folder: str | None, request: str, read: Callable[[_socket.socket], _T]) -> Iterator[tuple[str, _T]]:
+    """What each resident with a socket in ``folder`` (this user's by default) answers
+    ``request``, as ``read`` reads it, with the socket's address; one that cannot be reached
+    or whose answer cannot be read is passed over."""
+    folder = folder or _folder()
+    if folder is None or not os.path.isdir(folder):
+        return
+    said = marshal.dumps(request)
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".sock"):
+            continue
+        address = os.path.join(folder, name)
+        client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        try:
+            client.settimeout(2.0)
+            client.connect(address)
+            client.sendall(len(said).to_bytes(4, "big") + said)
+            answer = read(client)
+        except (OSError, ValueError, EOFError, TypeError):
+            continue
+        finally:
+            client.close()
+        yield address, answer
 
 
 def _receive(connection: _socket.socket, size: int) -> bytes:
