@@ -248,7 +248,7 @@ COLUMN_AT_MOST = 60
 
 def _table(console: Console, title: str, headers: Sequence[str], rows: Sequence[Sequence[str | tuple[str, str]]], *, right: Sequence[int] = ()) -> None:
     """A table as aligned columns, a row a line (with its claims' texts dim on the line
-    below), printed in one piece. A cell is one line, or a claim's name with the start of
+    below), printed in one piece, then a blank line. A cell is one line, or a claim's name with the start of
     its text (drawn below it).
 
     Rich's tables measured and wrapped every cell: 1.2 s for a 1k-claim map's report, 10 s
@@ -287,6 +287,7 @@ def _table(console: Console, title: str, headers: Sequence[str], rows: Sequence[
         elif texts:
             lines.append((aligned(under), "dim"))
     console.print(_Lines(lines), soft_wrap=True)
+    console.print()
 
 
 class _Lines:
@@ -343,15 +344,12 @@ def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> N
     _table(console, "What stands, by side", ("side", "claims", "IN", "OUT", "UNDEC"), [
         (s["label"], str(s["claims"]), *(str(s["status"].get(k, 0)) for k in ("IN", "OUT", "UNDEC"))) for s in report["sides"]
     ], right=counts)
-    console.print()
     _table(console, "What became of each side's claims (each claim counted once)", ("side", *kinds.values()), [
         (s["label"], *(str(s["responses"].get(k, 0)) for k in kinds)) for s in report["sides"]
     ], right=counts)
-    console.print()
     _table(console, "Theses", ("thesis", "side", "status", "why"), [
         (claim_cell(claim), label.get(claim["side"], "—"), claim["status"], claim["reason"]) for claim in report["claims"] if claim["kind"] == "thesis"
     ])
-    console.print()
 
     def heading(title: str) -> None:
         """A section with nothing in it: its title, without an empty table."""
@@ -365,7 +363,6 @@ def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> N
         _table(console, f"Verdicts that rest on analyst links: status here vs {other} ({len(changed)})", ("claim", "side", "here", other, "why, " + other), [
             (claim_cell(claim), label.get(claim["side"], "—"), claim["status"], claim["other_status"], claim["other_reason"]) for claim in changed
         ])
-        console.print()
     inferences = report["inferences_resting_on_links"]
     if inferences:  # one line each, printed at once: thousands in a map of many analyst links
         lines = [(f"Inferences that rest on analyst links ({len(inferences)}):", "italic")]
@@ -388,7 +385,6 @@ def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> N
         _table(console, f"{response.value.capitalize()} ({len(listed)}): {response.meaning}", ("claim", "side", "source", "status"), [
             (claim_cell(claim), label.get(claim["side"], "—"), claim["source"] or "—", claim["status"]) for claim in listed
         ])
-        console.print()
 
     agreements = report["agreements"]
     if not agreements:
@@ -396,19 +392,17 @@ def _print_text(console: Console, report: dict[str, Any], chain_count: int) -> N
     else:
         rows = []
         for a in agreements:
-            granted = (name(a["grantor_claim"]), short(a["grantor_claim"], 50)) if a["grantor_claim"] else ("marked conceded", "")
+            granted = titled(name(a["grantor_claim"]), a["grantor_claim"], 50) if a["grantor_claim"] else ("marked conceded", "")
             if a["analyst_link"]:  # the analyst's reading of agreement, not a speaker's
                 granted = (granted[0] + " [analyst's link: the texts do not make it]", granted[1])
             rows.append((titled(name(a["claim"]), a["claim"], 50), a["by"] or "—", granted))
         _table(console, f"Where the sides agree ({len(agreements)}): a claim the other side grants", ("claim", "granted by", "in"), rows)
-        console.print()
 
     clash_rows = []
     for clash in report["clashes"]:
         attacker = name(clash["attacker"]) + (" (in part)" if clash["partial"] else "") + (" [analyst's link]" if clash["analyst_link"] else "")
         clash_rows.append((titled(name(clash["target"]), clash["target"], 50), clash["target_status"], (attacker, short(clash["attacker"], 50)), clash["attacker_status"]))
     _table(console, f"Clash points: direct attacks across sides ({len(report['clashes'])})", ("attacked claim", "status", "attacked by", "status"), clash_rows)
-    console.print()
 
     chains = sorted(report["chains"], key=lambda c: -len(c["claims"]))[:chain_count]
     console.print(f"[bold]Rebuttal chains[/bold] ({len(report['chains'])}; the {len(chains)} longest)")
