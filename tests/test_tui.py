@@ -19,7 +19,7 @@ from argmap.tui import ArgmapApp, make_app
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.main import MainScreen
 from argmap.tui.screens.trace import TraceScreen
-from argmap.tui.view import ClaimFilter
+from argmap.tui.view import ClaimFilter, MapView
 from argmap.tui.widgets.claim_rows import ClaimRows
 from argmap.tui.widgets.claim_tree import CHUNK
 from argmap.tui.widgets.detail import DetailPane
@@ -598,7 +598,10 @@ class _DoneAlready:
         return self.found
 
 
-async def test_maps_loaded_before_the_main_screen_is_there_are_shown_once_it_is(chain_map: Path) -> None:
+async def test_maps_loaded_before_the_main_screen_is_there_are_shown_once_it_is(chain_map: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.tui.app
+
+    monkeypatch.setattr(argmap.tui.app, "LOAD_FIRST_BYTES", 0)  # loaded in the worker, as large maps are
     app = make_app([chain_map], poll_seconds=None, background=_DoneAlready([chain_map]))  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
         main = await loaded(app, pilot)
@@ -629,6 +632,7 @@ async def test_a_load_says_what_it_does_only_once_it_has_taken_a_while(chain_map
     import argmap.tui.app
 
     monkeypatch.setattr(argmap.tui.app, "PROGRESS_AFTER", after)
+    monkeypatch.setattr(argmap.tui.app, "LOAD_FIRST_BYTES", 0)  # loaded in the worker, as large maps are
     background = _Slow([chain_map])
     app = make_app([chain_map], poll_seconds=None, background=background)  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
@@ -639,6 +643,42 @@ async def test_a_load_says_what_it_does_only_once_it_has_taken_a_while(chain_map
         assert main.focused_key == "chain:motion"
     assert ("Reading chain.yaml: 7 claims" in waiting) is shown, waiting
     assert "Loading the maps" in waiting
+
+
+@pytest.mark.parametrize(("first_bytes", "first"), [(8_000_000, True), (0, False)])
+async def test_maps_not_cached_are_loaded_before_the_first_screen_up_to_a_size(chain_map: Path, monkeypatch: pytest.MonkeyPatch, first_bytes: int, first: bool) -> None:
+    # a load in the worker shared the interpreter with Textual drawing a loading screen that
+    # nobody needed to see; up to LOAD_FIRST_BYTES the maps come with the first screen
+    import threading
+
+    import argmap.tui.app
+
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    monkeypatch.setattr(argmap.tui.app, "LOAD_FIRST_BYTES", first_bytes)
+    loads: list[bool] = []  # whether each load ran on the UI thread
+    original = MapView.load.__func__  # type: ignore[attr-defined]
+
+    def load(cls: type[MapView], *args: object, **kwargs: object) -> MapView:
+        loads.append(threading.current_thread() is threading.main_thread())
+        return original(cls, *args, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(MapView, "load", classmethod(load))
+    shown_at_mount: list[bool] = []
+    ready = ArgmapApp.main_ready
+
+    def main_ready(app: ArgmapApp) -> None:  # the main screen is mounted, not yet drawn
+        shown_at_mount.append(app._pending is not None)
+        ready(app)
+
+    monkeypatch.setattr(ArgmapApp, "main_ready", main_ready)
+    app = make_app([chain_map], poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        main = await loaded(app, pilot)
+        assert main.focused_key == "chain:motion"
+        assert not main.query_one("#loading").display
+    assert loads == [first]
+    if first:  # (a tiny map's worker can also be done by then)
+        assert shown_at_mount == [True]
 
 
 async def test_a_workers_message_arriving_as_the_app_closes_is_let_go() -> None:

@@ -84,8 +84,14 @@ LIGHT_VARIABLES = {
 
 WARM_START_BYTES = 16_000_000
 """Maps of up to this many bytes in all (some 30k claims) are read from argmap's cache
-before the first screen is drawn (:meth:`ArgmapApp.warm_start`); larger ones, or maps the
-cache does not hold, load in a worker while the screen says so."""
+before the first screen is drawn (:meth:`ArgmapApp.first_view`); larger ones load in a
+worker while the screen says so."""
+
+LOAD_FIRST_BYTES = 8_000_000
+"""Maps of up to this many bytes in all (about 10k claims) that the cache does not hold
+are loaded and analysed before the first screen is drawn too (:meth:`ArgmapApp.first_view`),
+in about a second at 10k claims; larger ones load in a worker, and the screen says what the
+load is doing."""
 
 THEMES = ("dark", "light")
 """The explorer's themes, ``argmap-<name>``."""
@@ -148,7 +154,7 @@ class ArgmapApp(App[None]):
         self.open_viewer = open_viewer
         self.view: MapView | None = None
         self._main_ready = False  # whether the main screen's widgets are there to show a load in
-        self._pending: Loaded | None = None  # a load that came before them (warm_start's, say), shown by main_ready
+        self._pending: Loaded | None = None  # a load that came before them (first_view's, say), shown by main_ready
         self._pending_progress: str | None = None  # and what the load said it was doing, until then
         self.since_revision = since  # explore --since REV: what changed since is marked and listed
         self.since: Since | None = None
@@ -167,11 +173,11 @@ class ArgmapApp(App[None]):
         return MainScreen()
 
     def on_load(self) -> None:
-        """Read the maps from the cache, or start loading them, before the main screen is
-        composed: a cold load of 10k claims began a tenth of a second later from on_mount."""
-        warm = self.warm_start()
-        if warm is not None:
-            self._loaded(Loaded(warm, reload=False))
+        """Read the maps, or start loading them, before the main screen is composed: a cold
+        load of 10k claims began a tenth of a second later from on_mount."""
+        first = self.first_view()
+        if first is not None:
+            self._loaded(Loaded(first, reload=False))
         else:
             self.load(reload=False)
 
@@ -194,7 +200,7 @@ class ArgmapApp(App[None]):
     # -- loading and live reload ---------------------------------------------------------
 
     def main_ready(self) -> None:
-        """The main screen is mounted: show the maps read by :meth:`warm_start`, or loaded
+        """The main screen is mounted: show the maps read by :meth:`first_view`, or loaded
         before it was (a background load can finish first), before it is first drawn."""
         self._main_ready = True
         if self._pending_progress is not None and self._pending is None:
@@ -214,24 +220,31 @@ class ArgmapApp(App[None]):
         else:  # a report can come before the main screen has its widgets: shown once it has them
             self._pending_progress = message
 
-    def warm_start(self) -> MapView | None:
-        """The maps' view from argmap's cache when it holds them as they are and they are
-        not large (:data:`WARM_START_BYTES`), read on the UI thread before the first screen
-        is drawn; otherwise None, and :meth:`load` runs.
+    def first_view(self) -> MapView | None:
+        """The maps' view, made on the UI thread before the first screen is drawn, when that
+        is quick: read from argmap's cache for maps of up to :data:`WARM_START_BYTES`, loaded
+        and analysed for maps of up to :data:`LOAD_FIRST_BYTES` (or taken from the child
+        process loading them, :mod:`argmap.background`). Otherwise None, and :meth:`load`
+        runs in a worker while the screen says what it is doing.
 
-        A fraction of a second at 10k claims, it took twice as long in the load worker on a
-        busy machine, handing the GIL to and fro with the drawing of a "Loading the maps…"
-        screen that nobody needed to see, which was drawn once more when the maps came.
+        A load in the worker shared the interpreter (and this machine's cores) with Textual
+        starting up and drawing a "Loading the maps…" screen that was drawn again when the
+        maps came: a cold 10k-claim map took 0.65-0.86 s of CPU to read in the worker against
+        0.5-0.7 s alone, and its first screen came 1.36-1.74 s after launch. Read first, it
+        comes once, with the maps (measured in tmux, bench/bench_cli.py).
         """
-        if self.background is not None and not self.background.cached():
-            return None  # not in the cache: the child is loading the maps
         size = maps_size(self.paths)
-        if size is None or size > WARM_START_BYTES:
-            return None  # the worker says what is wrong with them, or shows its progress
+        if size is None:
+            return None  # the worker says what is wrong with them
         try:
-            return MapView.cached(self.paths, freeze=True, links=self.links)
+            if size <= LOAD_FIRST_BYTES:
+                background, self.background = self.background, None
+                return MapView.load(self.paths, freeze=True, links=self.links, background=background)
+            if size <= WARM_START_BYTES:
+                return MapView.cached(self.paths, freeze=True, links=self.links)
         except Exception:  # never die on a map: the worker loads it again and says why it cannot
             return None
+        return None
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self, reload: bool, relinked: bool = False) -> None:

@@ -194,12 +194,12 @@ class MapView:
                 view = cls.of(*found)
                 view._uncached = (list(paths), background.read_since)
                 return view
-        from argmap.load import PROGRESS_EVERY, load_workspace
-
         read_since = time.time_ns()
         cached = cls.cached(paths, freeze=freeze, links=links)
         if cached is not None:
             return cached
+        from argmap.load import PROGRESS_EVERY, load_workspace  # not for a hit: it needs no YAML reader
+
         workspace = load_workspace(paths, progress=progress)
         if freeze:
             gc.freeze()
