@@ -598,10 +598,7 @@ class _DoneAlready:
         return self.found
 
 
-async def test_maps_loaded_before_the_main_screen_is_there_are_shown_once_it_is(chain_map: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.tui.app
-
-    monkeypatch.setattr(argmap.tui.app, "LOAD_FIRST_BYTES", 0)  # loaded in the worker, as large maps are
+async def test_maps_loaded_before_the_main_screen_is_there_are_shown_once_it_is(chain_map: Path) -> None:
     app = make_app([chain_map], poll_seconds=None, background=_DoneAlready([chain_map]))  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
         main = await loaded(app, pilot)
@@ -632,7 +629,6 @@ async def test_a_load_says_what_it_does_only_once_it_has_taken_a_while(chain_map
     import argmap.tui.app
 
     monkeypatch.setattr(argmap.tui.app, "PROGRESS_AFTER", after)
-    monkeypatch.setattr(argmap.tui.app, "LOAD_FIRST_BYTES", 0)  # loaded in the worker, as large maps are
     background = _Slow([chain_map])
     app = make_app([chain_map], poll_seconds=None, background=background)  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
@@ -645,10 +641,13 @@ async def test_a_load_says_what_it_does_only_once_it_has_taken_a_while(chain_map
     assert "Loading the maps" in waiting
 
 
-@pytest.mark.parametrize(("first_bytes", "first"), [(8_000_000, True), (0, False)])
-async def test_maps_not_cached_are_loaded_before_the_first_screen_up_to_a_size(chain_map: Path, monkeypatch: pytest.MonkeyPatch, first_bytes: int, first: bool) -> None:
+@pytest.mark.parametrize(("first_bytes", "child", "first"), [(8_000_000, False, True), (0, False, False), (8_000_000, True, False)])
+async def test_maps_not_cached_are_loaded_before_the_first_screen_up_to_a_size(
+    chain_map: Path, monkeypatch: pytest.MonkeyPatch, first_bytes: int, child: bool, first: bool
+) -> None:
     # a load in the worker shared the interpreter with Textual drawing a loading screen that
-    # nobody needed to see; up to LOAD_FIRST_BYTES the maps come with the first screen
+    # nobody needed to see; up to LOAD_FIRST_BYTES the maps come with the first screen, unless
+    # a child process is loading them (the worker takes them then, while Textual starts)
     import threading
 
     import argmap.tui.app
@@ -671,7 +670,8 @@ async def test_maps_not_cached_are_loaded_before_the_first_screen_up_to_a_size(c
         ready(app)
 
     monkeypatch.setattr(ArgmapApp, "main_ready", main_ready)
-    app = make_app([chain_map], poll_seconds=None)
+    background = _DoneAlready([chain_map]) if child else None
+    app = make_app([chain_map], poll_seconds=None, background=background)  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
         main = await loaded(app, pilot)
         assert main.focused_key == "chain:motion"

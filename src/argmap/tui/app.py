@@ -223,9 +223,11 @@ class ArgmapApp(App[None]):
     def first_view(self) -> MapView | None:
         """The maps' view, made on the UI thread before the first screen is drawn, when that
         is quick: read from argmap's cache for maps of up to :data:`WARM_START_BYTES`, loaded
-        and analysed for maps of up to :data:`LOAD_FIRST_BYTES` (or taken from the child
-        process loading them, :mod:`argmap.background`). Otherwise None, and :meth:`load`
-        runs in a worker while the screen says what it is doing.
+        and analysed for maps of up to :data:`LOAD_FIRST_BYTES`. Otherwise None, and
+        :meth:`load` runs in a worker while the screen says what it is doing; so it does
+        when a child process is loading the maps (:mod:`argmap.background`, for small maps),
+        which is done sooner than Textual has started (the bundled maps' first screen came
+        0.37 s after launch waiting for it here, 0.25-0.26 s with it in the worker).
 
         A load in the worker shared the interpreter (and this machine's cores) with Textual
         starting up and drawing a "Loading the maps…" screen that was drawn again when the
@@ -233,13 +235,14 @@ class ArgmapApp(App[None]):
         0.5-0.7 s alone, and its first screen came 1.36-1.74 s after launch. Read first, it
         comes once, with the maps (measured in tmux, bench/bench_cli.py).
         """
+        if self.background is not None and not self.background.cached():
+            return None  # a child is loading them: Textual starts meanwhile, and the worker takes them
         size = maps_size(self.paths)
         if size is None:
             return None  # the worker says what is wrong with them
         try:
             if size <= LOAD_FIRST_BYTES:
-                background, self.background = self.background, None
-                return MapView.load(self.paths, freeze=True, links=self.links, background=background)
+                return MapView.load(self.paths, freeze=True, links=self.links)
             if size <= WARM_START_BYTES:
                 return MapView.cached(self.paths, freeze=True, links=self.links)
         except Exception:  # never die on a map: the worker loads it again and says why it cannot
