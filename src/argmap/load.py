@@ -415,7 +415,7 @@ class _FileReader:
         conceded = None
         if "conceded" in fields:
             conceded = self.conceded(fields, where, by)
-        self.claims[cid] = Claim(key, cid, text, kind, by, quote, tags, note, weight, self.display, kmark.line + 1, kmark.column + 1, conceded)
+        self.claims[cid] = Claim.quickly(key, cid, text, kind, by, quote, tags, note, weight, self.display, kmark.line + 1, kmark.column + 1, conceded)
 
     def conceded(self, fields: MarkedMap, where: str, by: str | None) -> str | None:
         """A claim's ``conceded``: a known speaker of another side than the claim's."""
@@ -455,7 +455,7 @@ class _FileReader:
             self.error("unknown-source", f"{where} quotes unknown source {source!r}", qfields.value_marks["source"], did_you_mean(source, self.sources) or _declare_hint("sources", self.sources))
         elif text:
             mark = qfields.value_marks["text"]
-            return Quote(known.id, text, self.display, mark.line + 1, mark.column + 1)
+            return Quote.quickly(known.id, text, self.display, mark.line + 1, mark.column + 1)
         return None
 
     def relations_of(self, source: str, fields: MarkedMap, kind: RelationKind, name: str, where: str) -> None:
@@ -1077,8 +1077,10 @@ class _Resolver:
                 if raw.kind is RelationKind.UNDERCUT:
                     undercuts.append(raw)
                     continue
-                # the usual target, a claim of the same map, without the general claim_ref
-                claim = None if ":" in raw.target else claims.get(claim_key(stem, raw.target))
+                # the usual target, a claim known by now (of this map, or "map:id" of another),
+                # without the general claim_ref and the location it is given for a problem
+                ref = raw.target
+                claim = claims.get(ref.strip() if ":" in ref else claim_key(stem, ref))
                 target = claim.key if claim is not None else self.claim_ref(raw.target, stem, raw.location, _TARGET_WHAT[raw.kind])
                 if target is None:
                     continue
@@ -1148,7 +1150,7 @@ class _Resolver:
         if raw.linked:
             keys = (self.claim_ref(ref, raw.stem, location, "linked premise") for ref, location in raw.linked)
             linked = tuple(key for key in keys if key is not None)
-        return Relation(raw.key, raw.kind, raw.source, target, linked, raw.tags, raw.note, raw.id is not None, raw.path, raw.line, raw.column, raw.partial)
+        return Relation.quickly(raw.key, raw.kind, raw.source, target, linked, raw.tags, raw.note, raw.id is not None, raw.path, raw.line, raw.column, raw.partial)
 
     def add(self, rel: Relation, relations: dict[str, Relation]) -> bool:
         """Index a relation by key, refusing one whose id is taken."""
