@@ -410,23 +410,34 @@ def read_dumped(f: IO[bytes]) -> tuple[Workspace, MapAnalysis] | None:
             gc.enable()
 
 
-def load_analysed(paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", links: Links = Links.ALL) -> tuple[Workspace, MapAnalysis | None]:
+def read_maps(paths: Sequence[Path | str]) -> tuple[Workspace, int]:
+    """The maps of ``paths`` read now (every link, quotes verified), and when reading began
+    (``time.time_ns()``, as :func:`store` is told it)."""
+    from argmap.load import load_workspace  # for a miss only: a hit reads no YAML
+
+    read_since = time.time_ns()
+    return load_workspace(paths), read_since
+
+
+def load_analysed(
+    paths: Sequence[Path | str], *, strength_semantics: str = "dfquad", links: Links = Links.ALL,
+    read: Callable[[], tuple[Workspace, int]] | None = None,
+) -> tuple[Workspace, MapAnalysis | None]:
     """Load and analyse maps on the relations ``links`` counts, from the cache when
     nothing they were built from changed. The workspace comes back as the analysis saw
     it: with ``Links.TEXTS``, without the analyst's links.
 
     A workspace with errors comes back with its problems and no analysis, and is never
-    cached.
+    cached. ``read`` gives the maps on a miss (:func:`read_maps`' answer): a caller
+    analysing them on both choices of links passes one that reads them once for both.
     """
     found = cached(paths, strength_semantics=strength_semantics, links=links)
     if found is not None:
         return found[1].workspace, found[1]
     # imported only for a miss: a hit needs neither the YAML reader nor the analyses' code
     from argmap.analysis.debate import analyze
-    from argmap.load import load_workspace
 
-    read_since = time.time_ns()
-    workspace = load_workspace(paths)
+    workspace, read_since = read() if read is not None else read_maps(paths)
     analysis = analyze(workspace, strength_semantics=strength_semantics, links=links).compute_all() if workspace.ok else None
     if analysis is not None:
         store(paths, workspace, analysis, read_since=read_since, strength_semantics=strength_semantics)

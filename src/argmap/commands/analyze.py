@@ -53,20 +53,23 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(remembered["output"])
         sys.stdout.flush()
         return 0
+    from functools import cache, partial
+
     from argmap.analysis.links import Links, analyst_relations
-    from argmap.cache import load_analysed
+    from argmap.cache import load_analysed, read_maps
     from argmap.errors import InputError
 
     read_since = time.time_ns()
     links = Links(args.links)
-    workspace, analysis = load_analysed(args.paths, strength_semantics=args.strength, links=links)
+    reading = cache(partial(read_maps, args.paths))  # read at most once for both choices of links
+    workspace, analysis = load_analysed(args.paths, strength_semantics=args.strength, links=links, read=reading)
     if analysis is None:
         raise InputError(workspace.problems)
     # the other reading, to name the verdicts that rest on analyst links; with none, it is this one
     alternative = analysis
     if analysis.left_out or (links is Links.ALL and analyst_relations(workspace)):
         other = Links.ALL if links is Links.TEXTS else Links.TEXTS
-        alternative = load_analysed(args.paths, strength_semantics=args.strength, links=other)[1] or analysis
+        alternative = load_analysed(args.paths, strength_semantics=args.strength, links=other, read=reading)[1] or analysis
     extensions = _extensions(analysis, args.semantics) if args.semantics != "grounded" else None
     report = _report(workspace, analysis, args.semantics, extensions, alternative)
     if args.format == "json":
