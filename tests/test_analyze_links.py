@@ -23,24 +23,14 @@ def test_analyst_links_are_marked_in_agreements_and_clashes(cli: Any, tmp_path: 
     assert not any(a["analyst_link"] for a in texts["agreements"]) and not any(c["analyst_link"] for c in texts["clashes"])
 
 
-def test_both_readings_of_the_links_come_from_one_reading_of_the_files(cli: Any, tmp_path: Path, monkeypatch: Any) -> None:
+def test_both_readings_of_the_links_come_from_one_reading_of_the_files(cli: Any, tmp_path: Path, monkeypatch: Any, map_loads: list[object]) -> None:
     # the report names the verdicts that rest on analyst links by analysing the maps on the
     # other choice of links too; with the cache off it read (and checked) every file twice
-    import argmap.load
-
     monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
     path = write_debate(tmp_path)
-    reads: list[object] = []
-    load = argmap.load.load_workspace
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        reads.append(args)
-        return load(*args, **kwargs)
-
-    monkeypatch.setattr(argmap.load, "load_workspace", counted)
     for links in ("texts", "all"):
-        reads.clear()
+        map_loads.clear()
         report = json.loads(cli("analyze", path, "--links", links, "--format", "json").out)
         assert report["links"] == links and report["analyst_links"] == 2
         assert report["verdicts_resting_on_links"]  # the other reading was made, and told
-        assert len(reads) == 1, links
+        assert len(map_loads) == 1, links
