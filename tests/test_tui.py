@@ -723,3 +723,39 @@ async def test_a_hubs_relations_all_arrive_after_the_first_frame_and_only_on_its
         main.jump("hub:lone")  # before the hub's rest arrives: none of it may land on this list
         await pilot.pause()
         assert detail.targets == [] and relations.option_count == 1
+
+
+class _Terminal:
+    """Standard error as a terminal, keeping what is written to it."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("seconds", "noted"), [(0.3, True), (0.0, False)])
+async def test_a_load_before_the_first_screen_says_so_only_if_it_is_slow(monkeypatch: pytest.MonkeyPatch, seconds: float, noted: bool) -> None:
+    # before Textual takes the screen, a load of maps not cached shows nothing: a slow one
+    # says so on the terminal, and the line goes when the explorer comes (async only as the
+    # module's other tests are)
+    import sys
+    import threading
+
+    from argmap.tui.app import noted_if_slow
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "__stderr__", terminal)
+    threads = threading.active_count()
+    with noted_if_slow(0.05, "argmap: reading the maps…"):
+        time.sleep(seconds)
+    assert threading.active_count() == threads  # the timer is gone (the resident forks only without threads)
+    assert terminal.written == (["argmap: reading the maps…\n", "\x1b[1A\x1b[2K"] if noted else [])

@@ -14,8 +14,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -88,10 +90,41 @@ before the first screen is drawn (:meth:`ArgmapApp.first_view`); larger ones loa
 worker while the screen says so."""
 
 LOAD_FIRST_BYTES = 8_000_000
-"""Maps of up to this many bytes in all (about 10k claims) that the cache does not hold
-are loaded and analysed before the first screen is drawn too (:meth:`ArgmapApp.first_view`),
-in about a second at 10k claims; larger ones load in a worker, and the screen says what the
-load is doing."""
+"""Maps of up to this many bytes in all (10k claims of long quotes, 30k of short ones) that
+the cache does not hold are loaded and analysed before the first screen is drawn too
+(:meth:`ArgmapApp.first_view`): in about a second at 10k claims, and a load that takes
+longer than :data:`PROGRESS_AFTER` says so on the terminal meanwhile (:func:`noted_if_slow`).
+Larger ones load in a worker, and the screen says what the load is doing."""
+
+@contextmanager
+def noted_if_slow(after: float, note: str) -> Iterator[None]:
+    """Say ``note`` on the terminal (standard error) if the block runs longer than ``after``
+    seconds, and take it back when it ends: for work done before the explorer's first
+    screen, while the terminal still shows the command typed (Textual's ``on_load`` comes
+    before it takes the screen). Nothing when standard error is not a terminal."""
+    stream = sys.__stderr__
+    if stream is None or not stream.isatty():
+        yield
+        return
+    said = threading.Event()
+
+    def say() -> None:
+        stream.write(note + "\n")
+        stream.flush()
+        said.set()
+
+    timer = threading.Timer(after, say)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        timer.join()  # no thread left behind (the resident forks only while it has none)
+        if said.is_set():
+            stream.write("\x1b[1A\x1b[2K")  # the line up, erased
+            stream.flush()
+
 
 THEMES = ("dark", "light")
 """The explorer's themes, ``argmap-<name>``."""
@@ -242,7 +275,8 @@ class ArgmapApp(App[None]):
             return None  # the worker says what is wrong with them
         try:
             if size <= LOAD_FIRST_BYTES:
-                return MapView.load(self.paths, freeze=True, links=self.links)
+                with noted_if_slow(PROGRESS_AFTER, "argmap: reading the maps…"):  # nothing is on screen yet
+                    return MapView.load(self.paths, freeze=True, links=self.links)
             if size <= WARM_START_BYTES:
                 return MapView.cached(self.paths, freeze=True, links=self.links)
         except Exception:  # never die on a map: the worker loads it again and says why it cannot
