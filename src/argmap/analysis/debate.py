@@ -459,18 +459,17 @@ def attack_indices(graph: Graph, *, index: _Index | None = None) -> tuple[list[s
     attacks_on = (index or _Index.of(graph)).attacks_on
     number = {key: i for i, key in enumerate(graph._node)}
     attackers, targets = array("q"), array("q")
-    for key, data in graph._node.items():
-        at = number[key]
+    premises_of = {rel.key: rel.premises for rel in graph_relations(graph)}  # not a node's data made for each
+    for key, at in number.items():
         for rel in attacks_on.get(key, ()):
             if not rel.partial:  # a partial answer leaves its target standing
                 attackers.append(number[rel.key])
                 targets.append(at)
-        if data["type"] == "relation":
-            for premise in data["relation"].premises:
-                for rel in attacks_on.get(premise, ()):
-                    if not rel.partial:
-                        attackers.append(number[rel.key])
-                        targets.append(at)
+        for premise in premises_of.get(key, ()):
+            for rel in attacks_on.get(premise, ()):
+                if not rel.partial:
+                    attackers.append(number[rel.key])
+                    targets.append(at)
     return list(number), attackers, targets
 
 
@@ -544,22 +543,23 @@ def responses(workspace: Workspace, graph: Graph, *, index: _Index | None = None
     claims = workspace.claims
     speaking = _speeches(workspace, sides)
     taken = _engagements(workspace, graph, sides)
+    # when each claim was said, and in which map: asked of every claim and of every answer
+    said_of = {key: (key.partition(":")[0], workspace.speech_order(claim)) for key, claim in claims.items()}
     found: dict[str, Response] = {}
     fates: dict[tuple[str, str | None, str], Response] = {}
     for claim in graph_claims(graph):
         side = sides[claim.key]
         if side is None or not workspace.is_primary(claim.key):
             continue
-        said = workspace.speech_order(claim)
+        stem, said = said_of[claim.key]
         partly = False
         answered = False
         for rel in index.answers(claim.key, speakers_only=True):
             other = sides[rel.source]
             if other is None or other == side:
                 continue
-            answer = claims[rel.source]
-            when = workspace.speech_order(answer)
-            if said is None or when is None or answer.map != claim.map or when >= said:
+            where, when = said_of[rel.source]
+            if said is None or when is None or where != stem or when >= said:
                 if rel.partial:
                     partly = True
                 else:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from argmap.analysis.gradual import SEMANTICS, strengths
 from argmap.analysis.label import Label
-from argmap.graph import Graph
+from argmap.graph import Graph, claims, relations
 from argmap.model import RelationKind
 
 __all__ = ["DEFAULT_WEIGHT", "SEMANTICS", "claim_strength"]
@@ -26,16 +26,13 @@ DEFAULT_WEIGHT = 0.5
 
 def claim_strength(graph: Graph, status: Mapping[str, Label], semantics: str = "dfquad") -> tuple[dict[str, float], bool]:
     """Strength per claim key under ``semantics``, and whether the computation converged."""
-    weights: dict[str, float] = {}
+    # claims, then relations, in the graph's order (read straight from the workspace, not
+    # through a node's data made for each: a third of this at 10k claims)
+    weights = {claim.key: DEFAULT_WEIGHT if claim.weight is None else claim.weight for claim in claims(graph)}
     attacks: list[tuple[str, str]] = []
     supports: list[tuple[str, str]] = []
-    for key, data in graph._node.items():
-        claim = data.get("claim")
-        if claim is not None:
-            weights[key] = DEFAULT_WEIGHT if claim.weight is None else claim.weight
-            continue
-        rel = data["relation"]
-        if rel.kind is RelationKind.UNDERCUT or status.get(key) is Label.OUT:
+    for rel in relations(graph):
+        if rel.kind is RelationKind.UNDERCUT or status.get(rel.key) is Label.OUT:
             continue
         (supports if rel.kind is RelationKind.SUPPORT else attacks).append((rel.source, rel.target))
     result = strengths(weights, attacks, supports, semantics)
