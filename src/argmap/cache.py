@@ -40,7 +40,7 @@ from argmap.stamps import cache_dir, changed_since, code_version, folder_maps, s
 
 __all__ = ["cache_dir", "cached", "dump_analysed", "holds", "load_analysed", "read_dumped", "store"]
 
-_FORMAT = 9  # bump when the pickled classes change shape (9: claims, quotes, relations pickled by Located.__reduce__)
+_FORMAT = 9  # bump when the pickled classes change shape (9: claims, quotes and relations pickled as their fields, model._reduce)
 
 
 def _entry(paths: Sequence[Path | str], strength: str, links: Links = Links.ALL) -> Path | None:

@@ -153,7 +153,7 @@ def _reduce(self: Located) -> tuple[Any, ...]:
 
 
 def _remade(cls: type[Located], *values: Any) -> Located:
-    """What a pickle of a :class:`Located` reads back as (see :meth:`Located.__reduce__`)."""
+    """What a pickle of a :class:`Located` reads back as (see :func:`_reduce`)."""
     return cls.quickly(*values)
 
 
