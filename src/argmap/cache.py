@@ -38,7 +38,7 @@ from argmap.analysis.links import Links
 from argmap.model import Claim, Relation, Workspace
 from argmap.stamps import cache_dir, changed_since, code_version, folder_maps, stamp, unchanged
 
-__all__ = ["cache_dir", "cached", "dump_analysed", "holds", "load_analysed", "read_dumped", "store"]
+__all__ = ["cache_dir", "cached", "dump_analysed", "holds", "load_analysed", "read_dumped", "read_maps", "store"]
 
 _FORMAT = 9  # bump when the pickled classes change shape (9: claims, quotes and relations pickled as their fields, model._reduce)
 
