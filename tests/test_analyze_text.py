@@ -13,14 +13,14 @@ from test_debate_verdicts import debate, q
 
 def test_each_row_is_one_line_in_its_columns_whatever_the_text_holds(tmp_path: Path, cli: Any) -> None:
     path = debate(tmp_path, (
-        '  t1: {text: "A thesis\\nover two lines, with a tab\\there and a bell \\a", kind: thesis, by: a, ' + q("aff1") + "}\n"
+        '  t1: {text: "A thesis\\nover two lines, with a tab\\there", kind: thesis, by: a, ' + q("aff1") + "}\n"
         '  wide: {text: "広い文字の主張、とても長い文章がここに続きます", by: a, ' + q("aff1") + "}\n"
         "  a-very-long-claim-identifier-that-goes-on-and-on-and-on-past-sixty: {text: Long id, by: a, " + q("aff1") + "}\n"
         "  n1: {text: An answer, by: n, " + q("neg1") + ", rebuts: [t1, wide]}\n"
     ))
     done = cli("analyze", path)
     assert done.code == 0, done.err
-    assert "\a" not in done.out and "\t" not in done.out  # control characters never reach the terminal
+    assert "\t" not in done.out  # a tab would break the columns (other control characters are refused as the map is read: yaml-control)
     lines = done.out.splitlines()
     report = json.loads(cli("analyze", path, "--format", "json").out)
 

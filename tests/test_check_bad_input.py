@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.errors import CONTROL_CHARACTER
 from conftest import run_argmap
 
 LINE = re.compile(r"^(?P<path>[^\n]+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): (?P<msg>.+) \[(?P<code>[a-z-]+)\]( \((?P<hint>.+)\))?$")
@@ -110,6 +111,35 @@ def test_non_utf8_file_points_at_the_byte(cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "line", "col"),
     [
+        ('  a: {text: "Raids \\e[2Jwork", by: ann}\n', 12, 13),  # ESC: clears the screen of whoever reads it
+        ('  a: {text: A, by: ann}\n  b:\n    text: "B \\x9b31m"\n', 14, 11),  # CSI, the one-character ESC [
+        ('  a: {text: "It works.\\rIt fails.", by: ann}\n', 12, 13),  # a carriage return alone overwrites its line
+        ('  "a\\u0007": {text: A}\n', 12, 3),  # a bell, in a key
+    ],
+)
+def test_control_characters_are_refused_where_they_are_written(cli, tmp_path: Path, body: str, line: int, col: int) -> None:
+    path = write(tmp_path, body)
+    found = only(cli, path, "yaml-control", line=line, col=col)
+    assert "terminal" in found["hint"]
+    assert CONTROL_CHARACTER.search(found.string) is None  # the report names it, and is itself plain text
+
+
+def test_tabs_line_ends_and_literal_backslashes_are_text(cli, tmp_path: Path) -> None:
+    path = write(tmp_path, '  a: {text: "Tab\\there,\\nthen a new line,\\r\\nand a Windows one", by: ann}\n  b: {text: \'a \\e is two characters here\', by: bob, rebuts: a}\n')
+    result = cli("check", path)
+    assert result.code == 0, result
+
+
+def test_a_problem_line_shows_control_characters_it_quotes_without_obeying_them() -> None:
+    from argmap.errors import Location, Problem
+
+    shown = str(Problem("quote-not-found", "quote not found in its source", Location("m.yaml", 3, 5), hint="closest passage: \u201cred\x1b[31m text\x9b2J\u201d"))
+    assert shown == "m.yaml:3:5: error: quote not found in its source [quote-not-found] (closest passage: \u201cred\ufffd[31m text\ufffd2J\u201d)"
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "col"),
+    [
         ("  a: {text: A}\n  a: {text: B}\n", 13, 3),  # duplicate claim id
         ("  a:\n    text: A\n    text: B\n", 14, 5),  # duplicate key in a claim
         ("  a:\n    text: A\n    quote: {source: talk, source: talk, text: x}\n", 14, 27),  # in a nested mapping
@@ -202,7 +232,7 @@ def test_missing_required_top_level_keys(cli, tmp_path: Path, missing: str) -> N
         ("  a: {text: A, supports: [nosuchmap:x]}\n", "unknown-map", None),
         # names that are no file of the folder: no crash, and no reading outside it
         ("  a: {text: A, supports: ['" + "x" * 300 + ":a']}\n", "unknown-map", None),
-        ('  a: {text: A, supports: ["nul\\0map:a"]}\n', "unknown-map", None),
+        ('  a: {text: A, supports: ["nul\\0map:a"]}\n', "yaml-control", None),  # refused as it is read
     ],
 )
 def test_dangling_references(cli, tmp_path: Path, body: str, code: str, hint: str | None) -> None:
@@ -302,10 +332,10 @@ def test_reference_cannot_reach_a_map_outside_the_folder(cli, tmp_path: Path) ->
     only(cli, path, "unknown-map")
 
 
-@pytest.mark.parametrize("name", ["x" * 300 + ".txt", '"nul\\0.txt"'])
-def test_impossible_source_file_name(cli, tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize(("name", "code"), [("x" * 300 + ".txt", "source-missing"), ('"nul\\0.txt"', "yaml-control")])
+def test_impossible_source_file_name(cli, tmp_path: Path, name: str, code: str) -> None:
     path = write(tmp_path, "  a: {text: A}\n", head=GOOD_HEAD.replace("text: talk.txt", f"text: {name}"))
-    only(cli, path, "source-missing", line=10)
+    only(cli, path, code, line=10)
 
 
 def test_billion_laughs_fails_fast(tmp_path: Path) -> None:

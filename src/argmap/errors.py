@@ -15,11 +15,13 @@ Every failure a user can cause is reported, never raised as a traceback. Two sha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
 __all__ = [
+    "CONTROL_CHARACTER",
     "ArgmapError",
     "InputError",
     "LimitError",
@@ -27,10 +29,25 @@ __all__ = [
     "Problem",
     "Severity",
     "ToolMissingError",
+    "one_line",
 ]
 
 
 _set = object.__setattr__
+
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+"""A control character other than tab, line feed and the carriage return of a Windows line
+end (C0, DEL, C1): in text shown on a terminal, ESC and CSI start escape sequences that
+move the cursor, retitle the window or rewrite what is on screen, and a carriage return
+alone goes back to overwrite its line."""
+
+
+def one_line(text: str) -> str:
+    """``text`` as a terminal should show it: on one line, and with each control character
+    shown as U+FFFD, never obeyed (a source's passage quoted in a hint may hold anything)."""
+    if not text.isprintable():
+        text = CONTROL_CHARACTER.sub("\ufffd", text)
+    return " ".join(text.split())
 
 
 class Severity(str, Enum):
@@ -77,7 +94,7 @@ class Problem:
         text = f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
         if self.hint:
             text += f" ({self.hint})"
-        return " ".join(text.split())  # always one line, whatever the user's text held
+        return one_line(text)
 
     def as_dict(self) -> dict[str, object]:
         """The problem as plain data, for ``--format json``."""

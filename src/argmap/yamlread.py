@@ -7,7 +7,9 @@ interpreter. Here we pull libyaml's *events* one by one with an explicit stack i
 * every mapping becomes a :class:`MarkedMap` (a ``dict`` that also knows the line and
   column of each key and value), every sequence a :class:`MarkedList`;
 * duplicate keys, aliases (the "billion laughs" bomb), explicit tags, nesting deeper than
-  :data:`MAX_DEPTH` and oversize files are problems reported with their location;
+  :data:`MAX_DEPTH`, oversize files and control characters (which a double-quoted escape
+  such as ``"\\e"`` can make: escape sequences for the terminal of whoever reads the map) are
+  problems reported with their location;
 * nothing but ``str``, ``int``, ``float``, ``bool`` and ``None`` is ever constructed.
 
 Plain scalars resolve as in YAML 1.2's core schema (``yes``/``no``/``on`` stay strings,
@@ -31,7 +33,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from argmap.errors import Location, Problem
+from argmap.errors import CONTROL_CHARACTER, Location, Problem
 
 __all__ = [
     "MAX_BYTES",
@@ -100,6 +102,7 @@ _WORDS: dict[str, Any] = {
 }
 _NUMBER_START = frozenset("0123456789+-.")
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed", "\r": "carriage return", "\x1b": "ESC", "\x7f": "DEL", "\x85": "NEL", "\x9b": "CSI"}
 
 
 class MarkedMap(dict[str, Any]):
@@ -203,6 +206,9 @@ class YamlDocument:
         key: Any = None  # str | None, but checked per event: kept loose for speed
         split_node: Any = None  # the top-level MarkedMap whose entries are yielded, once open
         documents = 0
+        # libyaml refuses control characters written out; only a double-quoted escape
+        # (\e, \x1b, \u009b) makes one, and most maps have no backslash at all
+        escapes = "\\" in self.text
         while True:
             event = get_event()
             kind = event.__class__
@@ -211,6 +217,9 @@ class YamlDocument:
                 tag = event.tag
                 if tag is not None and tag not in _STR_TAGS:
                     self._tag_problem(tag, mark)
+                    return
+                if escapes and event.style == '"' and (control := CONTROL_CHARACTER.search(event.value)):
+                    self._control_problem(control.group(), mark)
                     return
                 if key is None and in_map:  # a key: always text
                     key = event.value
@@ -284,6 +293,13 @@ class YamlDocument:
 
     def _depth_problem(self, mark: Mark) -> None:
         self.problem("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", mark, "an argument map needs only a few levels; is this the right file?")
+
+    def _control_problem(self, char: str, mark: Mark) -> None:
+        name = _CONTROL_NAMES.get(char)
+        self.problem(
+            "yaml-control", f"control character U+{ord(char):04X}{f' ({name})' if name else ''} in a quoted string", mark,
+            "remove the escape that makes it: a map holds text, and escape sequences would rewrite the terminal of whoever reads it",
+        )
 
     def _tag_problem(self, tag: str, mark: Mark) -> None:
         self.problem("yaml-tag", f"YAML tag {tag!r} is not allowed", mark, "remove the tag; maps hold plain text, numbers and lists")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, cast
 from rich.style import Style
 from rich.text import Text
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, one_line
 from argmap.model import RelationKind, split_key
 from argmap.tui.labels import Palette
 from argmap.tui.screens.choice import ChoiceScreen
@@ -53,7 +53,7 @@ def slug(text: str, taken: set[str]) -> str:
 def _refusal(err: ArgmapError) -> str:
     problems = getattr(err, "problems", ())
     if problems:
-        return "Refused: " + "; ".join(p.message + (f" ({p.hint})" if p.hint else "") for p in problems[:3])
+        return "Refused: " + "; ".join(one_line(p.message + (f" ({p.hint})" if p.hint else "")) for p in problems[:3])
     return str(err)
 
 
