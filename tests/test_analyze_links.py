@@ -4,6 +4,8 @@ makes is marked as such, in the JSON and in the text report (tests/debate_views.
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,3 +36,25 @@ def test_both_readings_of_the_links_come_from_one_reading_of_the_files(cli: Any,
         assert report["links"] == links and report["analyst_links"] == 2
         assert report["verdicts_resting_on_links"]  # the other reading was made, and told
         assert len(map_loads) == 1, links
+
+
+def test_a_cache_entry_holds_what_the_explorer_shows_and_no_analysis_is_made_unasked(tmp_path: Path, monkeypatch: Any) -> None:
+    # argmap analyze asks the other choice of links for status alone; computing all of it
+    # to cache it made chains nobody read (0.5 s at 10k claims) and the entry keeps none
+    from argmap import cache
+    from argmap.analysis.links import Links
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
+    path = write_debate(tmp_path)
+    a_minute_ago = time.time() - 60  # a file written just before it is read is not cached (its time stamp may lag)
+    for written in tmp_path.rglob("*"):
+        os.utime(written, (a_minute_ago, a_minute_ago))
+    for links in Links:
+        _, made = cache.load_analysed([path], links=links)
+        assert made is not None and not made.ready("chains") and not made.ready("clashes")
+        found = cache.cached([path], links=links)
+        assert found is not None, links
+        kept = found[1]
+        assert kept.ready("strength") and kept.ready("dropped") and kept.ready("responses")  # the explorer's first screen
+        assert kept.strength == made.strength and kept.dropped == made.dropped

@@ -376,8 +376,15 @@ class MapAnalysis:
         return ("_strength" if name in ("strength", "converged") else name) in self.__dict__
 
     def compute_all(self) -> MapAnalysis:
-        """Compute every lazy part now (before caching the analysis, say); returns self."""
+        """Compute every lazy part now (off the UI thread, say); returns self."""
         for name in ("strength", "responses", "dropped", "agreements", "clashes", "chains", "unsupported", "isolated", "sides"):
+            getattr(self, name)
+        return self
+
+    def compute_kept(self) -> MapAnalysis:
+        """Compute the lazy parts a pickle keeps (:meth:`__getstate__`), and no other: what
+        a cache entry must hold for the explorer's first screen; returns self."""
+        for name in ("strength", "responses", "dropped"):
             getattr(self, name)
         return self
 
