@@ -341,6 +341,19 @@ def test_writer_keeps_every_text_exactly(tmp_path: Path) -> None:
     assert len(argmap.relations) == len(TRICKY) - 1
 
 
+def test_writer_turns_control_characters_into_replacement_characters(tmp_path: Path) -> None:
+    # a map refuses control characters (yaml-control); an imported file may hold stray
+    # escapes, and its map must still read, showing where they were
+    draft = Draft(title="A \x1b]0;title\x07 of sorts", origin=[])
+    draft.speakers["ann"] = DraftSpeaker("Ann\x9b2J", side=None)
+    draft.add_claim("t", DraftClaim("Raids \x1b[31mwork\x1b[0m.\r\nTab\tkept, CR\r alone not", by="ann"))
+    ws = _load(draft, tmp_path)
+    assert ws.problems == ()
+    argmap = ws.maps["imported"]
+    assert argmap.title == "A \ufffd]0;title\ufffd of sorts" and argmap.speakers["ann"].name == "Ann\ufffd2J"
+    assert [c.text for c in argmap.claims.values()] == ["Raids \ufffd[31mwork\ufffd[0m.\r\nTab\tkept, CR\ufffd alone not"]
+
+
 def test_writer_refuses_a_second_relation_between_two_claims() -> None:
     draft = Draft(title="t", origin=[])
     a, b = draft.add_claim("a", DraftClaim("A")), draft.add_claim("b", DraftClaim("B"))

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from argmap.errors import CONTROL_CHARACTER
 from argmap.model import RelationKind
 
 __all__ = [
@@ -185,8 +186,12 @@ def _scalar(value: str, flow: bool = False) -> str:
     """``value`` as a YAML scalar: plain when nothing could misread it, else double-quoted.
 
     Inside ``[…]`` or ``{…}`` (``flow``) a comma ends a plain scalar, and so does a ``?`` for
-    PyYAML's pure-Python loader (YAML 1.1's flow indicators), so both force quotes.
+    PyYAML's pure-Python loader (YAML 1.1's flow indicators), so both force quotes. A
+    control character becomes U+FFFD: a map refuses them (``yaml-control``), and a file
+    from elsewhere should import whatever stray escape its texts hold.
     """
+    if not value.isprintable():
+        value = CONTROL_CHARACTER.sub("\ufffd", value)
     if _PLAIN.match(value) and not value.endswith(" ") and value.lower() not in _RESERVED and not (flow and ("," in value or "?" in value)):
         return value
     quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
