@@ -60,8 +60,10 @@ def test_add_with_a_quote_from_the_source(cli, maps: Path) -> None:  # type: ign
         (["link", "ID", "ngo-has-no-raid-authority", "undercuts", "a -> b"], ["unknown-relation"]),
         (["unlink", "ID", "series-police-corruption", "corruption-argues-against-enforcement"], ["unknown-relation"]),
         (["unlink", "ID", "ngo-has-no-raid-authority", "series-misrepresents-ijm"], ["unknown-relation"]),
+        (["add", "ID", "new", "--text", "Raids \x1b[2Jwork."], ["yaml-control"]),
+        (["add", "ID", "new", "--text", "x", "--tag", "ok", "--tag", "bell\x07"], ["yaml-control"]),
     ],
-    ids=["unknown-refs", "duplicate", "bad-quote", "self-support", "no-such-inference", "undercut-would-dangle", "no-such-link"],
+    ids=["unknown-refs", "duplicate", "bad-quote", "self-support", "no-such-inference", "undercut-would-dangle", "no-such-link", "escape-in-text", "bell-in-tag"],
 )
 def test_refusals_exit_2_print_one_line_per_problem_and_leave_files_alone(cli, maps: Path, args: list[str], codes: list[str]) -> None:  # type: ignore[no-untyped-def]
     before = snapshot(maps)

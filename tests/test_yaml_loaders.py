@@ -16,13 +16,13 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from argmap.edit.ops import add_claim, quote_node
-from argmap.errors import CONTROL_CHARACTER
 from argmap.edit.roundtrip import Document
+from argmap.errors import CONTROL_CHARACTER
 from argmap.interchange.writer import Draft, DraftClaim, DraftSource, DraftSpeaker, to_yaml
 from argmap.model import RelationKind
 from argmap.schema import schema_text
@@ -111,6 +111,9 @@ START = "argmap: 1\ntitle: t\nsources:\n  q: {title: q}\nclaims:\n  b:\n    text
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXT, quote=TEXT, note=TEXT, tags=TAGS)
 def test_an_edited_map_reads_the_same_in_every_loader(text: str, quote: str, note: str, tags: list[str]) -> None:
+    # the editing session refuses control characters before they reach a map (ruamel wrote
+    # a NEL raw, which every loader reads as a line break)
+    assume(not any(CONTROL_CHARACTER.search(value) for value in (text, quote, note, *tags)))
     document = Document(START, "m.yaml")
     add_claim(document.data, "a", {"text": text, "quote": quote_node("q", quote), "tags": tags or None, "note": note})
     written: dict[tuple[str | int, ...], Any] = {

@@ -21,7 +21,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from argmap.claimlines import NotBlockClaims, claim_lines, mixes_line_ends
-from argmap.errors import ArgmapError, InputError, Location, Problem, Severity
+from argmap.errors import CONTROL_CHARACTER, ArgmapError, InputError, Location, Problem, Severity
 from argmap.fileio import atomic_write_bytes
 from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
@@ -206,6 +206,17 @@ class Editor:
         where = display(self.path(stem)) if stem is not None else display(self.root)
         return ChangeRefused([Problem(code, message, Location(where), hint=hint)])
 
+    def _text_only(self, stem: str, **values: Any) -> None:
+        """Refuse a value holding a control character before it is written: the map would
+        refuse it as it is read (``yaml-control``), at a line the file does not have yet."""
+        for name, value in values.items():
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and (found := CONTROL_CHARACTER.search(text)):
+                    raise self._refuse(
+                        "yaml-control", f"the {name} holds control character U+{ord(found.group()):04X}", stem,
+                        "write it without: a map holds text, and escape sequences would rewrite the terminal of whoever reads it",
+                    )
+
     def _edit(self, edit: Edit, reach: dict[str, Reach] | None, moved: Mapping[str, Sequence[str]]) -> tuple[dict[Path, str], dict[Path, Document], dict[Path, list[str]]]:
         """Run ``edit`` on slices of the maps ``reach`` names (None: on whole documents);
         return the new texts, the whole documents used and the lines each map's edit
@@ -332,6 +343,7 @@ class Editor:
         stem, local = split_key(key)
         if key in self.workspace.claims:
             raise self._refuse("duplicate-id", f"claim {local!r} already exists in map {stem!r}", stem, "choose another id")
+        self._text_only(stem, text=text, note=note, quote=quote[1] if quote else None, tags=list(tags))
         fields: dict[str, Any] = {"text": text, "kind": kind, "by": by, "note": note, "weight": weight, "tags": list(tags) or None}
         if quote is not None:
             fields["quote"] = ops.quote_node(*quote)
@@ -358,6 +370,7 @@ class Editor:
             raise self._refuse("unknown-key", f"cannot set {field!r} of a claim", stem, "one of text, kind, by, tags, note, weight")
         if field == "tags" and value is not None:
             value = list(value) or None
+        self._text_only(stem, **{field: value})
         return self._apply(f"set {field} of {local}", lambda data: ops.set_field(ops.claim_node(data(stem), local), field, value), reach={stem: Reach({local})})  # type: ignore[arg-type]
 
     def set_text(self, key: str, text: str) -> Change:
@@ -391,6 +404,7 @@ class Editor:
         unless it occurs in the source.
         """
         stem, local = self._claim(key)
+        self._text_only(stem, quote=text)
         value = ops.quote_node(source, text or "") if source is not None else None
         return self._apply(f"set quote of {local}", lambda data: ops.set_field(ops.claim_node(data(stem), local), "quote", value), reach={stem: Reach({local})})  # type: ignore[arg-type]
 
