@@ -22,6 +22,7 @@ from enum import Enum
 
 __all__ = [
     "CONTROL_CHARACTER",
+    "CONTROL_HINT",
     "ArgmapError",
     "InputError",
     "LimitError",
@@ -29,6 +30,7 @@ __all__ = [
     "Problem",
     "Severity",
     "ToolMissingError",
+    "control_named",
     "one_line",
 ]
 
@@ -40,6 +42,17 @@ CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 end (C0, DEL, C1): in text shown on a terminal, ESC and CSI start escape sequences that
 move the cursor, retitle the window or rewrite what is on screen, and a carriage return
 alone goes back to overwrite its line."""
+
+CONTROL_HINT = "a map holds text, and escape sequences would rewrite the terminal of whoever reads it"
+"""Why a map refuses a control character (``yaml-control``), for the hints that say so."""
+
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed", "\r": "carriage return", "\x1b": "ESC", "\x7f": "DEL", "\x85": "NEL", "\x9b": "CSI"}
+
+
+def control_named(char: str) -> str:
+    """A control character as a message names it: ``U+001B (ESC)``."""
+    name = _CONTROL_NAMES.get(char)
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
 def one_line(text: str) -> str:

@@ -33,7 +33,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from argmap.errors import CONTROL_CHARACTER, Location, Problem
+from argmap.errors import CONTROL_CHARACTER, CONTROL_HINT, Location, Problem, control_named
 
 __all__ = [
     "MAX_BYTES",
@@ -102,7 +102,6 @@ _WORDS: dict[str, Any] = {
 }
 _NUMBER_START = frozenset("0123456789+-.")
 _STR_TAGS = frozenset({"tag:yaml.org,2002:str", "!"})
-_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "backspace", "\x0b": "vertical tab", "\x0c": "form feed", "\r": "carriage return", "\x1b": "ESC", "\x7f": "DEL", "\x85": "NEL", "\x9b": "CSI"}
 
 
 class MarkedMap(dict[str, Any]):
@@ -295,11 +294,7 @@ class YamlDocument:
         self.problem("yaml-depth", f"nesting deeper than {MAX_DEPTH} levels", mark, "an argument map needs only a few levels; is this the right file?")
 
     def _control_problem(self, char: str, mark: Mark) -> None:
-        name = _CONTROL_NAMES.get(char)
-        self.problem(
-            "yaml-control", f"control character U+{ord(char):04X}{f' ({name})' if name else ''} in a quoted string", mark,
-            "remove the escape that makes it: a map holds text, and escape sequences would rewrite the terminal of whoever reads it",
-        )
+        self.problem("yaml-control", f"control character {control_named(char)} in a quoted string", mark, f"remove the escape that makes it: {CONTROL_HINT}")
 
     def _tag_problem(self, tag: str, mark: Mark) -> None:
         self.problem("yaml-tag", f"YAML tag {tag!r} is not allowed", mark, "remove the tag; maps hold plain text, numbers and lists")

@@ -21,7 +21,16 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from argmap.claimlines import NotBlockClaims, claim_lines, mixes_line_ends
-from argmap.errors import CONTROL_CHARACTER, ArgmapError, InputError, Location, Problem, Severity
+from argmap.errors import (
+    CONTROL_CHARACTER,
+    CONTROL_HINT,
+    ArgmapError,
+    InputError,
+    Location,
+    Problem,
+    Severity,
+    control_named,
+)
 from argmap.fileio import atomic_write_bytes
 from argmap.load import ID_PATTERN, MAP_SUFFIXES, did_you_mean, find_maps
 from argmap.model import RelationKind, Workspace, claim_key, split_key
@@ -212,10 +221,7 @@ class Editor:
         for name, value in values.items():
             for text in value if isinstance(value, list) else [value]:
                 if isinstance(text, str) and (found := CONTROL_CHARACTER.search(text)):
-                    raise self._refuse(
-                        "yaml-control", f"the {name} holds control character U+{ord(found.group()):04X}", stem,
-                        "write it without: a map holds text, and escape sequences would rewrite the terminal of whoever reads it",
-                    )
+                    raise self._refuse("yaml-control", f"the {name} holds control character {control_named(found.group())}", stem, f"write it without: {CONTROL_HINT}")
 
     def _edit(self, edit: Edit, reach: dict[str, Reach] | None, moved: Mapping[str, Sequence[str]]) -> tuple[dict[Path, str], dict[Path, Document], dict[Path, list[str]]]:
         """Run ``edit`` on slices of the maps ``reach`` names (None: on whole documents);
