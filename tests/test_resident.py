@@ -66,6 +66,26 @@ def _children(pid: int) -> list[int]:
     return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
+def _spare(folder: Path) -> int:
+    """The pid of the spare the resident in ``folder`` holds ready (0: none now)."""
+    (said,) = resident.residents(str(folder))
+    return int(said["spare"])  # type: ignore[call-overload]
+
+
+def _commands(pid: int, folder: Path) -> list[int]:
+    """The resident's forks that run commands: its children but the spare waiting for one."""
+    spare = _spare(folder)
+    return [child for child in _children(pid) if child != spare]
+
+
+def _ready_spare(folder: Path) -> int:
+    deadline = time.monotonic() + 60
+    while not (spare := _spare(folder)):
+        assert time.monotonic() < deadline, "the resident made no spare"
+        time.sleep(0.02)
+    return spare
+
+
 def _start(folder: Path, cwd: Path, client: list[str] = CLIENT, **extra: str) -> int:
     """Run a first command (which starts a resident) and wait until the resident listens;
     return its pid."""
@@ -108,11 +128,11 @@ def test_a_command_runs_in_a_fork_of_the_resident_in_the_clients_folder(resident
     client = _serving_lsp(_environ(residents), tmp_path)
     try:
         deadline = time.monotonic() + 30
-        while not _children(pid):
+        while not _commands(pid, residents):
             assert client.poll() is None, client.communicate()
             assert time.monotonic() < deadline, "the resident forked no command"
             time.sleep(0.02)
-        (fork,) = _children(pid)
+        (fork,) = _commands(pid, residents)
         assert Path(f"/proc/{fork}/cwd").resolve() == tmp_path.resolve()
         # the client's own streams, passed over the socket: the same pipe as the client holds
         assert os.readlink(f"/proc/{fork}/fd/0") == os.readlink(f"/proc/{client.pid}/fd/0")
@@ -120,9 +140,33 @@ def test_a_command_runs_in_a_fork_of_the_resident_in_the_clients_folder(resident
         client.communicate(timeout=30)  # stdin closed: the server ends
     assert client.returncode == 0
     deadline = time.monotonic() + 30  # the fork tells its status before it is torn down and reaped
-    while _children(pid):
+    while _commands(pid, residents):
         assert time.monotonic() < deadline, "the resident never reaped its fork"
         time.sleep(0.02)
+
+
+def test_a_command_runs_in_the_spare_and_a_new_spare_follows(residents: Path, tmp_path: Path) -> None:
+    """The resident keeps one fork ready, warmed up, for the next command: the command runs
+    in it, the client is told its pid, and once it is done another spare waits. A spare
+    that died is replaced, and the command that came meanwhile runs in a fork of its own."""
+    pid = _start(residents, tmp_path, THROUGH)
+    spare = _ready_spare(residents)
+    client = _serving_lsp(_environ(residents), tmp_path, THROUGH)
+    try:
+        assert _children(pid) == [spare] and _spare(residents) == 0  # the spare is the command now
+        assert Path(f"/proc/{spare}/cwd").resolve() == tmp_path.resolve()
+        assert os.readlink(f"/proc/{spare}/fd/0") == os.readlink(f"/proc/{client.pid}/fd/0")
+    finally:
+        client.communicate(timeout=30)
+    assert client.returncode == 0
+    second = _ready_spare(residents)
+    assert second != spare and _children(pid) == [second]  # the first was reaped
+    os.kill(second, signal.SIGKILL)
+    assert _run(["check", str(ARGUMENTS)], tmp_path, _environ(residents), THROUGH)[0] == 0
+    third = _ready_spare(residents)
+    assert third not in (spare, second)
+    (said,) = resident.residents(str(residents))
+    assert said["served"] == 2 and said["pid"] == pid
 
 
 def test_a_resident_is_warm_and_runs_no_thread(residents: Path, tmp_path: Path) -> None:
@@ -318,7 +362,7 @@ def test_the_explorer_through_a_resident_follows_the_terminal(residents: Path, t
             "respawn-pane", "-k", "-t", "r", " ".join([*CLIENT, "explore", str(ARGUMENTS), "; echo exit=$?; sleep 60"])
         )
         wide = screen_with("Status")
-        assert _children(pid), "the explorer did not run in the resident's fork"
+        assert _commands(pid, residents), "the explorer did not run in the resident's fork"
         assert max(len(line) for line in wide.splitlines()) > 100
         assert not wide.splitlines()[0].rstrip().endswith("…")  # the title line fits 120 columns
         tmux("resize-window", "-t", "r", "-x", "80", "-y", "30")

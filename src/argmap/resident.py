@@ -77,6 +77,11 @@ analyze, render, explore, the edits) import; running them once (:func:`_warm`) a
 they import as they run (numpy, for strengths, among others). Rarer heavy libraries
 (python-pptx, python-docx) stay out: a resident holds its memory for as long as it lives."""
 
+SPARE_HEAP = 16 * 2**20
+"""Bytes of heap a spare fork writes and frees while it waits for a command (glibc only):
+a fork's first writes to memory fault page by page, 3,300 faults (10 ms) for a 1k-claim
+render, and a spare takes them before the command comes rather than while it runs."""
+
 STARTING_SECONDS = 30.0
 """How long a resident may take to start before a client tries another."""
 
@@ -240,8 +245,9 @@ def residents(folder: str | None = None) -> list[dict[str, object]]:
     """What each resident with a socket in ``folder`` (this user's folder by default) says
     of itself: ``pid``, ``python``, ``started`` (epoch seconds), ``served`` (commands run),
     ``running`` (commands running now), ``idle_exit`` (seconds before it exits unless a
-    command comes, counted from the last: none runs long), ``rss`` (bytes of memory), and
-    the ``socket`` asked."""
+    command comes, counted from the last: none runs long), ``rss`` (bytes of memory),
+    ``spare`` (the pid of the fork waiting, warm, for the next command; 0 when none is
+    ready), and the ``socket`` asked."""
     found = []
     for address, said in _asking(folder, "status", _status_of):
         if isinstance(said, dict):
@@ -416,13 +422,14 @@ def serve(address: str) -> None:
     from argmap import cli
 
     cli._commands()  # every command module
-    _warm(cli.main)
+    warm = _warm(cli.main)
     import gc
 
     gc.freeze()  # what the imports made is never collected: forks leave those pages shared
     try:
-        resident = _Resident(address)
+        resident = _Resident(address, warm)
     except OSError:
+        _remove(warm)
         os._exit(0)
     resident.loop()  # returns in a fork only
     try:
@@ -432,38 +439,32 @@ def serve(address: str) -> None:
     _exit(status, resident.client)
 
 
-def _warm(main: Callable[[list[str]], int]) -> None:
+def _warm(main: Callable[[list[str]], int]) -> str | None:
     """Run the everyday commands once, on a small generated map, before the first fork: a
     fork then finds what they import as they run already imported, and the caches they fill
     as they go (compiled patterns, Textual's parsed styles) filled. Best effort: a warm-up
-    that fails leaves a resident that is merely less warm."""
+    that fails leaves a resident that is merely less warm. Returns the folder of the map,
+    kept for the spares to warm up on (:meth:`_Resident._wait_as_spare`), or None."""
     import asyncio
-    import contextlib
-    import io
     import tempfile
     import threading
     from pathlib import Path
 
     saved = {name: os.environ.get(name) for name in ("ARGMAP_NO_CACHE", "OPENBLAS_NUM_THREADS")}
-    os.environ["ARGMAP_NO_CACHE"] = "1"  # the user's cache is not the warm-up's
     # numpy's OpenBLAS would start a thread per core when imported: a fork has none of them
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    folder = None
     try:
-        with tempfile.TemporaryDirectory(prefix="argmap-warm-") as folder:
-            from argmap.generate import write_synthetic
+        folder = tempfile.mkdtemp(prefix="argmap-warm-")
+        from argmap.generate import write_synthetic
 
-            path = Path(folder, "warm.yaml")
-            write_synthetic(path, 40, seed=1)
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                for argv in (
-                    ["check", str(path)],
-                    ["analyze", str(path)],
-                    ["render", str(path), "--format", "dot", "-o", str(Path(folder, "warm.dot"))],
-                ):
-                    main(argv)
-                asyncio.run(_explore_once(path))
+        path = Path(folder, "warm.yaml")
+        write_synthetic(path, 40, seed=1)
+        _quietly(main, [["check", str(path)], ["analyze", str(path)], _warm_render(folder)])
+        asyncio.run(_explore_once(path))
     except Exception:  # best effort, as said above
-        pass
+        _remove(folder)
+        folder = None
     finally:
         for name, value in saved.items():
             if value is None:
@@ -472,7 +473,59 @@ def _warm(main: Callable[[list[str]], int]) -> None:
                 os.environ[name] = value
     native = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 1  # Linux counts them all
     if threading.active_count() > 1 or native > 1:  # a fork would not have them
+        _remove(folder)
         os._exit(0)
+    return folder
+
+
+def _warm_render(folder: str) -> list[str]:
+    """The warm-up's render: the whole map, with its status, as DOT."""
+    return ["render", os.path.join(folder, "warm.yaml"), "--format", "dot", "-o", os.path.join(folder, "warm.dot")]
+
+
+def _quietly(main: Callable[[list[str]], int], commands: list[list[str]]) -> None:
+    """Run ``commands`` with argmap's cache off (the user's cache is not the warm-up's),
+    what they print dropped."""
+    import contextlib
+    import io
+
+    was = os.environ.get("ARGMAP_NO_CACHE")
+    os.environ["ARGMAP_NO_CACHE"] = "1"
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            for argv in commands:
+                main(argv)
+    finally:
+        if was is None:
+            del os.environ["ARGMAP_NO_CACHE"]
+        else:
+            os.environ["ARGMAP_NO_CACHE"] = was
+
+
+def _remove(folder: str | None) -> None:
+    if folder is not None:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _prefault_heap() -> None:
+    """Have glibc keep what this process frees (up to a bound), then write and free
+    :data:`SPARE_HEAP` bytes: the command that follows allocates from pages already faulted
+    in. Without glibc (``mallopt``), nothing."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3  # glibc's <malloc.h>
+    mallopt(m_trim_threshold, 4 * SPARE_HEAP)  # freed memory stays for the next allocation
+    mallopt(m_mmap_threshold, 32 * 2**20)  # glibc's most: a large string comes from the heap
+    written = bytearray(SPARE_HEAP)
+    written[:: 2**12] = bytes(SPARE_HEAP // 2**12)  # a write to every page (calloc may skip fresh ones)
+    del written
 
 
 async def _explore_once(path: object) -> None:
@@ -526,12 +579,14 @@ def _exit(status: int, client: _socket.socket | None) -> None:
 
 
 class _Resident:
-    """The listening socket, and the commands running in forks, with their clients."""
+    """The listening socket, the commands running in forks with their clients, and the
+    spare: a fork made ahead of the next command, which it is handed (see :meth:`_spare_up`)."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, warm: str | None = None) -> None:
         import signal
 
         self.address = address
+        self.warm = warm  # the warm-up's folder, for the spares; removed when the resident ends
         self.identity = _identity()
         self.marks = _watched()
         self.idle = float(os.environ.get("ARGMAP_RESIDENT_IDLE") or IDLE_SECONDS)
@@ -547,6 +602,9 @@ class _Resident:
             pass
         self.waiting: dict[int, _socket.socket] = {}  # a running command's pid: its client's connection
         self.client: _socket.socket | None = None  # in a fork: the connection of the client it serves
+        self.spare = 0  # the spare's pid (0: none)
+        self.spare_channel: _socket.socket | None = None  # the resident's end of the spare's socket pair
+        self.spare_ready = False  # the spare has warmed up and waits for a command
         self.started = _clock()
         self.served = 0  # commands forked
         self.last = _now()  # when the last request came
@@ -560,26 +618,114 @@ class _Resident:
     def loop(self) -> None:
         """Serve until told to stop, stale, idle or replaced; return in a fork."""
         import select
-        import signal
 
         while self.listener is not None or self.waiting:
+            if self.listener is not None and not self.spare and not self.waiting and self._spare_up():
+                return  # the spare, handed a command
             sockets = [self.wake_read] + ([self.listener.fileno()] if self.listener is not None else [])
+            if self.spare_channel is not None and not self.spare_ready:
+                sockets.append(self.spare_channel.fileno())
             ready, _, _ = select.select(sockets, [], [], 5.0)
             if self.wake_read in ready:
                 os.read(self.wake_read, 512)
             self._reap()
+            if self.spare_channel is not None and self.spare_channel.fileno() in ready:
+                self.spare_ready = self.spare_channel.recv(1) == b"R"
+                if not self.spare_ready:  # it died warming up
+                    self._drop_spare()
             if self.listener is not None and self.listener.fileno() in ready:
                 self.last = _now()
                 if self._accept():  # this is the fork: leave the resident's state behind
-                    self.listener.close()
-                    signal.set_wakeup_fd(-1)
-                    os.close(self.wake_read)
-                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                    self._leave()
                     return
             if self.listener is not None and (self.terminated or self._replaced() or (not self.waiting and self._idle_left() < 0)):
                 self._stop_listening()  # the socket goes first: no client connects to a resident on its way out
+        _remove(self.warm)
         os._exit(0)
+
+    def _leave(self) -> None:
+        """In a fork: let go of what is the resident's (its socket, its spare, its signals)."""
+        import signal
+
+        assert self.listener is not None
+        self.listener.close()
+        if self.spare_channel is not None:
+            self.spare_channel.close()
+        signal.set_wakeup_fd(-1)
+        os.close(self.wake_read)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def _spare_up(self) -> bool:
+        """Fork the spare; True in the spare once it has been handed a command.
+
+        Made when no command runs (so its warm-up takes no processor from one), it runs
+        the warm-up's render and writes :data:`SPARE_HEAP` bytes of heap, says it is ready,
+        and waits. A command then starts without a fork of its own and without faulting in
+        the pages the fork would have shared, or first written, as it went."""
+        mine, theirs = _socket.socketpair(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        try:
+            pid = os.fork()
+        except OSError:
+            mine.close()
+            theirs.close()
+            return False
+        if pid:
+            theirs.close()
+            self.spare, self.spare_channel, self.spare_ready = pid, mine, False
+            return False
+        mine.close()
+        self._leave()
+        for other in self.waiting.values():
+            other.close()
+        self._wait_as_spare(theirs)
+        return True
+
+    def _wait_as_spare(self, channel: _socket.socket) -> None:
+        """Warm up, say so, and wait for a command; exit when the resident closes the channel."""
+        if self.warm is not None:
+            from argmap import cli
+
+            try:
+                _quietly(cli.main, [_warm_render(self.warm)])
+            except Exception:  # best effort: a spare merely less warm
+                pass
+        _prefault_heap()
+        try:
+            channel.sendall(b"R")
+            message, fds = _read_message(channel, 4)
+        except OSError:  # the resident let this spare go
+            os._exit(0)
+        channel.close()
+        if len(fds) != 4:  # the resident sends the client's streams and connection or nothing
+            os._exit(0)
+        argv, cwd, environ, umask = marshal.loads(message)
+        self.client = _socket.socket(fileno=fds[3])
+        _become(list(fds[:3]), argv, cwd, environ, umask, self.client)
+
+    def _hand_to_spare(self, request: tuple[list[str], str, dict[str, str], int], fds: list[int], connection: _socket.socket) -> int:
+        """Give the command to the spare if it is ready; its pid, else 0."""
+        if not self.spare_ready or self.spare_channel is None:
+            return 0
+        said = marshal.dumps(request)
+        try:
+            self.spare_channel.sendmsg(
+                [len(said).to_bytes(4, "big") + said],
+                [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, b"".join(fd.to_bytes(4, sys.byteorder) for fd in (*fds, connection.fileno())))],
+            )
+        except OSError:
+            self._drop_spare()
+            return 0
+        pid = self.spare
+        self.spare_channel.close()
+        self.spare, self.spare_channel, self.spare_ready = 0, None, False
+        return pid
+
+    def _drop_spare(self) -> None:
+        """Let the spare go: closing its channel ends it (it is reaped with the commands)."""
+        if self.spare_channel is not None:
+            self.spare_channel.close()
+        self.spare, self.spare_channel, self.spare_ready = 0, None, False
 
     def _idle_left(self) -> float:
         """Seconds before the resident exits for want of a command."""
@@ -592,7 +738,16 @@ class _Resident:
                 rss = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, ValueError, IndexError):
             pass
-        return {"pid": os.getpid(), "python": sys.executable, "started": self.started, "served": self.served, "running": len(self.waiting), "idle_exit": self._idle_left(), "rss": rss}
+        return {
+            "pid": os.getpid(),
+            "python": sys.executable,
+            "started": self.started,
+            "served": self.served,
+            "running": len(self.waiting),
+            "idle_exit": self._idle_left(),
+            "rss": rss,
+            "spare": self.spare if self.spare_ready else 0,
+        }
 
     def _replaced(self) -> bool:
         try:
@@ -610,16 +765,19 @@ class _Resident:
                 pass
         self.listener.close()
         self.listener = None
+        self._drop_spare()
 
     def _reap(self) -> None:
-        """Tell each finished command's client its exit status."""
-        while self.waiting:
+        """Tell each finished command's client its exit status; forget a spare that died."""
+        while True:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
                 return
             if pid == 0:
                 return
+            if pid == self.spare:
+                self._drop_spare()
             connection = self.waiting.pop(pid, None)
             if connection is not None:
                 try:
@@ -629,8 +787,7 @@ class _Resident:
                 connection.close()
 
     def _accept(self) -> bool:
-        """Take one request and fork its command; True in the fork."""
-        import array
+        """Take one request and give its command to the spare, or fork it; True in the fork."""
         import struct
 
         assert self.listener is not None
@@ -642,19 +799,8 @@ class _Resident:
             peer = connection.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, struct.calcsize("3i"))
             if struct.unpack("3i", peer)[1] != os.getuid():
                 raise OSError("another user")
-            data, ancillary, _, _ = connection.recvmsg(65536, _socket.CMSG_SPACE(3 * 4))
-            for level, kind, payload in ancillary:
-                if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
-                    passed = array.array("i")
-                    passed.frombytes(payload[: len(payload) - len(payload) % passed.itemsize])
-                    fds.extend(passed)
-            size = int.from_bytes(data[:4], "big")
-            while len(data) < size + 4:
-                chunk = connection.recv(size + 4 - len(data))
-                if not chunk:
-                    raise OSError("request cut short")
-                data += chunk
-            request = marshal.loads(data[4:])
+            message, fds = _read_message(connection, 3)
+            request = marshal.loads(message)
             if request == "status":
                 said = marshal.dumps(self._status())
                 connection.sendall(len(said).to_bytes(4, "big") + said)
@@ -673,22 +819,48 @@ class _Resident:
             for passed_fd in fds:
                 os.close(passed_fd)
             return False
-        pid = os.fork()
-        if pid == 0:
-            for other in self.waiting.values():
-                other.close()
-            self.client = connection
-            _become(fds, argv, cwd, environ, umask)
-            return True
+        pid = self._hand_to_spare((argv, cwd, environ, umask), fds, connection)
+        if not pid:
+            pid = os.fork()
+            if pid == 0:
+                for other in self.waiting.values():
+                    other.close()
+                self.client = connection
+                _become(fds, argv, cwd, environ, umask, connection)
+                return True
         for passed_fd in fds:
             os.close(passed_fd)
         self.served += 1
-        self.waiting[pid] = connection
-        try:
-            connection.sendall(b"P" + pid.to_bytes(4, "big", signed=True))
-        except OSError:
-            pass
+        self.waiting[pid] = connection  # the command tells the client its pid (see _become)
         return False
+
+
+def _read_message(connection: _socket.socket, most_fds: int) -> tuple[bytes, list[int]]:
+    """A message (its size, then its bytes) and the descriptors passed with it, which are
+    closed again if the message is cut short.
+
+    Raises:
+        OSError: the message was cut short, or could not be read.
+    """
+    import array
+
+    data, ancillary, _, _ = connection.recvmsg(65536, _socket.CMSG_SPACE(most_fds * 4))
+    fds = array.array("i")
+    for level, kind, payload in ancillary:
+        if level == _socket.SOL_SOCKET and kind == _socket.SCM_RIGHTS:
+            fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
+    size = int.from_bytes(data[:4], "big")
+    try:
+        while len(data) < size + 4:
+            chunk = connection.recv(size + 4 - len(data))
+            if not chunk:
+                raise OSError("message cut short")
+            data += chunk
+    except BaseException:
+        for fd in fds:
+            os.close(fd)
+        raise
+    return data[4:], list(fds)
 
 
 def _now() -> float:
@@ -703,8 +875,10 @@ def _clock() -> float:
     return time.time()
 
 
-def _become(fds: list[int], argv: list[str], cwd: str, environ: dict[str, str], umask: int) -> None:
-    """Make this fork look like the client's own process: its streams, folder, environment."""
+def _become(fds: list[int], argv: list[str], cwd: str, environ: dict[str, str], umask: int, client: _socket.socket) -> None:
+    """Make this fork look like the client's own process: its streams, folder, environment;
+    then tell the client its pid. The command says it, not the resident: a spare handed a
+    quick command could otherwise tell its status before the resident told its pid."""
     import signal
 
     os.setpgid(0, 0)  # a group of its own: the client signals it and the programs it runs
@@ -724,6 +898,10 @@ def _become(fds: list[int], argv: list[str], cwd: str, environ: dict[str, str], 
         _stream(fd, like) for fd, like in enumerate((sys.__stdin__, sys.__stdout__, sys.__stderr__))
     ]
     sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr  # type: ignore[misc, assignment]
+    try:  # once in a group of its own: signals the client passes on from now reach it
+        client.sendall(b"P" + os.getpid().to_bytes(4, "big", signed=True))
+    except OSError:
+        pass
 
 
 def _stream(fd: int, like: TextIO | None) -> TextIO:
