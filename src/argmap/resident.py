@@ -82,6 +82,10 @@ SPARE_HEAP = 16 * 2**20
 a fork's first writes to memory fault page by page, 3,300 faults (10 ms) for a 1k-claim
 render, and a spare takes them before the command comes rather than while it runs."""
 
+SPARES_LOST_AT_MOST = 3
+"""Spares that may die before being handed a command (killed, or crashed warming up) before
+the resident makes no more, and forks each command as it comes."""
+
 STARTING_SECONDS = 30.0
 """How long a resident may take to start before a client tries another."""
 
@@ -605,6 +609,7 @@ class _Resident:
         self.spare = 0  # the spare's pid (0: none)
         self.spare_channel: _socket.socket | None = None  # the resident's end of the spare's socket pair
         self.spare_ready = False  # the spare has warmed up and waits for a command
+        self.spares_lost = 0  # spares that died before they were handed a command
         self.started = _clock()
         self.served = 0  # commands forked
         self.last = _now()  # when the last request came
@@ -620,7 +625,8 @@ class _Resident:
         import select
 
         while self.listener is not None or self.waiting:
-            if self.listener is not None and not self.spare and not self.waiting and self._spare_up():
+            wanted = self.listener is not None and not self.spare and self.spares_lost < SPARES_LOST_AT_MOST
+            if wanted and not self.waiting and self._spare_up():
                 return  # the spare, handed a command
             sockets = [self.wake_read] + ([self.listener.fileno()] if self.listener is not None else [])
             if self.spare_channel is not None and not self.spare_ready:
@@ -632,7 +638,7 @@ class _Resident:
             if self.spare_channel is not None and self.spare_channel.fileno() in ready:
                 self.spare_ready = self.spare_channel.recv(1) == b"R"
                 if not self.spare_ready:  # it died warming up
-                    self._drop_spare()
+                    self._drop_spare(lost=True)
             if self.listener is not None and self.listener.fileno() in ready:
                 self.last = _now()
                 if self._accept():  # this is the fork: leave the resident's state behind
@@ -714,17 +720,19 @@ class _Resident:
                 [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, b"".join(fd.to_bytes(4, sys.byteorder) for fd in (*fds, connection.fileno())))],
             )
         except OSError:
-            self._drop_spare()
+            self._drop_spare(lost=True)
             return 0
         pid = self.spare
         self.spare_channel.close()
         self.spare, self.spare_channel, self.spare_ready = 0, None, False
         return pid
 
-    def _drop_spare(self) -> None:
-        """Let the spare go: closing its channel ends it (it is reaped with the commands)."""
+    def _drop_spare(self, lost: bool = False) -> None:
+        """Let the spare go (``lost``: it died): closing its channel ends it, and it is reaped
+        with the commands."""
         if self.spare_channel is not None:
             self.spare_channel.close()
+            self.spares_lost += lost
         self.spare, self.spare_channel, self.spare_ready = 0, None, False
 
     def _idle_left(self) -> float:
@@ -777,7 +785,7 @@ class _Resident:
             if pid == 0:
                 return
             if pid == self.spare:
-                self._drop_spare()
+                self._drop_spare(lost=True)
             connection = self.waiting.pop(pid, None)
             if connection is not None:
                 try:
