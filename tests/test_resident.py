@@ -66,10 +66,11 @@ def _children(pid: int) -> list[int]:
     return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def _spare(folder: Path) -> int:
-    """The pid of the spare the resident in ``folder`` holds ready (0: none now)."""
+def _spare(folder: Path, ready: bool = False) -> int:
+    """The pid of the spare the resident in ``folder`` holds (``ready``: warmed up and
+    waiting); 0 when it has none."""
     (said,) = resident.residents(str(folder))
-    return int(said["spare"])  # type: ignore[call-overload]
+    return int(said["spare"]) if said["spare_ready"] or not ready else 0  # type: ignore[call-overload]
 
 
 def _commands(pid: int, folder: Path) -> list[int]:
@@ -80,7 +81,7 @@ def _commands(pid: int, folder: Path) -> list[int]:
 
 def _ready_spare(folder: Path) -> int:
     deadline = time.monotonic() + 60
-    while not (spare := _spare(folder)):
+    while not (spare := _spare(folder, ready=True)):
         assert time.monotonic() < deadline, "the resident made no spare"
         time.sleep(0.02)
     return spare
@@ -147,20 +148,26 @@ def test_a_command_runs_in_a_fork_of_the_resident_in_the_clients_folder(resident
 
 def test_a_command_runs_in_the_spare_and_a_new_spare_follows(residents: Path, tmp_path: Path) -> None:
     """The resident keeps one fork ready, warmed up, for the next command: the command runs
-    in it, the client is told its pid, and once it is done another spare waits. A spare
-    that died is replaced, and the command that came meanwhile runs in a fork of its own."""
+    in it, and another spare is made once the command has run a while (the language server
+    and the explorer run for hours beside other commands). A spare that died is replaced,
+    and the command that came meanwhile runs in a fork of its own."""
     pid = _start(residents, tmp_path, THROUGH)
     spare = _ready_spare(residents)
     client = _serving_lsp(_environ(residents), tmp_path, THROUGH)
     try:
-        assert _children(pid) == [spare] and _spare(residents) == 0  # the spare is the command now
+        assert spare in _children(pid) and _spare(residents) != spare  # the spare is the command now
         assert Path(f"/proc/{spare}/cwd").resolve() == tmp_path.resolve()
         assert os.readlink(f"/proc/{spare}/fd/0") == os.readlink(f"/proc/{client.pid}/fd/0")
+        second = _ready_spare(residents)  # made while the server runs on
+        assert second != spare and client.poll() is None
+        assert sorted(_children(pid)) == sorted([spare, second])
     finally:
         client.communicate(timeout=30)
     assert client.returncode == 0
-    second = _ready_spare(residents)
-    assert second != spare and _children(pid) == [second]  # the first was reaped
+    deadline = time.monotonic() + 30
+    while _children(pid) != [second]:  # the server reaped, the spare still waiting
+        assert time.monotonic() < deadline, _children(pid)
+        time.sleep(0.02)
     os.kill(second, signal.SIGKILL)
     assert _run(["check", str(ARGUMENTS)], tmp_path, _environ(residents), THROUGH)[0] == 0
     third = _ready_spare(residents)

@@ -82,6 +82,12 @@ SPARE_HEAP = 16 * 2**20
 a fork's first writes to memory fault page by page, 3,300 faults (10 ms) for a 1k-claim
 render, and a spare takes them before the command comes rather than while it runs."""
 
+SPARE_AFTER = 1.0
+"""Seconds a command has run before the resident makes the next spare meanwhile: a spare's
+warm-up would take the second core from a short command (and from its ``dot``), but the
+explorer or the language server runs for hours, and the commands run beside them should
+find a spare too. With no command running, the spare is made at once."""
+
 SPARES_LOST_AT_MOST = 3
 """Spares that may die before being handed a command (killed, or crashed warming up) before
 the resident makes no more, and forks each command as it comes."""
@@ -250,8 +256,8 @@ def residents(folder: str | None = None) -> list[dict[str, object]]:
     of itself: ``pid``, ``python``, ``started`` (epoch seconds), ``served`` (commands run),
     ``running`` (commands running now), ``idle_exit`` (seconds before it exits unless a
     command comes, counted from the last: none runs long), ``rss`` (bytes of memory),
-    ``spare`` (the pid of the fork waiting, warm, for the next command; 0 when none is
-    ready), and the ``socket`` asked."""
+    ``spare`` (the pid of the fork made for the next command; 0 when there is none) and
+    ``spare_ready`` (whether it has warmed up and waits), and the ``socket`` asked."""
     found = []
     for address, said in _asking(folder, "status", _status_of):
         if isinstance(said, dict):
@@ -610,6 +616,7 @@ class _Resident:
         self.spare_channel: _socket.socket | None = None  # the resident's end of the spare's socket pair
         self.spare_ready = False  # the spare has warmed up and waits for a command
         self.spares_lost = 0  # spares that died before they were handed a command
+        self.command_started = 0.0  # when the last command was handed or forked (monotonic)
         self.started = _clock()
         self.served = 0  # commands forked
         self.last = _now()  # when the last request came
@@ -625,13 +632,17 @@ class _Resident:
         import select
 
         while self.listener is not None or self.waiting:
-            wanted = self.listener is not None and not self.spare and self.spares_lost < SPARES_LOST_AT_MOST
-            if wanted and not self.waiting and self._spare_up():
-                return  # the spare, handed a command
+            wait = 5.0
+            if self.listener is not None and not self.spare and self.spares_lost < SPARES_LOST_AT_MOST:
+                busy = SPARE_AFTER - (_now() - self.command_started) if self.waiting else 0.0
+                if busy > 0:
+                    wait = busy  # the command that just started has the other core to itself that long
+                elif self._spare_up():
+                    return  # the spare, handed a command
             sockets = [self.wake_read] + ([self.listener.fileno()] if self.listener is not None else [])
             if self.spare_channel is not None and not self.spare_ready:
                 sockets.append(self.spare_channel.fileno())
-            ready, _, _ = select.select(sockets, [], [], 5.0)
+            ready, _, _ = select.select(sockets, [], [], wait)
             if self.wake_read in ready:
                 os.read(self.wake_read, 512)
             self._reap()
@@ -665,7 +676,7 @@ class _Resident:
     def _spare_up(self) -> bool:
         """Fork the spare; True in the spare once it has been handed a command.
 
-        Made when no command runs (so its warm-up takes no processor from one), it runs
+        Made when no command runs, or when one has run for :data:`SPARE_AFTER`, it runs
         the warm-up's render and writes :data:`SPARE_HEAP` bytes of heap, says it is ready,
         and waits. A command then starts without a fork of its own and without faulting in
         the pages the fork would have shared, or first written, as it went."""
@@ -754,7 +765,8 @@ class _Resident:
             "running": len(self.waiting),
             "idle_exit": self._idle_left(),
             "rss": rss,
-            "spare": self.spare if self.spare_ready else 0,
+            "spare": self.spare,
+            "spare_ready": self.spare_ready,
         }
 
     def _replaced(self) -> bool:
@@ -839,6 +851,7 @@ class _Resident:
         for passed_fd in fds:
             os.close(passed_fd)
         self.served += 1
+        self.command_started = _now()
         self.waiting[pid] = connection  # the command tells the client its pid (see _become)
         return False
 
