@@ -403,6 +403,28 @@ def test_argmap_resident_shows_the_residents_and_stops_them(residents: Path, tmp
     assert (code, out) == (0, "no resident argmap: ARGMAP_RESIDENT=0 runs every command in its own process\n")
 
 
+def test_asking_a_resident_about_itself_is_no_use_of_it(residents: Path, tmp_path: Path) -> None:
+    """Its idle time runs on while ``argmap resident`` (or anyone) asks its status, and
+    starts again from the end of each command, however long that command ran."""
+    _start(residents, tmp_path, THROUGH, ARGMAP_RESIDENT_IDLE="600")
+
+    def idle_exit() -> float:
+        (said,) = resident.residents(str(residents))
+        return float(said["idle_exit"])  # type: ignore[arg-type]
+
+    first = idle_exit()
+    time.sleep(1.5)
+    second = idle_exit()
+    assert second <= first - 1.4, (first, second)
+    client = _serving_lsp(_environ(residents), tmp_path, THROUGH)  # a command that runs a while
+    time.sleep(1.5)
+    client.communicate(timeout=30)
+    deadline = time.monotonic() + 30
+    while (left := idle_exit()) < 599:  # counted again from the server's end
+        assert time.monotonic() < deadline, left
+        time.sleep(0.05)
+
+
 def test_a_terminated_resident_takes_its_socket_with_it(residents: Path, tmp_path: Path) -> None:
     pid = _start(residents, tmp_path)
     address = _socket_of(residents)

@@ -255,7 +255,7 @@ def residents(folder: str | None = None) -> list[dict[str, object]]:
     """What each resident with a socket in ``folder`` (this user's folder by default) says
     of itself: ``pid``, ``python``, ``started`` (epoch seconds), ``served`` (commands run),
     ``running`` (commands running now), ``idle_exit`` (seconds before it exits unless a
-    command comes, counted from the last: none runs long), ``rss`` (bytes of memory),
+    command comes, counted from the end of the last; asking this does not count), ``rss`` (bytes of memory),
     ``spare`` (the pid of the fork made for the next command; 0 when there is none) and
     ``spare_ready`` (whether it has warmed up and waits), and the ``socket`` asked."""
     found = []
@@ -619,7 +619,7 @@ class _Resident:
         self.command_started = 0.0  # when the last command was handed or forked (monotonic)
         self.started = _clock()
         self.served = 0  # commands forked
-        self.last = _now()  # when the last request came
+        self.last = _now()  # when the last command came or ended (asking the status is no use of it)
         self.terminated = False  # a SIGTERM came: stop listening, as for "stop"
         self.wake_read, wake_write = os.pipe()
         os.set_blocking(wake_write, False)
@@ -651,7 +651,6 @@ class _Resident:
                 if not self.spare_ready:  # it died warming up
                     self._drop_spare(lost=True)
             if self.listener is not None and self.listener.fileno() in ready:
-                self.last = _now()
                 if self._accept():  # this is the fork: leave the resident's state behind
                     self._leave()
                     return
@@ -800,6 +799,7 @@ class _Resident:
                 self._drop_spare(lost=True)
             connection = self.waiting.pop(pid, None)
             if connection is not None:
+                self.last = _now()  # idle from when the last command ended, not began
                 try:
                     connection.sendall(b"X" + os.waitstatus_to_exitcode(status).to_bytes(4, "big", signed=True))
                 except OSError:
@@ -851,7 +851,7 @@ class _Resident:
         for passed_fd in fds:
             os.close(passed_fd)
         self.served += 1
-        self.command_started = _now()
+        self.command_started = self.last = _now()
         self.waiting[pid] = connection  # the command tells the client its pid (see _become)
         return False
 
