@@ -146,11 +146,11 @@ every piece instead of finishing the DOT (a 1k-claim map's 1.2 MB: 34 ms against
 
 def _widen(dot: subprocess.Popen[bytes]) -> None:
     """Give the pipe to ``dot`` :data:`PIPE_BYTES` where the system allows it."""
-    import fcntl
-
     try:
+        import fcntl
+
         fcntl.fcntl(dot.stdin.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[union-attr]
-    except (AttributeError, OSError):  # not Linux, or more than an unprivileged user may have
+    except (ImportError, AttributeError, OSError):  # not Linux (no fcntl on Windows), or more than an unprivileged user may have
         pass
 
 
