@@ -425,6 +425,26 @@ def test_asking_a_resident_about_itself_is_no_use_of_it(residents: Path, tmp_pat
         time.sleep(0.05)
 
 
+def test_a_resident_keeps_its_warm_up_map_beside_its_socket_and_takes_it_away(residents: Path, tmp_path: Path) -> None:
+    """The small map a resident and its spares warm up on lives in the residents' folder,
+    named with the resident's pid; the resident removes it when it stops, and a resident
+    killed before it could is cleaned up after by the next client that starts one."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a pid no process has now
+    left = residents / f"0123abcd.sock.{gone.pid}.warm"
+    left.mkdir()
+    (left / "warm.yaml").write_text("claims: {}\n", encoding="utf-8")
+    pid = _start(residents, tmp_path, THROUGH)
+    assert not left.exists()
+    (own,) = residents.glob("*.warm")
+    assert own.name.endswith(f".{pid}.warm") and (own / "warm.yaml").is_file()
+    resident.stop(str(residents))
+    deadline = time.monotonic() + 30
+    while own.exists():
+        assert time.monotonic() < deadline, "the resident left its warm-up map behind"
+        time.sleep(0.05)
+
+
 def test_a_terminated_resident_takes_its_socket_with_it(residents: Path, tmp_path: Path) -> None:
     pid = _start(residents, tmp_path)
     address = _socket_of(residents)

@@ -315,11 +315,13 @@ def _receive(connection: _socket.socket, size: int) -> bytes:
 
 
 def _residents(folder: str) -> int:
-    """How many residents are up or starting in ``folder``; the socket of one that died
-    without removing it (killed) is removed on the way."""
+    """How many residents are up or starting in ``folder``; the socket and warm-up folder
+    of one that died without removing them (killed) are removed on the way."""
     count = 0
     for name in os.listdir(folder):
         path = os.path.join(folder, name)
+        if name.endswith(".warm") and not _alive(name.rsplit(".", 2)[-2]):
+            _remove(path)
         if name.endswith(".sock"):
             probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
             try:
@@ -333,6 +335,17 @@ def _residents(folder: str) -> int:
                 probe.close()
         count += name.endswith((".sock", ".starting"))
     return count
+
+
+def _alive(pid: str) -> bool:
+    """Whether process ``pid`` (as written in a file name) is running."""
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except OSError:  # not ours to signal, but there
+        return True
+    return True
 
 
 def _start(address: str) -> None:
@@ -432,7 +445,7 @@ def serve(address: str) -> None:
     from argmap import cli
 
     cli._commands()  # every command module
-    warm = _warm(cli.main)
+    warm = _warm(cli.main, f"{address}.{os.getpid()}.warm")
     import gc
 
     gc.freeze()  # what the imports made is never collected: forks leave those pages shared
@@ -449,23 +462,28 @@ def serve(address: str) -> None:
     _exit(status, resident.client)
 
 
-def _warm(main: Callable[[list[str]], int]) -> str | None:
+def _warm(main: Callable[[list[str]], int], folder: str) -> str | None:
     """Run the everyday commands once, on a small generated map, before the first fork: a
     fork then finds what they import as they run already imported, and the caches they fill
     as they go (compiled patterns, Textual's parsed styles) filled. Best effort: a warm-up
-    that fails leaves a resident that is merely less warm. Returns the folder of the map,
-    kept for the spares to warm up on (:meth:`_Resident._wait_as_spare`), or None."""
+    that fails leaves a resident that is merely less warm.
+
+    The map is written in ``folder`` (made here, beside the resident's socket and named
+    with its pid, so that a resident killed before it could remove it leaves it where the
+    next one removes it: :func:`_residents`), and kept for the spares to warm up on
+    (:meth:`_Resident._wait_as_spare`). Returns the folder, or None."""
     import asyncio
-    import tempfile
     import threading
     from pathlib import Path
 
     saved = {name: os.environ.get(name) for name in ("ARGMAP_NO_CACHE", "OPENBLAS_NUM_THREADS")}
     # numpy's OpenBLAS would start a thread per core when imported: a fork has none of them
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    folder = None
+    made: str | None = None
     try:
-        folder = tempfile.mkdtemp(prefix="argmap-warm-")
+        _remove(folder)  # named with this process's pid: another's only if that one died
+        os.mkdir(folder, 0o700)
+        made = folder
         from argmap.generate import write_synthetic
 
         path = Path(folder, "warm.yaml")
@@ -473,8 +491,8 @@ def _warm(main: Callable[[list[str]], int]) -> str | None:
         _quietly(main, [["check", str(path)], ["analyze", str(path)], _warm_render(folder)])
         asyncio.run(_explore_once(path))
     except Exception:  # best effort, as said above
-        _remove(folder)
-        folder = None
+        _remove(made)
+        made = None
     finally:
         for name, value in saved.items():
             if value is None:
@@ -483,9 +501,9 @@ def _warm(main: Callable[[list[str]], int]) -> str | None:
                 os.environ[name] = value
     native = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 1  # Linux counts them all
     if threading.active_count() > 1 or native > 1:  # a fork would not have them
-        _remove(folder)
+        _remove(made)
         os._exit(0)
-    return folder
+    return made
 
 
 def _warm_render(folder: str) -> list[str]:
