@@ -32,6 +32,7 @@ __all__ = [
     "ToolMissingError",
     "control_named",
     "one_line",
+    "without_controls",
 ]
 
 
@@ -55,12 +56,15 @@ def control_named(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
+def without_controls(text: str) -> str:
+    """``text`` with each control character (:data:`CONTROL_CHARACTER`) made U+FFFD."""
+    return text if text.isprintable() else CONTROL_CHARACTER.sub("\ufffd", text)
+
+
 def one_line(text: str) -> str:
     """``text`` as a terminal should show it: on one line, and with each control character
     shown as U+FFFD, never obeyed (a source's passage quoted in a hint may hold anything)."""
-    if not text.isprintable():
-        text = CONTROL_CHARACTER.sub("\ufffd", text)
-    return " ".join(text.split())
+    return " ".join(without_controls(text).split())
 
 
 class Severity(str, Enum):

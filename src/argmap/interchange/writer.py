@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from argmap.errors import CONTROL_CHARACTER
+from argmap.errors import without_controls
 from argmap.model import RelationKind
 
 __all__ = [
@@ -190,8 +190,7 @@ def _scalar(value: str, flow: bool = False) -> str:
     control character becomes U+FFFD: a map refuses them (``yaml-control``), and a file
     from elsewhere should import whatever stray escape its texts hold.
     """
-    if not value.isprintable():
-        value = CONTROL_CHARACTER.sub("\ufffd", value)
+    value = without_controls(value)
     if _PLAIN.match(value) and not value.endswith(" ") and value.lower() not in _RESERVED and not (flow and ("," in value or "?" in value)):
         return value
     quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
