@@ -476,8 +476,8 @@ def _warm(main: Callable[[list[str]], int], folder: str) -> str | None:
     import threading
     from pathlib import Path
 
-    saved = {name: os.environ.get(name) for name in ("ARGMAP_NO_CACHE", "OPENBLAS_NUM_THREADS")}
     # numpy's OpenBLAS would start a thread per core when imported: a fork has none of them
+    threads = os.environ.get("OPENBLAS_NUM_THREADS")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     made: str | None = None
     try:
@@ -494,11 +494,8 @@ def _warm(main: Callable[[list[str]], int], folder: str) -> str | None:
         _remove(made)
         made = None
     finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        if threads is None:
+            os.environ.pop("OPENBLAS_NUM_THREADS", None)
     native = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 1  # Linux counts them all
     if threading.active_count() > 1 or native > 1:  # a fork would not have them
         _remove(made)
@@ -802,7 +799,16 @@ class _Resident:
                 pass
         self.listener.close()
         self.listener = None
+        spare = self.spare
         self._drop_spare()
+        if spare:  # ended and reaped now: one still warming up would write its map again once removed
+            import signal
+
+            try:
+                os.kill(spare, signal.SIGKILL)
+                os.waitpid(spare, 0)
+            except OSError:
+                pass
 
     def _reap(self) -> None:
         """Tell each finished command's client its exit status; forget a spare that died."""
