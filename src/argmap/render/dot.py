@@ -317,36 +317,38 @@ def _display_roles(graph: Graph, workspace: Workspace, selection: Selection) -> 
     A claim with no drawn arrow of its own (a thesis, the top of a view) keeps its role
     in the whole map.
     """
+    relations, claims = workspace.relations, workspace.claims
     stated_by: dict[str, list[Relation]] = {}
     for rel_key in selection.relations:
-        rel = workspace.relations[rel_key]
+        rel = relations[rel_key]
         for premise in rel.premises:
             stated_by.setdefault(premise, []).append(rel)
     # targets are asked about again and again, by every claim bearing on them
     whole_role = functools.cache(functools.partial(role, graph))
-    an_attack = functools.cache(functools.partial(_is_an_attack, graph, whole_role))
+    an_attack = functools.cache(functools.partial(_is_an_attack, relations, whole_role))
     result: dict[str, Role] = {}
     for key in selection.claims:
-        stated = stated_by.get(key, [])
-        if not stated or workspace.claims[key].kind is ClaimKind.THESIS:  # a thesis stays a thesis
+        stated = stated_by.get(key)
+        if not stated or claims[key].kind is ClaimKind.THESIS:  # a thesis stays a thesis
             result[key] = whole_role(key)
             continue
-        attacks = [r for r in stated if r.kind.is_attack]
-        if not attacks:
-            result[key] = Role.REASON
-        elif any(an_attack(r.target) for r in attacks):
-            result[key] = Role.REBUTTAL
-        else:
-            result[key] = Role.OBJECTION
+        shown = Role.REASON  # unless one of its drawn arrows attacks
+        for rel in stated:
+            if rel.kind is not RelationKind.SUPPORT:
+                if an_attack(rel.target):
+                    shown = Role.REBUTTAL
+                    break
+                shown = Role.OBJECTION
+        result[key] = shown
     return result
 
 
-def _is_an_attack(graph: Graph, whole_role: Callable[[str], Role], target: str) -> bool:
+def _is_an_attack(relations: Mapping[str, Relation], whole_role: Callable[[str], Role], target: str) -> bool:
     """Whether the target of an attack is itself one: an attacking claim, or the inference
     of an attack (what an undercut aims at). An attack on an attack is a rebuttal."""
-    node = graph._node[target]
-    if node["type"] == "relation":
-        return bool(node["relation"].kind.is_attack)
+    attacked = relations.get(target)
+    if attacked is not None:
+        return attacked.kind.is_attack
     return whole_role(target).is_attack
 
 

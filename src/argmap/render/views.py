@@ -229,23 +229,22 @@ def _drawable(graph: Graph, chosen: set[str]) -> list[str]:
     Undercuts are drawable once the relation they attack is, so relations are taken
     target first: a relation waits on the relation it targets.
     """
-    rels = list(relations(graph))
-    ready = {rel.key: all(p in chosen for p in rel.premises) for rel in rels}
+    rels = {rel.key: rel for rel in relations(graph)}  # not a node's data made per question
+    ready = {key: all(p in chosen for p in rel.premises) for key, rel in rels.items()}
     drawn: dict[str, bool] = {}
 
     def drawable(key: str, seen: frozenset[str] = frozenset()) -> bool:
         if key not in drawn:
-            rel = graph._node[key]["relation"]
-            target = rel.target
+            target = rels[key].target
             if not ready[key] or key in seen:
                 drawn[key] = False
-            elif graph._node[target]["type"] == "relation":
+            elif target in rels:  # an undercut: drawn with the relation it attacks
                 drawn[key] = drawable(target, seen | {key})
             else:
                 drawn[key] = target in chosen
         return drawn[key]
 
-    return [rel.key for rel in rels if drawable(rel.key)]
+    return [key for key in rels if drawable(key)]
 
 
 def _with_undercut_inferences(graph: Graph, chosen: set[str]) -> set[str]:
