@@ -55,7 +55,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from statistics import median
+from statistics import median, quantiles
 
 __all__ = ["main"]
 
@@ -165,7 +165,17 @@ def _first_screen(w: Workspace, t: dict[str, float]) -> str:
 def _share(w: Workspace, t: dict[str, float]) -> str:
     if w.claims < 1_000 or "floor" not in t:
         return ""
-    return f"share <= 15% {'ok' if t['median'] - t['floor'] <= 0.15 * t['median'] else 'OVER'}"
+    verdict = "ok" if t["median"] - t["floor"] <= 0.15 * t["median"] else "OVER"
+    return f"share <= 15% {verdict} (rounds {t['share_low']:.0%} to {t['share_high']:.0%})"
+
+
+def _middle_half(shares: Sequence[float]) -> tuple[float, float]:
+    """The quartiles of the rounds' shares (the extremes, for fewer than four rounds): how far
+    one round's noise moves the share, which the target reads from the medians."""
+    if len(shares) < 4:
+        return min(shares), max(shares)
+    low, _, high = quantiles(shares, n=4)
+    return low, high
 
 
 def _full_views(w: Workspace, a: argparse.Namespace) -> bool:
@@ -368,6 +378,7 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
     if any(c.name.startswith("explore (cached)") for c in commands):
         runner.first_screen([*argmap, "explore", w.target], work, cached=True, fill=True)
     samples: dict[str, list[float]] = {c.name: [] for c in commands}
+    shares: dict[str, list[float]] = {c.name: [] for c in commands}  # argmap's share in each round, beside the floor of that turn
     floors: dict[str, list[float]] = {"pass": [], "yaml": [], "textual": [], **{f"dot {view}": [] for view in dots}}
     bare_app = runner.scratch / "bare_textual_app.py"
     bare_app.write_text(TEXTUAL_FLOOR, encoding="utf-8")
@@ -392,12 +403,16 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
                 turn.append((floors[f"dot {view}"], partial(runner.time, ["dot", "-Tsvg", str(dots[view]), "-o", str(out / "alone.svg")], work)))
             for times, run in turn if round_ % 2 == 0 else reversed(turn):
                 times.append(run())
+            if c.dot_view is not None:
+                whole, alone = samples[c.name][-1], floors[f"dot {' '.join(c.dot_view)}"][-1]
+                shares[c.name].append((whole - alone) / whole)
     base = {name: median(times) for name, times in floors.items() if times}
     rows = []
     for c in commands:
         t = {"median": median(samples[c.name]), "runs": len(samples[c.name]), "pass": base["pass"], "yaml": base["yaml"]}
         if c.dot_view is not None:
             t["floor"] = base[f"dot {' '.join(c.dot_view)}"]
+            t["share_low"], t["share_high"] = _middle_half(shares[c.name])
         elif c.name.startswith("explore"):
             t["floor"] = base["textual"]
         t["target"] = c.target(w, t)  # type: ignore[assignment]
@@ -420,7 +435,8 @@ NOTES = """\
 median s: the command as a whole process, launch to exit (explore: to its first full screen in tmux).
 pass: python -c pass; yaml: the workspace's map files parsed by PyYAML's C loader in a process of its own;
 floor: for render, dot -Tsvg alone on the DOT of the same view; for explore, a bare Textual app's first screen;
-argmap %: (median - floor) / median, argmap's share. (cold): argmap's cache off (a first run); the other rows
+argmap %: (median - floor) / median, argmap's share; (rounds a to b) beside its target: the middle half of the
+shares of single rounds, each beside dot alone run in the same turn (a noisy machine moves them). (cold): argmap's cache off (a first run); the other rows
 run with it on, as a person's second run does. Every row but those marked own runs through the resident argmap
 that the session's first command started (docs/resident.md); own: in a process of its own (ARGMAP_RESIDENT=0),
 as that first command does.
