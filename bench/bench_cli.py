@@ -68,6 +68,11 @@ DOT_AT_MOST = 30.0
 """Seconds of dot alone on a view's DOT above which the view is not rendered (without --all-views)."""
 SLOW = 5.0
 """Seconds from which a command's later runs are cut to three: a median of three of them is steady enough."""
+SHARE_ROUNDS = 15
+"""Rounds of the row the render share's target is read from, whatever ``--repeat`` says. The
+share is a difference of two noisy times: on a 2-core machine whose plain Python loop ran
+0.21 to 0.41 s from one run to the next, medians of seven rounds put it at 8 % in one run of
+the table and 28 % in another; the extra rounds cost about 15 s at 1k claims."""
 
 TEXTUAL_FLOOR = """from textual.app import App
 from textual.widgets import Static
@@ -144,6 +149,7 @@ class Command:
     own: bool = False  # run in a process of its own (ARGMAP_RESIDENT=0), as the first command of a session
     target: Callable[[Workspace, dict[str, float]], str] = lambda w, t: ""
     when: Callable[[Workspace, argparse.Namespace], bool] = lambda w, a: True
+    rounds: int = 0  # at least this many, whatever --repeat says (not with --smoke)
 
 
 def _at_most(times: float) -> Callable[[Workspace, dict[str, float]], str]:
@@ -199,7 +205,7 @@ COMMANDS = [
     Command("analyze", lambda w, out: ["analyze", w.target]),
     Command("analyze (cold)", lambda w, out: ["analyze", w.target], cold=True),
     Command("render", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], when=_full_views),
-    Command("render (cold)", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], cold=True, target=_share, when=_full_views),
+    Command("render (cold)", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], cold=True, target=_share, when=_full_views, rounds=SHARE_ROUNDS),
     Command("render (cold) own", lambda w, out: ["render", w.target, "-o", str(out / "whole.svg")], dot_view=[], cold=True, own=True, when=_full_views),
     Command("render --overview", lambda w, out: ["render", w.target, "--overview", "-o", str(out / "overview.svg")], dot_view=["--overview"]),
     Command("brief", lambda w, out: ["brief", w.target, "-o", str(out / "brief.md")]),
@@ -384,12 +390,13 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
     bare_app.write_text(TEXTUAL_FLOOR, encoding="utf-8")
     pass_argv = [sys.executable, "-c", "pass"]
     yaml_argv = [sys.executable, "-c", YAML_FLOOR, *w.maps]
-    for round_ in range(1 if args.smoke else args.repeat):
+    for round_ in range(1 if args.smoke else max(args.repeat, *(c.rounds for c in commands))):
         shutil.rmtree(copy)
         shutil.copytree(w.template, copy)  # the edits of the last round undone
-        floors["yaml"].append(runner.time(yaml_argv, work))
+        if round_ < args.repeat:
+            floors["yaml"].append(runner.time(yaml_argv, work))
         for c in commands:
-            if round_ >= 3 and median(samples[c.name]) > SLOW:
+            if round_ >= max(args.repeat, c.rounds) or (round_ >= 3 and median(samples[c.name]) > SLOW):
                 continue
             command = [*argmap, *c.argv(w, out)]
             turn: list[tuple[list[float], Callable[[], float]]] = [(floors["pass"], partial(runner.time, pass_argv, work))]
@@ -469,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny maps, one run each (CI)")
     parser.add_argument("--huge", action="store_true", help=f"also {HUGE:,} claims (about an hour)")
-    parser.add_argument("--repeat", type=int, default=5, help="runs of each command (default 5; 3 for a command slower than 5 s)")
+    parser.add_argument("--repeat", type=int, default=5, help=f"runs of each command (default 5; 3 for a command slower than 5 s; render (cold), the share target's row, at least {SHARE_ROUNDS})")
     parser.add_argument("--all-views", action="store_true", help=f"whole-map renders and slides above {FULL_VIEWS_UP_TO:,} claims too")
     parser.add_argument("--only", metavar="LIST", help="comma-separated commands to time (default: all)")
     parser.add_argument("--sizes", metavar="LIST", help="comma-separated claim counts (default 1000,10000)")
