@@ -334,7 +334,7 @@ def _display_roles(graph: Graph, workspace: Workspace, selection: Selection) -> 
             continue
         shown = Role.REASON  # unless one of its drawn arrows attacks
         for rel in stated:
-            if rel.kind is not RelationKind.SUPPORT:
+            if rel.kind.is_attack:
                 if an_attack(rel.target):
                     shown = Role.REBUTTAL
                     break
