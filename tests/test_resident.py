@@ -385,8 +385,11 @@ def test_argmap_resident_shows_the_residents_and_stops_them(residents: Path, tmp
     env = _environ(residents)
     for _ in range(2):
         assert _run(["check", str(ARGUMENTS)], tmp_path, env, client=THROUGH)[0] == 0
-    (said,) = resident.residents(str(residents))
-    assert said["pid"] == pid and said["served"] == 2 and said["running"] == 0
+    deadline = time.monotonic() + 30  # a fork tells its status, and closes its streams, before it is torn down and reaped
+    while (said := resident.residents(str(residents))[0])["running"]:
+        assert time.monotonic() < deadline, "the resident never reaped its forks"
+        time.sleep(0.02)
+    assert said["pid"] == pid and said["served"] == 2
     assert said["python"] == sys.executable and said["socket"] == str(_socket_of(residents))
     assert 0 < int(said["rss"]) and 0 < float(said["idle_exit"]) <= resident.IDLE_SECONDS  # type: ignore[call-overload, arg-type]
 
