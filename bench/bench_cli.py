@@ -390,7 +390,7 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
     bare_app.write_text(TEXTUAL_FLOOR, encoding="utf-8")
     pass_argv = [sys.executable, "-c", "pass"]
     yaml_argv = [sys.executable, "-c", YAML_FLOOR, *w.maps]
-    for round_ in range(1 if args.smoke else max(args.repeat, *(c.rounds for c in commands))):
+    for round_ in range(1 if args.smoke else max([args.repeat, *(c.rounds for c in commands)])):
         shutil.rmtree(copy)
         shutil.copytree(w.template, copy)  # the edits of the last round undone
         if round_ < args.repeat:
@@ -442,11 +442,11 @@ NOTES = """\
 median s: the command as a whole process, launch to exit (explore: to its first full screen in tmux).
 pass: python -c pass; yaml: the workspace's map files parsed by PyYAML's C loader in a process of its own;
 floor: for render, dot -Tsvg alone on the DOT of the same view; for explore, a bare Textual app's first screen;
-argmap %: (median - floor) / median, argmap's share; (rounds a to b) beside its target: the middle half of the
-shares of single rounds, each beside dot alone run in the same turn (a noisy machine moves them). (cold): argmap's cache off (a first run); the other rows
-run with it on, as a person's second run does. Every row but those marked own runs through the resident argmap
-that the session's first command started (docs/resident.md); own: in a process of its own (ARGMAP_RESIDENT=0),
-as that first command does.
+argmap %: (median - floor) / median, argmap's share; (rounds a to b) beside its target: the middle half
+of the shares of single rounds, each beside dot alone run in the same turn (a noisy machine moves them).
+(cold): argmap's cache off (a first run); the other rows run with it on, as a person's second run does.
+Every row but those marked own runs through the resident argmap that the session's first command started
+(docs/resident.md); own: in a process of its own (ARGMAP_RESIDENT=0), as that first command does.
 x pass, x yaml: the median over the floor's median, both from the same rounds.
 Targets: --help and check of the bundled maps <= 3x pass; explore's first screen < 0.5 s up to 1k claims,
 < 1 s at 10k, cold and cached; render's argmap share <= 15% from 1k claims (the whole-map view), on its
