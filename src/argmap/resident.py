@@ -752,8 +752,7 @@ class _Resident:
             self._drop_spare(lost=True)
             return 0
         pid = self.spare
-        self.spare_channel.close()
-        self.spare, self.spare_channel, self.spare_ready = 0, None, False
+        self._drop_spare()  # it is the command's fork now: the next spare is another
         return pid
 
     def _drop_spare(self, lost: bool = False) -> None:
