@@ -410,7 +410,7 @@ def measure(runner: Runner, w: Workspace, args: argparse.Namespace) -> list[tupl
                 turn.append((floors[f"dot {view}"], partial(runner.time, ["dot", "-Tsvg", str(dots[view]), "-o", str(out / "alone.svg")], work)))
             for times, run in turn if round_ % 2 == 0 else reversed(turn):
                 times.append(run())
-            if c.dot_view is not None:
+            if c.dot_view is not None and c.cold:  # the rows whose share is read (see below)
                 whole, alone = samples[c.name][-1], floors[f"dot {' '.join(c.dot_view)}"][-1]
                 shares[c.name].append((whole - alone) / whole)
     base = {name: median(times) for name, times in floors.items() if times}
